@@ -1,0 +1,38 @@
+namespace RiskMap.Core.Imports;
+
+/// <summary>What can be wrong with one record of an import file, or with the file as a whole.</summary>
+public enum ImportProblem
+{
+    EmptyFile,
+    FileTooLarge,
+    TooManyRows,
+    UnreadableFile,
+    MalformedJson,
+    NotAFeatureCollection,
+    UnknownCrs,
+    MissingColumn,
+    MissingValue,
+    NotANumber,
+    OutOfRange,
+    InvalidCode,
+    DuplicateKey,
+    UnknownIndicator,
+    UnknownEntity,
+    UnknownRegion,
+    WrongGeometryType,
+    EmptyGeometry,
+    InvalidGeometry,
+    CoordinatesOutOfRange,
+    NotAllowedValue,
+
+    // Warnings: the import goes ahead and reports them.
+    GeometryRepaired,
+    SchoolUnassigned,
+    SchoolOutsideDistricts,
+}
+
+public static class ImportProblems
+{
+    public static bool IsWarning(this ImportProblem problem) =>
+        problem is ImportProblem.GeometryRepaired or ImportProblem.SchoolUnassigned or ImportProblem.SchoolOutsideDistricts;
+}

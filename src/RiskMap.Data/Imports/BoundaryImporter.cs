@@ -1,0 +1,140 @@
+using System.Globalization;
+using Dapper;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+using Npgsql;
+using NpgsqlTypes;
+using RiskMap.Core.Geography;
+using RiskMap.Core.Imports;
+using RiskMap.Data.Geometry;
+
+namespace RiskMap.Data.Imports;
+
+/// <summary>
+/// Imports regions or districts from GeoJSON or a Shapefile: KATO code, names in three languages, vintage and a
+/// checked MultiPolygon, upserted by KATO. Units missing from the file are kept. Schools are re-assigned afterwards,
+/// since their district may have moved.
+/// </summary>
+public sealed class BoundaryImporter(CoordinateSystemResolver resolver) : IImporter
+{
+    public ImportKind Kind => ImportKind.Boundaries;
+
+    private sealed record Unit(string Kato, string NameKk, string NameRu, string NameEn, int Vintage, MultiPolygon Geometry);
+
+    public async Task<ImportCounts> RunAsync(ImportContext context)
+    {
+        var layer = await LayerFiles.ReadAsync(context, resolver);
+        var options = context.Options;
+        var level = options.Level ?? (layer.Features.Any(f => f.Properties.ContainsKey("ADM2_EN")) ? EntityLevel.District : EntityLevel.Region);
+        var prefix = level == EntityLevel.District ? "ADM2_" : "ADM1_";
+        var fields = (
+            Kk: options.NameKkField ?? prefix + "KK",
+            Ru: options.NameRuField ?? prefix + "RU",
+            En: options.NameEnField ?? prefix + "EN");
+
+        var issues = context.Issues;
+        var required = new List<string> { options.CodeField, fields.Kk, fields.Ru, fields.En };
+        if (options.Vintage is null) required.Add(options.VintageField);
+        if (!required.Select(f => LayerFiles.RequireField(layer, f, issues)).ToList().TrueForAll(ok => ok)) issues.ThrowIfErrors();
+
+        var knownRegions = level == EntityLevel.District
+            ? (await context.Connection.QueryAsync<string>("SELECT kato FROM regions", transaction: context.Transaction)).ToHashSet()
+            : [];
+        var units = new List<Unit>();
+        var seen = new HashSet<string>();
+        foreach (var feature in layer.Features)
+        {
+            var unit = ReadUnit(feature, level, fields, options, knownRegions, seen, issues);
+            if (unit is not null) units.Add(unit);
+        }
+        issues.ThrowIfErrors();
+
+        var counts = await WriteAsync(context, level, units);
+        await context.ReportProgress(new ImportProgress("stored", units.Count));
+        await SchoolAssignment.ReassignAsync(context.Connection, context.Transaction, codes: null);
+        return counts with { RowsRead = layer.Features.Count };
+    }
+
+    private static Unit? ReadUnit(
+        SourceFeature feature, EntityLevel level, (string Kk, string Ru, string En) fields, ImportOptions options,
+        HashSet<string> knownRegions, HashSet<string> seen, IssueCollector issues)
+    {
+        var row = feature.Number;
+        var rawCode = feature[options.CodeField];
+        if (!Kato.TryParse(rawCode, out var kato))
+        {
+            issues.Add(rawCode is null ? ImportProblem.MissingValue : ImportProblem.InvalidCode, row, options.CodeField, rawCode);
+            return null;
+        }
+        var key = kato.Value;
+        if (!seen.Add(key)) issues.Add(ImportProblem.DuplicateKey, row, options.CodeField, key, key);
+        if (level == EntityLevel.District && !knownRegions.Contains(kato.Region.Value))
+            issues.Add(ImportProblem.UnknownRegion, row, options.CodeField, kato.Region.Value, key);
+
+        string? Name(string field)
+        {
+            var value = feature[field]?.Trim();
+            if (string.IsNullOrEmpty(value)) issues.Add(ImportProblem.MissingValue, row, field, key: key);
+            return value;
+        }
+        var (kk, ru, en) = (Name(fields.Kk), Name(fields.Ru), Name(fields.En));
+
+        var vintage = options.Vintage;
+        if (vintage is null)
+        {
+            var rawVintage = feature[options.VintageField];
+            if (int.TryParse(rawVintage, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1990 and <= 2100)
+                vintage = year;
+            else
+                issues.Add(rawVintage is null ? ImportProblem.MissingValue : ImportProblem.OutOfRange, row, options.VintageField, rawVintage, key);
+        }
+
+        var geometry = GeometryChecks.Boundary(feature.Geometry, row, key, options.Repair, issues);
+        return kk is null || ru is null || en is null || vintage is null || geometry is null
+            ? null
+            : new Unit(key, kk, ru, en, vintage.Value, geometry);
+    }
+
+    private static async Task<ImportCounts> WriteAsync(ImportContext context, EntityLevel level, IReadOnlyList<Unit> units)
+    {
+        var connection = context.Connection;
+        await connection.ExecuteAsync("""
+            CREATE TEMP TABLE boundary_staging (kato char(9), name_kk text, name_ru text, name_en text, vintage int, wkb bytea)
+            ON COMMIT DROP
+            """, transaction: context.Transaction);
+        var wkbWriter = new WKBWriter();
+        await using (var copy = await connection.BeginBinaryImportAsync(
+                         "COPY boundary_staging (kato, name_kk, name_ru, name_en, vintage, wkb) FROM STDIN (FORMAT BINARY)", context.CancellationToken))
+        {
+            foreach (var unit in units)
+            {
+                await copy.StartRowAsync(context.CancellationToken);
+                await copy.WriteAsync(unit.Kato, NpgsqlDbType.Char, context.CancellationToken);
+                await copy.WriteAsync(unit.NameKk, NpgsqlDbType.Text, context.CancellationToken);
+                await copy.WriteAsync(unit.NameRu, NpgsqlDbType.Text, context.CancellationToken);
+                await copy.WriteAsync(unit.NameEn, NpgsqlDbType.Text, context.CancellationToken);
+                await copy.WriteAsync(unit.Vintage, NpgsqlDbType.Integer, context.CancellationToken);
+                await copy.WriteAsync(wkbWriter.Write(unit.Geometry), NpgsqlDbType.Bytea, context.CancellationToken);
+            }
+            await copy.CompleteAsync(context.CancellationToken);
+        }
+
+        // The table and its extra column come from the level, never from user input.
+        var (table, regionColumn, regionValue) = level == EntityLevel.District
+            ? ("districts", ", region_kato", ", substr(kato, 1, 2) || '0000000'")
+            : ("regions", "", "");
+        return await Upsert.CountAsync(context, $"""
+                INSERT INTO {table} AS t (kato, name_kk, name_ru, name_en, vintage, geom, area_km2, import_batch_id{regionColumn})
+                SELECT kato, name_kk, name_ru, name_en, vintage, geom, ST_Area(geom::geography) / 1e6, @batchId{regionValue}
+                FROM (SELECT *, ST_Multi(ST_GeomFromWKB(wkb, 4326)) AS geom FROM boundary_staging) s
+                ON CONFLICT (kato) DO UPDATE
+                SET name_kk = EXCLUDED.name_kk, name_ru = EXCLUDED.name_ru, name_en = EXCLUDED.name_en,
+                    vintage = EXCLUDED.vintage, geom = EXCLUDED.geom, area_km2 = EXCLUDED.area_km2,
+                    import_batch_id = EXCLUDED.import_batch_id, updated_at = now()
+                WHERE (t.name_kk, t.name_ru, t.name_en, t.vintage) IS DISTINCT FROM
+                      (EXCLUDED.name_kk, EXCLUDED.name_ru, EXCLUDED.name_en, EXCLUDED.vintage)
+                   OR NOT ST_OrderingEquals(t.geom, EXCLUDED.geom)
+            RETURNING (xmax = 0) AS inserted
+            """, new { batchId = context.BatchId }, units.Count);
+    }
+}

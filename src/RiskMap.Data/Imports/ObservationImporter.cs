@@ -1,0 +1,154 @@
+using Dapper;
+using NpgsqlTypes;
+using RiskMap.Core.Geography;
+using RiskMap.Core.Imports;
+using RiskMap.Core.Indicators;
+
+namespace RiskMap.Data.Imports;
+
+/// <summary>
+/// Imports indicator observations from a long-format CSV:
+/// <c>entity_level,entity_code,indicator,period,value[,denominator]</c>. Every indicator and every unit must already be
+/// known; re-importing the same rows changes nothing.
+/// </summary>
+public sealed class ObservationImporter : IImporter
+{
+    public ImportKind Kind => ImportKind.Indicators;
+
+    private static readonly string[] Required = ["entity_level", "entity_code", "indicator", "period", "value"];
+
+    private sealed record Indicator(string Code, string Unit, bool IsCount);
+
+    private sealed record Observation(string Level, string Code, string Indicator, string Period, double Value, double? Denominator);
+
+    public async Task<ImportCounts> RunAsync(ImportContext context)
+    {
+        if (context.Extension != ".csv")
+            throw ImportRejectedException.Single(ImportProblem.UnreadableFile, value: context.FileName, detail: "expected a .csv file");
+        var known = await KnownAsync(context);
+        await using var stream = context.OpenFile();
+        var csv = CsvRows.Open(stream, Required);
+
+        var observations = new List<Observation>();
+        var seen = new HashSet<(string, string, string, string)>();
+        var rows = 0;
+        foreach (var row in csv.Read(context.MaxRows))
+        {
+            rows++;
+            var observation = Check(row, csv.Delimiter, known, context.Issues);
+            if (observation is null) continue;
+            if (!seen.Add((observation.Level, observation.Code, observation.Indicator, observation.Period)))
+                context.Issues.Add(ImportProblem.DuplicateKey, row.Line, "entity_code", observation.Code, observation.Code,
+                    $"{observation.Indicator} {observation.Period} appears twice");
+            observations.Add(observation);
+            if (rows % 50_000 == 0) await context.ReportProgress(new ImportProgress("read", rows));
+        }
+        if (rows == 0) throw ImportRejectedException.Single(ImportProblem.EmptyFile);
+        context.Issues.ThrowIfErrors();
+
+        var counts = await WriteAsync(context, observations);
+        await context.ReportProgress(new ImportProgress("stored", rows));
+        return counts;
+    }
+
+    private sealed record Known(
+        IReadOnlyDictionary<string, Indicator> Indicators,
+        IReadOnlyDictionary<EntityLevel, HashSet<string>> Units);
+
+    private static async Task<Known> KnownAsync(ImportContext context)
+    {
+        var connection = context.Connection;
+        var indicators = (await connection.QueryAsync<Indicator>("SELECT code, unit, is_count AS IsCount FROM indicators", transaction: context.Transaction))
+            .ToDictionary(i => i.Code);
+        async Task<HashSet<string>> Codes(string sql) => (await connection.QueryAsync<string>(sql, transaction: context.Transaction)).ToHashSet();
+        return new Known(indicators, new Dictionary<EntityLevel, HashSet<string>>
+        {
+            [EntityLevel.Region] = await Codes("SELECT kato FROM regions"),
+            [EntityLevel.District] = await Codes("SELECT kato FROM districts"),
+            [EntityLevel.School] = await Codes("SELECT code FROM schools"),
+        });
+    }
+
+    private static Observation? Check(CsvRow row, char delimiter, Known known, IssueCollector issues)
+    {
+        var line = row.Line;
+        var code = row["entity_code"]?.Trim();
+        var ok = true;
+        void Fail(ImportProblem problem, string field, string? value, string? detail = null)
+        {
+            issues.Add(problem, line, field, value, code, detail);
+            ok = false;
+        }
+
+        var levelText = row["entity_level"];
+        if (!EntityLevels.TryParse(levelText, out var level))
+            Fail(levelText is null ? ImportProblem.MissingValue : ImportProblem.NotAllowedValue, "entity_level", levelText, "region, district or school");
+        else if (code is null)
+            Fail(ImportProblem.MissingValue, "entity_code", null);
+        else if (!known.Units[level].Contains(code))
+            Fail(ImportProblem.UnknownEntity, "entity_code", code, level.ToCode());
+
+        var indicatorCode = row["indicator"]?.Trim();
+        Indicator? indicator = null;
+        if (indicatorCode is null) Fail(ImportProblem.MissingValue, "indicator", null);
+        else if (!known.Indicators.TryGetValue(indicatorCode, out indicator)) Fail(ImportProblem.UnknownIndicator, "indicator", indicatorCode);
+
+        var periodText = row["period"];
+        if (!Quarter.TryParse(periodText, out var period))
+            Fail(periodText is null ? ImportProblem.MissingValue : ImportProblem.InvalidCode, "period", periodText, "a quarter such as 2025Q3");
+
+        var valueText = row["value"];
+        if (!CsvValues.TryParseNumber(valueText, delimiter, out var value))
+            Fail(valueText is null ? ImportProblem.MissingValue : ImportProblem.NotANumber, "value", valueText);
+        else if (indicator is not null && Range(indicator) is var (min, max) && (value < min || value > max))
+            Fail(ImportProblem.OutOfRange, "value", valueText, $"{min}..{max}");
+
+        double? denominator = null;
+        var denominatorText = row["denominator"];
+        if (denominatorText is not null)
+        {
+            if (!CsvValues.TryParseNumber(denominatorText, delimiter, out var d)) Fail(ImportProblem.NotANumber, "denominator", denominatorText);
+            else if (d <= 0) Fail(ImportProblem.OutOfRange, "denominator", denominatorText, "greater than 0");
+            else denominator = d;
+        }
+
+        return ok ? new Observation(level.ToCode(), code!, indicatorCode!, period.ToString(), value, denominator) : null;
+    }
+
+    private static (double Min, double Max) Range(Indicator indicator) =>
+        indicator.Unit == "percent" ? (0, 100) : (0, double.MaxValue);
+
+    private static async Task<ImportCounts> WriteAsync(ImportContext context, IReadOnlyList<Observation> observations)
+    {
+        var token = context.CancellationToken;
+        await context.Connection.ExecuteAsync("""
+            CREATE TEMP TABLE observation_staging (entity_level text, entity_code text, indicator_code text, period char(6),
+                value double precision, denominator double precision) ON COMMIT DROP
+            """, transaction: context.Transaction);
+        await using (var copy = await context.Connection.BeginBinaryImportAsync(
+                         "COPY observation_staging (entity_level, entity_code, indicator_code, period, value, denominator) FROM STDIN (FORMAT BINARY)", token))
+        {
+            foreach (var o in observations)
+            {
+                await copy.StartRowAsync(token);
+                await copy.WriteAsync(o.Level, NpgsqlDbType.Text, token);
+                await copy.WriteAsync(o.Code, NpgsqlDbType.Text, token);
+                await copy.WriteAsync(o.Indicator, NpgsqlDbType.Text, token);
+                await copy.WriteAsync(o.Period, NpgsqlDbType.Char, token);
+                await copy.WriteAsync(o.Value, NpgsqlDbType.Double, token);
+                if (o.Denominator is { } d) await copy.WriteAsync(d, NpgsqlDbType.Double, token);
+                else await copy.WriteNullAsync(token);
+            }
+            await copy.CompleteAsync(token);
+        }
+
+        return await Upsert.CountAsync(context, """
+            INSERT INTO observations AS t (entity_level, entity_code, indicator_code, period, value, denominator, source, import_batch_id)
+            SELECT entity_level, entity_code, indicator_code, period, value, denominator, @source, @batchId FROM observation_staging
+            ON CONFLICT (entity_level, entity_code, indicator_code, period) DO UPDATE
+            SET value = EXCLUDED.value, denominator = EXCLUDED.denominator, source = EXCLUDED.source, import_batch_id = EXCLUDED.import_batch_id
+            WHERE (t.value, t.denominator, t.source) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.denominator, EXCLUDED.source)
+            RETURNING (xmax = 0) AS inserted
+            """, new { source = context.Options.Source, batchId = context.BatchId }, observations.Count);
+    }
+}
