@@ -1,0 +1,35 @@
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using RiskMap.Data.Geometry;
+using RiskMap.Data.Imports;
+using RiskMap.Data.Queries;
+using RiskMap.Data.Schema;
+
+namespace RiskMap.Data;
+
+public static class DataServices
+{
+    /// <summary>Registers the PostgreSQL data source, migrations, importers and queries.</summary>
+    public static IServiceCollection AddRiskMapData(this IServiceCollection services, string connectionString, ImportLimits limits)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+            throw new InvalidOperationException(
+                "No database configured. Set ConnectionStrings__RiskMap (e.g. Host=127.0.0.1;Database=riskmap;Username=riskmap;Password=…) " +
+                "or run ./riskmap up, which starts a local PostgreSQL and sets it.");
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "riskmap" }.Build());
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton(limits);
+        services.AddSingleton<CoordinateSystemResolver>();
+        services.AddSingleton<ImportBatchLog>();
+        services.AddSingleton<IImporter, BoundaryImporter>();
+        services.AddSingleton<IImporter, SchoolImporter>();
+        services.AddSingleton<IImporter, ObservationImporter>();
+        services.AddSingleton<ImportService>();
+        services.AddSingleton<GeographyQueries>();
+        services.AddSingleton<SchoolQueries>();
+        services.AddSingleton<CatalogueQueries>();
+        services.AddSingleton<ImportBatchQueries>();
+        services.AddSingleton<Demo.DemoDataLoader>();
+        return services;
+    }
+}

@@ -1,0 +1,85 @@
+using Dapper;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO;
+using Npgsql;
+using RiskMap.Data.Imports;
+
+namespace RiskMap.Data.Demo;
+
+/// <summary>
+/// Loads the demo: the real geokz boundaries, then synthetic schools and indicator values, each through the regular
+/// importers. Each step runs only while its table is empty, so loading again never replaces or loses anything.
+/// </summary>
+public sealed class DemoDataLoader(NpgsqlDataSource dataSource, ImportService imports)
+{
+    public const int Seed = 20240101;
+    public const string Source = "demo";
+    private const string Loader = "demo-loader";
+
+    public async Task<IReadOnlyList<string>> LoadAsync(string geodataDirectory, CancellationToken cancellationToken = default)
+    {
+        var done = new List<string>();
+        var (regions, districts, schools, demoSchools, observations) = await CountsAsync();
+        if (regions == 0)
+            done.Add(await ImportBoundaryAsync(Path.Combine(geodataDirectory, "kz_adm1.geojson"), cancellationToken));
+        if (districts == 0)
+            done.Add(await ImportBoundaryAsync(Path.Combine(geodataDirectory, "kz_adm2.geojson"), cancellationToken));
+
+        var generated = DemoSchoolGenerator.Generate(await DistrictsAsync(), DemoRegionTotals.Read(geodataDirectory), Seed);
+        var work = Directory.CreateTempSubdirectory("riskmap-demo-");
+        try
+        {
+            if (schools == 0)
+            {
+                var file = Path.Combine(work.FullName, "demo-schools.csv");
+                DemoCsv.WriteSchools(file, generated);
+                done.Add(await ImportAsync(ImportKind.Schools, file, Source, cancellationToken));
+                (schools, demoSchools) = (generated.Count, generated.Count);
+            }
+            // Demo indicator values only make sense for the demo schools they were generated with.
+            if (observations == 0 && schools == demoSchools)
+            {
+                var file = Path.Combine(work.FullName, "demo-indicators.csv");
+                DemoCsv.WriteObservations(file, DemoObservationGenerator.Generate(generated, Seed));
+                done.Add(await ImportAsync(ImportKind.Indicators, file, Source, cancellationToken));
+            }
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+        return done;
+    }
+
+    private Task<string> ImportBoundaryAsync(string path, CancellationToken cancellationToken) =>
+        File.Exists(path)
+            ? ImportAsync(ImportKind.Boundaries, path, "geokz", cancellationToken)
+            : throw new FileNotFoundException(
+                $"Boundary file {path} not found. Set RISKMAP_GEODATA to the folder holding kz_adm1.geojson and kz_adm2.geojson (see geodata/README.md).", path);
+
+    private async Task<string> ImportAsync(ImportKind kind, string path, string source, CancellationToken cancellationToken)
+    {
+        var request = new ImportRequest(kind, path, Path.GetFileName(path), Loader, new ImportOptions { Source = source });
+        var result = await imports.ImportAsync(request, cancellationToken: cancellationToken);
+        return $"{kind.Code()}: {Path.GetFileName(path)} → {result.Counts.Inserted} new, {result.Counts.Updated} updated (batch {result.BatchId})";
+    }
+
+    private async Task<(int Regions, int Districts, int Schools, int DemoSchools, long Observations)> CountsAsync()
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<(int, int, int, int, long)>("""
+            SELECT (SELECT count(*) FROM regions)::int, (SELECT count(*) FROM districts)::int,
+                   (SELECT count(*) FROM schools)::int, (SELECT count(*) FROM schools WHERE source = @source)::int,
+                   (SELECT count(*) FROM observations)
+            """, new { source = Source });
+    }
+
+    private async Task<IReadOnlyList<DemoDistrict>> DistrictsAsync()
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<(string Kato, string RegionKato, string NameRu, string NameKk, double AreaKm2, byte[] Wkb)>(
+            "SELECT kato, region_kato, name_ru, name_kk, area_km2, ST_AsBinary(geom) FROM districts ORDER BY kato");
+        var reader = new WKBReader();
+        return rows.Select(r => new DemoDistrict(r.Kato, r.RegionKato, r.NameRu, r.NameKk, r.AreaKm2, (MultiPolygon)reader.Read(r.Wkb))).ToList();
+    }
+}

@@ -1,0 +1,117 @@
+using RiskMap.Core.Indicators;
+
+namespace RiskMap.Data.Demo;
+
+public sealed record DemoObservation(string Level, string Code, string Indicator, Quarter Period, double Value, double? Denominator);
+
+/// <summary>
+/// Synthetic indicator values for eight quarters. Police and health counts are reported per district, school
+/// counts and shares per school. Yearly national totals match the Complex Plan's figures for 2022 where it gives
+/// them; districts differ by a seeded risk factor, a few are clear hotspots, and some values are missing.
+/// </summary>
+public static class DemoObservationGenerator
+{
+    public static readonly Quarter First = new(2024, 1);
+    public const int Quarters = 8;
+
+    /// <summary>Yearly national totals of the count indicators. Those without a published figure are plausible guesses.</summary>
+    private static readonly (string Indicator, double PerYear, string Domain, bool PerSchool)[] Counts =
+    [
+        ("offences_against_minors", 2_005, "violence", false),
+        ("sexual_offences_against_minors", 719, "violence", false),
+        ("domestic_violence_cases", 3_200, "violence", false),
+        ("suicides", 155, "suicide", false),
+        ("suicide_attempts", 309, "suicide", false),
+        ("offences_by_minors", 1_735, "offending", false),
+        ("bullying_reports", 14_000, "violence", true),
+        ("self_harm_referrals", 5_200, "suicide", true),
+    ];
+
+    private const double MinorsOnPoliceRegister = 6_500;
+    private const int Hotspots = 6;
+
+    public static IEnumerable<DemoObservation> Generate(IReadOnlyList<DemoSchool> schools, int seed)
+    {
+        var random = new DemoRandom(seed);
+        var byDistrict = schools.GroupBy(s => s.DistrictKato).OrderBy(g => g.Key).ToList();
+        var totalPupils = (double)schools.Sum(s => s.Pupils);
+
+        var regionFactor = byDistrict.Select(g => g.Key[..2]).Distinct().ToDictionary(r => r, _ => Math.Exp(random.Normal(0, 0.2)));
+        var districtRisk = byDistrict.ToDictionary(g => g.Key, g => regionFactor[g.Key[..2]] * Math.Exp(random.Normal(0, 0.3)));
+        var hotspots = byDistrict.Select(g => g.Key).OrderBy(_ => random.Uniform()).Take(Hotspots).ToHashSet();
+        var staleDistricts = byDistrict.Select(g => g.Key).Where(k => !hotspots.Contains(k)).OrderBy(_ => random.Uniform()).Take(3).ToHashSet();
+        var schoolRisk = schools.ToDictionary(s => s.Code, s => districtRisk[s.DistrictKato] * Math.Exp(random.Normal(0, 0.35)));
+
+        double Multiplier(string district, string domain, int quarter) =>
+            districtRisk[district] * (hotspots.Contains(district) && domain is "violence" or "suicide" ? 2.5 * (1 + 0.04 * quarter) : 1.0);
+        var meanMultiplier = byDistrict.ToDictionary(g => g.Key, g => g.Sum(s => s.Pupils) / totalPupils)
+            .Sum(p => p.Value * Multiplier(p.Key, "violence", 0));
+
+        for (var q = 0; q < Quarters; q++)
+        {
+            var period = Nth(q);
+            var schoolTerm = period.Number == 3 ? 0.35 : 1.0;
+            foreach (var district in byDistrict)
+            {
+                var pupils = district.Sum(s => s.Pupils);
+                var share = pupils / totalPupils;
+                var stale = staleDistricts.Contains(district.Key) && q == Quarters - 1;
+                foreach (var (indicator, perYear, domain, perSchool) in Counts)
+                {
+                    if (perSchool)
+                    {
+                        foreach (var school in district)
+                        {
+                            if (random.Uniform() < 0.03) continue;
+                            var hot = hotspots.Contains(district.Key) ? Multiplier(district.Key, domain, q) / districtRisk[district.Key] : 1.0;
+                            var expected = perYear / 4 * school.Pupils / totalPupils * schoolRisk[school.Code] * hot * schoolTerm / meanMultiplier;
+                            yield return new DemoObservation("school", school.Code, indicator, period, random.Poisson(expected), school.Pupils);
+                        }
+                    }
+                    else if (!stale)
+                    {
+                        var expected = perYear / 4 * share * Multiplier(district.Key, domain, q) / meanMultiplier;
+                        yield return new DemoObservation("district", district.Key, indicator, period, random.Poisson(expected), pupils);
+                    }
+                }
+                if (!stale)
+                {
+                    var register = MinorsOnPoliceRegister * share * Multiplier(district.Key, "offending", q) / meanMultiplier;
+                    yield return new DemoObservation("district", district.Key, "minors_on_police_register", period, random.Poisson(register), pupils);
+                }
+
+                foreach (var school in district)
+                {
+                    foreach (var observation in SchoolShares(school, schoolRisk[school.Code], period, random))
+                        yield return observation;
+                }
+            }
+        }
+    }
+
+    public static Quarter Nth(int index)
+    {
+        var quarter = First;
+        for (var i = 0; i < index; i++) quarter = quarter.Next();
+        return quarter;
+    }
+
+    private static IEnumerable<DemoObservation> SchoolShares(DemoSchool school, double risk, Quarter period, DemoRandom random)
+    {
+        var rural = school.Settlement == "rural";
+        DemoObservation Share(string indicator, double value) =>
+            new("school", school.Code, indicator, period, Math.Round(Math.Clamp(value, 0, 100), 1), null);
+
+        if (random.Uniform() >= 0.03) yield return Share("screening_high_risk_share", random.Normal(5.5, 1.5) * risk);
+        if (random.Uniform() >= 0.03) yield return Share("chronic_absence_share", random.Normal(rural ? 3.8 : 2.6, 0.9) * Math.Sqrt(risk));
+        if (random.Uniform() >= 0.03) yield return Share("extracurricular_share", random.Normal(rural ? 42 : 61, 9) / Math.Sqrt(risk));
+
+        // Specialists are counted once a year; small schools share one, so their ratio is small but part-time.
+        var psychologists = Math.Max(1, Math.Round(school.Pupils / random.Uniform(rural ? 250 : 550, rural ? 500 : 950)));
+        var pedagogues = Math.Max(1, Math.Round(school.Pupils / random.Uniform(rural ? 300 : 700, rural ? 600 : 1200)));
+        if (random.Uniform() >= 0.05)
+            yield return new DemoObservation("school", school.Code, "pupils_per_psychologist", period, Math.Round(school.Pupils / psychologists), null);
+        if (random.Uniform() >= 0.05)
+            yield return new DemoObservation("school", school.Code, "pupils_per_social_pedagogue", period, Math.Round(school.Pupils / pedagogues), null);
+    }
+}

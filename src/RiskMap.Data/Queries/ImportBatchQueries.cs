@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using RiskMap.Core.Imports;
+using RiskMap.Data.Imports;
+
+namespace RiskMap.Data.Queries;
+
+public sealed record ImportBatch(
+    long Id, string Kind, string FileName, string Sha256, long SizeBytes, string ImportedBy, string Source, string Status,
+    DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int RowsRead, int RowsInserted, int RowsUpdated, int RowsUnchanged,
+    IReadOnlyList<ImportIssue> Issues);
+
+/// <summary>The import log, newest first.</summary>
+public sealed class ImportBatchQueries(NpgsqlDataSource dataSource)
+{
+    private sealed record Row(
+        long Id, string Kind, string FileName, string Sha256, long SizeBytes, string ImportedBy, string Source, string Status,
+        DateTime StartedAt, DateTime? FinishedAt, int RowsRead, int RowsInserted, int RowsUpdated, int RowsUnchanged, string Issues);
+
+    private const string Select = """
+        SELECT id, kind, file_name AS FileName, sha256, size_bytes AS SizeBytes, imported_by AS ImportedBy, source, status,
+               started_at AS StartedAt, finished_at AS FinishedAt, rows_read AS RowsRead, rows_inserted AS RowsInserted,
+               rows_updated AS RowsUpdated, rows_unchanged AS RowsUnchanged, issues::text AS Issues
+        FROM import_batches
+        """;
+
+    public async Task<IReadOnlyList<ImportBatch>> ListAsync(int limit)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<Row>(Select + " ORDER BY id DESC LIMIT @limit", new { limit });
+        return rows.Select(ToBatch).ToList();
+    }
+
+    public async Task<ImportBatch?> FindAsync(long id)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(Select + " WHERE id = @id", new { id });
+        return row is null ? null : ToBatch(row);
+    }
+
+    private static ImportBatch ToBatch(Row r) => new(
+        r.Id, r.Kind, r.FileName, r.Sha256, r.SizeBytes, r.ImportedBy, r.Source, r.Status,
+        new DateTimeOffset(DateTime.SpecifyKind(r.StartedAt, DateTimeKind.Utc)),
+        r.FinishedAt is { } f ? new DateTimeOffset(DateTime.SpecifyKind(f, DateTimeKind.Utc)) : null,
+        r.RowsRead, r.RowsInserted, r.RowsUpdated, r.RowsUnchanged,
+        JsonSerializer.Deserialize<List<ImportIssue>>(r.Issues, ImportBatchLog.IssueJson) ?? []);
+}

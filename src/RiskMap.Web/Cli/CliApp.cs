@@ -1,0 +1,142 @@
+using System.Globalization;
+using RiskMap.Core.Localization;
+using RiskMap.Data.Demo;
+using RiskMap.Data.Imports;
+using RiskMap.Data.Schema;
+using RiskMap.Web.Features.Imports;
+using RiskMap.Web.Hosting;
+
+namespace RiskMap.Web.Cli;
+
+/// <summary>
+/// The command line of the same program: <c>migrate</c>, <c>import KIND FILE [--option value]</c> and
+/// <c>demo load [--geodata DIR]</c>. It uses the same configuration and the same import code as the web service.
+/// </summary>
+public static class CliApp
+{
+    private static readonly string[] Commands = ["migrate", "import", "demo", "help", "--help"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var arguments = CliArguments.Parse(args);
+        var command = arguments.Words[0];
+        if (command is "help" or "--help" || arguments.Words.Count == 0) return Usage(Console.Out, 0);
+
+        using var host = BuildHost();
+        var services = host.Services;
+        try
+        {
+            await services.GetRequiredService<MigrationRunner>().ApplyAsync();
+            return command switch
+            {
+                "migrate" => Done("The database schema is up to date."),
+                "import" => await ImportAsync(services, arguments),
+                "demo" when arguments.Words.ElementAtOrDefault(1) == "load" => await LoadDemoAsync(services, arguments),
+                _ => Usage(Console.Error, 2),
+            };
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or FileNotFoundException or IOException)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static IHost BuildHost()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddRiskMap(builder.Configuration);
+        return builder.Build();
+    }
+
+    private static async Task<int> ImportAsync(IServiceProvider services, CliArguments arguments)
+    {
+        if (arguments.Words.Count != 3 || !ImportKinds.TryParse(arguments.Words[1], out var kind)) return Usage(Console.Error, 2);
+        var path = Path.GetFullPath(arguments.Words[2]);
+        if (!File.Exists(path))
+        {
+            await Console.Error.WriteLineAsync($"error: no file {path}");
+            return 2;
+        }
+        var language = Languages.FromCode(arguments.Option("lang") ?? Environment.GetEnvironmentVariable("LANG"));
+        ImportOptions options;
+        try
+        {
+            options = ImportOptions.Parse(kind, arguments.Without("lang").Options);
+        }
+        catch (InvalidImportOptionException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return 2;
+        }
+
+        var request = new ImportRequest(kind, path, Path.GetFileName(path), Environment.UserName, options);
+        try
+        {
+            var result = await services.GetRequiredService<ImportService>().ImportAsync(request, ShowProgress);
+            Console.Error.WriteLine();
+            foreach (var warning in result.Warnings) PrintIssue(Console.Out, ImportIssueView.From(warning, language));
+            var c = result.Counts;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Imported {kind.Code()} from {request.FileName} (batch {result.BatchId}): {c.RowsRead} rows read, {c.Inserted} new, {c.Updated} updated, {c.Unchanged} unchanged, {result.Warnings.Count} warning(s)."));
+            return 0;
+        }
+        catch (ImportFailedException failed)
+        {
+            Console.Error.WriteLine();
+            foreach (var issue in failed.Issues) PrintIssue(Console.Error, ImportIssueView.From(issue, language));
+            await Console.Error.WriteLineAsync($"Rejected (batch {failed.BatchId}): {failed.Issues.Count(i => !i.IsWarning)} error(s); nothing was stored.");
+            return 1;
+        }
+    }
+
+    private static async Task<int> LoadDemoAsync(IServiceProvider services, CliArguments arguments)
+    {
+        var configuration = services.GetRequiredService<IConfiguration>();
+        var geodata = arguments.Option("geodata") is { } given ? Path.GetFullPath(given) : RiskMapConfiguration.GeodataDirectory(configuration);
+        var steps = await services.GetRequiredService<DemoDataLoader>().LoadAsync(geodata);
+        foreach (var step in steps) Console.WriteLine(step);
+        return Done(steps.Count == 0 ? "Demo data already present: nothing changed." : "Demo data loaded (synthetic schools and indicator values, source 'demo').");
+    }
+
+    private static void ShowProgress(ImportProgress progress) =>
+        Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r  {progress.Stage}: {progress.Rows:N0} rows   "));
+
+    private static void PrintIssue(TextWriter writer, ImportIssueView issue)
+    {
+        var where = string.Join(", ", new[]
+        {
+            issue.Row is { } row ? $"row {row}" : null,
+            issue.Key is { } key ? $"code {key}" : null,
+            issue.Field is { } field ? $"field {field}" : null,
+            issue.Value is { } value ? $"value '{value}'" : null,
+        }.Where(p => p is not null));
+        writer.WriteLine($"{(issue.Warning ? "warning" : "error")}: {where}: {issue.Message}{(issue.Detail is null ? "" : $" ({issue.Detail})")}");
+    }
+
+    private static int Done(string message)
+    {
+        Console.WriteLine(message);
+        return 0;
+    }
+
+    private static int Usage(TextWriter writer, int exitCode)
+    {
+        writer.WriteLine("""
+            Usage:
+              riskmap migrate                              apply the database migrations
+              riskmap import boundaries FILE [options]     .geojson/.json, .shp (with .dbf/.shx/.prj) or .zip
+                  --level region|district|auto  --code-field KATO  --name-kk-field F --name-ru-field F --name-en-field F
+                  --vintage 2024 | --vintage-field Year  --srid 32642  --repair  --source NAME
+              riskmap import schools FILE [--srid N] [--source NAME]       .csv (lat/lon or x/y + --srid) or .geojson points
+              riskmap import indicators FILE [--source NAME]               long-format .csv
+              riskmap demo load [--geodata DIR]           load the demo data into an empty database
+            Every import is all-or-nothing; --lang kk|ru|en chooses the language of the messages.
+            The database comes from ConnectionStrings__RiskMap.
+            """);
+        return exitCode;
+    }
+}

@@ -1,0 +1,34 @@
+using RiskMap.Data.Queries;
+using RiskMap.Web.Hosting;
+
+namespace RiskMap.Web.Features.Geography;
+
+public static class GeographyEndpoints
+{
+    public const string GeoJson = "application/geo+json";
+
+    public static void MapGeographyEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/regions", async (GeographyQueries queries, string? simplify) =>
+                Results.Text(await queries.RegionsAsync(QueryParameters.Simplify(simplify)), GeoJson))
+            .WithTags("Geography")
+            .WithSummary("The regions (oblasts and cities of republican significance) as a GeoJSON FeatureCollection.")
+            .WithDescription("simplify: optional tolerance in degrees (0–0.1) for lighter outlines; 0 gives the stored geometry.")
+            .Produces(StatusCodes.Status200OK, contentType: GeoJson)
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/districts", async (GeographyQueries queries, string? region, string? simplify) =>
+            {
+                var regionKato = QueryParameters.Kato("region", region);
+                var tolerance = QueryParameters.Simplify(simplify);
+                if (regionKato is not null && !await queries.RegionExistsAsync(regionKato))
+                    return ApiProblems.NotFound("region", $"There is no region with KATO {regionKato}.");
+                return Results.Text(await queries.DistrictsAsync(regionKato, tolerance), GeoJson);
+            })
+            .WithTags("Geography")
+            .WithSummary("The districts, optionally of one region (KATO), as a GeoJSON FeatureCollection.")
+            .Produces(StatusCodes.Status200OK, contentType: GeoJson)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Http.Features;
+using RiskMap.Core.Imports;
+using RiskMap.Core.Localization;
+using RiskMap.Data.Imports;
+using RiskMap.Data.Queries;
+using RiskMap.Web.Hosting;
+
+namespace RiskMap.Web.Features.Imports;
+
+public static class ImportEndpoints
+{
+    public static void MapImportEndpoints(this IEndpointRouteBuilder api)
+    {
+        var imports = api.MapGroup("/imports").WithTags("Imports");
+
+        imports.MapGet("/", async (ImportBatchQueries queries, string? limit) =>
+                Results.Ok(await queries.ListAsync(QueryParameters.Limit(limit, 50, 1_000))))
+            .WithSummary("The import log, newest first: who imported which file when, with row counts, status and findings.")
+            .Produces<IReadOnlyList<ImportBatch>>();
+
+        imports.MapGet("/{id:long}", async (ImportBatchQueries queries, long id) =>
+                await queries.FindAsync(id) is { } batch ? Results.Ok(batch) : ApiProblems.NotFound("import batch", $"There is no import batch {id}."))
+            .WithSummary("One import batch, including its progress while it runs.")
+            .Produces<ImportBatch>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        imports.MapPost("/{kind}", UploadAsync)
+            .WithSummary("Imports a file (multipart field 'file'): boundaries (.geojson, .json, .zip of a Shapefile), schools (.csv, .geojson) or indicators (.csv).")
+            .WithDescription("Options go in the query string, e.g. ?level=district&repair=true&srid=32642&source=akimat-75. " +
+                             "The import is all-or-nothing: on any error nothing is stored and the response lists every finding " +
+                             "with row, field, value and a reason in the language of Accept-Language or ?lang=kk|ru|en.")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<ImportResultView>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .DisableAntiforgery();
+    }
+
+    public sealed record ImportResultView(long BatchId, string Kind, int RowsRead, int Inserted, int Updated, int Unchanged, IReadOnlyList<ImportIssueView> Warnings);
+
+    private static async Task<IResult> UploadAsync(HttpRequest request, string kind, ImportService imports, CancellationToken cancellationToken)
+    {
+        var language = Languages.FromCode(request.Query["lang"].FirstOrDefault() ?? request.Headers.AcceptLanguage.FirstOrDefault());
+        if (!ImportKinds.TryParse(kind, out var importKind))
+            return ApiProblems.NotFound("import kind", $"'{kind}' is not an import kind; use boundaries, schools or indicators.");
+
+        ImportOptions options;
+        try
+        {
+            options = ImportOptions.Parse(importKind, request.Query
+                .Where(q => q.Key != "lang")
+                .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())));
+        }
+        catch (InvalidImportOptionException e)
+        {
+            return ApiProblems.BadParameter(e.Option, e.Message);
+        }
+
+        IFormFile? file;
+        try
+        {
+            if (!request.HasFormContentType) return ApiProblems.BadParameter("file", "Send the file as multipart/form-data in a field named 'file'.");
+            file = (await request.ReadFormAsync(cancellationToken)).Files.GetFile("file");
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large",
+                detail: ImportProblemTexts.Describe(ImportProblem.FileTooLarge, language),
+                extensions: new Dictionary<string, object?> { ["code"] = "file-too-large" });
+        }
+        if (file is null) return ApiProblems.BadParameter("file", "Send the file as multipart/form-data in a field named 'file'.");
+
+        var fileName = Path.GetFileName(file.FileName);
+        var path = Path.Combine(Path.GetTempPath(), $"riskmap-upload-{Guid.NewGuid():N}{Path.GetExtension(fileName).ToLowerInvariant()}");
+        try
+        {
+            await using (var target = File.Create(path))
+            {
+                await file.CopyToAsync(target, cancellationToken);
+            }
+            var importedBy = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "http";
+            var result = await imports.ImportAsync(new ImportRequest(importKind, path, fileName, importedBy, options), cancellationToken: cancellationToken);
+            var view = new ImportResultView(result.BatchId, result.Kind.Code(), result.Counts.RowsRead, result.Counts.Inserted,
+                result.Counts.Updated, result.Counts.Unchanged, result.Warnings.Select(w => ImportIssueView.From(w, language)).ToList());
+            return Results.Created($"/api/imports/{result.BatchId}", view);
+        }
+        catch (ImportFailedException failed)
+        {
+            return Rejected(failed, language);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static IResult Rejected(ImportFailedException failed, Language language)
+    {
+        var errors = failed.Issues.Where(i => !i.IsWarning).ToList();
+        var status = errors.Any(i => i.Problem is ImportProblem.FileTooLarge or ImportProblem.TooManyRows) ? StatusCodes.Status413PayloadTooLarge
+            : errors.Any(i => i.Problem is ImportProblem.MalformedJson or ImportProblem.NotAFeatureCollection or ImportProblem.UnreadableFile
+                or ImportProblem.EmptyFile or ImportProblem.MissingColumn) ? StatusCodes.Status400BadRequest
+            : StatusCodes.Status422UnprocessableEntity;
+        return Results.Problem(statusCode: status, title: RejectedTitle(language),
+            detail: string.Join(" ", errors.Take(3).Select(e => ImportProblemTexts.Describe(e.Problem, language))),
+            extensions: new Dictionary<string, object?>
+            {
+                ["code"] = "import-rejected",
+                ["batchId"] = failed.BatchId,
+                ["errorCount"] = errors.Count,
+                ["issues"] = failed.Issues.Select(i => ImportIssueView.From(i, language)).ToList(),
+            });
+    }
+
+    private static string RejectedTitle(Language language) => language switch
+    {
+        Language.Kk => "Файл қабылданбады: ештеңе сақталмады",
+        Language.Ru => "Файл отклонён: ничего не сохранено",
+        _ => "The file was rejected: nothing was stored",
+    };
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Http.Features;
+using RiskMap.Web.Features.Catalogue;
+using RiskMap.Web.Features.Geography;
+using RiskMap.Web.Features.Health;
+using RiskMap.Web.Features.Imports;
+
+namespace RiskMap.Web.Hosting;
+
+/// <summary>Builds the web application: services, the HTTP pipeline and the endpoints of each feature.</summary>
+public static class RiskMapWebApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls("http://127.0.0.1:5080");
+
+        builder.Services.AddRiskMap(builder.Configuration);
+        builder.Services.AddHostedService<MigrateOnStartup>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "RiskMap API";
+            document.Info.Description = "Child-protection risk map of Kazakhstan: boundaries, schools, indicators and imports.";
+            return Task.CompletedTask;
+        }));
+        var uploadLimit = builder.Configuration.GetValue("Imports:MaxFileBytes", 256L * 1024 * 1024);
+        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = uploadLimit);
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = uploadLimit + 1024 * 1024);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+
+        app.MapOpenApi();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "RiskMap API v1");
+            o.RoutePrefix = "swagger";
+        });
+
+        app.MapHealthEndpoints();
+        var api = app.MapGroup("/api").AddEndpointFilter<InvalidParameterFilter>();
+        api.MapAboutEndpoints(builder.Configuration);
+        api.MapGeographyEndpoints();
+        api.MapSchoolEndpoints();
+        api.MapIndicatorEndpoints();
+        api.MapImportEndpoints();
+        return app;
+    }
+}
