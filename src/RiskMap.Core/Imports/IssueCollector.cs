@@ -18,7 +18,7 @@ public sealed class IssueCollector(int maxErrors = 100)
     {
         if (!issue.IsWarning) ErrorCount++;
         _issues.Add(issue with { Value = ImportIssue.Clip(issue.Value) });
-        if (ErrorCount >= maxErrors) throw new ImportRejectedException(_issues);
+        if (ErrorCount >= maxErrors) throw new ImportRejectedException(InFileOrder());
     }
 
     public void Add(ImportProblem problem, int? row = null, string? field = null, string? value = null, string? key = null, string? detail = null) =>
@@ -27,6 +27,9 @@ public sealed class IssueCollector(int maxErrors = 100)
     /// <summary>Ends the import if any error was found, so that nothing partial is written.</summary>
     public void ThrowIfErrors()
     {
-        if (ErrorCount > 0) throw new ImportRejectedException(_issues);
+        if (ErrorCount > 0) throw new ImportRejectedException(InFileOrder());
     }
+
+    /// <summary>Findings sorted by row (file-wide ones first), as a person reads the file.</summary>
+    private List<ImportIssue> InFileOrder() => _issues.OrderBy(i => i.Row ?? 0).ToList();
 }

@@ -29,7 +29,9 @@ public sealed class CoordinateSystemResolver
         if (IsWgs84(definition)) return GeographicCoordinateSystem.WGS84;
         var normalised = Normalise(definition);
         if (_cache.TryGetValue(normalised, out var cached)) return cached;
-        var resolved = await LoadFromGdalAsync(normalised, cancellationToken);
+        // ESRI .prj files carry no datum shift, so a CRS that EPSG knows is taken from EPSG, where the shift is.
+        var known = normalised.StartsWith("EPSG:", StringComparison.OrdinalIgnoreCase) ? normalised : await IdentifyEpsgAsync(normalised, cancellationToken);
+        var resolved = await LoadFromGdalAsync(known ?? normalised, cancellationToken);
         _cache[normalised] = resolved;
         return resolved;
     }
@@ -47,6 +49,14 @@ public sealed class CoordinateSystemResolver
         return d;
     }
 
+    private static async Task<string?> IdentifyEpsgAsync(string wkt, CancellationToken cancellationToken)
+    {
+        if (wkt.StartsWith('-')) return null;
+        var result = await ExternalTool.RunAsync("gdalsrsinfo", ["-e", "-o", "epsg", wkt], cancellationToken);
+        var code = result.StandardOutput.Trim();
+        return result.ExitCode == 0 && code.StartsWith("EPSG:", StringComparison.Ordinal) && code[5..].All(char.IsAsciiDigit) ? code : null;
+    }
+
     private static async Task<CoordinateSystem> LoadFromGdalAsync(string definition, CancellationToken cancellationToken)
     {
         if (definition.StartsWith('-'))
@@ -56,6 +66,9 @@ public sealed class CoordinateSystemResolver
         var wkt = result.StandardOutput.Trim();
         if (result.ExitCode != 0 || wkt.Length == 0)
             throw ImportRejectedException.Single(ImportProblem.UnknownCrs, value: definition);
+        // ProjNet would read Web Mercator's WKT1 as ellipsoidal Mercator, about 20 km off in latitude; it has the sphere built in.
+        if (wkt.Contains("Pseudo-Mercator", StringComparison.OrdinalIgnoreCase) || wkt.Contains("+proj=merc +a=6378137 +b=6378137", StringComparison.Ordinal))
+            return ProjectedCoordinateSystem.WebMercator;
         try
         {
             return (CoordinateSystem)new CoordinateSystemFactory().CreateFromWkt(wkt);

@@ -16,15 +16,16 @@ public static class ShapefileLayerReader
         var workDirectory = Directory.CreateTempSubdirectory("riskmap-shp-");
         try
         {
-            var shp = path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
+            // A full path never starts with '-', so ogr2ogr cannot mistake it for an option.
+            var shp = Path.GetFullPath(path.EndsWith(".zip", StringComparison.OrdinalIgnoreCase)
                 ? ExtractSingleShapefile(path, workDirectory.FullName)
-                : path;
+                : path);
             var prj = Path.ChangeExtension(shp, ".prj");
             var crs = File.Exists(prj) ? (await File.ReadAllTextAsync(prj, cancellationToken)).Trim() : null;
 
             var geoJson = Path.Combine(workDirectory.FullName, "layer.geojson");
             var result = await ExternalTool.RunAsync("ogr2ogr",
-                ["-f", "GeoJSON", "-lco", "RFC7946=NO", "-lco", "COORDINATE_PRECISION=15", "--", geoJson, shp],
+                ["-f", "GeoJSON", "-lco", "RFC7946=NO", "-lco", "COORDINATE_PRECISION=15", geoJson, shp],
                 cancellationToken);
             if (result.ExitCode != 0 || !File.Exists(geoJson))
                 throw ImportRejectedException.Single(ImportProblem.UnreadableFile, detail: FirstLine(result.StandardError));

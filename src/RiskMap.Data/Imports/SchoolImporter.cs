@@ -24,7 +24,8 @@ public sealed partial class SchoolImporter(CoordinateSystemResolver resolver) : 
 
     private sealed record School(string Code, string NameRu, string NameKk, string Type, string Language, string Settlement, int Pupils, Point Location);
 
-    private sealed record Candidate(int Row, Func<string, string?> Field, NetTopologySuite.Geometries.Geometry? Geometry);
+    /// <param name="CoordinatesReported">The row's coordinates were unreadable and already reported.</param>
+    private sealed record Candidate(int Row, Func<string, string?> Field, NetTopologySuite.Geometries.Geometry? Geometry, bool CoordinatesReported = false);
 
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,40}$")]
     private static partial Regex CodePattern();
@@ -79,7 +80,7 @@ public sealed partial class SchoolImporter(CoordinateSystemResolver resolver) : 
             var x = Coordinate(row, xColumn, csv.Delimiter, context.Issues);
             var y = Coordinate(row, yColumn, csv.Delimiter, context.Issues);
             var point = x is null || y is null ? null : Factory.CreatePoint(new Coordinate(x.Value, y.Value));
-            candidates.Add(new Candidate(row.Line, name => row[name], point));
+            candidates.Add(new Candidate(row.Line, name => row[name], point, point is null));
             if (candidates.Count % 10_000 == 0) await context.ReportProgress(new ImportProgress("read", candidates.Count));
         }
         if (candidates.Count == 0) throw ImportRejectedException.Single(ImportProblem.EmptyFile);
@@ -135,7 +136,7 @@ public sealed partial class SchoolImporter(CoordinateSystemResolver resolver) : 
         else
             pupils = count;
 
-        var point = GeometryChecks.SchoolPoint(candidate.Geometry, row, code, issues);
+        var point = candidate.CoordinatesReported ? null : GeometryChecks.SchoolPoint(candidate.Geometry, row, code, issues);
         return nameRu is null || nameKk is null || type is null || language is null || settlement is null || pupils is null || point is null
             ? null
             : new School(code, nameRu, nameKk, type, language, settlement, pupils.Value, point);

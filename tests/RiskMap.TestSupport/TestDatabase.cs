@@ -1,0 +1,103 @@
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using RiskMap.Data;
+using RiskMap.Data.Imports;
+using RiskMap.Data.Schema;
+using Xunit;
+
+namespace RiskMap.TestSupport;
+
+/// <summary>
+/// A fresh PostgreSQL + PostGIS database for one test class, created from the PostGIS template that
+/// <c>./riskmap test</c> prepares, migrated, and dropped afterwards.
+/// </summary>
+public class TestDatabase : IAsyncLifetime
+{
+    public string Name { get; } = "riskmap_test_" + Guid.NewGuid().ToString("N")[..12];
+
+    public string ConnectionString { get; private set; } = "";
+
+    public IServiceProvider Services { get; private set; } = null!;
+
+    public NpgsqlDataSource DataSource => Services.GetRequiredService<NpgsqlDataSource>();
+
+    /// <summary>Limits for this database's imports; tests that check the limits lower them.</summary>
+    protected virtual ImportLimits Limits => new();
+
+    public virtual async Task InitializeAsync()
+    {
+        var server = Environment.GetEnvironmentVariable("RISKMAP_TEST_PG")
+            ?? throw new InvalidOperationException("RISKMAP_TEST_PG is not set: run the tests with ./riskmap test, which starts PostgreSQL + PostGIS.");
+        var template = Environment.GetEnvironmentVariable("RISKMAP_TEST_TEMPLATE") ?? "riskmap_template";
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString))
+        {
+            // Database names cannot be parameters; both come from this class and the script, never from input.
+            await admin.ExecuteAsync($"CREATE DATABASE \"{Name}\" TEMPLATE \"{template}\"");
+        }
+        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = Name }.ConnectionString;
+        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddRiskMapData(ConnectionString, Limits);
+        Services = services.BuildServiceProvider();
+        await Services.GetRequiredService<MigrationRunner>().ApplyAsync();
+    }
+
+    public virtual async Task DisposeAsync()
+    {
+        if (Services is IAsyncDisposable disposable) await disposable.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        var server = Environment.GetEnvironmentVariable("RISKMAP_TEST_PG")!;
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
+        await admin.ExecuteAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync();
+        return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync();
+        return (await connection.QueryAsync<T>(sql, parameters)).ToList();
+    }
+
+    public async Task ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync(sql, parameters);
+    }
+
+    /// <summary>A digest of every stored unit, school, indicator and observation: equal digests mean nothing changed.</summary>
+    public Task<string> DataFingerprintAsync() => ScalarAsync<string>("""
+        SELECT md5(concat_ws('#',
+            (SELECT string_agg(t::text, '|' ORDER BY kato) FROM regions t),
+            (SELECT string_agg(t::text, '|' ORDER BY kato) FROM districts t),
+            (SELECT string_agg(t::text, '|' ORDER BY code) FROM schools t),
+            (SELECT string_agg(t::text, '|' ORDER BY code) FROM indicators t),
+            (SELECT string_agg(t::text, '|' ORDER BY entity_level, entity_code, indicator_code, period) FROM observations t)))
+        """);
+
+    public Task<ImportResult> ImportAsync(ImportKind kind, string path, ImportOptions? options = null, string? fileName = null) =>
+        Services.GetRequiredService<ImportService>().ImportAsync(
+            new ImportRequest(kind, path, fileName ?? Path.GetFileName(path), "test", options ?? new ImportOptions()));
+
+    /// <summary>Loads the real 2024 regions and districts from the shared geodata.</summary>
+    public async Task ImportBoundariesAsync()
+    {
+        await ImportAsync(ImportKind.Boundaries, GeoData.File("kz_adm1.geojson"));
+        await ImportAsync(ImportKind.Boundaries, GeoData.File("kz_adm2.geojson"));
+    }
+}
+
+/// <summary>A test database that already holds the real regions and districts.</summary>
+public class BoundariesDatabase : TestDatabase
+{
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await ImportBoundariesAsync();
+    }
+}

@@ -1,0 +1,360 @@
+// RiskMap: region and district boundaries of Kazakhstan on a Leaflet map.
+// Leaflet is loaded as a classic script before this module (global L). This module exposes no globals.
+
+import { fetchAbout, fetchDistricts, fetchRegions } from "./api.js";
+import {
+  LANGUAGES,
+  detectLanguage,
+  formatArea,
+  formatNumber,
+  getLanguage,
+  localizedName,
+  onLanguageChange,
+  setLanguage,
+  t,
+} from "./i18n.js";
+
+const L = window.L;
+
+/** Kazakhstan with a small margin, [[south, west], [north, east]]. */
+const KZ_BOUNDS = [[40.5, 46.4], [55.5, 87.4]];
+/** Panning is kept near Kazakhstan and its neighbours. */
+const MAX_BOUNDS = [[30, 30], [65, 105]];
+
+const REGION_SIMPLIFY = 0.01;
+const DISTRICT_SIMPLIFY = 0.005;
+
+const DISTRICT_STYLE = Object.freeze({
+  className: "district",
+  color: "#7b8794",
+  weight: 0.8,
+  opacity: 1,
+  fillColor: "#fbfaf6",
+  fillOpacity: 0.9,
+});
+const DISTRICT_STYLE_OVER_BASEMAP = Object.freeze({ ...DISTRICT_STYLE, fillOpacity: 0.35 });
+const DISTRICT_HOVER_STYLE = Object.freeze({ color: "#1f4e79", weight: 2, fillColor: "#dce8f4" });
+const REGION_STYLE = Object.freeze({
+  className: "region",
+  color: "#2b2f36",
+  weight: 2,
+  opacity: 0.9,
+  fill: false,
+});
+
+const els = {
+  map: document.getElementById("map"),
+  status: document.getElementById("status"),
+  demoBanner: document.getElementById("demo-banner"),
+  errorBox: document.getElementById("error-box"),
+  errorDetail: document.getElementById("error-detail"),
+  retryButton: document.getElementById("retry-button"),
+  langButtons: Array.from(document.querySelectorAll(".lang-button[data-lang]")),
+};
+
+const state = {
+  /** "loading" | "ready" | "error" */
+  phase: "loading",
+  regionCount: 0,
+  districtCount: 0,
+  about: null,
+  basemap: false,
+  regionsByKato: new Map(),
+  districtsLayer: null,
+  regionsLayer: null,
+  userMovedMap: false,
+  loading: false,
+};
+
+let map = null;
+let zoomControl = null;
+
+// ---------------------------------------------------------------------------
+// Text
+
+function escapeHtml(text) {
+  return String(text)
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
+
+/** Attribution HTML for Leaflet's control: escaped text; OpenStreetMap credit links to its copyright page. */
+function attributionHtml(text) {
+  const escaped = escapeHtml(text);
+  const osm = "OpenStreetMap contributors";
+  if (!escaped.includes(osm)) return escaped;
+  return escaped.replace(
+    osm,
+    `<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener noreferrer">${osm}</a>`,
+  );
+}
+
+function applyTranslations() {
+  document.title = t("doc.title");
+  for (const el of document.querySelectorAll("[data-i18n]")) {
+    el.textContent = t(el.dataset.i18n);
+  }
+  for (const el of document.querySelectorAll("[data-i18n-aria-label]")) {
+    el.setAttribute("aria-label", t(el.dataset.i18nAriaLabel));
+  }
+  const lang = getLanguage();
+  for (const button of els.langButtons) {
+    button.setAttribute("aria-pressed", String(button.dataset.lang === lang));
+  }
+  renderStatus();
+  if (map) {
+    addZoomControl();
+    refreshOpenTooltips();
+  }
+}
+
+function renderStatus() {
+  let text;
+  switch (state.phase) {
+    case "ready":
+      text = t("status.drawn", {
+        regions: formatNumber(state.regionCount),
+        districts: formatNumber(state.districtCount),
+      });
+      break;
+    case "error":
+      text = t("status.failed");
+      break;
+    default:
+      text = t("status.loading");
+  }
+  els.status.textContent = text;
+}
+
+// ---------------------------------------------------------------------------
+// Map
+
+function createMap() {
+  map = L.map(els.map, {
+    zoomControl: false,
+    zoomSnap: 0.25,
+    zoomDelta: 0.5,
+    minZoom: 3,
+    maxZoom: 18,
+    maxBounds: MAX_BOUNDS,
+    maxBoundsViscosity: 0.8,
+    worldCopyJump: false,
+  });
+  addZoomControl();
+  fitKazakhstan();
+
+  // Districts below, region outlines above them, tooltips above both.
+  map.createPane("districts").style.zIndex = "410";
+  const regionsPane = map.createPane("regions");
+  regionsPane.style.zIndex = "420";
+  regionsPane.style.pointerEvents = "none";
+
+  // Remember when the user moves the map so that later re-fitting does not undo it.
+  const markMoved = () => {
+    state.userMovedMap = true;
+  };
+  for (const type of ["pointerdown", "wheel", "keydown", "touchstart"]) {
+    els.map.addEventListener(type, markMoved, { passive: true });
+  }
+
+  // The map area changes size when a banner appears or the header wraps.
+  if ("ResizeObserver" in window) {
+    let pending = false;
+    new ResizeObserver(() => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        map.invalidateSize({ pan: false });
+        if (!state.userMovedMap) fitKazakhstan();
+      });
+    }).observe(els.map);
+  }
+}
+
+function fitKazakhstan() {
+  map.fitBounds(KZ_BOUNDS, { animate: false, padding: [8, 8] });
+}
+
+/** (Re)creates the zoom control so that its button titles follow the UI language. */
+function addZoomControl() {
+  if (zoomControl) zoomControl.remove();
+  zoomControl = L.control
+    .zoom({ position: "topleft", zoomInTitle: t("map.zoomIn"), zoomOutTitle: t("map.zoomOut") })
+    .addTo(map);
+}
+
+function refreshOpenTooltips() {
+  const layer = state.districtsLayer;
+  if (!layer) return;
+  layer.eachLayer((path) => {
+    if (path.isTooltipOpen()) path.getTooltip().update();
+  });
+}
+
+function applyAbout(about) {
+  if (state.about) return; // already applied (e.g. on retry)
+  state.about = about;
+
+  els.demoBanner.hidden = about.demo !== true;
+
+  if (typeof about.attribution === "string" && about.attribution.trim() !== "") {
+    map.attributionControl.addAttribution(attributionHtml(about.attribution));
+  }
+
+  const basemap = about.basemap;
+  if (basemap && typeof basemap.url === "string" && basemap.url.trim() !== "") {
+    const options = { maxZoom: 19, minZoom: 3, crossOrigin: false };
+    if (typeof basemap.attribution === "string" && basemap.attribution.trim() !== "") {
+      options.attribution = attributionHtml(basemap.attribution);
+    }
+    // Raster tiles look sharp (and without hairline seams) only at whole zoom levels.
+    map.options.zoomSnap = 1;
+    map.options.zoomDelta = 1;
+    L.tileLayer(basemap.url, options).addTo(map);
+    state.basemap = true;
+    if (!state.userMovedMap) fitKazakhstan();
+  }
+}
+
+function districtTooltip(feature) {
+  const props = feature.properties ?? {};
+  const region = state.regionsByKato.get(String(props.region_kato ?? ""));
+
+  const root = document.createElement("div");
+  const title = document.createElement("span");
+  title.className = "tt-title";
+  title.textContent = localizedName(props);
+  root.append(title);
+
+  const list = document.createElement("dl");
+  const row = (label, value) => {
+    const dt = document.createElement("dt");
+    dt.textContent = label;
+    const dd = document.createElement("dd");
+    dd.textContent = value;
+    list.append(dt, dd);
+  };
+  row(t("tooltip.region"), region ? localizedName(region) : "—");
+  row(t("tooltip.kato"), props.kato != null ? String(props.kato) : "—");
+  row(t("tooltip.area"), formatArea(typeof props.area_km2 === "string" ? Number(props.area_km2) : props.area_km2));
+  root.append(list);
+  return root;
+}
+
+function hasGeometry(feature) {
+  return feature != null && feature.geometry != null;
+}
+
+function drawBoundaries(regions, districts) {
+  state.regionsByKato = new Map(
+    regions.features.map((f) => [String(f.properties?.kato ?? f.id ?? ""), f.properties ?? {}]),
+  );
+
+  const districtStyle = state.basemap ? DISTRICT_STYLE_OVER_BASEMAP : DISTRICT_STYLE;
+  const districtsLayer = L.geoJSON(districts, {
+    pane: "districts",
+    filter: hasGeometry,
+    style: () => districtStyle,
+    onEachFeature: (feature, layer) => {
+      layer.bindTooltip(() => districtTooltip(feature), {
+        sticky: true,
+        direction: "top",
+        offset: [0, -10],
+        className: "district-tooltip",
+        opacity: 1,
+      });
+      layer.on({
+        mouseover: () => layer.setStyle(DISTRICT_HOVER_STYLE),
+        mouseout: () => districtsLayer.resetStyle(layer),
+      });
+    },
+  });
+
+  const regionsLayer = L.geoJSON(regions, {
+    pane: "regions",
+    interactive: false,
+    filter: hasGeometry,
+    style: () => REGION_STYLE,
+  });
+
+  districtsLayer.addTo(map);
+  regionsLayer.addTo(map);
+  state.districtsLayer = districtsLayer;
+  state.regionsLayer = regionsLayer;
+  state.districtCount = districtsLayer.getLayers().length;
+  state.regionCount = regionsLayer.getLayers().length;
+}
+
+// ---------------------------------------------------------------------------
+// Loading
+
+function showError(error) {
+  if (error && error.name !== "ApiError") console.error(error); // a bug, not a failed request
+  state.phase = "error";
+  els.errorDetail.textContent = error?.name === "ApiError" ? `(${error.message})` : "";
+  els.errorBox.hidden = false;
+  document.body.dataset.ready = "error";
+  renderStatus();
+}
+
+async function load() {
+  if (state.loading) return;
+  state.loading = true;
+  state.phase = "loading";
+  els.errorBox.hidden = true;
+  els.errorDetail.textContent = "";
+  delete document.body.dataset.ready;
+  renderStatus();
+
+  try {
+    const aboutPromise = fetchAbout().then((about) => {
+      applyAbout(about);
+      return about;
+    });
+    const [, regions, districts] = await Promise.all([
+      aboutPromise,
+      fetchRegions(REGION_SIMPLIFY),
+      fetchDistricts(DISTRICT_SIMPLIFY),
+    ]);
+    drawBoundaries(regions, districts);
+    if (!state.userMovedMap) fitKazakhstan();
+    state.phase = "ready";
+    renderStatus();
+    document.body.dataset.districts = String(state.districtCount);
+    document.body.dataset.ready = "true";
+  } catch (error) {
+    showError(error);
+  } finally {
+    state.loading = false;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Start
+
+function start() {
+  setLanguage(detectLanguage());
+  applyTranslations();
+  onLanguageChange(applyTranslations);
+
+  for (const button of els.langButtons) {
+    button.addEventListener("click", () => {
+      const lang = button.dataset.lang;
+      if (LANGUAGES.includes(lang)) setLanguage(lang, { remember: true });
+    });
+  }
+  els.retryButton.addEventListener("click", () => load());
+
+  if (typeof L === "undefined") {
+    showError(null);
+    return;
+  }
+  createMap();
+  load();
+}
+
+start();
