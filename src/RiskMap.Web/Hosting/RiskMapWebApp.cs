@@ -15,13 +15,14 @@ public static class RiskMapWebApp
         {
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
-            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+            WebRootPath = LocateWebRoot(),
         });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls("http://127.0.0.1:5080");
 
         builder.Services.AddRiskMap(builder.Configuration);
-        builder.Services.AddHostedService<MigrateOnStartup>();
+        // Off where a deployment job applies migrations before the service starts.
+        if (builder.Configuration.GetValue("Database:MigrateOnStartup", true)) builder.Services.AddHostedService<MigrateOnStartup>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
@@ -54,5 +55,20 @@ public static class RiskMapWebApp
         api.MapIndicatorEndpoints();
         api.MapImportEndpoints();
         return app;
+    }
+
+    /// <summary>
+    /// The build copies the top-level wwwroot beside the assembly; a host loaded from another project's output
+    /// (the tests) finds it in the checkout instead.
+    /// </summary>
+    private static string LocateWebRoot()
+    {
+        var besideAssembly = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        if (File.Exists(Path.Combine(besideAssembly, "index.html"))) return besideAssembly;
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "RiskMap.sln"))) return Path.Combine(directory.FullName, "wwwroot");
+        }
+        return besideAssembly;
     }
 }
