@@ -283,6 +283,8 @@ function drawBoundaries(regions, districts) {
 
   districtsLayer.addTo(map);
   regionsLayer.addTo(map);
+  // The KATO code on each shape lets tests and assistive tools find a district.
+  districtsLayer.eachLayer((layer) => layer.getElement()?.setAttribute("data-kato", String(layer.feature.properties?.kato ?? "")));
   state.districtsLayer = districtsLayer;
   state.regionsLayer = regionsLayer;
   state.districtCount = districtsLayer.getLayers().length;

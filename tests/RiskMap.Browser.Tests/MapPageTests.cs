@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+
+namespace RiskMap.Browser.Tests;
+
+public class MapPageTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task The_national_map_draws_all_224_districts_and_20_regions_without_console_errors()
+    {
+        var (page, errors) = await app.OpenAsync("/");
+
+        Assert.Equal(224, await page.Locator("path.district").CountAsync());
+        Assert.Equal(20, await page.Locator("path.region").CountAsync());
+        Assert.Equal("224", await page.EvaluateAsync<string>("document.body.dataset.districts"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("national-view.png") });
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Demo_data_are_labelled_and_the_boundaries_credited()
+    {
+        var (page, _) = await app.OpenAsync("/?lang=en");
+        Assert.Contains("demo", (await page.GetByRole(AriaRole.Status).First.InnerTextAsync()).ToLowerInvariant());
+        Assert.Contains("geokz", await page.Locator(".leaflet-control-attribution").InnerTextAsync());
+    }
+
+    [Theory]
+    [InlineData("kk", "Қазақша")]
+    [InlineData("ru", "Русский")]
+    [InlineData("en", "English")]
+    public async Task Switching_language_relabels_the_page_and_the_tooltips(string language, string button)
+    {
+        var (page, errors) = await app.OpenAsync("/?lang=en");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = button }).ClickAsync();
+
+        Assert.Equal(language, await page.EvaluateAsync<string>("document.documentElement.lang"));
+        Assert.Equal("true", await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = button }).GetAttributeAsync("aria-pressed"));
+
+        // Almaty's Almaly district, named as the boundary data name it in this language.
+        var expected = language switch { "kk" => "Алмалы", "ru" => "Алмалинский", _ => "Almaly" };
+        var almaly = page.Locator("path.district").Nth(await DistrictIndexAsync(page, "751110000"));
+        await almaly.DispatchEventAsync("mouseover");
+        var tooltip = page.Locator(".leaflet-tooltip");
+        await tooltip.WaitForAsync();
+        Assert.Contains(expected, await tooltip.InnerTextAsync());
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"national-view-{language}.png") });
+        Assert.Empty(errors);
+    }
+
+    private static async Task<int> DistrictIndexAsync(IPage page, string kato)
+    {
+        var katos = await page.EvaluateAsync<string[]>("Array.from(document.querySelectorAll('path.district')).map(p => p.dataset.kato || '')");
+        var index = Array.IndexOf(katos, kato);
+        Assert.True(index >= 0, $"No path.district with data-kato {kato}");
+        return index;
+    }
+}
