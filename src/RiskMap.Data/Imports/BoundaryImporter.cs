@@ -2,7 +2,6 @@ using System.Globalization;
 using Dapper;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
-using Npgsql;
 using NpgsqlTypes;
 using RiskMap.Core.Geography;
 using RiskMap.Core.Imports;
@@ -97,27 +96,19 @@ public sealed class BoundaryImporter(CoordinateSystemResolver resolver) : IImpor
 
     private static async Task<ImportCounts> WriteAsync(ImportContext context, EntityLevel level, IReadOnlyList<Unit> units)
     {
-        var connection = context.Connection;
-        await connection.ExecuteAsync("""
-            CREATE TEMP TABLE boundary_staging (kato char(9), name_kk text, name_ru text, name_en text, vintage int, wkb bytea)
-            ON COMMIT DROP
-            """, transaction: context.Transaction);
         var wkbWriter = new WKBWriter();
-        await using (var copy = await connection.BeginBinaryImportAsync(
-                         "COPY boundary_staging (kato, name_kk, name_ru, name_en, vintage, wkb) FROM STDIN (FORMAT BINARY)", context.CancellationToken))
-        {
-            foreach (var unit in units)
+        await Staging.LoadAsync(context,
+            "CREATE TEMP TABLE boundary_staging (kato char(9), name_kk text, name_ru text, name_en text, vintage int, wkb bytea) ON COMMIT DROP",
+            "COPY boundary_staging (kato, name_kk, name_ru, name_en, vintage, wkb) FROM STDIN (FORMAT BINARY)",
+            units, async (copy, unit, token) =>
             {
-                await copy.StartRowAsync(context.CancellationToken);
-                await copy.WriteAsync(unit.Kato, NpgsqlDbType.Char, context.CancellationToken);
-                await copy.WriteAsync(unit.NameKk, NpgsqlDbType.Text, context.CancellationToken);
-                await copy.WriteAsync(unit.NameRu, NpgsqlDbType.Text, context.CancellationToken);
-                await copy.WriteAsync(unit.NameEn, NpgsqlDbType.Text, context.CancellationToken);
-                await copy.WriteAsync(unit.Vintage, NpgsqlDbType.Integer, context.CancellationToken);
-                await copy.WriteAsync(wkbWriter.Write(unit.Geometry), NpgsqlDbType.Bytea, context.CancellationToken);
-            }
-            await copy.CompleteAsync(context.CancellationToken);
-        }
+                await copy.WriteAsync(unit.Kato, NpgsqlDbType.Char, token);
+                await copy.WriteAsync(unit.NameKk, NpgsqlDbType.Text, token);
+                await copy.WriteAsync(unit.NameRu, NpgsqlDbType.Text, token);
+                await copy.WriteAsync(unit.NameEn, NpgsqlDbType.Text, token);
+                await copy.WriteAsync(unit.Vintage, NpgsqlDbType.Integer, token);
+                await copy.WriteAsync(wkbWriter.Write(unit.Geometry), NpgsqlDbType.Bytea, token);
+            });
 
         // The table and its extra column come from the level, never from user input.
         var (table, regionColumn, regionValue) = level == EntityLevel.District

@@ -120,17 +120,13 @@ public sealed class ObservationImporter : IImporter
 
     private static async Task<ImportCounts> WriteAsync(ImportContext context, IReadOnlyList<Observation> observations)
     {
-        var token = context.CancellationToken;
-        await context.Connection.ExecuteAsync("""
+        await Staging.LoadAsync(context, """
             CREATE TEMP TABLE observation_staging (entity_level text, entity_code text, indicator_code text, period char(6),
                 value double precision, denominator double precision) ON COMMIT DROP
-            """, transaction: context.Transaction);
-        await using (var copy = await context.Connection.BeginBinaryImportAsync(
-                         "COPY observation_staging (entity_level, entity_code, indicator_code, period, value, denominator) FROM STDIN (FORMAT BINARY)", token))
-        {
-            foreach (var o in observations)
+            """,
+            "COPY observation_staging (entity_level, entity_code, indicator_code, period, value, denominator) FROM STDIN (FORMAT BINARY)",
+            observations, async (copy, o, token) =>
             {
-                await copy.StartRowAsync(token);
                 await copy.WriteAsync(o.Level, NpgsqlDbType.Text, token);
                 await copy.WriteAsync(o.Code, NpgsqlDbType.Text, token);
                 await copy.WriteAsync(o.Indicator, NpgsqlDbType.Text, token);
@@ -138,9 +134,7 @@ public sealed class ObservationImporter : IImporter
                 await copy.WriteAsync(o.Value, NpgsqlDbType.Double, token);
                 if (o.Denominator is { } d) await copy.WriteAsync(d, NpgsqlDbType.Double, token);
                 else await copy.WriteNullAsync(token);
-            }
-            await copy.CompleteAsync(token);
-        }
+            });
 
         return await Upsert.CountAsync(context, """
             INSERT INTO observations AS t (entity_level, entity_code, indicator_code, period, value, denominator, source, import_batch_id)

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using Dapper;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
-using Npgsql;
 using NpgsqlTypes;
 using RiskMap.Core.Imports;
 using RiskMap.Data.Geometry;
@@ -144,19 +142,14 @@ public sealed partial class SchoolImporter(CoordinateSystemResolver resolver) : 
 
     private static async Task<ImportCounts> WriteAsync(ImportContext context, IReadOnlyList<School> schools)
     {
-        var connection = context.Connection;
-        var token = context.CancellationToken;
-        await connection.ExecuteAsync("""
+        var wkbWriter = new WKBWriter();
+        await Staging.LoadAsync(context, """
             CREATE TEMP TABLE school_staging (code text, name_ru text, name_kk text, school_type text, language text,
                 settlement text, pupils int, wkb bytea) ON COMMIT DROP
-            """, transaction: context.Transaction);
-        var wkbWriter = new WKBWriter();
-        await using (var copy = await connection.BeginBinaryImportAsync(
-                         "COPY school_staging (code, name_ru, name_kk, school_type, language, settlement, pupils, wkb) FROM STDIN (FORMAT BINARY)", token))
-        {
-            foreach (var school in schools)
+            """,
+            "COPY school_staging (code, name_ru, name_kk, school_type, language, settlement, pupils, wkb) FROM STDIN (FORMAT BINARY)",
+            schools, async (copy, school, token) =>
             {
-                await copy.StartRowAsync(token);
                 await copy.WriteAsync(school.Code, NpgsqlDbType.Text, token);
                 await copy.WriteAsync(school.NameRu, NpgsqlDbType.Text, token);
                 await copy.WriteAsync(school.NameKk, NpgsqlDbType.Text, token);
@@ -165,9 +158,7 @@ public sealed partial class SchoolImporter(CoordinateSystemResolver resolver) : 
                 await copy.WriteAsync(school.Settlement, NpgsqlDbType.Text, token);
                 await copy.WriteAsync(school.Pupils, NpgsqlDbType.Integer, token);
                 await copy.WriteAsync(wkbWriter.Write(school.Location), NpgsqlDbType.Bytea, token);
-            }
-            await copy.CompleteAsync(token);
-        }
+            });
 
         return await Upsert.CountAsync(context, """
                 INSERT INTO schools AS t (code, name_ru, name_kk, school_type, language, settlement, pupils, geom, source, import_batch_id)
