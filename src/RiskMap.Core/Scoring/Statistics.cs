@@ -1,0 +1,59 @@
+namespace RiskMap.Core.Scoring;
+
+/// <summary>The few descriptive statistics the method needs, on plain arrays without missing values.</summary>
+public static class Statistics
+{
+    public static double Mean(IReadOnlyList<double> values)
+    {
+        var sum = 0.0;
+        foreach (var v in values) sum += v;
+        return sum / values.Count;
+    }
+
+    /// <summary>Sample skewness, bias-adjusted (G1, as Excel's SKEW and R e1071 type 2).</summary>
+    public static double Skewness(IReadOnlyList<double> values)
+    {
+        var n = values.Count;
+        if (n < 3) return 0;
+        var (m2, m3, _) = CentralMoments(values);
+        if (m2 == 0) return 0;
+        var g1 = m3 / Math.Pow(m2, 1.5);
+        return g1 * Math.Sqrt(n * (n - 1.0)) / (n - 2.0);
+    }
+
+    /// <summary>Sample excess kurtosis, bias-adjusted (G2, as Excel's KURT and R e1071 type 2).</summary>
+    public static double Kurtosis(IReadOnlyList<double> values)
+    {
+        var n = values.Count;
+        if (n < 4) return 0;
+        var (m2, _, m4) = CentralMoments(values);
+        if (m2 == 0) return 0;
+        var g2 = m4 / (m2 * m2) - 3.0;
+        return (n - 1.0) / ((n - 2.0) * (n - 3.0)) * ((n + 1.0) * g2 + 6.0);
+    }
+
+    /// <summary>Linear interpolation between order statistics (R type 7) on a sorted array.</summary>
+    public static double Percentile(IReadOnlyList<double> sorted, double q)
+    {
+        var position = (sorted.Count - 1) * q;
+        var lower = (int)Math.Floor(position);
+        var upper = Math.Min(lower + 1, sorted.Count - 1);
+        return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
+    }
+
+    private static (double M2, double M3, double M4) CentralMoments(IReadOnlyList<double> values)
+    {
+        var mean = Mean(values);
+        double m2 = 0, m3 = 0, m4 = 0;
+        foreach (var v in values)
+        {
+            var d = v - mean;
+            var d2 = d * d;
+            m2 += d2;
+            m3 += d2 * d;
+            m4 += d2 * d2;
+        }
+        var n = values.Count;
+        return (m2 / n, m3 / n, m4 / n);
+    }
+}
