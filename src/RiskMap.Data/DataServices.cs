@@ -10,7 +10,7 @@ namespace RiskMap.Data;
 public static class DataServices
 {
     /// <summary>Registers the PostgreSQL data source, migrations, importers and queries.</summary>
-    public static IServiceCollection AddRiskMapData(this IServiceCollection services, string connectionString, ImportLimits limits)
+    public static IServiceCollection AddRiskMapData(this IServiceCollection services, string connectionString, ImportLimits limits, Scoring.ScoringOptions? scoring = null)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException(
@@ -19,6 +19,7 @@ public static class DataServices
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "riskmap" }.Build());
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton(limits);
+        services.AddSingleton(scoring ?? new Scoring.ScoringOptions());
         services.AddSingleton<CoordinateSystemResolver>();
         services.AddSingleton<ImportBatchLog>();
         services.AddSingleton<IImporter, BoundaryImporter>();
@@ -30,6 +31,8 @@ public static class DataServices
         services.AddSingleton<CatalogueQueries>();
         services.AddSingleton<ImportBatchQueries>();
         services.AddSingleton<Demo.DemoDataLoader>();
+        services.AddSingleton<Scoring.ScoreRunService>();
+        services.AddSingleton<Scoring.ScoreQueries>();
         return services;
     }
 }

@@ -30,20 +30,34 @@ public static class DemoObservationGenerator
     private const double MinorsOnPoliceRegister = 6_500;
     private const int Hotspots = 6;
 
-    public static IEnumerable<DemoObservation> Generate(IReadOnlyList<DemoSchool> schools, int seed)
+    /// <summary>The seeded risk landscape behind the values: each district's and school's risk factor, the hotspots, and
+    /// the districts whose police figures for the latest quarter are missing.</summary>
+    public sealed record Scenario(
+        IReadOnlyDictionary<string, double> DistrictRisk, IReadOnlyDictionary<string, double> SchoolRisk,
+        IReadOnlySet<string> Hotspots, IReadOnlySet<string> StaleDistricts);
+
+    public static Scenario Plan(IReadOnlyList<DemoSchool> schools, int seed)
     {
         var random = new DemoRandom(seed);
+        var districts = schools.Select(s => s.DistrictKato).Distinct().Order().ToList();
+        var regionFactor = districts.Select(d => d[..2]).Distinct().ToDictionary(r => r, _ => Math.Exp(random.Normal(0, 0.2)));
+        var districtRisk = districts.ToDictionary(d => d, d => regionFactor[d[..2]] * Math.Exp(random.Normal(0, 0.3)));
+        var hotspots = districts.OrderBy(_ => random.Uniform()).Take(Hotspots).ToHashSet();
+        var stale = districts.Where(d => !hotspots.Contains(d)).OrderBy(_ => random.Uniform()).Take(3).ToHashSet();
+        var schoolRisk = schools.ToDictionary(s => s.Code, s => districtRisk[s.DistrictKato] * Math.Exp(random.Normal(0, 0.35)));
+        return new Scenario(districtRisk, schoolRisk, hotspots, stale);
+    }
+
+    public static IEnumerable<DemoObservation> Generate(IReadOnlyList<DemoSchool> schools, int seed)
+    {
+        var scenario = Plan(schools, seed);
+        var (districtRisk, schoolRisk, hotspots, staleDistricts) = (scenario.DistrictRisk, scenario.SchoolRisk, scenario.Hotspots, scenario.StaleDistricts);
+        var random = new DemoRandom(seed + 1);
         var byDistrict = schools.GroupBy(s => s.DistrictKato).OrderBy(g => g.Key).ToList();
         var totalPupils = (double)schools.Sum(s => s.Pupils);
 
-        var regionFactor = byDistrict.Select(g => g.Key[..2]).Distinct().ToDictionary(r => r, _ => Math.Exp(random.Normal(0, 0.2)));
-        var districtRisk = byDistrict.ToDictionary(g => g.Key, g => regionFactor[g.Key[..2]] * Math.Exp(random.Normal(0, 0.3)));
-        var hotspots = byDistrict.Select(g => g.Key).OrderBy(_ => random.Uniform()).Take(Hotspots).ToHashSet();
-        var staleDistricts = byDistrict.Select(g => g.Key).Where(k => !hotspots.Contains(k)).OrderBy(_ => random.Uniform()).Take(3).ToHashSet();
-        var schoolRisk = schools.ToDictionary(s => s.Code, s => districtRisk[s.DistrictKato] * Math.Exp(random.Normal(0, 0.35)));
-
         double Multiplier(string district, string domain, int quarter) =>
-            districtRisk[district] * (hotspots.Contains(district) && domain is "violence" or "suicide" ? 2.5 * (1 + 0.04 * quarter) : 1.0);
+            districtRisk[district] * (hotspots.Contains(district) && domain is "violence" or "suicide" or "offending" ? 2.5 * (1 + 0.04 * quarter) : 1.0);
         var meanMultiplier = byDistrict.ToDictionary(g => g.Key, g => g.Sum(s => s.Pupils) / totalPupils)
             .Sum(p => p.Value * Multiplier(p.Key, "violence", 0));
 

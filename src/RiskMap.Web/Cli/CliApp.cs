@@ -3,6 +3,7 @@ using RiskMap.Core.Localization;
 using RiskMap.Data.Demo;
 using RiskMap.Data.Imports;
 using RiskMap.Data.Schema;
+using RiskMap.Data.Scoring;
 using RiskMap.Web.Features.Imports;
 using RiskMap.Web.Hosting;
 
@@ -14,7 +15,7 @@ namespace RiskMap.Web.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly string[] Commands = ["migrate", "import", "demo", "help", "--help"];
+    private static readonly string[] Commands = ["migrate", "import", "demo", "score", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -34,6 +35,7 @@ public static class CliApp
                 "migrate" => Done("The database schema is up to date."),
                 "import" => await ImportAsync(services, arguments),
                 "demo" when arguments.Words.ElementAtOrDefault(1) == "load" => await LoadDemoAsync(services, arguments),
+                "score" => await ScoreAsync(services, arguments),
                 _ => Usage(Console.Error, 2),
             };
         }
@@ -102,6 +104,16 @@ public static class CliApp
         return Done(steps.Count == 0 ? "Demo data already present: nothing changed." : "Demo data loaded (synthetic schools and indicator values, source 'demo').");
     }
 
+    private static async Task<int> ScoreAsync(IServiceProvider services, CliArguments arguments)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var outcome = await services.GetRequiredService<ScoreRunService>().RunAsync(ScoreTrigger.Manual, Environment.UserName,
+            force: arguments.Option("force") == "true", onStage: stage => Console.Error.WriteLine($"  {clock.Elapsed.TotalSeconds,6:0.0} s  {stage}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Score run {outcome.RunId?.ToString(CultureInfo.InvariantCulture) ?? "-"}: {outcome.Status} in {clock.Elapsed.TotalSeconds:0.0} s{(outcome.Error is null ? "" : ": " + outcome.Error)}"));
+        return outcome.Status is ScoreRunStatus.Failed ? 1 : 0;
+    }
+
     private static void ShowProgress(ImportProgress progress) =>
         Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r  {progress.Stage}: {progress.Rows:N0} rows   "));
 
@@ -134,6 +146,7 @@ public static class CliApp
               riskmap import schools FILE [--srid N] [--source NAME]       .csv (lat/lon or x/y + --srid) or .geojson points
               riskmap import indicators FILE [--source NAME]               long-format .csv
               riskmap demo load [--geodata DIR]           load the demo data into an empty database
+              riskmap score [--force]                      recompute and publish the risk scores now
             Every import is all-or-nothing; --lang kk|ru|en chooses the language of the messages.
             The database comes from ConnectionStrings__RiskMap.
             """);

@@ -1,5 +1,6 @@
 using RiskMap.Data;
 using RiskMap.Data.Imports;
+using RiskMap.Data.Scoring;
 
 namespace RiskMap.Web.Hosting;
 
@@ -9,7 +10,8 @@ public static class RiskMapConfiguration
     public static IServiceCollection AddRiskMap(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = configuration.GetSection("Imports").Get<ImportLimits>() ?? new ImportLimits();
-        return services.AddRiskMapData(configuration.GetConnectionString("RiskMap") ?? "", limits);
+        var scoring = configuration.GetSection("Scoring").Get<ScoringOptions>() ?? new ScoringOptions();
+        return services.AddRiskMapData(configuration.GetConnectionString("RiskMap") ?? "", limits, scoring);
     }
 
     /// <summary>Where the demo's boundary files are: RISKMAP_GEODATA, else ../shared/geodata beside the checkout.</summary>

@@ -1,0 +1,65 @@
+using Dapper;
+using Npgsql;
+using NpgsqlTypes;
+using RiskMap.Core.Indicators;
+using RiskMap.Core.Scoring;
+
+namespace RiskMap.Data.Scoring;
+
+/// <summary>Reads every unit and observation into the engine's arrays; observations come by binary COPY, the fastest way out.</summary>
+internal static class ScoreInputLoader
+{
+    private sealed record UnitRow(string Code, string? Parent, double Pupils);
+
+    public static async Task<ScoringInput> LoadAsync(NpgsqlConnection connection, Catalogue catalogue, CancellationToken cancellationToken)
+    {
+        var periods = await PeriodsAsync(connection);
+        var indicatorIndex = catalogue.Indicators.Select((i, index) => (i.Code, index)).ToDictionary(p => p.Code, p => p.index);
+        var periodIndex = periods.Select((p, index) => (p.ToString(), index)).ToDictionary(p => p.Item1, p => p.index);
+
+        async Task<LevelData> Level(string sql)
+        {
+            var units = (await connection.QueryAsync<UnitRow>(new CommandDefinition(sql, cancellationToken: cancellationToken, commandTimeout: 600))).ToList();
+            return new LevelData(units.Select(u => u.Code).ToList(), units.Select(u => u.Parent).ToList(), units.Select(u => u.Pupils).ToList(),
+                catalogue.Indicators.Count, periods.Count);
+        }
+        var schools = await Level("SELECT code, district_kato AS Parent, pupils::float8 AS Pupils FROM schools ORDER BY code");
+        var districts = await Level("""
+            SELECT d.kato AS Code, d.region_kato AS Parent, COALESCE(sum(s.pupils), 0)::float8 AS Pupils
+            FROM districts d LEFT JOIN schools s ON s.district_kato = d.kato GROUP BY d.kato ORDER BY d.kato
+            """);
+        var regions = await Level("""
+            SELECT r.kato AS Code, NULL AS Parent, COALESCE(sum(s.pupils), 0)::float8 AS Pupils
+            FROM regions r LEFT JOIN schools s ON s.region_kato = r.kato GROUP BY r.kato ORDER BY r.kato
+            """);
+
+        var levels = new Dictionary<string, LevelData> { ["school"] = schools, ["district"] = districts, ["region"] = regions };
+        await using var export = await connection.BeginBinaryExportAsync(
+            "COPY (SELECT entity_level, entity_code, indicator_code, period, value, denominator FROM observations) TO STDOUT (FORMAT BINARY)",
+            cancellationToken);
+        while (await export.StartRowAsync(cancellationToken) != -1)
+        {
+            var level = await export.ReadAsync<string>(NpgsqlDbType.Text, cancellationToken);
+            var code = await export.ReadAsync<string>(NpgsqlDbType.Text, cancellationToken);
+            var indicator = await export.ReadAsync<string>(NpgsqlDbType.Text, cancellationToken);
+            var period = await export.ReadAsync<string>(NpgsqlDbType.Char, cancellationToken);
+            var value = await export.ReadAsync<double>(NpgsqlDbType.Double, cancellationToken);
+            double? denominator = null;
+            if (export.IsNull) await export.SkipAsync(cancellationToken);
+            else denominator = await export.ReadAsync<double>(NpgsqlDbType.Double, cancellationToken);
+            if (levels[level].TryGetUnit(code, out var unit))
+                levels[level].Set(periodIndex[period], indicatorIndex[indicator], unit, value, denominator);
+        }
+        return new ScoringInput(catalogue, periods, schools, districts, regions);
+    }
+
+    /// <summary>Every quarter from the first observed to the last, without gaps, so that "a year earlier" is four steps back.</summary>
+    private static async Task<IReadOnlyList<Quarter>> PeriodsAsync(NpgsqlConnection connection)
+    {
+        var (first, last) = await connection.QuerySingleAsync<(string?, string?)>("SELECT min(period), max(period) FROM observations");
+        if (!Quarter.TryParse(first, out var from) || !Quarter.TryParse(last, out var to)) return [];
+        var periods = new List<Quarter>();
+        for (var q = from; q.CompareTo(to) <= 0; q = q.Next()) periods.Add(q);
+        return periods;
+    }
+}

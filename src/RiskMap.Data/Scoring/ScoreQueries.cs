@@ -1,0 +1,143 @@
+using Dapper;
+using Npgsql;
+using RiskMap.Core.Geography;
+
+namespace RiskMap.Data.Scoring;
+
+public sealed record RankBandView(int Median, int Low, int High);
+
+public sealed record UnitScoreView(
+    string Code, string NameKk, string NameRu, string? NameEn, string? RegionKato, string? DistrictKato,
+    double? Score, int? Class, IReadOnlyDictionary<string, double?> DomainScores, double Reliability, bool LowReliability,
+    double? ChangeQuarter, double? ChangeYear, int Rank, RankBandView? RankBand);
+
+public sealed record ScoreTable(long Run, string MethodologyVersion, string Level, string Period, IReadOnlyList<UnitScoreView> Units);
+
+public sealed record Contribution(string Indicator, string Domain, double Points);
+
+public sealed record HistoryPoint(string Period, double? Score, int? Class, int Rank, double Reliability);
+
+public sealed record UnitProfile(long Run, string Level, UnitScoreView Latest, string Period, IReadOnlyList<Contribution> Contributions, IReadOnlyList<HistoryPoint> History);
+
+public sealed record ScoreRunView(
+    long Id, string MethodologyVersion, string Trigger, string RequestedBy, string Status, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
+    double? DurationSeconds, long InputWatermark, long WeightVersionId, IReadOnlyList<string> Periods, int ResultCount, string? Error, bool Published);
+
+/// <summary>Reads the published score run (or, for comparison, any kept run).</summary>
+public sealed class ScoreQueries(NpgsqlDataSource dataSource)
+{
+    private sealed record Row(
+        string Code, string NameKk, string NameRu, string? NameEn, string? RegionKato, string? DistrictKato, string Period,
+        double? Score, short? Class, double[] DomainScores, double[] Contributions, double Reliability, bool LowReliability,
+        double? ChangeQuarter, double? ChangeYear, int Rank, int? RankMedian, int? RankLow, int? RankHigh);
+
+    private sealed record RunInfo(long Id, string MethodologyVersion, string[] IndicatorCodes, string[] DomainCodes, string[] Periods, string[] IndicatorDomains);
+
+    /// <summary>Units and names per level, so one query shape serves all three levels.</summary>
+    private static string Units(EntityLevel level) => level switch
+    {
+        EntityLevel.Region => "SELECT kato AS code, name_kk, name_ru, name_en, kato AS region_kato, NULL::text AS district_kato FROM regions",
+        EntityLevel.District => "SELECT kato AS code, name_kk, name_ru, name_en, region_kato, kato AS district_kato FROM districts",
+        _ => "SELECT code, name_kk, name_ru, NULL::text AS name_en, region_kato, district_kato FROM schools",
+    };
+
+    private static string Select(EntityLevel level) => $"""
+        SELECT u.code, u.name_kk AS NameKk, u.name_ru AS NameRu, u.name_en AS NameEn, u.region_kato AS RegionKato, u.district_kato AS DistrictKato,
+               r.period, r.score, r.class, r.domain_scores AS DomainScores, r.contributions, r.reliability, r.low_reliability AS LowReliability,
+               r.change_quarter AS ChangeQuarter, r.change_year AS ChangeYear, r.rank, r.rank_median AS RankMedian, r.rank_low AS RankLow, r.rank_high AS RankHigh
+        FROM score_results r JOIN ({Units(level)}) u ON u.code = r.code
+        WHERE r.run_id = @run AND r.level = @level
+        """;
+
+    public async Task<long?> PublishedRunAsync()
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long?>("SELECT run_id FROM published_score_run");
+    }
+
+    public async Task<IReadOnlyList<string>> PeriodsAsync(long run)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return (await RunAsync(connection, run))?.Periods ?? [];
+    }
+
+    public async Task<ScoreTable?> TableAsync(long run, EntityLevel level, string period, string? regionKato, string? districtKato)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var info = await RunAsync(connection, run);
+        if (info is null) return null;
+        var rows = await connection.QueryAsync<Row>(Select(level) + """
+              AND r.period = @period
+              AND (@regionKato::text IS NULL OR u.region_kato = @regionKato)
+              AND (@districtKato::text IS NULL OR u.district_kato = @districtKato)
+            ORDER BY r.rank = 0, r.rank, u.code
+            """, new { run, level = level.ToCode(), period, regionKato, districtKato });
+        return new ScoreTable(run, info.MethodologyVersion, level.ToCode(), period, rows.Select(r => View(r, info)).ToList());
+    }
+
+    public async Task<UnitProfile?> ProfileAsync(long run, EntityLevel level, string code)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var info = await RunAsync(connection, run);
+        if (info is null) return null;
+        var rows = (await connection.QueryAsync<Row>(Select(level) + " AND r.code = @code ORDER BY r.period",
+            new { run, level = level.ToCode(), code })).ToList();
+        if (rows.Count == 0) return null;
+        var latest = rows[^1];
+        var contributions = latest.Contributions
+            .Select((points, i) => new Contribution(info.IndicatorCodes[i], info.IndicatorDomains[i], points))
+            .Where(c => c.Points > 0)
+            .OrderByDescending(c => c.Points)
+            .ToList();
+        var history = rows.Select(r => new HistoryPoint(r.Period, r.Score, r.Class, r.Rank, r.Reliability)).ToList();
+        return new UnitProfile(run, level.ToCode(), View(latest, info), latest.Period, contributions, history);
+    }
+
+    public async Task<IReadOnlyList<ScoreRunView>> RunsAsync(int limit)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return (await connection.QueryAsync<ScoreRunRow>(RunSelect + " ORDER BY r.id DESC LIMIT @limit", new { limit })).Select(ToView).ToList();
+    }
+
+    public async Task<ScoreRunView?> FindRunAsync(long id)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var row = await connection.QuerySingleOrDefaultAsync<ScoreRunRow>(RunSelect + " WHERE r.id = @id", new { id });
+        return row is null ? null : ToView(row);
+    }
+
+    private sealed record ScoreRunRow(
+        long Id, string MethodologyVersion, string Trigger, string RequestedBy, string Status, DateTime StartedAt, DateTime? FinishedAt,
+        long InputWatermark, long WeightVersionId, string[] Periods, int ResultCount, string? Error, bool Published);
+
+    private const string RunSelect = """
+        SELECT r.id, r.methodology_version AS MethodologyVersion, r.trigger, r.requested_by AS RequestedBy, r.status,
+               r.started_at AS StartedAt, r.finished_at AS FinishedAt, r.input_watermark AS InputWatermark,
+               r.weight_version_id AS WeightVersionId, r.periods, r.result_count AS ResultCount, r.error,
+               EXISTS (SELECT 1 FROM published_score_run p WHERE p.run_id = r.id) AS Published
+        FROM score_runs r
+        """;
+
+    private static ScoreRunView ToView(ScoreRunRow r)
+    {
+        var started = new DateTimeOffset(DateTime.SpecifyKind(r.StartedAt, DateTimeKind.Utc));
+        DateTimeOffset? finished = r.FinishedAt is { } f ? new DateTimeOffset(DateTime.SpecifyKind(f, DateTimeKind.Utc)) : null;
+        return new ScoreRunView(r.Id, r.MethodologyVersion, r.Trigger, r.RequestedBy, r.Status, started, finished,
+            finished is { } end ? Math.Round((end - started).TotalSeconds, 3) : null,
+            r.InputWatermark, r.WeightVersionId, r.Periods, r.ResultCount, r.Error, r.Published);
+    }
+
+    private static async Task<RunInfo?> RunAsync(NpgsqlConnection connection, long run) =>
+        await connection.QuerySingleOrDefaultAsync<RunInfo>("""
+            SELECT r.id, r.methodology_version AS MethodologyVersion, r.indicator_codes AS IndicatorCodes, r.domain_codes AS DomainCodes, r.periods,
+                   ARRAY(SELECT COALESCE(i.domain_code, '') FROM unnest(r.indicator_codes) WITH ORDINALITY c(code, n)
+                         LEFT JOIN indicators i ON i.code = c.code ORDER BY c.n) AS IndicatorDomains
+            FROM score_runs r WHERE r.id = @run AND r.status = 'succeeded'
+            """, new { run });
+
+    private static UnitScoreView View(Row r, RunInfo info) => new(
+        r.Code, r.NameKk, r.NameRu, r.NameEn, r.RegionKato, r.DistrictKato, r.Score, r.Class,
+        info.DomainCodes.Select((d, j) => (d, j)).ToDictionary(p => p.d, p => p.j < r.DomainScores.Length && !double.IsNaN(r.DomainScores[p.j]) ? r.DomainScores[p.j] : (double?)null),
+        r.Reliability, r.LowReliability, r.ChangeQuarter, r.ChangeYear, r.Rank,
+        r.RankMedian is { } median ? new RankBandView(median, r.RankLow ?? median, r.RankHigh ?? median) : null);
+}

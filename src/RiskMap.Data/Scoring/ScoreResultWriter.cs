@@ -1,0 +1,58 @@
+using Npgsql;
+using NpgsqlTypes;
+using RiskMap.Core.Geography;
+using RiskMap.Core.Scoring;
+
+namespace RiskMap.Data.Scoring;
+
+/// <summary>Writes a run's results by binary COPY inside the publishing transaction.</summary>
+internal static class ScoreResultWriter
+{
+    public static int Write(NpgsqlConnection connection, long runId, ScoringResult result)
+    {
+        using var copy = connection.BeginBinaryImport("""
+            COPY score_results (run_id, level, period, code, score, class, domain_scores, contributions, reliability,
+                                low_reliability, rank, change_quarter, change_year, rank_median, rank_low, rank_high)
+            FROM STDIN (FORMAT BINARY)
+            """);
+        var rows = 0;
+        foreach (var (level, scores) in result.Scores)
+        {
+            var levelCode = level.ToCode();
+            foreach (var s in scores)
+            {
+                copy.StartRow();
+                copy.Write(runId, NpgsqlDbType.Bigint);
+                copy.Write(levelCode, NpgsqlDbType.Text);
+                copy.Write(s.Period.ToString(), NpgsqlDbType.Char);
+                copy.Write(s.Code, NpgsqlDbType.Text);
+                WriteNullable(copy, s.Score);
+                if (s.Class is { } riskClass) copy.Write((short)riskClass, NpgsqlDbType.Smallint); else copy.WriteNull();
+                // A domain without data is NaN: arrays with NULL elements do not read back into double[].
+                copy.Write(s.DomainScores.Select(d => d ?? double.NaN).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Double);
+                copy.Write(s.Contributions, NpgsqlDbType.Array | NpgsqlDbType.Double);
+                copy.Write(s.Reliability, NpgsqlDbType.Double);
+                copy.Write(s.LowReliability, NpgsqlDbType.Boolean);
+                copy.Write(s.Rank, NpgsqlDbType.Integer);
+                WriteNullable(copy, s.ChangeFromPreviousQuarter);
+                WriteNullable(copy, s.ChangeFromYearBefore);
+                WriteNullable(copy, s.Band?.Median);
+                WriteNullable(copy, s.Band?.Low);
+                WriteNullable(copy, s.Band?.High);
+                rows++;
+            }
+        }
+        copy.Complete();
+        return rows;
+    }
+
+    private static void WriteNullable(NpgsqlBinaryImporter copy, double? value)
+    {
+        if (value is { } v) copy.Write(v, NpgsqlDbType.Double); else copy.WriteNull();
+    }
+
+    private static void WriteNullable(NpgsqlBinaryImporter copy, int? value)
+    {
+        if (value is { } v) copy.Write(v, NpgsqlDbType.Integer); else copy.WriteNull();
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using RiskMap.Core.Geography;
+using RiskMap.Core.Scoring;
+
+namespace RiskMap.Data.Scoring;
+
+/// <summary>
+/// Makes a score run: reads the inputs, runs the methodology, writes every result under the run and publishes it in
+/// the same transaction, so readers see the previous run or the new one, never a mix. A failed run is recorded and
+/// leaves the published run in place. A PostgreSQL advisory lock keeps runs from overlapping across every process.
+/// </summary>
+public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions options, ILogger<ScoreRunService> logger)
+{
+    private const long RunLockKey = 0x5269_736B_5363_6F72;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <param name="force">Run even when inputs, weights and method are those of the published run.</param>
+    /// <param name="onStage">Told each stage as it starts (loading, scoring, writing, publishing).</param>
+    public async Task<ScoreRunOutcome> RunAsync(ScoreTrigger trigger, string requestedBy, bool force = false,
+        Action<string>? onStage = null, CancellationToken cancellationToken = default)
+    {
+        await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (!await lockConnection.ExecuteScalarAsync<bool>("SELECT pg_try_advisory_lock(@RunLockKey)", new { RunLockKey }))
+            return new ScoreRunOutcome(ScoreRunStatus.AlreadyRunning, null);
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            var methodology = options.Methodology;
+            var methodologyJson = JsonSerializer.Serialize(methodology, Json);
+            var (catalogue, weightVersion) = await ScoreCatalogue.LoadAsync(connection);
+            var watermark = await connection.ExecuteScalarAsync<long>("SELECT COALESCE(max(id), 0) FROM import_batches WHERE status = 'succeeded'");
+            var published = await connection.QuerySingleOrDefaultAsync<long?>("""
+                SELECT r.id FROM published_score_run p JOIN score_runs r ON r.id = p.run_id
+                WHERE r.input_watermark = @watermark AND r.weight_version_id = @weightVersion AND r.methodology = @methodologyJson::jsonb
+                """, new { watermark, weightVersion, methodologyJson });
+            if (!force && published is not null) return new ScoreRunOutcome(ScoreRunStatus.Unchanged, published);
+
+            var runId = await connection.ExecuteScalarAsync<long>("""
+                INSERT INTO score_runs (methodology_version, methodology, weight_version_id, indicator_codes, indicator_weights,
+                                        domain_codes, domain_weights, input_watermark, trigger, requested_by, status)
+                VALUES (@Version, @methodologyJson::jsonb, @weightVersion, @indicatorCodes, @indicatorWeights,
+                        @domainCodes, @domainWeights, @watermark, @trigger, @requestedBy, 'running')
+                RETURNING id
+                """, new
+            {
+                methodology.Version, methodologyJson, weightVersion, watermark, trigger = trigger.Code(), requestedBy,
+                indicatorCodes = catalogue.Indicators.Select(i => i.Code).ToArray(),
+                indicatorWeights = catalogue.Indicators.Select(i => i.Weight).ToArray(),
+                domainCodes = catalogue.Domains.Select(d => d.Code).ToArray(),
+                domainWeights = catalogue.Domains.Select(d => d.Weight).ToArray(),
+            });
+            logger.LogInformation("Score run {RunId} started ({Trigger}, by {RequestedBy})", runId, trigger.Code(), requestedBy);
+            try
+            {
+                await PublishAsync(connection, runId, catalogue, methodology, onStage, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "Score run {RunId} failed; the published run stays", runId);
+                await connection.ExecuteAsync("UPDATE score_runs SET status = 'failed', finished_at = now(), error = @error WHERE id = @runId",
+                    new { runId, error = e.Message });
+                return new ScoreRunOutcome(ScoreRunStatus.Failed, runId, e.Message);
+            }
+            await PruneAsync(connection);
+            return new ScoreRunOutcome(ScoreRunStatus.Succeeded, runId);
+        }
+        finally
+        {
+            await lockConnection.ExecuteAsync("SELECT pg_advisory_unlock(@RunLockKey)", new { RunLockKey });
+        }
+    }
+
+    private static async Task PublishAsync(NpgsqlConnection connection, long runId, Catalogue catalogue, Methodology methodology,
+        Action<string>? onStage, CancellationToken cancellationToken)
+    {
+        onStage?.Invoke("loading");
+        var input = await ScoreInputLoader.LoadAsync(connection, catalogue, cancellationToken);
+        onStage?.Invoke("scoring");
+        var result = ScoringEngine.Run(input, methodology);
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        onStage?.Invoke("writing");
+        var rows = ScoreResultWriter.Write(connection, runId, result);
+        onStage?.Invoke("publishing");
+        await connection.ExecuteAsync("""
+            UPDATE score_runs SET status = 'succeeded', finished_at = now(), periods = @periods, result_count = @rows,
+                                  treatments = @treatments::jsonb
+            WHERE id = @runId;
+            INSERT INTO published_score_run (run_id) VALUES (@runId)
+            ON CONFLICT (singleton) DO UPDATE SET run_id = EXCLUDED.run_id, published_at = now();
+            """, new
+        {
+            runId, rows,
+            periods = input.Periods.Select(p => p.ToString()).ToArray(),
+            treatments = JsonSerializer.Serialize(result.Treatments.Select(t => new
+            {
+                level = t.Level.ToCode(), period = t.Period.ToString(), indicator = t.Indicator, treatment = t.Treatment.Kind,
+                winsorised = t.Treatment.PointsWinsorised, skewness = t.Treatment.SkewnessBefore, kurtosis = t.Treatment.KurtosisBefore,
+            }), Json),
+        }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private Task PruneAsync(NpgsqlConnection connection) => connection.ExecuteAsync("""
+        DELETE FROM score_runs
+        WHERE id NOT IN (SELECT id FROM score_runs ORDER BY id DESC LIMIT @keep)
+          AND id NOT IN (SELECT run_id FROM published_score_run)
+        """, new { keep = Math.Max(1, options.KeepRuns) });
+}

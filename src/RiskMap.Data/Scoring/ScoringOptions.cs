@@ -1,0 +1,23 @@
+using RiskMap.Core.Scoring;
+
+namespace RiskMap.Data.Scoring;
+
+/// <summary>The "Scoring" configuration section: the method's settings, the schedule and how many runs are kept.</summary>
+public sealed class ScoringOptions
+{
+    public Methodology Methodology { get; set; } = new();
+
+    /// <summary>Quartz cron expression of the regular recompute; default nightly at 02:00.</summary>
+    public string Cron { get; set; } = "0 0 2 * * ?";
+
+    public string TimeZone { get; set; } = "Asia/Almaty";
+
+    /// <summary>A recompute follows new imports once no import has finished for this long, so a batch of uploads makes one run.</summary>
+    public int ImportDebounceSeconds { get; set; } = 120;
+
+    /// <summary>How often the scheduler looks for new imports.</summary>
+    public int ImportCheckSeconds { get; set; } = 30;
+
+    /// <summary>Runs kept for comparison; older ones are deleted, never the published one.</summary>
+    public int KeepRuns { get; set; } = 20;
+}

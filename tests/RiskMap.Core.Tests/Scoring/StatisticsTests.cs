@@ -1,0 +1,45 @@
+using RiskMap.Core.Scoring;
+
+namespace RiskMap.Core.Tests.Scoring;
+
+public class StatisticsTests
+{
+    // The example of Microsoft's documentation of Excel's SKEW and KURT: 0.359543 and -0.1518.
+    private static readonly double[] ExcelExample = [3, 4, 5, 2, 3, 4, 5, 6, 4, 7];
+
+    [Fact]
+    public void Skewness_is_excels_SKEW() => Assert.Equal(0.359543071, Statistics.Skewness(ExcelExample), 1e-8);
+
+    [Fact]
+    public void Kurtosis_is_excels_KURT() => Assert.Equal(-0.151799637, Statistics.Kurtosis(ExcelExample), 1e-8);
+
+    [Fact]
+    public void A_long_right_tail_gives_positive_skewness_and_high_kurtosis()
+    {
+        // G1 and G2 of 1..9, 100 (python, the formulas of docs/methodology.md).
+        double[] values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 100];
+        Assert.Equal(3.1189, Statistics.Skewness(values), 1e-4);
+        Assert.Equal(9.7992, Statistics.Kurtosis(values), 1e-4);
+        Assert.Equal(-3.1189, Statistics.Skewness(values.Select(v => -v).ToArray()), 1e-4);
+    }
+
+    [Fact]
+    public void Symmetric_and_degenerate_sets_have_no_skewness()
+    {
+        Assert.Equal(0, Statistics.Skewness([1, 2, 3, 4, 5]), 1e-12);
+        Assert.Equal(-1.2, Statistics.Kurtosis([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), 1e-12);
+        Assert.Equal(0, Statistics.Skewness([4, 4, 4, 4]));
+        Assert.Equal(0, Statistics.Kurtosis([4, 4, 4, 4]));
+        Assert.Equal(0, Statistics.Skewness([1, 5])); // n < 3
+        Assert.Equal(0, Statistics.Kurtosis([1, 5, 9])); // n < 4
+    }
+
+    [Fact]
+    public void Percentile_interpolates_linearly_between_order_statistics()
+    {
+        double[] sorted = [1, 2, 3, 4, 10];
+        Assert.Equal(3, Statistics.Percentile(sorted, 0.5));
+        Assert.Equal(1.2, Statistics.Percentile(sorted, 0.05), 1e-12);
+        Assert.Equal(8.8, Statistics.Percentile(sorted, 0.95), 1e-12);
+    }
+}
