@@ -64,6 +64,7 @@ public sealed class UnreachableDatabaseApp : RiskMap.TestSupport.RiskMapWebFacto
     {
         ["ConnectionStrings:RiskMap"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Password=none;Timeout=2",
         ["Database:MigrateOnStartup"] = "false",
+        ["Scheduler:Enabled"] = "false",
     };
 }
 

@@ -16,7 +16,7 @@ public sealed class LevelData
         var cells = codes.Count * indicators * periods;
         Values = new double[cells];
         Denominators = new double[cells];
-        Stale = new bool[cells];
+        Age = new byte[cells];
         Array.Fill(Values, double.NaN);
         Array.Fill(Denominators, double.NaN);
         _unitIndex = new Dictionary<string, int>(codes.Count, StringComparer.Ordinal);
@@ -41,8 +41,14 @@ public sealed class LevelData
 
     public double[] Denominators { get; }
 
-    /// <summary>True where the value was carried forward from an earlier quarter.</summary>
-    public bool[] Stale { get; }
+    /// <summary>Quarters between the value's quarter and the quarter it stands in: 0 when reported for that quarter.</summary>
+    public byte[] Age { get; }
+
+    /// <summary>A value carried forward from an earlier quarter (or built from such values).</summary>
+    public bool IsStale(int cell) => Age[cell] > 0;
+
+    /// <summary>The denominator a count is divided by: the observation's own, else the unit's pupils.</summary>
+    public double DenominatorOf(int cell, int unit) => double.IsNaN(Denominators[cell]) ? Pupils[unit] : Denominators[cell];
 
     public int Cell(int period, int indicator, int unit) => (period * Indicators + indicator) * Units + unit;
 
@@ -69,7 +75,7 @@ public sealed class LevelData
         var sums = new double[Units];
         var weights = new double[Units];
         var reported = new bool[Units];
-        var stale = new bool[Units];
+        var age = new byte[Units];
         for (var t = 0; t < Periods; t++)
         {
             for (var i = 0; i < Indicators; i++)
@@ -77,18 +83,18 @@ public sealed class LevelData
                 Array.Clear(sums);
                 Array.Clear(weights);
                 Array.Clear(reported);
-                Array.Clear(stale);
+                Array.Clear(age);
                 for (var c = 0; c < children.Units; c++)
                 {
                     var p = parentOf[c];
                     var childCell = children.Cell(t, i, c);
                     var value = children.Values[childCell];
                     if (p < 0 || double.IsNaN(value)) continue;
-                    var denominator = double.IsNaN(children.Denominators[childCell]) ? children.Pupils[c] : children.Denominators[childCell];
+                    var denominator = children.DenominatorOf(childCell, c);
                     sums[p] += isCount[i] ? value : value * denominator;
                     weights[p] += denominator;
                     reported[p] = true;
-                    stale[p] |= children.Stale[childCell];
+                    age[p] = Math.Max(age[p], children.Age[childCell]);
                 }
                 for (var u = 0; u < Units; u++)
                 {
@@ -96,13 +102,16 @@ public sealed class LevelData
                     if (!reported[u] || !double.IsNaN(Values[cell]) || weights[u] <= 0) continue;
                     Values[cell] = isCount[i] ? sums[u] : sums[u] / weights[u];
                     Denominators[cell] = isCount[i] ? weights[u] : double.NaN;
-                    Stale[cell] = stale[u];
+                    Age[cell] = age[u];
                 }
             }
         }
     }
 
-    /// <summary>A value missing in a quarter takes the latest one from up to <paramref name="quarters"/> quarters back, marked stale.</summary>
+    /// <summary>
+    /// A value missing in a quarter takes the latest one from up to <paramref name="quarters"/> quarters back, marked
+    /// stale. Ages add up, so a value built from carried values is never used beyond the look-back either.
+    /// </summary>
     public void CarryForward(int quarters)
     {
         // Latest quarter first, so that a value carried into a quarter is never carried again from there.
@@ -118,9 +127,12 @@ public sealed class LevelData
                     {
                         var earlier = Cell(t - back, i, u);
                         if (double.IsNaN(Values[earlier])) continue;
-                        Values[cell] = Values[earlier];
-                        Denominators[cell] = Denominators[earlier];
-                        Stale[cell] = true;
+                        if (Age[earlier] + back <= quarters)
+                        {
+                            Values[cell] = Values[earlier];
+                            Denominators[cell] = Denominators[earlier];
+                            Age[cell] = (byte)(Age[earlier] + back);
+                        }
                         break;
                     }
                 }

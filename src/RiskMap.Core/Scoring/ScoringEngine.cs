@@ -13,6 +13,11 @@ public static class ScoringEngine
 {
     public static ScoringResult Run(ScoringInput input, Methodology methodology)
     {
+        for (var t = 1; t < input.Periods.Count; t++)
+        {
+            if (input.Periods[t] != input.Periods[t - 1].Next())
+                throw new ArgumentException("The quarters must follow one another without gaps.", nameof(input));
+        }
         var catalogue = input.Catalogue;
         var isCount = catalogue.Indicators.Select(i => i.IsCount).ToArray();
         input.Schools.CarryForward(methodology.LookbackQuarters);
@@ -41,6 +46,7 @@ public static class ScoringEngine
         var domainOf = indicators.Select(catalogue.DomainIndex).ToArray();
         var domainWeights = catalogue.Domains.Select(d => d.Weight).ToArray();
         var reliabilityWeights = ReliabilityWeights(indicatorWeights, domainOf, domainWeights);
+        var isCount = indicators.Select(i => i.IsCount).ToArray();
 
         var composites = new Composite?[input.Periods.Count][];
         var reliability = new double[input.Periods.Count][];
@@ -67,7 +73,7 @@ public static class ScoringEngine
             for (var u = 0; u < n; u++)
             {
                 composites[t][u] = Aggregation.Combine(normalised.AsSpan(u * m, m), indicatorWeights, domainOf, domainWeights);
-                reliability[t][u] = Reliability(data, t, u, applicable, reliabilityWeights);
+                reliability[t][u] = Reliability(data, t, u, applicable, isCount, reliabilityWeights);
             }
             if (t == input.Periods.Count - 1 && methodology.Replications > 0)
                 bands = Ranking.Bands(normalised, n, indicatorWeights, domainOf, domainWeights, methodology);
@@ -89,7 +95,7 @@ public static class ScoringEngine
             if (double.IsNaN(value)) continue;
             if (isCount)
             {
-                var denominator = double.IsNaN(data.Denominators[cell]) ? data.Pupils[u] : data.Denominators[cell];
+                var denominator = data.DenominatorOf(cell, u);
                 if (!(denominator > 0)) continue;
                 denominators.Add(denominator);
             }
@@ -115,8 +121,9 @@ public static class ScoringEngine
     /// <summary>
     /// 0–10, higher is more reliable (INFORM's index runs the other way): the weighted share of the indicators
     /// reported at this level that the unit has, counting a value carried forward from an earlier quarter as half.
+    /// A count without a usable denominator is not scored, so it does not count either.
     /// </summary>
-    private static double Reliability(LevelData data, int period, int unit, bool[] applicable, double[] weights)
+    private static double Reliability(LevelData data, int period, int unit, bool[] applicable, bool[] isCount, double[] weights)
     {
         double have = 0, total = 0;
         for (var i = 0; i < weights.Length; i++)
@@ -124,7 +131,8 @@ public static class ScoringEngine
             if (!applicable[i]) continue;
             total += weights[i];
             var cell = data.Cell(period, i, unit);
-            if (!double.IsNaN(data.Values[cell])) have += data.Stale[cell] ? weights[i] / 2 : weights[i];
+            if (double.IsNaN(data.Values[cell]) || (isCount[i] && !(data.DenominatorOf(cell, unit) > 0))) continue;
+            have += data.IsStale(cell) ? weights[i] / 2 : weights[i];
         }
         return total == 0 ? 0 : 10 * have / total;
     }

@@ -26,12 +26,39 @@ public sealed record ScoreRunView(
 /// <summary>Reads the published score run (or, for comparison, any kept run).</summary>
 public sealed class ScoreQueries(NpgsqlDataSource dataSource)
 {
-    private sealed record Row(
-        string Code, string NameKk, string NameRu, string? NameEn, string? RegionKato, string? DistrictKato, string Period,
-        double? Score, short? Class, double[] DomainScores, double[] Contributions, double Reliability, bool LowReliability,
-        double? ChangeQuarter, double? ChangeYear, int Rank, int? RankMedian, int? RankLow, int? RankHigh);
+    // Dapper fills arrays (text[], float8[]) through properties, not through record constructors.
+    private sealed class Row
+    {
+        public string Code { get; init; } = null!;
+        public string NameKk { get; init; } = null!;
+        public string NameRu { get; init; } = null!;
+        public string? NameEn { get; init; }
+        public string? RegionKato { get; init; }
+        public string? DistrictKato { get; init; }
+        public string Period { get; init; } = null!;
+        public double? Score { get; init; }
+        public short? Class { get; init; }
+        public double[] DomainScores { get; init; } = null!;
+        public double[] Contributions { get; init; } = null!;
+        public double Reliability { get; init; }
+        public bool LowReliability { get; init; }
+        public double? ChangeQuarter { get; init; }
+        public double? ChangeYear { get; init; }
+        public int Rank { get; init; }
+        public int? RankMedian { get; init; }
+        public int? RankLow { get; init; }
+        public int? RankHigh { get; init; }
+    }
 
-    private sealed record RunInfo(long Id, string MethodologyVersion, string[] IndicatorCodes, string[] DomainCodes, string[] Periods, string[] IndicatorDomains);
+    private sealed class RunInfo
+    {
+        public long Id { get; init; }
+        public string MethodologyVersion { get; init; } = null!;
+        public string[] IndicatorCodes { get; init; } = null!;
+        public string[] DomainCodes { get; init; } = null!;
+        public string[] Periods { get; init; } = null!;
+        public string[] IndicatorDomains { get; init; } = null!;
+    }
 
     /// <summary>Units and names per level, so one query shape serves all three levels.</summary>
     private static string Units(EntityLevel level) => level switch
@@ -106,9 +133,22 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
         return row is null ? null : ToView(row);
     }
 
-    private sealed record ScoreRunRow(
-        long Id, string MethodologyVersion, string Trigger, string RequestedBy, string Status, DateTime StartedAt, DateTime? FinishedAt,
-        long InputWatermark, long WeightVersionId, string[] Periods, int ResultCount, string? Error, bool Published);
+    private sealed class ScoreRunRow
+    {
+        public long Id { get; init; }
+        public string MethodologyVersion { get; init; } = null!;
+        public string Trigger { get; init; } = null!;
+        public string RequestedBy { get; init; } = null!;
+        public string Status { get; init; } = null!;
+        public DateTime StartedAt { get; init; }
+        public DateTime? FinishedAt { get; init; }
+        public long InputWatermark { get; init; }
+        public long WeightVersionId { get; init; }
+        public string[] Periods { get; init; } = null!;
+        public int ResultCount { get; init; }
+        public string? Error { get; init; }
+        public bool Published { get; init; }
+    }
 
     private const string RunSelect = """
         SELECT r.id, r.methodology_version AS MethodologyVersion, r.trigger, r.requested_by AS RequestedBy, r.status,

@@ -3,6 +3,7 @@ using RiskMap.Web.Features.Catalogue;
 using RiskMap.Web.Features.Geography;
 using RiskMap.Web.Features.Health;
 using RiskMap.Web.Features.Imports;
+using RiskMap.Web.Features.Scoring;
 
 namespace RiskMap.Web.Hosting;
 
@@ -23,6 +24,7 @@ public static class RiskMapWebApp
         builder.Services.AddRiskMap(builder.Configuration);
         // Off where a deployment job applies migrations before the service starts.
         if (builder.Configuration.GetValue("Database:MigrateOnStartup", true)) builder.Services.AddHostedService<MigrateOnStartup>();
+        if (builder.Configuration.GetValue("Scheduler:Enabled", true)) builder.Services.AddScoringScheduler(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
@@ -54,6 +56,8 @@ public static class RiskMapWebApp
         api.MapSchoolEndpoints();
         api.MapIndicatorEndpoints();
         api.MapImportEndpoints();
+        api.MapScoreEndpoints();
+        api.MapScoreRunEndpoints();
         return app;
     }
 

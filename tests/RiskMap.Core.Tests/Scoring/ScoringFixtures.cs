@@ -12,7 +12,7 @@ internal static class ScoringFixtures
     public const int PassRate = 2;
 
     /// <summary>incidents (count, worse, w 2) and absence (worse, w 1) in Protection (w 2); pass rate (better, w 1) in Education (w 1).</summary>
-    public static Catalogue Catalogue { get; } = new(
+    public static Catalogue Example { get; } = new(
         [
             new IndicatorSpec("incidents", "protection", Direction.HigherIsWorse, IsCount: true, Weight: 2),
             new IndicatorSpec("absence", "protection", Direction.HigherIsWorse, IsCount: false, Weight: 1),
@@ -55,7 +55,7 @@ internal static class ScoringFixtures
 
     /// <summary>The worked example's units without any value.</summary>
     public static ScoringInput EmptyInput(int periods, int indicators = 3, Catalogue? catalogue = null) => new(
-        catalogue ?? Catalogue,
+        catalogue ?? Example,
         Quarters(periods),
         new LevelData(Schools, ["X", "X", "Y", "Y"], Pupils, indicators, periods),
         new LevelData(["X", "Y"], ["R", "R"], [440, 2000], indicators, periods),

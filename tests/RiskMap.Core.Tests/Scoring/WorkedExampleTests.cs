@@ -139,15 +139,18 @@ public class WorkedExampleTests
     }
 
     [Fact]
-    public void The_engine_aggregates_the_example_to_districts_and_region_from_summed_counts()
+    public void The_example_aggregates_to_districts_and_region_from_summed_counts()
     {
         var input = WorkedExampleInput();
-        var result = ScoringEngine.Run(input, new Methodology { Replications = 50 });
+        bool[] isCount = [true, false, false];
+        input.Districts.AggregateFrom(input.Schools, isCount);
+        input.Regions.AggregateFrom(input.Districts, isCount);
 
         // X: 8 events over 440 pupils (18.18 ‰), not the mean of 50 ‰ and 15 ‰; absence (40·9 + 400·6)/440.
         var districts = input.Districts;
         Assert.Equal(8, districts.Values[districts.Cell(0, Incidents, 0)]);
         Assert.Equal(440, districts.Denominators[districts.Cell(0, Incidents, 0)]);
+        Assert.Equal(18.18, 1000 * 8 / 440.0, 0.005);
         Assert.Equal(16, districts.Values[districts.Cell(0, Incidents, 1)]);
         Assert.Equal(2000, districts.Denominators[districts.Cell(0, Incidents, 1)]);
         Assert.Equal(2760.0 / 440, districts.Values[districts.Cell(0, Absence, 0)], 1e-12);
@@ -156,6 +159,12 @@ public class WorkedExampleTests
         var regions = input.Regions;
         Assert.Equal(24, regions.Values[regions.Cell(0, Incidents, 0)]);
         Assert.Equal(2440, regions.Denominators[regions.Cell(0, Incidents, 0)]);
+    }
+
+    [Fact]
+    public void The_engine_scores_the_examples_districts_and_region()
+    {
+        var result = ScoringEngine.Run(WorkedExampleInput(), new Methodology { Replications = 50 });
 
         // Two districts: X has the higher smoothed incident rate, the lower absence and the higher pass rate.
         var x = Score(result, EntityLevel.District, "X");

@@ -1,0 +1,65 @@
+using RiskMap.Core.Geography;
+using RiskMap.Core.Indicators;
+using RiskMap.Data.Scoring;
+using RiskMap.Web.Hosting;
+
+namespace RiskMap.Web.Features.Scoring;
+
+public static class ScoreEndpoints
+{
+    public static void MapScoreEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/periods", async (ScoreQueries queries, string? run) =>
+                await RunAsync(queries, run) is { } id
+                    ? Results.Ok(new { run = id, periods = await queries.PeriodsAsync(id) })
+                    : NoScores())
+            .WithTags("Scores")
+            .WithSummary("The quarters the published score run (or ?run=) covers, oldest first.");
+
+        api.MapGet("/scores", async (ScoreQueries queries, string? level, string? period, string? region, string? district, string? run) =>
+            {
+                var entityLevel = Level(level ?? "district");
+                var (regionKato, districtKato) = (QueryParameters.Kato("region", region), QueryParameters.Kato("district", district));
+                if (await RunAsync(queries, run) is not { } id) return NoScores();
+                var periods = await queries.PeriodsAsync(id);
+                var quarter = period ?? periods.LastOrDefault();
+                if (period is not null && !Quarter.TryParse(period, out _))
+                    return ApiProblems.BadParameter("period", "period must be a quarter such as 2025Q4.");
+                if (quarter is null || !periods.Contains(quarter))
+                    return ApiProblems.NotFound("period", $"Score run {id} has no quarter {quarter}; it covers {string.Join(", ", periods)}.");
+                return Results.Ok(await queries.TableAsync(id, entityLevel, quarter, regionKato, districtKato));
+            })
+            .WithTags("Scores")
+            .WithSummary("Composite scores of every unit of a level for a quarter (default: the latest), riskiest first.")
+            .WithDescription("level: region, district (default) or school; region/district: KATO filters; run: an earlier run for comparison. " +
+                             "Each unit has its score (0–10), class (1 very low … 5 very high), domain scores, reliability (0–10, flagged when low), " +
+                             "change against the previous quarter and the same quarter a year before, rank and, for the latest quarter, the 5th–95th percentile rank band.")
+            .Produces<ScoreTable>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/scores/{level}/{code}", async (ScoreQueries queries, string level, string code, string? run) =>
+            {
+                var entityLevel = Level(level);
+                if (await RunAsync(queries, run) is not { } id) return NoScores();
+                return await queries.ProfileAsync(id, entityLevel, code) is { } profile
+                    ? Results.Ok(profile)
+                    : ApiProblems.NotFound(entityLevel.ToCode(), $"No score for {entityLevel.ToCode()} {code} in run {id}.");
+            })
+            .WithTags("Scores")
+            .WithSummary("One unit's latest score with what drives it (each indicator's contribution in score points) and its quarterly history.")
+            .Produces<UnitProfile>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static EntityLevel Level(string text) =>
+        EntityLevels.TryParse(text, out var level) ? level : throw new QueryParameters.Invalid("level", "level must be region, district or school.");
+
+    private static async Task<long?> RunAsync(ScoreQueries queries, string? run) =>
+        run is null ? await queries.PublishedRunAsync()
+        : long.TryParse(run, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && await queries.FindRunAsync(id) is { Status: "succeeded" } ? id
+        : throw new QueryParameters.Invalid("run", $"run must be the id of a succeeded score run; '{run}' is not.");
+
+    private static IResult NoScores() =>
+        ApiProblems.NotFound("scores", "No score run has been published yet: POST /api/score-runs starts one.");
+}
