@@ -51,6 +51,10 @@ public sealed class DemoDataLoader(NpgsqlDataSource dataSource, ImportService im
         return done;
     }
 
+    /// <summary>The demo's hidden risk landscape (hotspots, stale districts), regenerated from the seed.</summary>
+    public async Task<DemoObservationGenerator.Scenario> ScenarioAsync(string geodataDirectory) =>
+        DemoObservationGenerator.Plan(DemoSchoolGenerator.Generate(await DistrictsAsync(), DemoRegionTotals.Read(geodataDirectory), Seed), Seed);
+
     private Task<string> ImportBoundaryAsync(string path, CancellationToken cancellationToken) =>
         File.Exists(path)
             ? ImportAsync(ImportKind.Boundaries, path, "geokz", cancellationToken)

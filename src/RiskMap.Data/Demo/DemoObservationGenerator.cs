@@ -43,6 +43,8 @@ public static class DemoObservationGenerator
         var regionFactor = districts.Select(d => d[..2]).Distinct().ToDictionary(r => r, _ => Math.Exp(random.Normal(0, 0.2)));
         var districtRisk = districts.ToDictionary(d => d, d => regionFactor[d[..2]] * Math.Exp(random.Normal(0, 0.3)));
         var hotspots = districts.OrderBy(_ => random.Uniform()).Take(Hotspots).ToHashSet();
+        // A hotspot stands out whatever its region: its underlying risk is at least the national average's.
+        foreach (var hotspot in hotspots) districtRisk[hotspot] = Math.Max(districtRisk[hotspot], 1.3);
         var stale = districts.Where(d => !hotspots.Contains(d)).OrderBy(_ => random.Uniform()).Take(3).ToHashSet();
         var schoolRisk = schools.ToDictionary(s => s.Code, s => districtRisk[s.DistrictKato] * Math.Exp(random.Normal(0, 0.35)));
         return new Scenario(districtRisk, schoolRisk, hotspots, stale);
@@ -57,7 +59,7 @@ public static class DemoObservationGenerator
         var totalPupils = (double)schools.Sum(s => s.Pupils);
 
         double Multiplier(string district, string domain, int quarter) =>
-            districtRisk[district] * (hotspots.Contains(district) && domain is "violence" or "suicide" or "offending" ? 2.5 * (1 + 0.04 * quarter) : 1.0);
+            districtRisk[district] * (hotspots.Contains(district) && domain is "violence" or "suicide" or "offending" ? 3.5 * (1 + 0.04 * quarter) : 1.0);
         var meanMultiplier = byDistrict.ToDictionary(g => g.Key, g => g.Sum(s => s.Pupils) / totalPupils)
             .Sum(p => p.Value * Multiplier(p.Key, "violence", 0));
 

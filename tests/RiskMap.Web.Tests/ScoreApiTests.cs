@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using RiskMap.Data.Demo;
+using RiskMap.TestSupport;
+
+namespace RiskMap.Web.Tests;
+
+public class ScoreApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
+{
+    private readonly HttpClient _client = app.CreateClient();
+
+    [Fact]
+    public async Task The_published_run_covers_the_eight_demo_quarters()
+    {
+        var periods = await Json.GetAsync(_client, "/api/periods");
+        Assert.Equal(app.FirstRun, periods.GetProperty("run").GetInt64());
+        Assert.Equal(["2024Q1", "2024Q2", "2024Q3", "2024Q4", "2025Q1", "2025Q2", "2025Q3", "2025Q4"],
+            periods.GetProperty("periods").EnumerateArray().Select(p => p.GetString()));
+    }
+
+    [Fact]
+    public async Task District_scores_rank_all_224_districts_riskiest_first_with_classes_reliability_and_bands()
+    {
+        var table = await Json.GetAsync(_client, "/api/scores?level=district");
+        Assert.Equal("2025Q4", table.GetProperty("period").GetString());
+        var units = table.GetProperty("units").EnumerateArray().ToList();
+        Assert.Equal(224, units.Count);
+        var scores = units.Select(u => u.GetProperty("score").GetDouble()).ToList();
+        Assert.Equal(scores.OrderByDescending(s => s), scores);
+        Assert.Equal(1, units[0].GetProperty("rank").GetInt32());
+        Assert.All(units, u =>
+        {
+            var score = u.GetProperty("score").GetDouble();
+            Assert.InRange(score, 0, 10);
+            var riskClass = u.GetProperty("class").GetInt32();
+            Assert.Equal(score >= 6.5 ? 5 : score >= 5 ? 4 : score >= 3.5 ? 3 : score >= 2 ? 2 : 1, riskClass);
+            Assert.InRange(u.GetProperty("reliability").GetDouble(), 0, 10);
+            var band = u.GetProperty("rankBand");
+            Assert.InRange(band.GetProperty("median").GetInt32(), band.GetProperty("low").GetInt32(), band.GetProperty("high").GetInt32());
+            Assert.Equal(4, u.GetProperty("domainScores").EnumerateObject().Count());
+        });
+    }
+
+    [Fact]
+    public async Task A_profile_explains_the_score_with_contributions_that_add_up_and_eight_quarters_of_history()
+    {
+        var first = (await Json.GetAsync(_client, "/api/scores?level=district")).GetProperty("units")[0];
+        var code = first.GetProperty("code").GetString();
+        var profile = await Json.GetAsync(_client, $"/api/scores/district/{code}");
+
+        var latest = profile.GetProperty("latest");
+        Assert.Equal(first.GetProperty("score").GetDouble(), latest.GetProperty("score").GetDouble(), 9);
+        var contributions = profile.GetProperty("contributions").EnumerateArray().Select(c => c.GetProperty("points").GetDouble()).ToList();
+        Assert.Equal(latest.GetProperty("score").GetDouble(), contributions.Sum(), 6);
+        Assert.Equal(contributions.OrderByDescending(c => c), contributions);
+        Assert.Equal(8, profile.GetProperty("history").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_hotspots_built_into_the_demo_come_out_among_the_riskiest_districts()
+    {
+        var scenario = await app.Database.Services.GetRequiredService<DemoDataLoader>().ScenarioAsync(GeoData.Directory);
+        var units = (await Json.GetAsync(_client, "/api/scores?level=district")).GetProperty("units").EnumerateArray()
+            .ToDictionary(u => u.GetProperty("code").GetString()!, u => (Class: u.GetProperty("class").GetInt32(), Rank: u.GetProperty("rank").GetInt32()));
+        Assert.Equal(6, scenario.Hotspots.Count);
+        // Every hotspot ranks in the riskiest tenth (so in the top quintile class), and most reach the fixed high classes.
+        Assert.All(scenario.Hotspots, h => Assert.True(units[h].Rank <= 22, $"hotspot {h}: class {units[h].Class}, rank {units[h].Rank}"));
+        Assert.True(scenario.Hotspots.Count(h => units[h].Class >= 4) >= 4, string.Join(", ", scenario.Hotspots.Select(h => $"{h}: {units[h]}")));
+    }
+
+    [Fact]
+    public async Task Schools_can_be_listed_for_one_region_and_every_school_is_scored()
+    {
+        var table = await Json.GetAsync(_client, "/api/scores?level=school&region=750000000&period=2025Q3");
+        var units = table.GetProperty("units").EnumerateArray().ToList();
+        var expected = await app.Database.ScalarAsync<long>("SELECT count(*) FROM schools WHERE region_kato = '750000000'");
+        Assert.Equal(expected, units.Count);
+        Assert.All(units, u => Assert.Equal("750000000", u.GetProperty("regionKato").GetString()));
+        Assert.All(units, u => Assert.Equal(JsonValueKind.Null, u.GetProperty("rankBand").ValueKind));
+    }
+
+    [Theory]
+    [InlineData("/api/scores?level=country", HttpStatusCode.BadRequest)]
+    [InlineData("/api/scores?period=2025-4", HttpStatusCode.BadRequest)]
+    [InlineData("/api/scores?period=2019Q1", HttpStatusCode.NotFound)]
+    [InlineData("/api/scores?run=abc", HttpStatusCode.BadRequest)]
+    [InlineData("/api/scores/district/999999999", HttpStatusCode.NotFound)]
+    [InlineData("/api/score-runs/424242", HttpStatusCode.NotFound)]
+    public async Task Bad_score_requests_are_problems(string url, HttpStatusCode status) =>
+        await Json.ProblemAsync(await _client.GetAsync(url), status);
+}
