@@ -30,6 +30,9 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            // Holding the lock, no other run is alive: a run still marked running died with its instance.
+            await connection.ExecuteAsync(
+                "UPDATE score_runs SET status = 'failed', finished_at = now(), error = 'Interrupted: the instance running it stopped.' WHERE status = 'running'");
             var methodology = options.Methodology;
             var methodologyJson = JsonSerializer.Serialize(methodology, Json);
             var (catalogue, weightVersion) = await ScoreCatalogue.LoadAsync(connection);

@@ -1,0 +1,98 @@
+using Dapper;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Quartz;
+using RiskMap.TestSupport;
+
+namespace RiskMap.Web.Tests;
+
+/// <summary>Records each execution of a firing: which firing, when it was due, and which node ran it.</summary>
+public sealed class RecordFiringJob(NpgsqlDataSource dataSource) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync("INSERT INTO test_firings (fire_instance, due, node) VALUES (@FireInstanceId, @due, @node)",
+            new { context.FireInstanceId, due = context.ScheduledFireTimeUtc?.UtcDateTime, node = context.Scheduler.SchedulerInstanceId });
+    }
+}
+
+/// <summary>One instance of the service in the scheduler cluster.</summary>
+public sealed class ClusterNode(string connectionString, string instanceId) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("ConnectionStrings:RiskMap", connectionString);
+        builder.UseSetting("Scheduler:InstanceId", instanceId);
+        builder.UseSetting("Scheduler:CheckinSeconds", "1");
+        builder.UseSetting("Scheduler:CheckinMisfireSeconds", "3");
+        builder.UseSetting("Scoring:ImportCheckSeconds", "3600");
+        builder.ConfigureServices(services => services.AddTransient<RecordFiringJob>());
+    }
+
+    public ValueTask<IScheduler> SchedulerAsync() => Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+}
+
+public sealed class SchedulerClusterTests : IAsyncLifetime
+{
+    private readonly TestDatabase _db = new();
+    private ClusterNode _a = null!;
+    private ClusterNode _b = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _db.InitializeAsync();
+        await _db.ExecuteAsync("CREATE TABLE test_firings (fire_instance text, due timestamptz, node text)");
+        _a = new ClusterNode(_db.ConnectionString, "node-a");
+        _a.CreateClient();
+        _b = new ClusterNode(_db.ConnectionString, "node-b");
+        _b.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _a.DisposeAsync();
+        await _b.DisposeAsync();
+        await _db.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Two_instances_on_one_database_run_each_firing_exactly_once()
+    {
+        const int firings = 8;
+        var scheduler = await _a.SchedulerAsync();
+        await scheduler.ScheduleJob(
+            JobBuilder.Create<RecordFiringJob>().WithIdentity("record-firings", "test").Build(),
+            TriggerBuilder.Create().WithIdentity("every-second", "test").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(1)).WithRepeatCount(firings - 1)).Build());
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline && await _db.ScalarAsync<long>("SELECT count(*) FROM test_firings") < firings) await Task.Delay(250);
+        await Task.Delay(3_000); // a duplicate execution would show up by now
+
+        var rows = await _db.QueryAsync<(string FireInstance, DateTime Due, string Node)>("SELECT fire_instance, due, node FROM test_firings");
+        Assert.Equal(firings, rows.Count);
+        Assert.Equal(firings, rows.Select(r => r.Due).Distinct().Count());
+        Assert.All(rows, r => Assert.Contains(r.Node, new[] { "node-a", "node-b" }));
+    }
+
+    [Fact]
+    public async Task Recomputes_asked_of_both_instances_run_once_each_and_never_overlap()
+    {
+        var before = await _db.ScalarAsync<long>("SELECT count(*) FROM score_runs");
+        await Task.WhenAll(_a.CreateClient().PostAsync("/api/score-runs", null), _b.CreateClient().PostAsync("/api/score-runs", null));
+
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline && await _db.ScalarAsync<long>("SELECT count(*) FROM score_runs WHERE status <> 'running'") < before + 2)
+            await Task.Delay(250);
+        await Task.Delay(2_000);
+
+        var runs = await _db.QueryAsync<(DateTime Started, DateTime Finished, string Status)>(
+            "SELECT started_at, finished_at, status FROM score_runs ORDER BY started_at");
+        Assert.Equal(before + 2, runs.Count);
+        Assert.All(runs, r => Assert.Equal("succeeded", r.Status));
+        Assert.True(runs[^1].Started >= runs[^2].Finished, "The two runs overlapped.");
+    }
+}
