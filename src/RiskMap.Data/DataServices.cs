@@ -33,6 +33,7 @@ public static class DataServices
         services.AddSingleton<Demo.DemoDataLoader>();
         services.AddSingleton<Scoring.ScoreRunService>();
         services.AddSingleton<Scoring.ScoreQueries>();
+        services.AddSingleton<Scoring.WeightCatalogue>();
         return services;
     }
 }

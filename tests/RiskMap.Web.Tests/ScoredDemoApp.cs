@@ -5,7 +5,7 @@ using RiskMap.TestSupport;
 namespace RiskMap.Web.Tests;
 
 /// <summary>The demo app after one published score run, so the import watch has nothing to recompute.</summary>
-public sealed class ScoredDemoApp : RiskMapWebFactory<DemoDatabase>
+public class ScoredDemoApp : RiskMapWebFactory<DemoDatabase>
 {
     public long FirstRun { get; private set; }
 

@@ -58,6 +58,7 @@ public static class RiskMapWebApp
         api.MapImportEndpoints();
         api.MapScoreEndpoints();
         api.MapScoreRunEndpoints();
+        api.MapWeightEndpoints();
         return app;
     }
 

@@ -1,0 +1,38 @@
+using RiskMap.Data.Scoring;
+using RiskMap.Web.Hosting;
+
+namespace RiskMap.Web.Features.Scoring;
+
+public static class WeightEndpoints
+{
+    public sealed record WeightChange(Dictionary<string, double>? Indicators, Dictionary<string, double>? Domains, string? Note);
+
+    public static void MapWeightEndpoints(this IEndpointRouteBuilder api)
+    {
+        var weights = api.MapGroup("/weights").WithTags("Weights");
+
+        weights.MapGet("/", async (WeightCatalogue catalogue) => Results.Ok(await catalogue.GetAsync()))
+            .WithSummary("The current indicator and domain weights, their version and the history of changes.")
+            .Produces<Weights>();
+
+        weights.MapPut("/", async (HttpContext http, WeightCatalogue catalogue, WeightChange change) =>
+            {
+                if (change.Note is { Length: > 500 }) return ApiProblems.BadParameter("note", "note is at most 500 characters.");
+                try
+                {
+                    var changedBy = http.Connection.RemoteIpAddress?.ToString() ?? "http";
+                    var updated = await catalogue.UpdateAsync(change.Indicators ?? [], change.Domains ?? [], changedBy, change.Note ?? "");
+                    return Results.Ok(updated);
+                }
+                catch (InvalidWeightsException e)
+                {
+                    return ApiProblems.BadParameter(e.Field, e.Message);
+                }
+            })
+            .WithSummary("Changes weights (only those named) as a new version; the scheduler recomputes the scores once imports are quiet.")
+            .WithDescription("""Body: {"indicators": {"suicides": 2}, "domains": {"protective": 0.5}, "note": "why"}. Weights are 0–100.""")
+            .Produces<Weights>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .DisableAntiforgery();
+    }
+}
