@@ -12,12 +12,19 @@ export class ApiError extends Error {
 
 const TIMEOUT_MS = 30000;
 
-async function getJson(path) {
+async function getJson(path, options = {}) {
+  return requestJson(path, { method: "GET", ...options });
+}
+
+/** options.cache: a fetch cache mode; status that changes by the second is read with "no-store". */
+async function requestJson(path, { method = "GET", cache = "default" } = {}) {
   let response;
   try {
     response = await fetch(path, {
+      method,
       headers: { Accept: "application/json, application/geo+json" },
       credentials: "same-origin",
+      cache,
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (cause) {
@@ -28,7 +35,10 @@ async function getJson(path) {
     throw new ApiError(path, `HTTP ${response.status}`);
   }
   try {
-    return await response.json();
+    if (method === "GET") return await response.json();
+    // A command's answer (e.g. 202 Accepted) may have no body.
+    const text = await response.text();
+    return text.trim() === "" ? null : JSON.parse(text);
   } catch (cause) {
     throw new ApiError(path, "invalid JSON", { cause });
   }
@@ -56,4 +66,36 @@ export async function fetchRegions(simplify = 0.01) {
 export async function fetchDistricts(simplify = 0.005) {
   const path = `/api/districts?simplify=${encodeURIComponent(simplify)}`;
   return assertFeatureCollection(path, await getJson(path));
+}
+
+function assertRun(path, run) {
+  if (!run || typeof run !== "object" || typeof run.id !== "number" || typeof run.status !== "string") {
+    throw new ApiError(path, "unexpected score run");
+  }
+  return run;
+}
+
+/** The published run, the latest run, whether one is running, the next scheduled run, the schedule and recent failures. */
+export async function fetchScoreRunStatus() {
+  const path = "/api/score-runs/current";
+  const data = await getJson(path, { cache: "no-store" });
+  if (!data || typeof data !== "object" || !Array.isArray(data.recentFailures)) throw new ApiError(path, "unexpected response");
+  if (data.published != null) assertRun(path, data.published);
+  if (data.latest != null) assertRun(path, data.latest);
+  data.recentFailures.forEach((run) => assertRun(path, run));
+  return data;
+}
+
+/** Recent score runs, newest first. */
+export async function fetchScoreRuns(limit = 20) {
+  const path = `/api/score-runs?limit=${encodeURIComponent(limit)}`;
+  const data = await getJson(path, { cache: "no-store" });
+  if (!Array.isArray(data)) throw new ApiError(path, "unexpected response");
+  data.forEach((run) => assertRun(path, run));
+  return data;
+}
+
+/** Queues a recompute (202 Accepted); follow it with fetchScoreRunStatus(). */
+export async function startScoreRun() {
+  return requestJson("/api/score-runs", { method: "POST", cache: "no-store" });
 }

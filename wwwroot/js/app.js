@@ -2,17 +2,8 @@
 // Leaflet is loaded as a classic script before this module (global L). This module exposes no globals.
 
 import { fetchAbout, fetchDistricts, fetchRegions } from "./api.js";
-import {
-  LANGUAGES,
-  detectLanguage,
-  formatArea,
-  formatNumber,
-  getLanguage,
-  localizedName,
-  onLanguageChange,
-  setLanguage,
-  t,
-} from "./i18n.js";
+import { formatArea, formatNumber, localizedName, t } from "./i18n.js";
+import { applyDemoBanner, initPage } from "./page.js";
 
 const L = window.L;
 
@@ -45,11 +36,9 @@ const REGION_STYLE = Object.freeze({
 const els = {
   map: document.getElementById("map"),
   status: document.getElementById("status"),
-  demoBanner: document.getElementById("demo-banner"),
   errorBox: document.getElementById("error-box"),
   errorDetail: document.getElementById("error-detail"),
   retryButton: document.getElementById("retry-button"),
-  langButtons: Array.from(document.querySelectorAll(".lang-button[data-lang]")),
 };
 
 const state = {
@@ -92,18 +81,8 @@ function attributionHtml(text) {
   );
 }
 
+/** Re-renders this page's own text after page.js has translated the static text. */
 function applyTranslations() {
-  document.title = t("doc.title");
-  for (const el of document.querySelectorAll("[data-i18n]")) {
-    el.textContent = t(el.dataset.i18n);
-  }
-  for (const el of document.querySelectorAll("[data-i18n-aria-label]")) {
-    el.setAttribute("aria-label", t(el.dataset.i18nAriaLabel));
-  }
-  const lang = getLanguage();
-  for (const button of els.langButtons) {
-    button.setAttribute("aria-pressed", String(button.dataset.lang === lang));
-  }
   renderStatus();
   if (map) {
     addZoomControl();
@@ -199,7 +178,7 @@ function applyAbout(about) {
   if (state.about) return; // already applied (e.g. on retry)
   state.about = about;
 
-  els.demoBanner.hidden = about.demo !== true;
+  applyDemoBanner(about);
 
   if (typeof about.attribution === "string" && about.attribution.trim() !== "") {
     map.attributionControl.addAttribution(attributionHtml(about.attribution));
@@ -339,16 +318,7 @@ async function load() {
 // Start
 
 function start() {
-  setLanguage(detectLanguage());
-  applyTranslations();
-  onLanguageChange(applyTranslations);
-
-  for (const button of els.langButtons) {
-    button.addEventListener("click", () => {
-      const lang = button.dataset.lang;
-      if (LANGUAGES.includes(lang)) setLanguage(lang, { remember: true });
-    });
-  }
+  initPage({ titleKey: "doc.title", onTranslate: applyTranslations });
   els.retryButton.addEventListener("click", () => load());
 
   if (typeof L === "undefined") {

@@ -30,6 +30,73 @@ const MESSAGES = {
     "tooltip.kato": "ӘАОЖ коды",
     "tooltip.area": "Аумағы",
     "unit.km2": "км²",
+    "nav.label": "Беттер",
+    "nav.map": "Карта",
+    "nav.jobs": "Есептеулер",
+    "unit.seconds": "{n} с",
+    "unit.minutes": "{n} мин",
+    "unit.hours": "{n} сағ",
+    "jobs.doc.title": "RiskMap — бағаларды есептеу",
+    "jobs.heading": "Тәуекел бағаларын қайта есептеу",
+    "jobs.intro": "Тәуекел бағалары импортталған индикатор деректерінен кесте бойынша, импорттан кейін немесе сұрау бойынша қайта есептеледі. Картада жарияланған есептеудің нәтижелері көрсетіледі.",
+    "jobs.autoRefresh": "Бет әр 15 секунд сайын өздігінен жаңартылады.",
+    "jobs.status.loading": "Есептеулер күйі жүктелуде…",
+    "jobs.status.updated": "Жаңартылды: {time}",
+    "jobs.status.failed": "Есептеулер күйі жүктелмеді.",
+    "error.loadJobs": "Есептеулер күйін жүктеу мүмкін болмады. Кейінірек қайталап көріңіз.",
+    "jobs.runId": "№\u00a0{id}",
+    "jobs.published.heading": "Жарияланған бағалар",
+    "jobs.published.none": "Әзірге бірде-бір есептеу жарияланған жоқ. Қайта есептеу сәтті аяқталмайынша, картада бағалар болмайды.",
+    "jobs.published.marker": "Жарияланған",
+    "jobs.published.not": "Жарияланбаған",
+    "jobs.field.run": "Есептеу",
+    "jobs.field.status": "Күйі",
+    "jobs.field.finished": "Аяқталды",
+    "jobs.field.duration": "Ұзақтығы",
+    "jobs.field.periods": "Тоқсандар",
+    "jobs.field.results": "Нәтижелер",
+    "jobs.field.trigger": "Іске қосылу себебі",
+    "jobs.field.methodology": "Әдістеме нұсқасы",
+    "jobs.periods.range": "{first} – {last} ({count})",
+    "jobs.quarters.other": "{n} тоқсан",
+    "jobs.activity.heading": "Қайта есептеу",
+    "jobs.running.yes": "Қазір {id} есептеу жүріп жатыр ({trigger}), басталған уақыты: {started}.",
+    "jobs.running.unknown": "Қазір қайта есептеу жүріп жатыр.",
+    "jobs.running.no": "Қазір қайта есептеу жүріп жатқан жоқ.",
+    "jobs.next": "Келесі жоспарлы есептеу",
+    "jobs.next.none": "Жоспарланбаған",
+    "jobs.schedule": "Кесте",
+    "jobs.schedule.nightly": "Күн сайын түнде, сағат {time} ({timeZone} уақыты бойынша)",
+    "jobs.schedule.daily": "Күн сайын, сағат {time} ({timeZone} уақыты бойынша)",
+    "jobs.schedule.cron": "Cron өрнегі: {cron} ({timeZone} уақыт белдеуі)",
+    "jobs.schedule.imports": "Деректер импортталғаннан кейін де, {duration} бойы жаңа импорт аяқталмаса, қайта есептеу басталады.",
+    "jobs.recompute": "Қазір қайта есептеу",
+    "jobs.progress.requesting": "Қайта есептеу сұралуда…",
+    "jobs.progress.queued": "Қайта есептеу сұралды. Оның басталуы күтілуде…",
+    "jobs.progress.running": "{id} есептеу жүріп жатыр…",
+    "jobs.progress.succeeded": "{id} есептеу сәтті аяқталды: {results} нәтиже жарияланды.",
+    "jobs.progress.failed": "{id} есептеу сәтсіз аяқталды: {error}",
+    "jobs.progress.notStarted": "Жаңа есептеу басталмады: басқа есептеу жүріп жатқан болуы мүмкін. Қайталап көріңіз.",
+    "jobs.progress.requestFailed": "Қайта есептеуді сұрау мүмкін болмады ({detail}).",
+    "jobs.progress.timeout": "Есептеу әлі аяқталған жоқ; бет өздігінен жаңартылып тұрады.",
+    "jobs.failures.heading": "Соңғы сәтсіз есептеулер",
+    "jobs.failures.none": "Соңғы есептеулер арасында сәтсіздері жоқ.",
+    "jobs.failures.item": "{id} · {trigger} · {started}",
+    "jobs.runs.caption": "Соңғы есептеулер (ең жаңасы басында)",
+    "jobs.runs.empty": "Әзірге есептеулер болған жоқ.",
+    "jobs.col.id": "Есептеу",
+    "jobs.col.trigger": "Себебі",
+    "jobs.col.status": "Күйі",
+    "jobs.col.started": "Басталды",
+    "jobs.col.duration": "Ұзақтығы",
+    "jobs.col.results": "Нәтижелер",
+    "jobs.col.published": "Жарияланған",
+    "trigger.schedule": "Кесте бойынша",
+    "trigger.import": "Импорттан кейін",
+    "trigger.manual": "Қолмен",
+    "runStatus.running": "Орындалуда",
+    "runStatus.succeeded": "Сәтті",
+    "runStatus.failed": "Сәтсіз",
   },
   ru: {
     "doc.title": "RiskMap — карта рисков",
@@ -49,6 +116,76 @@ const MESSAGES = {
     "tooltip.kato": "Код КАТО",
     "tooltip.area": "Площадь",
     "unit.km2": "км²",
+    "nav.label": "Страницы",
+    "nav.map": "Карта",
+    "nav.jobs": "Расчёты",
+    "unit.seconds": "{n} с",
+    "unit.minutes": "{n} мин",
+    "unit.hours": "{n} ч",
+    "jobs.doc.title": "RiskMap — расчёты баллов",
+    "jobs.heading": "Пересчёт баллов риска",
+    "jobs.intro": "Баллы риска пересчитываются из импортированных данных индикаторов по расписанию, после импорта или по запросу. Карта показывает опубликованный расчёт.",
+    "jobs.autoRefresh": "Страница обновляется автоматически каждые 15 секунд.",
+    "jobs.status.loading": "Загрузка состояния расчётов…",
+    "jobs.status.updated": "Обновлено: {time}",
+    "jobs.status.failed": "Состояние расчётов не загружено.",
+    "error.loadJobs": "Не удалось загрузить состояние расчётов. Попробуйте ещё раз позже.",
+    "jobs.runId": "№\u00a0{id}",
+    "jobs.published.heading": "Опубликованные баллы",
+    "jobs.published.none": "Пока не опубликовано ни одного расчёта. Баллов на карте не будет, пока пересчёт не завершится успешно.",
+    "jobs.published.marker": "Опубликован",
+    "jobs.published.not": "Не опубликован",
+    "jobs.field.run": "Расчёт",
+    "jobs.field.status": "Статус",
+    "jobs.field.finished": "Завершён",
+    "jobs.field.duration": "Длительность",
+    "jobs.field.periods": "Кварталы",
+    "jobs.field.results": "Результаты",
+    "jobs.field.trigger": "Причина запуска",
+    "jobs.field.methodology": "Версия методики",
+    "jobs.periods.range": "{first} – {last} ({count})",
+    "jobs.quarters.one": "{n} квартал",
+    "jobs.quarters.few": "{n} квартала",
+    "jobs.quarters.many": "{n} кварталов",
+    "jobs.quarters.other": "{n} квартала",
+    "jobs.activity.heading": "Пересчёт",
+    "jobs.running.yes": "Сейчас выполняется расчёт {id} ({trigger}), начат {started}.",
+    "jobs.running.unknown": "Сейчас выполняется пересчёт.",
+    "jobs.running.no": "Сейчас пересчёт не выполняется.",
+    "jobs.next": "Следующий плановый расчёт",
+    "jobs.next.none": "Не запланирован",
+    "jobs.schedule": "Расписание",
+    "jobs.schedule.nightly": "Каждую ночь в {time} (по времени {timeZone})",
+    "jobs.schedule.daily": "Ежедневно в {time} (по времени {timeZone})",
+    "jobs.schedule.cron": "Выражение cron: {cron} (часовой пояс {timeZone})",
+    "jobs.schedule.imports": "Кроме того, после импорта данных пересчёт начинается, когда в течение {duration} не завершается ни один новый импорт.",
+    "jobs.recompute": "Пересчитать сейчас",
+    "jobs.progress.requesting": "Запрашиваем пересчёт…",
+    "jobs.progress.queued": "Пересчёт запрошен. Ожидаем его начала…",
+    "jobs.progress.running": "Выполняется расчёт {id}…",
+    "jobs.progress.succeeded": "Расчёт {id} успешно завершён, опубликовано результатов: {results}.",
+    "jobs.progress.failed": "Расчёт {id} завершился ошибкой: {error}",
+    "jobs.progress.notStarted": "Новый расчёт не начался: возможно, уже выполнялся другой. Попробуйте ещё раз.",
+    "jobs.progress.requestFailed": "Не удалось запросить пересчёт ({detail}).",
+    "jobs.progress.timeout": "Расчёт ещё не завершён; страница продолжает обновляться автоматически.",
+    "jobs.failures.heading": "Последние ошибки расчётов",
+    "jobs.failures.none": "Среди последних расчётов ошибок нет.",
+    "jobs.failures.item": "{id} · {trigger} · {started}",
+    "jobs.runs.caption": "Последние расчёты (сначала новые)",
+    "jobs.runs.empty": "Расчётов пока не было.",
+    "jobs.col.id": "Расчёт",
+    "jobs.col.trigger": "Запуск",
+    "jobs.col.status": "Статус",
+    "jobs.col.started": "Начат",
+    "jobs.col.duration": "Длительность",
+    "jobs.col.results": "Результаты",
+    "jobs.col.published": "Опубликован",
+    "trigger.schedule": "По расписанию",
+    "trigger.import": "После импорта",
+    "trigger.manual": "Вручную",
+    "runStatus.running": "Выполняется",
+    "runStatus.succeeded": "Успешно",
+    "runStatus.failed": "Ошибка",
   },
   en: {
     "doc.title": "RiskMap — risk map",
@@ -68,6 +205,74 @@ const MESSAGES = {
     "tooltip.kato": "KATO code",
     "tooltip.area": "Area",
     "unit.km2": "km²",
+    "nav.label": "Pages",
+    "nav.map": "Map",
+    "nav.jobs": "Score runs",
+    "unit.seconds": "{n} s",
+    "unit.minutes": "{n} min",
+    "unit.hours": "{n} h",
+    "jobs.doc.title": "RiskMap — score runs",
+    "jobs.heading": "Risk score recompute",
+    "jobs.intro": "Risk scores are recomputed from the imported indicator data on a schedule, after imports, or on request. The map shows the published run.",
+    "jobs.autoRefresh": "This page refreshes itself every 15 seconds.",
+    "jobs.status.loading": "Loading the score run status…",
+    "jobs.status.updated": "Updated: {time}",
+    "jobs.status.failed": "Score run status not loaded.",
+    "error.loadJobs": "Could not load the score run status. Please try again later.",
+    "jobs.runId": "#{id}",
+    "jobs.published.heading": "Published scores",
+    "jobs.published.none": "No run has been published yet. The map shows no scores until a recompute succeeds.",
+    "jobs.published.marker": "Published",
+    "jobs.published.not": "Not published",
+    "jobs.field.run": "Run",
+    "jobs.field.status": "Status",
+    "jobs.field.finished": "Finished",
+    "jobs.field.duration": "Duration",
+    "jobs.field.periods": "Quarters covered",
+    "jobs.field.results": "Results",
+    "jobs.field.trigger": "Started by",
+    "jobs.field.methodology": "Methodology version",
+    "jobs.periods.range": "{first} – {last} ({count})",
+    "jobs.quarters.one": "{n} quarter",
+    "jobs.quarters.other": "{n} quarters",
+    "jobs.activity.heading": "Recompute",
+    "jobs.running.yes": "Run {id} is running now ({trigger}), started {started}.",
+    "jobs.running.unknown": "A recompute is running now.",
+    "jobs.running.no": "No recompute is running now.",
+    "jobs.next": "Next scheduled run",
+    "jobs.next.none": "Not scheduled",
+    "jobs.schedule": "Schedule",
+    "jobs.schedule.nightly": "Nightly at {time} ({timeZone} time)",
+    "jobs.schedule.daily": "Daily at {time} ({timeZone} time)",
+    "jobs.schedule.cron": "Cron expression: {cron} (time zone {timeZone})",
+    "jobs.schedule.imports": "After data imports, a recompute also starts once no new import has finished for {duration}.",
+    "jobs.recompute": "Recompute now",
+    "jobs.progress.requesting": "Requesting a recompute…",
+    "jobs.progress.queued": "Recompute requested. Waiting for it to start…",
+    "jobs.progress.running": "Run {id} is running…",
+    "jobs.progress.succeeded": "Run {id} succeeded: {results} results published.",
+    "jobs.progress.failed": "Run {id} failed: {error}",
+    "jobs.progress.notStarted": "No new run started: another recompute may have been in progress. Please try again.",
+    "jobs.progress.requestFailed": "Could not request a recompute ({detail}).",
+    "jobs.progress.timeout": "The run has not finished yet; the page keeps refreshing itself.",
+    "jobs.failures.heading": "Recent failures",
+    "jobs.failures.none": "None of the recent runs failed.",
+    "jobs.failures.item": "{id} · {trigger} · {started}",
+    "jobs.runs.caption": "Recent runs (newest first)",
+    "jobs.runs.empty": "There have been no runs yet.",
+    "jobs.col.id": "Run",
+    "jobs.col.trigger": "Trigger",
+    "jobs.col.status": "Status",
+    "jobs.col.started": "Started",
+    "jobs.col.duration": "Duration",
+    "jobs.col.results": "Results",
+    "jobs.col.published": "Published",
+    "trigger.schedule": "Scheduled",
+    "trigger.import": "After import",
+    "trigger.manual": "Manual",
+    "runStatus.running": "Running",
+    "runStatus.succeeded": "Succeeded",
+    "runStatus.failed": "Failed",
   },
 };
 
@@ -210,4 +415,82 @@ export function formatArea(km2) {
   if (typeof km2 !== "number" || !Number.isFinite(km2)) return "—";
   const digits = km2 < 100 ? 1 : 0;
   return `${formatNumber(km2, { maximumFractionDigits: digits })} ${t("unit.km2")}`;
+}
+
+/**
+ * Translates a count-dependent key: "{key}.{one|few|many|other}" by the plural rules of the UI language,
+ * falling back to "{key}.other". The count is passed to the template as {n}, formatted.
+ */
+export function tPlural(key, count, params = {}) {
+  let category = "other";
+  try {
+    category = new Intl.PluralRules(getLocale()).select(count);
+  } catch {
+    // Unknown locale data: "other" reads acceptably in every language here.
+  }
+  const withCategory = `${key}.${category}`;
+  const known = MESSAGES[current]?.[withCategory] !== undefined;
+  return t(known ? withCategory : `${key}.other`, { n: formatNumber(count), ...params });
+}
+
+const dateFormats = new Map();
+
+function dateFormat(options) {
+  const locale = formatLocale();
+  const cacheKey = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(cacheKey);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(cacheKey, format);
+  }
+  return format;
+}
+
+function toDate(value) {
+  if (value == null || value === "") return null;
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/**
+ * Date and time in the user's time zone and the UI locale (with the same Kazakh fallback as numbers). The date
+ * is numeric so that a fallback locale never puts Russian month names into a Kazakh page. withZone adds the
+ * short time zone name (e.g. "GMT+5").
+ */
+export function formatDateTime(value, { withZone = false } = {}) {
+  const date = toDate(value);
+  if (!date) return "—";
+  return dateFormat({
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    ...(withZone ? { timeZoneName: "short" } : {}),
+  }).format(date);
+}
+
+/** Time of day with seconds in the user's time zone and the UI locale. */
+export function formatTime(value) {
+  const date = toDate(value);
+  if (!date) return "—";
+  return dateFormat({ hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(date);
+}
+
+/** A duration in seconds as "2.5 s", "4 min 10 s" or "1 h 5 min" in the UI language. */
+export function formatDuration(seconds) {
+  if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) return "—";
+  if (seconds < 60) {
+    return t("unit.seconds", { n: formatNumber(seconds, { maximumFractionDigits: seconds < 10 ? 1 : 0 }) });
+  }
+  const total = Math.round(seconds);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const secs = total % 60;
+  const parts = [];
+  if (hours > 0) parts.push(t("unit.hours", { n: formatNumber(hours) }));
+  if (minutes > 0) parts.push(t("unit.minutes", { n: formatNumber(minutes) }));
+  if (secs > 0 && hours === 0) parts.push(t("unit.seconds", { n: formatNumber(secs) }));
+  return parts.join(" ");
 }

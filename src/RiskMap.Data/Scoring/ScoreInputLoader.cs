@@ -34,23 +34,31 @@ internal static class ScoreInputLoader
             """);
 
         var levels = new Dictionary<string, LevelData> { ["school"] = schools, ["district"] = districts, ["region"] = regions };
-        await using var export = await connection.BeginBinaryExportAsync(
-            "COPY (SELECT entity_level, entity_code, indicator_code, period, value, denominator FROM observations) TO STDOUT (FORMAT BINARY)",
-            cancellationToken);
-        while (await export.StartRowAsync(cancellationToken) != -1)
-        {
-            var level = await export.ReadAsync<string>(NpgsqlDbType.Text, cancellationToken);
-            var code = await export.ReadAsync<string>(NpgsqlDbType.Text, cancellationToken);
-            var indicator = await export.ReadAsync<string>(NpgsqlDbType.Text, cancellationToken);
-            var period = await export.ReadAsync<string>(NpgsqlDbType.Char, cancellationToken);
-            var value = await export.ReadAsync<double>(NpgsqlDbType.Double, cancellationToken);
-            double? denominator = null;
-            if (export.IsNull) await export.SkipAsync(cancellationToken);
-            else denominator = await export.ReadAsync<double>(NpgsqlDbType.Double, cancellationToken);
-            if (levels[level].TryGetUnit(code, out var unit))
-                levels[level].Set(periodIndex[period], indicatorIndex[indicator], unit, value, denominator);
-        }
+        ReadObservations(connection, levels, indicatorIndex, periodIndex);
         return new ScoringInput(catalogue, periods, schools, districts, regions);
+    }
+
+    /// <summary>
+    /// Millions of rows: read synchronously field by field (an await per field would cost more than the data), and
+    /// the many repeats of the same code strings are matched without keeping them.
+    /// </summary>
+    private static void ReadObservations(NpgsqlConnection connection, Dictionary<string, LevelData> levels,
+        Dictionary<string, int> indicatorIndex, Dictionary<string, int> periodIndex)
+    {
+        using var export = connection.BeginBinaryExport(
+            "COPY (SELECT entity_level, entity_code, indicator_code, period, value, denominator FROM observations) TO STDOUT (FORMAT BINARY)");
+        while (export.StartRow() != -1)
+        {
+            var level = levels[export.Read<string>(NpgsqlDbType.Text)];
+            var code = export.Read<string>(NpgsqlDbType.Text);
+            var indicator = indicatorIndex[export.Read<string>(NpgsqlDbType.Text)];
+            var period = periodIndex[export.Read<string>(NpgsqlDbType.Char)];
+            var value = export.Read<double>(NpgsqlDbType.Double);
+            double? denominator = null;
+            if (export.IsNull) export.Skip();
+            else denominator = export.Read<double>(NpgsqlDbType.Double);
+            if (level.TryGetUnit(code, out var unit)) level.Set(period, indicator, unit, value, denominator);
+        }
     }
 
     /// <summary>Every quarter from the first observed to the last, without gaps, so that "a year earlier" is four steps back.</summary>

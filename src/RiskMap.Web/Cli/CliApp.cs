@@ -15,7 +15,7 @@ namespace RiskMap.Web.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly string[] Commands = ["migrate", "import", "demo", "score", "help", "--help"];
+    private static readonly string[] Commands = ["migrate", "import", "demo", "score", "bench", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -36,6 +36,9 @@ public static class CliApp
                 "import" => await ImportAsync(services, arguments),
                 "demo" when arguments.Words.ElementAtOrDefault(1) == "load" => await LoadDemoAsync(services, arguments),
                 "score" => await ScoreAsync(services, arguments),
+                "bench" when arguments.Words.ElementAtOrDefault(1) == "scoring" => await ScoringBenchmark.RunAsync(
+                    services.GetRequiredService<IConfiguration>(), GeodataOption(services, arguments),
+                    (arguments.Option("schools") ?? "7700,100000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList()),
                 _ => Usage(Console.Error, 2),
             };
         }
@@ -97,9 +100,7 @@ public static class CliApp
 
     private static async Task<int> LoadDemoAsync(IServiceProvider services, CliArguments arguments)
     {
-        var configuration = services.GetRequiredService<IConfiguration>();
-        var geodata = arguments.Option("geodata") is { } given ? Path.GetFullPath(given) : RiskMapConfiguration.GeodataDirectory(configuration);
-        var steps = await services.GetRequiredService<DemoDataLoader>().LoadAsync(geodata);
+        var steps = await services.GetRequiredService<DemoDataLoader>().LoadAsync(GeodataOption(services, arguments));
         foreach (var step in steps) Console.WriteLine(step);
         return Done(steps.Count == 0 ? "Demo data already present: nothing changed." : "Demo data loaded (synthetic schools and indicator values, source 'demo').");
     }
@@ -113,6 +114,9 @@ public static class CliApp
             $"Score run {outcome.RunId?.ToString(CultureInfo.InvariantCulture) ?? "-"}: {outcome.Status} in {clock.Elapsed.TotalSeconds:0.0} s{(outcome.Error is null ? "" : ": " + outcome.Error)}"));
         return outcome.Status is ScoreRunStatus.Failed ? 1 : 0;
     }
+
+    private static string GeodataOption(IServiceProvider services, CliArguments arguments) =>
+        arguments.Option("geodata") is { } given ? Path.GetFullPath(given) : RiskMapConfiguration.GeodataDirectory(services.GetRequiredService<IConfiguration>());
 
     private static void ShowProgress(ImportProgress progress) =>
         Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\r  {progress.Stage}: {progress.Rows:N0} rows   "));
@@ -147,6 +151,7 @@ public static class CliApp
               riskmap import indicators FILE [--source NAME]               long-format .csv
               riskmap demo load [--geodata DIR]           load the demo data into an empty database
               riskmap score [--force]                      recompute and publish the risk scores now
+              riskmap bench scoring [--schools 7700,100000,1000000]   time a full recompute against one table scan
             Every import is all-or-nothing; --lang kk|ru|en chooses the language of the messages.
             The database comes from ConnectionStrings__RiskMap.
             """);

@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using RiskMap.Data;
+using RiskMap.Data.Imports;
+using RiskMap.Data.Schema;
+using RiskMap.Data.Scoring;
+
+namespace RiskMap.Web.Cli;
+
+/// <summary>
+/// <c>riskmap bench scoring --schools 7700,100000</c>: for each size, a scratch database with the real boundaries,
+/// N synthetic schools and 20 indicators over 8 quarters; prints one sequential scan of the observations and a full
+/// recompute, both timed in the same run, and their ratio. The scratch database is dropped afterwards.
+/// </summary>
+internal static class ScoringBenchmark
+{
+    private const int Quarters = 8;
+    private const int Indicators = 20;
+
+    public static async Task<int> RunAsync(IConfiguration configuration, string geodata, IReadOnlyList<int> sizes)
+    {
+        var server = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("RiskMap"));
+        Console.WriteLine("schools    observations  scan (s)  recompute (s)  ratio  load / score / write+publish (s)  per 1k schools (s)");
+        foreach (var schools in sizes)
+        {
+            var database = $"riskmap_bench_{schools}_{Environment.ProcessId}";
+            await CreateDatabaseAsync(server, database);
+            try
+            {
+                var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database, CommandTimeout = 3600 }.ConnectionString;
+                var figures = await MeasureAsync(connectionString, geodata, schools);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{schools,9:N0}  {figures.Observations,12:N0}  {figures.Scan,8:0.00}  {figures.Recompute,13:0.00}  {figures.Recompute / figures.Scan,5:0.0}×  {figures.Load,6:0.00} / {figures.Score,6:0.00} / {figures.Write,6:0.00}  {figures.Recompute / schools * 1000,10:0.000}"));
+            }
+            finally
+            {
+                await DropDatabaseAsync(server, database);
+            }
+        }
+        return 0;
+    }
+
+    private sealed record Figures(long Observations, double Scan, double Recompute, double Load, double Score, double Write);
+
+    private static async Task<Figures> MeasureAsync(string connectionString, string geodata, int schools)
+    {
+        var services = new ServiceCollection().AddLogging().AddRiskMapData(connectionString, new ImportLimits(), new ScoringOptions());
+        await using var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<MigrationRunner>().ApplyAsync();
+        var imports = provider.GetRequiredService<ImportService>();
+        foreach (var file in new[] { "kz_adm1.geojson", "kz_adm2.geojson" })
+            await imports.ImportAsync(new ImportRequest(ImportKind.Boundaries, Path.Combine(geodata, file), file, "bench", new ImportOptions { Source = "geokz" }));
+
+        var dataSource = provider.GetRequiredService<NpgsqlDataSource>();
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            await GenerateAsync(connection, schools);
+        }
+
+        var scan = await ScanAsync(dataSource);
+        var stages = new Dictionary<string, double>();
+        var clock = Stopwatch.StartNew();
+        var outcome = await provider.GetRequiredService<ScoreRunService>().RunAsync(ScoreTrigger.Manual, "bench", force: true,
+            onStage: stage => stages[stage] = clock.Elapsed.TotalSeconds);
+        var total = clock.Elapsed.TotalSeconds;
+        if (outcome.Status != ScoreRunStatus.Succeeded) throw new InvalidOperationException($"The benchmark run failed: {outcome.Error}");
+        return new Figures(scan.Rows, scan.Seconds, total,
+            stages["scoring"] - stages["loading"], stages["writing"] - stages["scoring"], total - stages["writing"]);
+    }
+
+    /// <summary>Synthetic schools spread over the real districts, and values for 20 indicators (the catalogue's and six more) in 8 quarters.</summary>
+    private static async Task GenerateAsync(NpgsqlConnection connection, int schools)
+    {
+        await connection.ExecuteAsync("""
+            SELECT setseed(0.42);
+            INSERT INTO indicators (code, domain_code, name_kk, name_ru, name_en, unit, direction, denominator, is_count, sort_order)
+            SELECT 'bench_' || g, (ARRAY['violence', 'suicide', 'offending', 'protective'])[1 + g % 4], 'bench ' || g, 'bench ' || g, 'bench ' || g,
+                   CASE WHEN g % 2 = 0 THEN 'count' ELSE 'percent' END, 'higher_is_worse', CASE WHEN g % 2 = 0 THEN 'pupils' END, g % 2 = 0, 100 + g
+            FROM generate_series(1, @extra) g;
+            INSERT INTO import_batches (kind, file_name, sha256, size_bytes, imported_by, source, status, finished_at)
+            VALUES ('schools', 'bench', repeat('0', 64), 0, 'bench', 'bench', 'succeeded', now());
+            INSERT INTO schools (code, name_ru, name_kk, school_type, language, settlement, pupils, geom, district_kato, region_kato, source, import_batch_id)
+            SELECT 'B' || lpad(g::text, 7, '0'), 'Школа ' || g, g || ' мектеп', 'general', 'kk', 'urban', 20 + floor(random() * 1500)::int,
+                   d.point, d.kato, d.region_kato, 'bench', (SELECT max(id) FROM import_batches)
+            FROM generate_series(1, @schools) g
+            JOIN (SELECT row_number() OVER (ORDER BY kato) - 1 AS n, kato, region_kato, ST_PointOnSurface(geom) AS point FROM districts) d
+              ON d.n = g % (SELECT count(*) FROM districts);
+            INSERT INTO observations (entity_level, entity_code, indicator_code, period, value, denominator, source, import_batch_id)
+            SELECT 'school', s.code, i.code, p.period,
+                   CASE WHEN i.is_count THEN floor(random() * random() * 6) WHEN i.unit = 'percent' THEN round((random() * 40)::numeric, 1)
+                        ELSE 150 + floor(random() * 900) END,
+                   CASE WHEN i.is_count THEN s.pupils END, 'bench', (SELECT max(id) FROM import_batches)
+            FROM schools s CROSS JOIN indicators i
+            CROSS JOIN (SELECT (2024 + (q - 1) / 4)::text || 'Q' || (1 + (q - 1) % 4) AS period FROM generate_series(1, @quarters) q) p;
+            """, new { schools, extra = Indicators - 14, quarters = Quarters }, commandTimeout: 7200);
+        // VACUUM cannot run inside the implicit transaction of a multi-statement command.
+        await connection.ExecuteAsync("VACUUM ANALYZE observations", commandTimeout: 7200);
+    }
+
+    /// <summary>One sequential scan of the observations (no parallel workers), after a first scan that warms the cache.</summary>
+    private static async Task<(long Rows, double Seconds)> ScanAsync(NpgsqlDataSource dataSource)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("SET max_parallel_workers_per_gather = 0");
+        const string scan = "SELECT count(*) FROM (SELECT entity_code, indicator_code, period, value, denominator FROM observations) o WHERE value IS NOT NULL";
+        await connection.ExecuteScalarAsync<long>(scan, commandTimeout: 3600);
+        var clock = Stopwatch.StartNew();
+        var rows = await connection.ExecuteScalarAsync<long>(scan, commandTimeout: 3600);
+        return (rows, clock.Elapsed.TotalSeconds);
+    }
+
+    private static async Task CreateDatabaseAsync(NpgsqlConnectionStringBuilder server, string database)
+    {
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString);
+        var template = await admin.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'riskmap_template')")
+            ? " TEMPLATE riskmap_template" : "";
+        // The name is made here from a number and the process id, never from input.
+        await admin.ExecuteAsync($"CREATE DATABASE \"{database}\"{template}");
+    }
+
+    private static async Task DropDatabaseAsync(NpgsqlConnectionStringBuilder server, string database)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString);
+        await admin.ExecuteAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+    }
+}

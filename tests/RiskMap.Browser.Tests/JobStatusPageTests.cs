@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace RiskMap.Browser.Tests;
+
+/// <summary>
+/// The score runs page: what is published, the schedule, and a recompute started from the page and followed until
+/// it is published. The demo database starts with no published run.
+/// </summary>
+public class JobStatusPageTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private const float RunTimeoutMs = 90_000;
+
+    [Fact]
+    public async Task Recompute_now_runs_a_manual_recompute_and_the_page_follows_it_until_it_is_published()
+    {
+        var (page, errors) = await app.OpenAsync("/jobs.html?lang=en");
+
+        // Accessible table: a caption and column headers with their scope.
+        var table = page.Locator("#runs-table");
+        Assert.Equal("Recent runs (newest first)", (await table.Locator("caption").InnerTextAsync()).Trim());
+        Assert.Equal(7, await table.Locator("thead th[scope='col']").CountAsync());
+        Assert.Contains("Nightly at 02:00 (Asia/Almaty time)", await page.Locator("#schedule").InnerTextAsync());
+
+        var button = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Recompute now" });
+        await button.ClickAsync();
+
+        // The page polls on its own; wait (up to 90 s) until it announces that the run succeeded and shows it published.
+        var progress = page.Locator("#recompute-progress");
+        await Assertions.Expect(progress).ToHaveTextAsync(new Regex(@"^Run #\d+ succeeded: [\d,]+ results published\.$"),
+            new LocatorAssertionsToHaveTextOptions { Timeout = RunTimeoutMs });
+        await page.Locator("#published .badge[data-status='succeeded']").WaitForAsync(new LocatorWaitForOptions { Timeout = RunTimeoutMs });
+        Assert.Equal("status", await progress.GetAttributeAsync("role"));
+        Assert.Equal("false", await button.GetAttributeAsync("aria-disabled"));
+
+        var publishedId = await page.Locator("#published").GetAttributeAsync("data-run-id");
+        Assert.False(string.IsNullOrEmpty(publishedId));
+        Assert.Contains($"#{publishedId}", await progress.InnerTextAsync());
+
+        // The runs table lists the manual run, marked as the published one, with its labels in the page language.
+        var manual = table.Locator("tbody td[data-trigger='manual']");
+        Assert.True(await manual.CountAsync() >= 1);
+        Assert.Equal("Manual", (await manual.First.InnerTextAsync()).Trim());
+        var publishedRow = table.Locator($"tbody tr[data-run-id='{publishedId}']");
+        Assert.Equal("row", await publishedRow.Locator("th").GetAttributeAsync("scope"));
+        Assert.Contains("Succeeded", await publishedRow.InnerTextAsync());
+        Assert.Contains("Published", await publishedRow.InnerTextAsync());
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("jobs-page.png"), FullPage = true });
+
+        // Switching the language relabels the rendered runs.
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Қазақша" }).ClickAsync();
+        Assert.Equal("kk", await page.EvaluateAsync<string>("document.documentElement.lang"));
+        Assert.Equal("Қолмен", (await manual.First.InnerTextAsync()).Trim());
+        Assert.Equal("Соңғы есептеулер (ең жаңасы басында)", (await table.Locator("caption").InnerTextAsync()).Trim());
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task The_map_header_links_to_the_score_runs_page_by_keyboard_and_keeps_the_language()
+    {
+        var (page, errors) = await app.OpenAsync("/?lang=ru");
+
+        var link = page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Расчёты" });
+        await link.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.EndsWith("/jobs.html?lang=ru", StringComparison.Ordinal));
+        await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 60_000 });
+
+        Assert.Equal("ru", await page.EvaluateAsync<string>("document.documentElement.lang"));
+        Assert.Equal("Пересчёт баллов риска", (await page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 }).InnerTextAsync()).Trim());
+        Assert.Equal("page", await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Расчёты" }).GetAttributeAsync("aria-current"));
+        Assert.True(await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Пересчитать сейчас" }).IsVisibleAsync());
+
+        // And back to the map.
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Карта" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/?lang=ru", StringComparison.Ordinal));
+        await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        Assert.Equal(224, await page.Locator("path.district").CountAsync());
+
+        Assert.Empty(errors);
+    }
+}

@@ -1,0 +1,57 @@
+// What every RiskMap page shares: the header (language switcher, links between pages), static text marked with
+// data-i18n / data-i18n-aria-label, and the demo-data banner. Plain ES module: no globals.
+
+import { LANGUAGES, detectLanguage, getLanguage, onLanguageChange, setLanguage, t } from "./i18n.js";
+
+/**
+ * Sets the page language, translates the marked static text now and on every language change, and wires the
+ * language buttons. onTranslate re-renders the page's own text after the static text has been translated.
+ */
+export function initPage({ titleKey, onTranslate = () => {} }) {
+  const langButtons = Array.from(document.querySelectorAll(".lang-button[data-lang]"));
+
+  const apply = () => {
+    document.title = t(titleKey);
+    for (const el of document.querySelectorAll("[data-i18n]")) {
+      el.textContent = t(el.dataset.i18n);
+    }
+    for (const el of document.querySelectorAll("[data-i18n-aria-label]")) {
+      el.setAttribute("aria-label", t(el.dataset.i18nAriaLabel));
+    }
+    const lang = getLanguage();
+    for (const button of langButtons) {
+      button.setAttribute("aria-pressed", String(button.dataset.lang === lang));
+    }
+    updatePageLinks(lang);
+    onTranslate();
+  };
+
+  setLanguage(detectLanguage());
+  apply();
+  onLanguageChange(apply);
+
+  for (const button of langButtons) {
+    button.addEventListener("click", () => {
+      const lang = button.dataset.lang;
+      if (LANGUAGES.includes(lang)) setLanguage(lang, { remember: true });
+    });
+  }
+}
+
+/**
+ * Links to the other pages keep a ?lang= that this page was opened with, so a language chosen by the address
+ * (not remembered in storage) stays when the user moves between pages.
+ */
+function updatePageLinks(lang) {
+  const keepLang = new URLSearchParams(window.location.search).has("lang");
+  for (const link of document.querySelectorAll("a[data-page-link]")) {
+    const path = link.dataset.pageLink;
+    link.setAttribute("href", keepLang ? `${path}?lang=${encodeURIComponent(lang)}` : path);
+  }
+}
+
+/** Shows the demo-data banner when /api/about says the data are synthetic. */
+export function applyDemoBanner(about) {
+  const banner = document.getElementById("demo-banner");
+  if (banner) banner.hidden = about?.demo !== true;
+}
