@@ -48,11 +48,15 @@ public static class ScoringEngine
         var reliabilityWeights = ReliabilityWeights(indicatorWeights, domainOf, domainWeights);
         var isCount = indicators.Select(i => i.IsCount).ToArray();
 
-        var composites = new Composite?[input.Periods.Count][];
-        var reliability = new double[input.Periods.Count][];
-        RankBand?[] bands = [];
-        for (var t = 0; t < input.Periods.Count; t++)
+        // Quarters are scored independently of one another (trends are taken afterwards), so in parallel.
+        var periods = input.Periods.Count;
+        var composites = new Composite?[periods][];
+        var reliability = new double[periods][];
+        var found = new List<IndicatorTreatment>[periods];
+        double[] latestNormalised = [];
+        Parallel.For(0, periods, t =>
         {
+            found[t] = [];
             var normalised = new double[n * m];
             Array.Fill(normalised, double.NaN);
             var applicable = new bool[m];
@@ -63,7 +67,7 @@ public static class ScoringEngine
                 applicable[i] = true;
                 var treatment = OutlierTreatment.Apply(values, methodology);
                 if (treatment.Kind != TreatmentKind.None)
-                    treatments.Add(new IndicatorTreatment(level, input.Periods[t], indicators[i].Code, treatment));
+                    found[t].Add(new IndicatorTreatment(level, input.Periods[t], indicators[i].Code, treatment));
                 var scaled = Normalisation.ToRiskScale(values, indicators[i].Direction, methodology.Normalisation);
                 for (var k = 0; k < units.Count; k++) normalised[units[k] * m + i] = scaled[k];
             }
@@ -75,9 +79,12 @@ public static class ScoringEngine
                 composites[t][u] = Aggregation.Combine(normalised.AsSpan(u * m, m), indicatorWeights, domainOf, domainWeights);
                 reliability[t][u] = Reliability(data, t, u, applicable, isCount, reliabilityWeights);
             }
-            if (t == input.Periods.Count - 1 && methodology.Replications > 0)
-                bands = Ranking.Bands(normalised, n, indicatorWeights, domainOf, domainWeights, methodology);
-        }
+            if (t == periods - 1) latestNormalised = normalised;
+        });
+        foreach (var list in found) treatments.AddRange(list);
+        var bands = periods > 0 && methodology.Replications > 0
+            ? Ranking.Bands(latestNormalised, n, indicatorWeights, domainOf, domainWeights, methodology)
+            : [];
 
         return Assemble(data, input.Periods, composites, reliability, bands, methodology);
     }
@@ -156,7 +163,7 @@ public static class ScoringEngine
                 results.Add(new UnitScore(
                     data.Codes[u], periods[t], composite?.Score,
                     composite is null ? null : RiskClasses.ByThresholds(composite.Score, thresholds),
-                    composite?.DomainScores ?? [], composite?.Contributions ?? [],
+                    composite?.DomainScores ?? [], t == periods.Count - 1 ? composite?.Contributions ?? [] : [],
                     reliability[t][u], reliability[t][u] < methodology.ReliabilityThreshold,
                     ranks[u], Change(1), Change(4),
                     t == periods.Count - 1 && bands.Length > u ? bands[u] : null));

@@ -4,8 +4,8 @@ using RiskMap.Core.Indicators;
 namespace RiskMap.Core.Scoring;
 
 /// <summary>
-/// One unit's result for one quarter. Score, class and rank are null/0 when the unit has no data; the rank band only
-/// for the latest quarter, where the uncertainty analysis runs.
+/// One unit's result for one quarter. Score, class and rank are null/0 when the unit has no data; contributions and
+/// the rank band only for the latest quarter, the one profiles explain and the uncertainty analysis runs on.
 /// </summary>
 public sealed record UnitScore(
     string Code,

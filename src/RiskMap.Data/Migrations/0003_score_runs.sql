@@ -38,11 +38,13 @@ CREATE TABLE score_runs (
 );
 CREATE INDEX score_runs_status_idx ON score_runs (status, id DESC);
 
+-- Written once per run by COPY and read by key, so kept lean: no foreign key (pruning deletes a run's results itself)
+-- and one index, whose order serves both a unit's history (run, level, code) and a level's quarter (run, level).
 CREATE TABLE score_results (
-    run_id          bigint      NOT NULL REFERENCES score_runs (id) ON DELETE CASCADE,
+    run_id          bigint      NOT NULL,
     level           text        NOT NULL CHECK (level IN ('region', 'district', 'school')),
-    period          char(6)     NOT NULL,
     code            text        NOT NULL,
+    period          char(6)     NOT NULL,
     score           double precision,
     class           smallint    CHECK (class BETWEEN 1 AND 5),
     domain_scores   double precision[] NOT NULL,
@@ -55,9 +57,8 @@ CREATE TABLE score_results (
     rank_median     integer,
     rank_low        integer,
     rank_high       integer,
-    PRIMARY KEY (run_id, level, period, code)
+    PRIMARY KEY (run_id, level, code, period)
 );
-CREATE INDEX score_results_unit_idx ON score_results (run_id, level, code);
 
 -- Exactly one row: the run readers see. Switching it is one UPDATE, so a reader sees the old run or the new one.
 CREATE TABLE published_score_run (

@@ -110,8 +110,11 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
     }
 
     private Task PruneAsync(NpgsqlConnection connection) => connection.ExecuteAsync("""
-        DELETE FROM score_runs
-        WHERE id NOT IN (SELECT id FROM score_runs ORDER BY id DESC LIMIT @keep)
-          AND id NOT IN (SELECT run_id FROM published_score_run)
+        WITH old AS (
+            SELECT id FROM score_runs
+            WHERE id NOT IN (SELECT id FROM score_runs ORDER BY id DESC LIMIT @keep)
+              AND id NOT IN (SELECT run_id FROM published_score_run)),
+        results AS (DELETE FROM score_results WHERE run_id IN (SELECT id FROM old))
+        DELETE FROM score_runs WHERE id IN (SELECT id FROM old)
         """, new { keep = Math.Max(1, options.KeepRuns) });
 }

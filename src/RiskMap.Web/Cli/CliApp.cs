@@ -38,7 +38,8 @@ public static class CliApp
                 "score" => await ScoreAsync(services, arguments),
                 "bench" when arguments.Words.ElementAtOrDefault(1) == "scoring" => await ScoringBenchmark.RunAsync(
                     services.GetRequiredService<IConfiguration>(), GeodataOption(services, arguments),
-                    (arguments.Option("schools") ?? "7700,100000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList()),
+                    (arguments.Option("schools") ?? "7700,100000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList(),
+                    keep: arguments.Option("keep") == "true"),
                 _ => Usage(Console.Error, 2),
             };
         }
@@ -151,7 +152,7 @@ public static class CliApp
               riskmap import indicators FILE [--source NAME]               long-format .csv
               riskmap demo load [--geodata DIR]           load the demo data into an empty database
               riskmap score [--force]                      recompute and publish the risk scores now
-              riskmap bench scoring [--schools 7700,100000,1000000]   time a full recompute against one table scan
+              riskmap bench scoring [--schools 7700,100000,1000000] [--keep]   time a full recompute against one table scan
             Every import is all-or-nothing; --lang kk|ru|en chooses the language of the messages.
             The database comes from ConnectionStrings__RiskMap.
             """);

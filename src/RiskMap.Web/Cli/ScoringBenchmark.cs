@@ -20,24 +20,25 @@ internal static class ScoringBenchmark
     private const int Quarters = 8;
     private const int Indicators = 20;
 
-    public static async Task<int> RunAsync(IConfiguration configuration, string geodata, IReadOnlyList<int> sizes)
+    // keep: leave each scratch database and reuse it next time (for profiling); its name has no process id then.
+    public static async Task<int> RunAsync(IConfiguration configuration, string geodata, IReadOnlyList<int> sizes, bool keep)
     {
         var server = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("RiskMap"));
         Console.WriteLine("schools    observations  scan (s)  recompute (s)  ratio  load / score / write+publish (s)  per 1k schools (s)");
         foreach (var schools in sizes)
         {
-            var database = $"riskmap_bench_{schools}_{Environment.ProcessId}";
-            await CreateDatabaseAsync(server, database);
+            var database = keep ? $"riskmap_bench_{schools}" : $"riskmap_bench_{schools}_{Environment.ProcessId}";
+            var generate = await CreateDatabaseAsync(server, database);
             try
             {
                 var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database, CommandTimeout = 3600 }.ConnectionString;
-                var figures = await MeasureAsync(connectionString, geodata, schools);
+                var figures = await MeasureAsync(connectionString, geodata, schools, generate);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{schools,9:N0}  {figures.Observations,12:N0}  {figures.Scan,8:0.00}  {figures.Recompute,13:0.00}  {figures.Recompute / figures.Scan,5:0.0}×  {figures.Load,6:0.00} / {figures.Score,6:0.00} / {figures.Write,6:0.00}  {figures.Recompute / schools * 1000,10:0.000}"));
             }
             finally
             {
-                await DropDatabaseAsync(server, database);
+                if (!keep) await DropDatabaseAsync(server, database);
             }
         }
         return 0;
@@ -45,18 +46,18 @@ internal static class ScoringBenchmark
 
     private sealed record Figures(long Observations, double Scan, double Recompute, double Load, double Score, double Write);
 
-    private static async Task<Figures> MeasureAsync(string connectionString, string geodata, int schools)
+    private static async Task<Figures> MeasureAsync(string connectionString, string geodata, int schools, bool generate)
     {
         var services = new ServiceCollection().AddLogging().AddRiskMapData(connectionString, new ImportLimits(), new ScoringOptions());
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<MigrationRunner>().ApplyAsync();
-        var imports = provider.GetRequiredService<ImportService>();
-        foreach (var file in new[] { "kz_adm1.geojson", "kz_adm2.geojson" })
-            await imports.ImportAsync(new ImportRequest(ImportKind.Boundaries, Path.Combine(geodata, file), file, "bench", new ImportOptions { Source = "geokz" }));
-
         var dataSource = provider.GetRequiredService<NpgsqlDataSource>();
-        await using (var connection = await dataSource.OpenConnectionAsync())
+        if (generate)
         {
+            var imports = provider.GetRequiredService<ImportService>();
+            foreach (var file in new[] { "kz_adm1.geojson", "kz_adm2.geojson" })
+                await imports.ImportAsync(new ImportRequest(ImportKind.Boundaries, Path.Combine(geodata, file), file, "bench", new ImportOptions { Source = "geokz" }));
+            await using var connection = await dataSource.OpenConnectionAsync();
             await GenerateAsync(connection, schools);
         }
 
@@ -112,13 +113,16 @@ internal static class ScoringBenchmark
         return (rows, clock.Elapsed.TotalSeconds);
     }
 
-    private static async Task CreateDatabaseAsync(NpgsqlConnectionStringBuilder server, string database)
+    /// <returns>false when the database was already there (kept from an earlier run).</returns>
+    private static async Task<bool> CreateDatabaseAsync(NpgsqlConnectionStringBuilder server, string database)
     {
         await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres" }.ConnectionString);
+        if (await admin.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = @database)", new { database })) return false;
         var template = await admin.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = 'riskmap_template')")
             ? " TEMPLATE riskmap_template" : "";
         // The name is made here from a number and the process id, never from input.
         await admin.ExecuteAsync($"CREATE DATABASE \"{database}\"{template}");
+        return true;
     }
 
     private static async Task DropDatabaseAsync(NpgsqlConnectionStringBuilder server, string database)
