@@ -26,6 +26,9 @@ public class TestDatabase : IAsyncLifetime
     /// <summary>Limits for this database's imports; tests that check the limits lower them.</summary>
     protected virtual ImportLimits Limits => new();
 
+    /// <summary>Scoring settings for this database's score runs.</summary>
+    protected virtual RiskMap.Data.Scoring.ScoringOptions Scoring => new();
+
     public virtual async Task InitializeAsync()
     {
         var server = Environment.GetEnvironmentVariable("RISKMAP_TEST_PG")
@@ -38,7 +41,7 @@ public class TestDatabase : IAsyncLifetime
         }
         ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = Name }.ConnectionString;
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddRiskMapData(ConnectionString, Limits);
+        services.AddRiskMapData(ConnectionString, Limits, Scoring);
         Services = services.BuildServiceProvider();
         await Services.GetRequiredService<MigrationRunner>().ApplyAsync();
     }

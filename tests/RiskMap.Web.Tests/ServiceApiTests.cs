@@ -77,4 +77,8 @@ public class UnreachableDatabaseTests(UnreachableDatabaseApp app) : IClassFixtur
         Assert.Equal("Database unreachable", problem.GetProperty("title").GetString());
         Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
     }
+
+    [Fact]
+    public async Task Without_a_scheduler_a_recompute_request_says_so() =>
+        await Json.ProblemAsync(await app.CreateClient().PostAsync("/api/score-runs", null), HttpStatusCode.ServiceUnavailable);
 }

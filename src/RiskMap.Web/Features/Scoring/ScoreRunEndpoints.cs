@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Quartz;
 using RiskMap.Data.Scoring;
 using RiskMap.Web.Hosting;
@@ -20,11 +21,10 @@ public static class ScoreRunEndpoints
             .Produces<ScoreRunView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        runs.MapGet("/current", async (ScoreQueries queries, ISchedulerFactory schedulers, ScoringOptions options) =>
+        runs.MapGet("/current", async (ScoreQueries queries, [FromServices] ISchedulerFactory? schedulers, ScoringOptions options) =>
             {
                 var recent = await queries.RunsAsync(20);
-                var scheduler = await schedulers.GetScheduler();
-                var nightly = await scheduler.GetTrigger(ScoringScheduler.NightlyTrigger);
+                var nightly = schedulers is null ? null : await (await schedulers.GetScheduler()).GetTrigger(ScoringScheduler.NightlyTrigger);
                 return Results.Ok(new
                 {
                     published = recent.FirstOrDefault(r => r.Published),
@@ -37,8 +37,11 @@ public static class ScoreRunEndpoints
             })
             .WithSummary("The published run, the latest run, whether one is running, the next scheduled run and recent failures.");
 
-        runs.MapPost("/", async (HttpContext http, ISchedulerFactory schedulers) =>
+        runs.MapPost("/", async (HttpContext http, [FromServices] ISchedulerFactory? schedulers) =>
             {
+                if (schedulers is null)
+                    return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Scheduler disabled",
+                        detail: "This instance runs without the scheduler (Scheduler:Enabled=false); use another instance or ./riskmap score.");
                 var scheduler = await schedulers.GetScheduler();
                 var requestedBy = http.Connection.RemoteIpAddress?.ToString() ?? "http";
                 await scheduler.TriggerJob(ScoringScheduler.RecomputeJob, new JobDataMap
