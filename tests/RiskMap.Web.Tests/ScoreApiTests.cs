@@ -80,7 +80,26 @@ public class ScoreApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         Assert.All(units, u => Assert.Equal(JsonValueKind.Null, u.GetProperty("rankBand").ValueKind));
     }
 
+    [Fact]
+    public async Task Quantile_classes_put_a_fifth_of_the_districts_in_each_class_and_a_region_is_classed_like_the_nation()
+    {
+        var fixedTable = await Json.GetAsync(_client, "/api/scores?level=district");
+        Assert.Equal("fixed", fixedTable.GetProperty("classification").GetString());
+        Assert.Equal([2.0, 3.5, 5.0, 6.5], fixedTable.GetProperty("thresholds").EnumerateArray().Select(t => t.GetDouble()));
+
+        var national = await Json.GetAsync(_client, "/api/scores?level=district&classes=quantile");
+        Assert.Equal("quantile", national.GetProperty("classification").GetString());
+        var counts = national.GetProperty("units").EnumerateArray().GroupBy(u => u.GetProperty("class").GetInt32()).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal([1, 2, 3, 4, 5], counts.Keys.Order());
+        Assert.All(counts.Values, count => Assert.InRange(count, 224 / 5 - 2, 224 / 5 + 2));
+
+        var nationalClass = national.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("code").GetString()!, u => u.GetProperty("class").GetInt32());
+        var region = await Json.GetAsync(_client, "/api/scores?level=district&classes=quantile&region=630000000");
+        Assert.All(region.GetProperty("units").EnumerateArray(), u => Assert.Equal(nationalClass[u.GetProperty("code").GetString()!], u.GetProperty("class").GetInt32()));
+    }
+
     [Theory]
+    [InlineData("/api/scores?classes=natural", HttpStatusCode.BadRequest)]
     [InlineData("/api/scores?level=country", HttpStatusCode.BadRequest)]
     [InlineData("/api/scores?period=2025-4", HttpStatusCode.BadRequest)]
     [InlineData("/api/scores?period=2019Q1", HttpStatusCode.NotFound)]

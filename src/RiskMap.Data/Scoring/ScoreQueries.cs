@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using RiskMap.Core.Geography;
+using RiskMap.Core.Scoring;
 
 namespace RiskMap.Data.Scoring;
 
@@ -11,7 +12,11 @@ public sealed record UnitScoreView(
     double? Score, int? Class, IReadOnlyDictionary<string, double?> DomainScores, double Reliability, bool LowReliability,
     double? ChangeQuarter, double? ChangeYear, int Rank, RankBandView? RankBand);
 
-public sealed record ScoreTable(long Run, string MethodologyVersion, string Level, string Period, IReadOnlyList<UnitScoreView> Units);
+/// <param name="Classification">"fixed" (the run's thresholds) or "quantile" (quintiles of this level and quarter, for exploring).</param>
+/// <param name="Thresholds">Lower bounds of classes 2–5 on the 0–10 scale.</param>
+public sealed record ScoreTable(
+    long Run, string MethodologyVersion, string Level, string Period, string Classification, IReadOnlyList<double> Thresholds,
+    IReadOnlyList<UnitScoreView> Units);
 
 public sealed record Contribution(string Indicator, string Domain, double Points);
 
@@ -58,6 +63,7 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
         public string[] DomainCodes { get; init; } = null!;
         public string[] Periods { get; init; } = null!;
         public string[] IndicatorDomains { get; init; } = null!;
+        public double[] ClassThresholds { get; init; } = null!;
     }
 
     /// <summary>Units and names per level, so one query shape serves all three levels.</summary>
@@ -88,7 +94,7 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
         return (await RunAsync(connection, run))?.Periods ?? [];
     }
 
-    public async Task<ScoreTable?> TableAsync(long run, EntityLevel level, string period, string? regionKato, string? districtKato)
+    public async Task<ScoreTable?> TableAsync(long run, EntityLevel level, string period, string? regionKato, string? districtKato, bool quantileClasses)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var info = await RunAsync(connection, run);
@@ -99,7 +105,17 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
               AND (@districtKato::text IS NULL OR u.district_kato = @districtKato)
             ORDER BY r.rank = 0, r.rank, u.code
             """, new { run, level = level.ToCode(), period, regionKato, districtKato });
-        return new ScoreTable(run, info.MethodologyVersion, level.ToCode(), period, rows.Select(r => View(r, info)).ToList());
+        var units = rows.Select(r => View(r, info)).ToList();
+        if (!quantileClasses)
+            return new ScoreTable(run, info.MethodologyVersion, level.ToCode(), period, "fixed", info.ClassThresholds, units);
+
+        // Quintiles of every unit of the level in that quarter, whatever the filter, so a region's view matches the nation's.
+        var all = await connection.QueryAsync<double>(
+            "SELECT score FROM score_results WHERE run_id = @run AND level = @level AND period = @period AND score IS NOT NULL",
+            new { run, level = level.ToCode(), period });
+        var thresholds = RiskClasses.QuantileThresholds(all);
+        return new ScoreTable(run, info.MethodologyVersion, level.ToCode(), period, "quantile", thresholds,
+            units.Select(u => u with { Class = u.Score is { } score ? (int)RiskClasses.ByThresholds(score, thresholds) : null }).ToList());
     }
 
     public async Task<UnitProfile?> ProfileAsync(long run, EntityLevel level, string code)
@@ -171,7 +187,8 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
         await connection.QuerySingleOrDefaultAsync<RunInfo>("""
             SELECT r.id, r.methodology_version AS MethodologyVersion, r.indicator_codes AS IndicatorCodes, r.domain_codes AS DomainCodes, r.periods,
                    ARRAY(SELECT COALESCE(i.domain_code, '') FROM unnest(r.indicator_codes) WITH ORDINALITY c(code, n)
-                         LEFT JOIN indicators i ON i.code = c.code ORDER BY c.n) AS IndicatorDomains
+                         LEFT JOIN indicators i ON i.code = c.code ORDER BY c.n) AS IndicatorDomains,
+                   ARRAY(SELECT jsonb_array_elements_text(r.methodology -> 'classThresholds')::float8) AS ClassThresholds
             FROM score_runs r WHERE r.id = @run AND r.status = 'succeeded'
             """, new { run });
 

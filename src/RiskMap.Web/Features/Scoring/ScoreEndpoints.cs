@@ -16,9 +16,15 @@ public static class ScoreEndpoints
             .WithTags("Scores")
             .WithSummary("The quarters the published score run (or ?run=) covers, oldest first.");
 
-        api.MapGet("/scores", async (ScoreQueries queries, string? level, string? period, string? region, string? district, string? run) =>
+        api.MapGet("/scores", async (ScoreQueries queries, string? level, string? period, string? region, string? district, string? run, string? classes) =>
             {
                 var entityLevel = Level(level ?? "district");
+                var quantiles = classes switch
+                {
+                    null or "fixed" => false,
+                    "quantile" => true,
+                    _ => throw new QueryParameters.Invalid("classes", "classes must be fixed or quantile."),
+                };
                 var (regionKato, districtKato) = (QueryParameters.Kato("region", region), QueryParameters.Kato("district", district));
                 if (await RunAsync(queries, run) is not { } id) return NoScores();
                 var periods = await queries.PeriodsAsync(id);
@@ -27,11 +33,12 @@ public static class ScoreEndpoints
                     return ApiProblems.BadParameter("period", "period must be a quarter such as 2025Q4.");
                 if (quarter is null || !periods.Contains(quarter))
                     return ApiProblems.NotFound("period", $"Score run {id} has no quarter {quarter}; it covers {string.Join(", ", periods)}.");
-                return Results.Ok(await queries.TableAsync(id, entityLevel, quarter, regionKato, districtKato));
+                return Results.Ok(await queries.TableAsync(id, entityLevel, quarter, regionKato, districtKato, quantiles));
             })
             .WithTags("Scores")
             .WithSummary("Composite scores of every unit of a level for a quarter (default: the latest), riskiest first.")
-            .WithDescription("level: region, district (default) or school; region/district: KATO filters; run: an earlier run for comparison. " +
+            .WithDescription("level: region, district (default) or school; region/district: KATO filters; run: an earlier run for comparison; " +
+                             "classes: fixed (default, the run's thresholds) or quantile (quintiles of the level and quarter, for exploring). " +
                              "Each unit has its score (0–10), class (1 very low … 5 very high), domain scores, reliability (0–10, flagged when low), " +
                              "change against the previous quarter and the same quarter a year before, rank and, for the latest quarter, the 5th–95th percentile rank band.")
             .Produces<ScoreTable>()
