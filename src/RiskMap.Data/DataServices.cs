@@ -34,6 +34,7 @@ public static class DataServices
         services.AddSingleton<Scoring.ScoreRunService>();
         services.AddSingleton<Scoring.ScoreQueries>();
         services.AddSingleton<Scoring.WeightCatalogue>();
+        services.AddSingleton<Tiles.TileQueries>();
         return services;
     }
 }

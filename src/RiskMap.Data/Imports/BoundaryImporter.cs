@@ -51,6 +51,7 @@ public sealed class BoundaryImporter(CoordinateSystemResolver resolver) : IImpor
         var counts = await WriteAsync(context, level, units);
         await context.ReportProgress(new ImportProgress("stored", units.Count));
         await SchoolAssignment.ReassignAsync(context.Connection, context.Transaction, codes: null);
+        await context.Connection.ExecuteAsync("SELECT refresh_boundary_generalised()", transaction: context.Transaction);
         return counts with { RowsRead = layer.Features.Count };
     }
 

@@ -55,6 +55,7 @@ public sealed class ImportService(
             };
             var counts = await importer.RunAsync(context);
             issues.ThrowIfErrors();
+            await Tiles.MapDataVersion.NotifyAsync(connection, transaction, request.Kind.Code());
             await transaction.CommitAsync(cancellationToken);
 
             var warnings = issues.Warnings.ToList();

@@ -106,6 +106,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
                 winsorised = t.Treatment.PointsWinsorised, skewness = t.Treatment.SkewnessBefore, kurtosis = t.Treatment.KurtosisBefore,
             }), Json),
         }, transaction);
+        await Tiles.MapDataVersion.NotifyAsync(connection, transaction, "scores");
         await transaction.CommitAsync(cancellationToken);
     }
 

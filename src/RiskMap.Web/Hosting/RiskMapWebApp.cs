@@ -4,6 +4,7 @@ using RiskMap.Web.Features.Geography;
 using RiskMap.Web.Features.Health;
 using RiskMap.Web.Features.Imports;
 using RiskMap.Web.Features.Scoring;
+using RiskMap.Web.Features.Tiles;
 
 namespace RiskMap.Web.Hosting;
 
@@ -25,6 +26,9 @@ public static class RiskMapWebApp
         // Off where a deployment job applies migrations before the service starts.
         if (builder.Configuration.GetValue("Database:MigrateOnStartup", true)) builder.Services.AddHostedService<MigrateOnStartup>();
         if (builder.Configuration.GetValue("Scheduler:Enabled", true)) builder.Services.AddScoringScheduler(builder.Configuration);
+        builder.Services.AddSingleton<MapDataWatcher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<MapDataWatcher>());
+        builder.Services.AddSingleton<TileCache>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
@@ -50,6 +54,7 @@ public static class RiskMapWebApp
         });
 
         app.MapHealthEndpoints();
+        app.MapTileEndpoints();
         var api = app.MapGroup("/api").AddEndpointFilter<InvalidParameterFilter>();
         api.MapAboutEndpoints(builder.Configuration);
         api.MapGeographyEndpoints();

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
+using RiskMap.Core.Indicators;
+using RiskMap.Data.Tiles;
+using RiskMap.Web.Features.Catalogue;
+using RiskMap.Web.Hosting;
+
+namespace RiskMap.Web.Features.Tiles;
+
+public static class TileEndpoints
+{
+    public const string MediaType = "application/vnd.mapbox-vector-tile";
+    public const int MaxZoom = 22;
+
+    /// <summary>Kazakhstan's extent (lon/lat), for TileJSON.</summary>
+    private static readonly double[] Bounds = [46.49, 40.56, 87.36, 55.44];
+
+    public static void MapTileEndpoints(this IEndpointRouteBuilder app)
+    {
+        var tiles = app.MapGroup("/tiles").WithTags("Vector tiles").AddEndpointFilter<InvalidParameterFilter>();
+
+        tiles.MapGet("/{layer}/{z}/{x}/{y}.mvt", async (HttpContext http, string layer, string z, string x, string y, string? period,
+                MapDataWatcher watcher, TileCache cache, TileQueries queries) =>
+            {
+                var tileLayer = TileLayer.Find(layer);
+                if (tileLayer is null) return ApiProblems.NotFound("layer", $"There is no layer '{layer}'; use regions, districts or schools.");
+                var (zoom, column, row) = Coordinates(z, x, y);
+                var version = await watcher.CurrentAsync();
+                var quarter = Period(period, version);
+
+                var etag = new EntityTagHeaderValue($"\"{version.Tag}-{quarter ?? "none"}\"");
+                http.Response.Headers.ETag = etag.ToString();
+                http.Response.Headers.CacheControl = "public, max-age=60";
+                http.Response.Headers.Vary = "Accept-Encoding";
+                if (http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false)))
+                    return Results.StatusCode(StatusCodes.Status304NotModified);
+                if (zoom < tileLayer.MinZoom) return Results.NoContent();
+
+                var key = $"{tileLayer.Name}/{zoom}/{column}/{row}/{quarter}/{version.Tag}";
+                var gzipped = await cache.GetOrAddAsync(key, () => queries.TileAsync(tileLayer, zoom, column, row, version.Run, quarter));
+                if (gzipped.Length == 0) return Results.NoContent();
+                if (http.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase))
+                {
+                    http.Response.Headers.ContentEncoding = "gzip";
+                    return Results.Bytes(gzipped, MediaType);
+                }
+                return Results.Bytes(TileCache.Gunzip(gzipped), MediaType);
+            })
+            .WithSummary("A Mapbox Vector Tile of regions, districts or schools with the published scores of a quarter (default: the latest).")
+            .WithDescription("204 when the tile holds no feature (or the zoom is below the layer's minimum). ETag and Cache-Control follow " +
+                             "the published score run and the boundary and school imports; gzip when the client accepts it.")
+            .Produces(StatusCodes.Status200OK, contentType: MediaType)
+            .Produces(StatusCodes.Status204NoContent)
+            .Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        tiles.MapGet("/{layer}.json", (HttpContext http, string layer) =>
+            {
+                var tileLayer = TileLayer.Find(layer);
+                if (tileLayer is null) return ApiProblems.NotFound("layer", $"There is no layer '{layer}'; use regions, districts or schools.");
+                var origin = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+                return Results.Ok(new Dictionary<string, object?>
+                {
+                    ["tilejson"] = "3.0.0",
+                    ["name"] = $"RiskMap {tileLayer.Name}",
+                    ["description"] = "Composite child-protection risk scores of the published score run.",
+                    ["attribution"] = AboutEndpoints.BoundaryAttribution,
+                    ["scheme"] = "xyz",
+                    ["tiles"] = new[] { $"{origin}/tiles/{tileLayer.Name}/{{z}}/{{x}}/{{y}}.mvt" },
+                    ["minzoom"] = tileLayer.MinZoom,
+                    ["maxzoom"] = tileLayer.MaxZoom,
+                    ["bounds"] = Bounds,
+                    ["center"] = new double[] { 67.0, 48.0, 4 },
+                    ["vector_layers"] = new[]
+                    {
+                        new { id = tileLayer.Name, description = $"One feature per {tileLayer.Level}", minzoom = tileLayer.MinZoom, maxzoom = tileLayer.MaxZoom, fields = tileLayer.Fields },
+                    },
+                });
+            })
+            .WithSummary("TileJSON 3.0 for a layer: tile URL, zooms, bounds and the attributes of its features.");
+    }
+
+    private static (int Z, int X, int Y) Coordinates(string z, string x, string y)
+    {
+        static int? Parse(string text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+        if (Parse(z) is not { } zoom || zoom > MaxZoom)
+            throw new QueryParameters.Invalid("z", $"z must be a zoom level from 0 to {MaxZoom}.");
+        var size = 1L << zoom;
+        if (Parse(x) is not { } column || column >= size) throw new QueryParameters.Invalid("x", $"x must be from 0 to {size - 1} at zoom {zoom}.");
+        if (Parse(y) is not { } row || row >= size) throw new QueryParameters.Invalid("y", $"y must be from 0 to {size - 1} at zoom {zoom}.");
+        return (zoom, column, row);
+    }
+
+    private static string? Period(string? period, MapDataVersion version)
+    {
+        if (period is null) return version.LatestPeriod;
+        if (!Quarter.TryParse(period, out var quarter)) throw new QueryParameters.Invalid("period", "period must be a quarter such as 2025Q4.");
+        return version.PeriodList.Contains(quarter.ToString())
+            ? quarter.ToString()
+            : throw new QueryParameters.Invalid("period", $"The published scores cover {string.Join(", ", version.PeriodList)}; not {quarter}.");
+    }
+}
