@@ -35,6 +35,7 @@ public static class DataServices
         services.AddSingleton<Scoring.ScoreQueries>();
         services.AddSingleton<Scoring.WeightCatalogue>();
         services.AddSingleton<Tiles.TileQueries>();
+        services.AddSingleton<Features.FeatureCollections>();
         return services;
     }
 }

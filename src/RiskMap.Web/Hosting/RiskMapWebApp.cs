@@ -5,6 +5,7 @@ using RiskMap.Web.Features.Health;
 using RiskMap.Web.Features.Imports;
 using RiskMap.Web.Features.Scoring;
 using RiskMap.Web.Features.Tiles;
+using RiskMap.Web.Features.Ogc;
 
 namespace RiskMap.Web.Hosting;
 
@@ -30,12 +31,17 @@ public static class RiskMapWebApp
         builder.Services.AddHostedService(services => services.GetRequiredService<MapDataWatcher>());
         builder.Services.AddSingleton<TileCache>();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        builder.Services.AddOpenApi(options =>
         {
-            document.Info.Title = "RiskMap API";
-            document.Info.Description = "Child-protection risk map of Kazakhstan: boundaries, schools, indicators and imports.";
-            return Task.CompletedTask;
-        }));
+            // OGC API – Features declares the OpenAPI 3.0 conformance class.
+            options.OpenApiVersion = Microsoft.OpenApi.OpenApiSpecVersion.OpenApi3_0;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "RiskMap API";
+                document.Info.Description = "Child-protection risk map of Kazakhstan: boundaries, schools, indicators, imports, scores, tiles and OGC API – Features.";
+                return Task.CompletedTask;
+            });
+        });
         var uploadLimit = builder.Configuration.GetValue("Imports:MaxFileBytes", 256L * 1024 * 1024);
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = uploadLimit);
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = uploadLimit + 1024 * 1024);
@@ -55,6 +61,7 @@ public static class RiskMapWebApp
 
         app.MapHealthEndpoints();
         app.MapTileEndpoints();
+        app.MapOgcEndpoints();
         var api = app.MapGroup("/api").AddEndpointFilter<InvalidParameterFilter>();
         api.MapAboutEndpoints(builder.Configuration);
         api.MapGeographyEndpoints();
