@@ -102,7 +102,31 @@ public class ScoreApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         Assert.All(region.GetProperty("units").EnumerateArray(), u => Assert.Equal(nationalClass[u.GetProperty("code").GetString()!], u.GetProperty("class").GetInt32()));
     }
 
+    [Fact]
+    public async Task The_map_can_be_coloured_by_one_domain_or_one_indicator()
+    {
+        var composite = (await Json.GetAsync(_client, "/api/scores?level=district")).GetProperty("units").EnumerateArray()
+            .ToDictionary(u => u.GetProperty("code").GetString()!, u => u.GetProperty("domainScores").GetProperty("violence").GetDouble());
+        var violence = await Json.GetAsync(_client, "/api/scores?level=district&domain=violence");
+        Assert.Equal("domain:violence", violence.GetProperty("measure").GetString());
+        var units = violence.GetProperty("units").EnumerateArray().ToList();
+        Assert.All(units, u => Assert.Equal(composite[u.GetProperty("code").GetString()!], u.GetProperty("score").GetDouble(), 9));
+        Assert.Equal(units.Select(u => u.GetProperty("score").GetDouble()).OrderByDescending(s => s), units.Select(u => u.GetProperty("score").GetDouble()));
+        Assert.Equal(1, units[0].GetProperty("rank").GetInt32());
+
+        var suicides = await Json.GetAsync(_client, "/api/scores?level=district&indicator=suicides&region=630000000");
+        Assert.Equal("indicator:suicides", suicides.GetProperty("measure").GetString());
+        Assert.All(suicides.GetProperty("units").EnumerateArray(), u =>
+        {
+            Assert.InRange(u.GetProperty("score").GetDouble(), 0, 10);
+            Assert.Equal(JsonValueKind.Null, u.GetProperty("rankBand").ValueKind);
+        });
+    }
+
     [Theory]
+    [InlineData("/api/scores?indicator=happiness", HttpStatusCode.NotFound)]
+    [InlineData("/api/scores?domain=weather", HttpStatusCode.NotFound)]
+    [InlineData("/api/scores?domain=violence&indicator=suicides", HttpStatusCode.BadRequest)]
     [InlineData("/api/scores?classes=natural", HttpStatusCode.BadRequest)]
     [InlineData("/api/scores?level=country", HttpStatusCode.BadRequest)]
     [InlineData("/api/scores?period=2025-4", HttpStatusCode.BadRequest)]

@@ -53,6 +53,7 @@ public static class ScoringEngine
         var composites = new Composite?[periods][];
         var reliability = new double[periods][];
         var found = new List<IndicatorTreatment>[periods];
+        var indicatorScores = new float[periods][];
         double[] latestNormalised = [];
         Parallel.For(0, periods, t =>
         {
@@ -79,6 +80,7 @@ public static class ScoringEngine
                 composites[t][u] = Aggregation.Combine(normalised.AsSpan(u * m, m), indicatorWeights, domainOf, domainWeights);
                 reliability[t][u] = Reliability(data, t, u, applicable, isCount, reliabilityWeights);
             }
+            indicatorScores[t] = Array.ConvertAll(normalised, v => (float)v);
             if (t == periods - 1) latestNormalised = normalised;
         });
         foreach (var list in found) treatments.AddRange(list);
@@ -86,7 +88,7 @@ public static class ScoringEngine
             ? Ranking.Bands(latestNormalised, n, indicatorWeights, domainOf, domainWeights, methodology)
             : [];
 
-        return Assemble(data, input.Periods, composites, reliability, bands, methodology);
+        return Assemble(data, input.Periods, composites, indicatorScores, reliability, bands, methodology);
     }
 
     /// <summary>The units with a value in this quarter, and the values the method scores: smoothed rates for counts.</summary>
@@ -144,7 +146,7 @@ public static class ScoringEngine
         return total == 0 ? 0 : 10 * have / total;
     }
 
-    private static List<UnitScore> Assemble(LevelData data, IReadOnlyList<Quarter> periods, Composite?[][] composites, double[][] reliability,
+    private static List<UnitScore> Assemble(LevelData data, IReadOnlyList<Quarter> periods, Composite?[][] composites, float[][] indicatorScores, double[][] reliability,
         RankBand?[] bands, Methodology methodology)
     {
         var results = new List<UnitScore>(data.Units * periods.Count);
@@ -164,6 +166,7 @@ public static class ScoringEngine
                     data.Codes[u], periods[t], composite?.Score,
                     composite is null ? null : RiskClasses.ByThresholds(composite.Score, thresholds),
                     composite?.DomainScores ?? [], t == periods.Count - 1 ? composite?.Contributions ?? [] : [],
+                    indicatorScores[t].AsSpan(u * data.Indicators, data.Indicators).ToArray(),
                     reliability[t][u], reliability[t][u] < methodology.ReliabilityThreshold,
                     ranks[u], Change(1), Change(4),
                     t == periods.Count - 1 && bands.Length > u ? bands[u] : null));

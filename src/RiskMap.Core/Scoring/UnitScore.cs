@@ -6,6 +6,7 @@ namespace RiskMap.Core.Scoring;
 /// <summary>
 /// One unit's result for one quarter. Score, class and rank are null/0 when the unit has no data; contributions and
 /// the rank band only for the latest quarter, the one profiles explain and the uncertainty analysis runs on.
+/// Indicator scores are each indicator's normalised 0–10 score (NaN where missing), for maps of a single indicator.
 /// </summary>
 public sealed record UnitScore(
     string Code,
@@ -14,6 +15,7 @@ public sealed record UnitScore(
     RiskClass? Class,
     double?[] DomainScores,
     double[] Contributions,
+    float[] IndicatorScores,
     double Reliability,
     bool LowReliability,
     int Rank,

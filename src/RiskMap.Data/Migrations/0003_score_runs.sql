@@ -49,6 +49,7 @@ CREATE TABLE score_results (
     class           smallint    CHECK (class BETWEEN 1 AND 5),
     domain_scores   double precision[] NOT NULL,
     contributions   double precision[] NOT NULL,
+    indicator_scores real[]     NOT NULL,
     reliability     double precision NOT NULL,
     low_reliability boolean     NOT NULL,
     rank            integer     NOT NULL,

@@ -12,10 +12,19 @@ public sealed record UnitScoreView(
     double? Score, int? Class, IReadOnlyDictionary<string, double?> DomainScores, double Reliability, bool LowReliability,
     double? ChangeQuarter, double? ChangeYear, int Rank, RankBandView? RankBand);
 
+/// <summary>What a score table ranks and colours by: the composite, one domain's score, or one indicator's score.</summary>
+public sealed record ScoreMeasure(string Kind, string? Code)
+{
+    public static readonly ScoreMeasure Composite = new("composite", null);
+
+    public override string ToString() => Code is null ? Kind : $"{Kind}:{Code}";
+}
+
+/// <param name="Measure">"composite", "domain:violence" or "indicator:suicides": what score, class and rank are of.</param>
 /// <param name="Classification">"fixed" (the run's thresholds) or "quantile" (quintiles of this level and quarter, for exploring).</param>
 /// <param name="Thresholds">Lower bounds of classes 2–5 on the 0–10 scale.</param>
 public sealed record ScoreTable(
-    long Run, string MethodologyVersion, string Level, string Period, string Classification, IReadOnlyList<double> Thresholds,
+    long Run, string MethodologyVersion, string Level, string Period, string Measure, string Classification, IReadOnlyList<double> Thresholds,
     IReadOnlyList<UnitScoreView> Units);
 
 public sealed record Contribution(string Indicator, string Domain, double Points);
@@ -94,29 +103,62 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
         return (await RunAsync(connection, run))?.Periods ?? [];
     }
 
-    public async Task<ScoreTable?> TableAsync(long run, EntityLevel level, string period, string? regionKato, string? districtKato, bool quantileClasses)
+    /// <returns>null when the run is unknown; throws <see cref="ArgumentException"/> for a domain or indicator the run lacks.</returns>
+    public async Task<ScoreTable?> TableAsync(long run, EntityLevel level, string period, string? regionKato, string? districtKato,
+        ScoreMeasure measure, bool quantileClasses)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var info = await RunAsync(connection, run);
         if (info is null) return null;
-        var rows = await connection.QueryAsync<Row>(Select(level) + """
-              AND r.period = @period
-              AND (@regionKato::text IS NULL OR u.region_kato = @regionKato)
-              AND (@districtKato::text IS NULL OR u.district_kato = @districtKato)
-            ORDER BY r.rank = 0, r.rank, u.code
-            """, new { run, level = level.ToCode(), period, regionKato, districtKato });
-        var units = rows.Select(r => View(r, info)).ToList();
-        if (!quantileClasses)
-            return new ScoreTable(run, info.MethodologyVersion, level.ToCode(), period, "fixed", info.ClassThresholds, units);
+        var index = measure.Kind switch
+        {
+            "domain" => Array.IndexOf(info.DomainCodes, measure.Code) + 1,
+            "indicator" => Array.IndexOf(info.IndicatorCodes, measure.Code) + 1,
+            _ => 1,
+        };
+        if (index == 0) throw new ArgumentException($"Score run {run} has no {measure.Kind} '{measure.Code}'.", nameof(measure));
 
-        // Quintiles of every unit of the level in that quarter, whatever the filter, so a region's view matches the nation's.
-        var all = await connection.QueryAsync<double>(
-            "SELECT score FROM score_results WHERE run_id = @run AND level = @level AND period = @period AND score IS NOT NULL",
-            new { run, level = level.ToCode(), period });
-        var thresholds = RiskClasses.QuantileThresholds(all);
-        return new ScoreTable(run, info.MethodologyVersion, level.ToCode(), period, "quantile", thresholds,
-            units.Select(u => u with { Class = u.Score is { } score ? (int)RiskClasses.ByThresholds(score, thresholds) : null }).ToList());
+        // Every unit of the level in that quarter is measured and ranked before the filter, so a region's view
+        // keeps the national ranks and classes. Arrays are 1-based in SQL; NaN marks a missing score.
+        var value = measure.Kind switch
+        {
+            "domain" => "NULLIF(r.domain_scores[@index], 'NaN')",
+            "indicator" => "NULLIF(r.indicator_scores[@index], 'NaN')::float8",
+            _ => "r.score",
+        };
+        var rows = (await connection.QueryAsync<Row>($"""
+            WITH measured AS (SELECT r.*, {value} AS value FROM score_results r WHERE r.run_id = @run AND r.level = @level AND r.period = @period),
+                 ranked AS (SELECT m.*, CASE WHEN value IS NULL THEN 0 ELSE rank() OVER (ORDER BY value DESC NULLS LAST) END AS value_rank FROM measured m)
+            SELECT u.code, u.name_kk AS NameKk, u.name_ru AS NameRu, u.name_en AS NameEn, u.region_kato AS RegionKato, u.district_kato AS DistrictKato,
+                   r.period, r.value AS Score, r.class, r.domain_scores AS DomainScores, r.contributions, r.reliability, r.low_reliability AS LowReliability,
+                   r.change_quarter AS ChangeQuarter, r.change_year AS ChangeYear, r.value_rank::int AS Rank,
+                   r.rank_median AS RankMedian, r.rank_low AS RankLow, r.rank_high AS RankHigh
+            FROM ranked r JOIN ({Units(level)}) u ON u.code = r.code
+            WHERE (@regionKato::text IS NULL OR u.region_kato = @regionKato)
+              AND (@districtKato::text IS NULL OR u.district_kato = @districtKato)
+            ORDER BY r.value_rank = 0, r.value_rank, u.code
+            """, new { run, level = level.ToCode(), period, regionKato, districtKato, index })).ToList();
+
+        var composite = measure.Kind == "composite";
+        var thresholds = !quantileClasses ? info.ClassThresholds
+            : RiskClasses.QuantileThresholds(await connection.QueryAsync<double>($"""
+                SELECT v FROM (SELECT {value} AS v FROM score_results r WHERE r.run_id = @run AND r.level = @level AND r.period = @period) x
+                WHERE v IS NOT NULL
+                """, new { run, level = level.ToCode(), period, index }));
+        var units = rows.Select(r =>
+        {
+            var view = View(r, info);
+            // Trends and rank bands belong to the composite.
+            return composite
+                ? view with { Class = Classify(view.Score, thresholds) }
+                : view with { Class = Classify(view.Score, thresholds), ChangeQuarter = null, ChangeYear = null, RankBand = null };
+        }).ToList();
+        return new ScoreTable(run, info.MethodologyVersion, level.ToCode(), period, measure.ToString(),
+            quantileClasses ? "quantile" : "fixed", thresholds, units);
     }
+
+    private static int? Classify(double? score, IReadOnlyList<double> thresholds) =>
+        score is { } value ? (int)RiskClasses.ByThresholds(value, thresholds) : null;
 
     public async Task<UnitProfile?> ProfileAsync(long run, EntityLevel level, string code)
     {

@@ -11,7 +11,7 @@ internal static class ScoreResultWriter
     public static int Write(NpgsqlConnection connection, long runId, ScoringResult result)
     {
         using var copy = connection.BeginBinaryImport("""
-            COPY score_results (run_id, level, period, code, score, class, domain_scores, contributions, reliability,
+            COPY score_results (run_id, level, period, code, score, class, domain_scores, contributions, indicator_scores, reliability,
                                 low_reliability, rank, change_quarter, change_year, rank_median, rank_low, rank_high)
             FROM STDIN (FORMAT BINARY)
             """);
@@ -31,6 +31,7 @@ internal static class ScoreResultWriter
                 // A domain without data is NaN: arrays with NULL elements do not read back into double[].
                 copy.Write(s.DomainScores.Select(d => d ?? double.NaN).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Double);
                 copy.Write(s.Contributions, NpgsqlDbType.Array | NpgsqlDbType.Double);
+                copy.Write(s.IndicatorScores, NpgsqlDbType.Array | NpgsqlDbType.Real);
                 copy.Write(s.Reliability, NpgsqlDbType.Double);
                 copy.Write(s.LowReliability, NpgsqlDbType.Boolean);
                 copy.Write(s.Rank, NpgsqlDbType.Integer);

@@ -16,8 +16,14 @@ public static class ScoreEndpoints
             .WithTags("Scores")
             .WithSummary("The quarters the published score run (or ?run=) covers, oldest first.");
 
-        api.MapGet("/scores", async (ScoreQueries queries, string? level, string? period, string? region, string? district, string? run, string? classes) =>
+        api.MapGet("/scores", async (ScoreQueries queries, string? level, string? period, string? region, string? district, string? run, string? classes,
+                string? domain, string? indicator) =>
             {
+                if (domain is not null && indicator is not null)
+                    return ApiProblems.BadParameter("indicator", "Give domain or indicator, not both.");
+                var measure = domain is not null ? new ScoreMeasure("domain", domain)
+                    : indicator is not null ? new ScoreMeasure("indicator", indicator)
+                    : ScoreMeasure.Composite;
                 var entityLevel = Level(level ?? "district");
                 var quantiles = classes switch
                 {
@@ -33,12 +39,20 @@ public static class ScoreEndpoints
                     return ApiProblems.BadParameter("period", "period must be a quarter such as 2025Q4.");
                 if (quarter is null || !periods.Contains(quarter))
                     return ApiProblems.NotFound("period", $"Score run {id} has no quarter {quarter}; it covers {string.Join(", ", periods)}.");
-                return Results.Ok(await queries.TableAsync(id, entityLevel, quarter, regionKato, districtKato, quantiles));
+                try
+                {
+                    return Results.Ok(await queries.TableAsync(id, entityLevel, quarter, regionKato, districtKato, measure, quantiles));
+                }
+                catch (ArgumentException e)
+                {
+                    return ApiProblems.NotFound(measure.Kind, e.Message);
+                }
             })
             .WithTags("Scores")
             .WithSummary("Composite scores of every unit of a level for a quarter (default: the latest), riskiest first.")
             .WithDescription("level: region, district (default) or school; region/district: KATO filters; run: an earlier run for comparison; " +
-                             "classes: fixed (default, the run's thresholds) or quantile (quintiles of the level and quarter, for exploring). " +
+                             "classes: fixed (default, the run's thresholds) or quantile (quintiles of the level and quarter, for exploring); " +
+                             "domain or indicator: colour and rank by that domain's or indicator's 0–10 score instead of the composite. " +
                              "Each unit has its score (0–10), class (1 very low … 5 very high), domain scores, reliability (0–10, flagged when low), " +
                              "change against the previous quarter and the same quarter a year before, rank and, for the latest quarter, the 5th–95th percentile rank band.")
             .Produces<ScoreTable>()
