@@ -90,8 +90,10 @@ internal static class ScoringBenchmark
             FROM generate_series(1, @schools) g
             JOIN (SELECT row_number() OVER (ORDER BY kato) - 1 AS n, kato, region_kato, ST_PointOnSurface(geom) AS point FROM districts) d
               ON d.n = g % (SELECT count(*) FROM districts);
-            -- Bulk load: the indexes are built once afterwards instead of row by row.
+            -- Bulk load: keys and indexes are built and checked once afterwards instead of row by row.
             ALTER TABLE observations DROP CONSTRAINT observations_pkey;
+            ALTER TABLE observations DROP CONSTRAINT observations_indicator_code_fkey;
+            ALTER TABLE observations DROP CONSTRAINT observations_import_batch_id_fkey;
             DROP INDEX observations_period_idx;
             INSERT INTO observations (entity_level, entity_code, indicator_code, period, value, denominator, source, import_batch_id)
             SELECT 'school', s.code, i.code, p.period,
@@ -101,6 +103,8 @@ internal static class ScoringBenchmark
             FROM schools s CROSS JOIN indicators i
             CROSS JOIN (SELECT (2024 + (q - 1) / 4)::text || 'Q' || (1 + (q - 1) % 4) AS period FROM generate_series(1, @quarters) q) p;
             ALTER TABLE observations ADD PRIMARY KEY (entity_level, entity_code, indicator_code, period);
+            ALTER TABLE observations ADD CONSTRAINT observations_indicator_code_fkey FOREIGN KEY (indicator_code) REFERENCES indicators (code);
+            ALTER TABLE observations ADD CONSTRAINT observations_import_batch_id_fkey FOREIGN KEY (import_batch_id) REFERENCES import_batches (id);
             CREATE INDEX observations_period_idx ON observations (period, indicator_code);
             """, new { schools, extra = Indicators - 14, quarters = Quarters }, commandTimeout: 7200);
         // VACUUM cannot run inside the implicit transaction of a multi-statement command.
