@@ -68,14 +68,14 @@ public static class OgcEndpoints
         ogc.MapGet("/collections/{collectionId}", async (HttpContext http, string collectionId, string? f, FeatureCollections collections, MapDataWatcher watcher) =>
             FeatureCollections.Find(collectionId) is { } c
                 ? Respond(http, f, c.Title, await Collection(http, c, collections, await watcher.CurrentAsync()))
-                : ApiProblems.NotFound("collection", $"There is no collection '{collectionId}'; use regions, districts or schools."))
+                : UnknownCollection(collectionId))
             .WithSummary("One collection's description.");
 
         ogc.MapGet("/collections/{collectionId}/items", async (HttpContext http, string collectionId, string? bbox, string? limit, string? offset,
                 string? datetime, string? f, FeatureCollections collections, MapDataWatcher watcher) =>
             {
                 if (FeatureCollections.Find(collectionId) is not { } c)
-                    return ApiProblems.NotFound("collection", $"There is no collection '{collectionId}'; use regions, districts or schools.");
+                    return UnknownCollection(collectionId);
                 if (http.Request.Query.Keys.FirstOrDefault(k => !ItemParameters.Contains(k)) is { } unknown)
                     return ApiProblems.BadParameter(unknown, $"'{unknown}' is not a parameter of this operation; use {string.Join(", ", ItemParameters)}.");
                 var box = QueryParameters.Bbox(bbox);
@@ -113,7 +113,7 @@ public static class OgcEndpoints
                 FeatureCollections collections, MapDataWatcher watcher) =>
             {
                 if (FeatureCollections.Find(collectionId) is not { } c)
-                    return ApiProblems.NotFound("collection", $"There is no collection '{collectionId}'; use regions, districts or schools.");
+                    return UnknownCollection(collectionId);
                 var version = await watcher.CurrentAsync();
                 if (await collections.ItemAsync(c, featureId, version.Run, Period(datetime, version)) is not { } json)
                     return ApiProblems.NotFound("feature", $"There is no feature '{featureId}' in {c.Id}.");
@@ -127,6 +127,9 @@ public static class OgcEndpoints
             .WithSummary("One feature by its code.")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    private static IResult UnknownCollection(string id) =>
+        ApiProblems.NotFound("collection", $"There is no collection '{id}'; use regions, districts or schools.");
 
     private static async Task<JsonObject> Collection(HttpContext http, FeatureCollectionInfo c, FeatureCollections collections, MapDataVersion version)
     {
