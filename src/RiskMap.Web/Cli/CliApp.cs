@@ -36,6 +36,8 @@ public static class CliApp
                 "import" => await ImportAsync(services, arguments),
                 "demo" when arguments.Words.ElementAtOrDefault(1) == "load" => await LoadDemoAsync(services, arguments),
                 "score" => await ScoreAsync(services, arguments),
+                "bench" when arguments.Words.ElementAtOrDefault(1) == "tiles" => await TileBenchmark.RunAsync(services,
+                    int.Parse(arguments.Option("seconds") ?? "60", CultureInfo.InvariantCulture)),
                 "bench" when arguments.Words.ElementAtOrDefault(1) == "scoring" => await ScoringBenchmark.RunAsync(
                     services.GetRequiredService<IConfiguration>(), GeodataOption(services, arguments),
                     (arguments.Option("schools") ?? "7700,100000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList(),
@@ -153,6 +155,7 @@ public static class CliApp
               riskmap demo load [--geodata DIR]           load the demo data into an empty database
               riskmap score [--force]                      recompute and publish the risk scores now
               riskmap bench scoring [--schools 7700,100000,1000000] [--keep]   time a full recompute against one table scan
+              riskmap bench tiles [--seconds 60]           tile latency vs direct ST_AsMVT, wrk throughput vs a static file, z5 size
             Every import is all-or-nothing; --lang kk|ru|en chooses the language of the messages.
             The database comes from ConnectionStrings__RiskMap.
             """);

@@ -28,7 +28,7 @@ public sealed class TileCache(IConfiguration configuration) : IDisposable
     private static byte[] Gzip(byte[] data)
     {
         using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Optimal)) gzip.Write(data);
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest)) gzip.Write(data);
         return output.ToArray();
     }
 
