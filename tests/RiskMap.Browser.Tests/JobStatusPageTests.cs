@@ -62,10 +62,10 @@ public class JobStatusPageTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var (page, errors) = await app.OpenAsync("/?lang=ru");
 
-        var link = page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Расчёты" });
-        await link.FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.EndsWith("/jobs.html?lang=ru", StringComparison.Ordinal));
+        // Focus and Enter in one step on the link itself: the header may be re-rendered while the page settles.
+        await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Расчёты" }).PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.EndsWith("/jobs.html?lang=ru", StringComparison.Ordinal),
+            new PageWaitForURLOptions { Timeout = 60_000, WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 60_000 });
 
         Assert.Equal("ru", await page.EvaluateAsync<string>("document.documentElement.lang"));
@@ -75,7 +75,8 @@ public class JobStatusPageTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         // And back to the map.
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Карта" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/?lang=ru", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith("/?lang=ru", StringComparison.Ordinal),
+            new PageWaitForURLOptions { Timeout = 60_000, WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 60_000 });
         Assert.Equal(224, await page.Locator("path.district").CountAsync());
 
