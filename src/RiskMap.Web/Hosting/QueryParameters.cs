@@ -28,6 +28,16 @@ public static class QueryParameters
         : Core.Geography.Kato.TryParse(text, out var kato) ? kato.Value
         : throw new Invalid(name, $"{name} must be a nine-digit KATO code.");
 
+    /// <summary>A quarter of the published scores; absent means the latest.</summary>
+    public static string? PublishedQuarter(string name, string? text, RiskMap.Data.Tiles.MapDataVersion version)
+    {
+        if (text is null) return version.LatestPeriod;
+        if (!RiskMap.Core.Indicators.Quarter.TryParse(text, out var quarter)) throw new Invalid(name, $"{name} must be a quarter such as 2025Q4.");
+        return version.PeriodList.Contains(quarter.ToString())
+            ? quarter.ToString()
+            : throw new Invalid(name, $"The published scores cover {string.Join(", ", version.PeriodList)}; not {quarter}.");
+    }
+
     public static int Limit(string? text, int @default, int max) =>
         text is null ? @default
         : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 && value <= max ? value

@@ -19,13 +19,16 @@ public static class RiskMapConfiguration
     {
         var configured = configuration["RISKMAP_GEODATA"];
         if (!string.IsNullOrWhiteSpace(configured)) return Path.GetFullPath(configured);
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null)
+        return Path.GetFullPath(Path.Combine(CheckoutRoot() ?? Directory.GetCurrentDirectory(), "..", "shared", "geodata"));
+    }
+
+    /// <summary>The source checkout the program runs from (where RiskMap.sln is), or null when deployed without one.</summary>
+    public static string? CheckoutRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            var candidate = Path.Combine(directory.FullName, "..", "shared", "geodata");
-            if (File.Exists(Path.Combine(directory.FullName, "RiskMap.sln")) && Directory.Exists(candidate)) return Path.GetFullPath(candidate);
-            directory = directory.Parent;
+            if (File.Exists(Path.Combine(directory.FullName, "RiskMap.sln"))) return directory.FullName;
         }
-        return Path.GetFullPath(Path.Combine(Directory.GetCurrentDirectory(), "..", "shared", "geodata"));
+        return null;
     }
 }

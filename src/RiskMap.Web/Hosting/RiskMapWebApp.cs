@@ -82,10 +82,6 @@ public static class RiskMapWebApp
     {
         var besideAssembly = Path.Combine(AppContext.BaseDirectory, "wwwroot");
         if (File.Exists(Path.Combine(besideAssembly, "index.html"))) return besideAssembly;
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "RiskMap.sln"))) return Path.Combine(directory.FullName, "wwwroot");
-        }
-        return besideAssembly;
+        return RiskMapConfiguration.CheckoutRoot() is { } root ? Path.Combine(root, "wwwroot") : besideAssembly;
     }
 }

@@ -210,14 +210,11 @@ public static class OgcEndpoints
     {
         if (datetime is null) return version.LatestPeriod;
         var instant = datetime.Contains('/') ? datetime[(datetime.LastIndexOf('/') + 1)..] : datetime;
-        string? quarter;
-        if (instant is ".." or "") quarter = version.LatestPeriod;
-        else if (Quarter.TryParse(instant, out var q)) quarter = q.ToString();
-        else if (DateTimeOffset.TryParse(instant, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-            quarter = new Quarter(at.UtcDateTime.Year, (at.UtcDateTime.Month - 1) / 3 + 1).ToString();
-        else throw new QueryParameters.Invalid("datetime", "datetime must be an RFC 3339 date or date-time, an interval, or a quarter such as 2025Q3.");
-        return quarter is not null && version.PeriodList.Contains(quarter)
-            ? quarter
-            : throw new QueryParameters.Invalid("datetime", $"Scores exist for {string.Join(", ", version.PeriodList)}; not for {instant}.");
+        if (instant is ".." or "") return version.LatestPeriod;
+        if (!Quarter.TryParse(instant, out _) && DateTimeOffset.TryParse(instant, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            instant = new Quarter(at.UtcDateTime.Year, (at.UtcDateTime.Month - 1) / 3 + 1).ToString();
+        else if (!Quarter.TryParse(instant, out _))
+            throw new QueryParameters.Invalid("datetime", "datetime must be an RFC 3339 date or date-time, an interval, or a quarter such as 2025Q3.");
+        return QueryParameters.PublishedQuarter("datetime", instant, version);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
-using RiskMap.Core.Indicators;
 using RiskMap.Data.Tiles;
 using RiskMap.Web.Features.Catalogue;
 using RiskMap.Web.Hosting;
@@ -23,10 +22,10 @@ public static class TileEndpoints
                 MapDataWatcher watcher, TileCache cache, TileQueries queries) =>
             {
                 var tileLayer = TileLayer.Find(layer);
-                if (tileLayer is null) return ApiProblems.NotFound("layer", $"There is no layer '{layer}'; use regions, districts or schools.");
+                if (tileLayer is null) return UnknownLayer(layer);
                 var (zoom, column, row) = Coordinates(z, x, y);
                 var version = await watcher.CurrentAsync();
-                var quarter = Period(period, version);
+                var quarter = QueryParameters.PublishedQuarter("period", period, version);
 
                 var etag = new EntityTagHeaderValue($"\"{version.Tag}-{quarter ?? "none"}\"");
                 http.Response.Headers.ETag = etag.ToString();
@@ -58,7 +57,7 @@ public static class TileEndpoints
         tiles.MapGet("/{layer}.json", (HttpContext http, string layer) =>
             {
                 var tileLayer = TileLayer.Find(layer);
-                if (tileLayer is null) return ApiProblems.NotFound("layer", $"There is no layer '{layer}'; use regions, districts or schools.");
+                if (tileLayer is null) return UnknownLayer(layer);
                 var origin = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
                 return Results.Ok(new Dictionary<string, object?>
                 {
@@ -81,6 +80,9 @@ public static class TileEndpoints
             .WithSummary("TileJSON 3.0 for a layer: tile URL, zooms, bounds and the attributes of its features.");
     }
 
+    private static IResult UnknownLayer(string layer) =>
+        ApiProblems.NotFound("layer", $"There is no layer '{layer}'; use regions, districts or schools.");
+
     private static (int Z, int X, int Y) Coordinates(string z, string x, string y)
     {
         static int? Parse(string text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
@@ -92,12 +94,4 @@ public static class TileEndpoints
         return (zoom, column, row);
     }
 
-    private static string? Period(string? period, MapDataVersion version)
-    {
-        if (period is null) return version.LatestPeriod;
-        if (!Quarter.TryParse(period, out var quarter)) throw new QueryParameters.Invalid("period", "period must be a quarter such as 2025Q4.");
-        return version.PeriodList.Contains(quarter.ToString())
-            ? quarter.ToString()
-            : throw new QueryParameters.Invalid("period", $"The published scores cover {string.Join(", ", version.PeriodList)}; not {quarter}.");
-    }
 }
