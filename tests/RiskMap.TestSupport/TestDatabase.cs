@@ -52,7 +52,19 @@ public class TestDatabase : IAsyncLifetime
         NpgsqlConnection.ClearAllPools();
         var server = Environment.GetEnvironmentVariable("RISKMAP_TEST_PG")!;
         await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
-        await admin.ExecuteAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+        // Parallel test classes create and drop databases at once; PostgreSQL may refuse one of them for a moment.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await admin.ExecuteAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException) when (attempt < 5)
+            {
+                await Task.Delay(500 * attempt);
+            }
+        }
     }
 
     public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
