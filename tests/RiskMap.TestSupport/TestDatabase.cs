@@ -52,7 +52,7 @@ public class TestDatabase : IAsyncLifetime
         NpgsqlConnection.ClearAllPools();
         var server = Environment.GetEnvironmentVariable("RISKMAP_TEST_PG")!;
         await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
-        // Parallel test classes create and drop databases at once; PostgreSQL may refuse one of them for a moment.
+        // An autovacuum worker in the database cannot be ended by this role ("must be a member of pg_signal_backend"); it soon finishes.
         for (var attempt = 1; ; attempt++)
         {
             try
