@@ -108,6 +108,18 @@ public class TileTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         Assert.Equal(HttpStatusCode.NotModified, (await _client.SendAsync(again)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_second_request_for_a_tile_is_served_from_the_cache_as_Server_Timing_tells()
+    {
+        // A quarter and tile no other test asks for, so the first request is a miss.
+        const string url = "/tiles/districts/7/89/42.mvt?period=2024Q3";
+        var first = string.Join(",", (await _client.GetAsync(url)).Headers.GetValues("Server-Timing"));
+        Assert.Matches(@"^db;dur=[\d.]+, gzip;dur=[\d.]+$", first);
+        var second = await _client.GetAsync(url);
+        Assert.Equal("cache;desc=hit", Assert.Single(second.Headers.GetValues("Server-Timing")));
+        Assert.Equal("districts", Assert.Single(MvtReader.Read(await second.Content.ReadAsByteArrayAsync())).Name);
+    }
+
     [Theory]
     [InlineData("/tiles/rivers/4/11/5.mvt", HttpStatusCode.NotFound)]
     [InlineData("/tiles/districts/23/0/0.mvt", HttpStatusCode.BadRequest)]

@@ -42,30 +42,62 @@ internal static partial class TileBenchmark
     private static IEnumerable<(int Z, int X, int Y)> Tiles() =>
         Places.SelectMany(p => Enumerable.Range(4, 9).Select(z => (z, Column(p.Lon, z), Row(p.Lat, z)))).Distinct();
 
-    /// <summary>Each round uses another quarter, so the service's tile cache is cold for every request.</summary>
+    /// <summary>
+    /// Each round uses another quarter, so the service's tile cache is cold for every request. The first round only warms
+    /// both paths up (JIT, connection pools) and is not counted; then direct and service requests alternate which goes
+    /// first. The service's Server-Timing header tells how much of its time PostgreSQL and compression took.
+    /// </summary>
     private static async Task ColdLatencyAsync(HttpClient http, string origin, TileQueries queries, MapDataVersion version)
     {
-        var periods = version.PeriodList.Reverse().Take(3).ToList();
-        double direct = 0, service = 0;
-        var count = 0;
-        foreach (var period in periods)
+        var periods = version.PeriodList.Reverse().Take(6).ToList();
+        var direct = new List<double>();
+        var service = new List<double>();
+        double serviceDb = 0, serviceGzip = 0;
+        var order = 0;
+        foreach (var (period, round) in periods.Select((p, i) => (p, i)))
         {
             foreach (var (z, x, y) in Tiles())
             {
-                var clock = Stopwatch.StartNew();
-                await queries.TileAsync(TileLayer.Districts, z, x, y, version.Run, period);
-                direct += clock.Elapsed.TotalMilliseconds;
-                clock.Restart();
-                using var request = new HttpRequestMessage(HttpMethod.Get, $"{origin}/tiles/districts/{z}/{x}/{y}.mvt?period={period}");
-                request.Headers.AcceptEncoding.ParseAdd("gzip");
-                (await http.SendAsync(request)).EnsureSuccessStatusCode();
-                service += clock.Elapsed.TotalMilliseconds;
-                count++;
+                async Task<double> Direct()
+                {
+                    var clock = Stopwatch.StartNew();
+                    await queries.TileAsync(TileLayer.Districts, z, x, y, version.Run, period);
+                    return clock.Elapsed.TotalMilliseconds;
+                }
+                async Task<(double Total, double Db, double Gzip)> Service()
+                {
+                    var clock = Stopwatch.StartNew();
+                    using var request = new HttpRequestMessage(HttpMethod.Get, $"{origin}/tiles/districts/{z}/{x}/{y}.mvt?period={period}");
+                    request.Headers.AcceptEncoding.ParseAdd("gzip");
+                    using var response = await http.SendAsync(request);
+                    await response.EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync();
+                    var total = clock.Elapsed.TotalMilliseconds;
+                    var timing = string.Join(",", response.Headers.GetValues("Server-Timing"));
+                    return (total, Duration(timing, "db"), Duration(timing, "gzip"));
+                }
+
+                double directMs;
+                (double Total, double Db, double Gzip) serviceMs;
+                if (order++ % 2 == 0) { directMs = await Direct(); serviceMs = await Service(); }
+                else { serviceMs = await Service(); directMs = await Direct(); }
+                if (round == 0) continue;
+                direct.Add(directMs);
+                service.Add(serviceMs.Total);
+                serviceDb += serviceMs.Db;
+                serviceGzip += serviceMs.Gzip;
             }
         }
+        var n = service.Count;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"cold tiles (districts z4–z12, {count} requests): service {service / count:0.0} ms, direct ST_AsMVT {direct / count:0.0} ms, ratio {service / direct:0.00}× (target ≤ 1.2×)"));
+            $"cold tiles (districts z4–z12, {n} requests after a warm-up round): service mean {service.Average():0.00} ms / median {Median(service):0.00} ms " +
+            $"(PostgreSQL {serviceDb / n:0.00}, gzip {serviceGzip / n:0.00}, HTTP and ASP.NET {service.Average() - (serviceDb + serviceGzip) / n:0.00}), " +
+            $"direct ST_AsMVT mean {direct.Average():0.00} ms / median {Median(direct):0.00} ms; ratio of means {service.Average() / direct.Average():0.00}× (target ≤ 1.2×)"));
     }
+
+    private static double Duration(string serverTiming, string metric) =>
+        Regex.Match(serverTiming, $@"\b{metric};dur=([\d.]+)") is { Success: true } m ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static async Task SizeAtZoom5Async(HttpClient http, string origin)
     {

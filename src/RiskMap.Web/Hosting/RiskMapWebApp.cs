@@ -6,6 +6,7 @@ using RiskMap.Web.Features.Imports;
 using RiskMap.Web.Features.Scoring;
 using RiskMap.Web.Features.Tiles;
 using RiskMap.Web.Features.Ogc;
+using RiskMap.Web.Hosting.OpenApi;
 
 namespace RiskMap.Web.Hosting;
 
@@ -41,6 +42,7 @@ public static class RiskMapWebApp
                 document.Info.Description = "Child-protection risk map of Kazakhstan: boundaries, schools, indicators, imports, scores, tiles and OGC API – Features.";
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer<OperationExamples>();
         });
         var uploadLimit = builder.Configuration.GetValue("Imports:MaxFileBytes", 256L * 1024 * 1024);
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = uploadLimit);

@@ -36,7 +36,8 @@ public static class TileEndpoints
                 if (zoom < tileLayer.MinZoom) return Results.NoContent();
 
                 var key = $"{tileLayer.Name}/{zoom}/{column}/{row}/{quarter}/{version.Tag}";
-                var gzipped = await cache.GetOrAddAsync(key, () => queries.TileAsync(tileLayer, zoom, column, row, version.Run, quarter));
+                var (gzipped, timing) = await cache.GetOrAddAsync(key, () => queries.TileAsync(tileLayer, zoom, column, row, version.Run, quarter));
+                http.Response.Headers["Server-Timing"] = timing;
                 if (gzipped.Length == 0) return Results.NoContent();
                 if (http.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase))
                 {
