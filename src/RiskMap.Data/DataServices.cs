@@ -36,6 +36,8 @@ public static class DataServices
         services.AddSingleton<Scoring.WeightCatalogue>();
         services.AddSingleton<Tiles.TileQueries>();
         services.AddSingleton<Features.FeatureCollections>();
+        services.AddSingleton<Access.UserStore>();
+        services.AddSingleton<Access.AuditLog>();
         return services;
     }
 }

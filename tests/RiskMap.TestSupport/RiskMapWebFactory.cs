@@ -37,5 +37,6 @@ public sealed class DemoDatabase : TestDatabase
         await base.InitializeAsync();
         await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<RiskMap.Data.Demo.DemoDataLoader>(Services).LoadAsync(GeoData.Directory);
+        await new RiskMap.Web.Features.Access.DemoUsers(new RiskMap.Data.Access.UserStore(DataSource), new RiskMap.Web.Features.Access.Passwords()).EnsureAsync();
     }
 }

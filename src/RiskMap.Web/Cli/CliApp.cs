@@ -1,9 +1,11 @@
 using System.Globalization;
 using RiskMap.Core.Localization;
+using RiskMap.Data.Access;
 using RiskMap.Data.Demo;
 using RiskMap.Data.Imports;
 using RiskMap.Data.Schema;
 using RiskMap.Data.Scoring;
+using RiskMap.Web.Features.Access;
 using RiskMap.Web.Features.Imports;
 using RiskMap.Web.Hosting;
 
@@ -15,7 +17,7 @@ namespace RiskMap.Web.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly string[] Commands = ["migrate", "import", "demo", "score", "bench", "help", "--help"];
+    private static readonly string[] Commands = ["migrate", "import", "demo", "score", "bench", "users", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -36,6 +38,7 @@ public static class CliApp
                 "import" => await ImportAsync(services, arguments),
                 "demo" when arguments.Words.ElementAtOrDefault(1) == "load" => await LoadDemoAsync(services, arguments),
                 "score" => await ScoreAsync(services, arguments),
+                "users" => await UserCommands.RunAsync(services, arguments),
                 "bench" when arguments.Words.ElementAtOrDefault(1) == "tiles" => await TileBenchmark.RunAsync(services,
                     int.Parse(arguments.Option("seconds") ?? "60", CultureInfo.InvariantCulture)),
                 "bench" when arguments.Words.ElementAtOrDefault(1) == "scoring" => await ScoringBenchmark.RunAsync(
@@ -105,6 +108,8 @@ public static class CliApp
     {
         var steps = await services.GetRequiredService<DemoDataLoader>().LoadAsync(GeodataOption(services, arguments));
         foreach (var step in steps) Console.WriteLine(step);
+        var users = await new DemoUsers(services.GetRequiredService<UserStore>(), new Passwords()).EnsureAsync();
+        if (users.Count > 0) Console.WriteLine($"Demo users created: {string.Join(", ", users)} (password '{DemoUsers.Password}').");
         return Done(steps.Count == 0 ? "Demo data already present: nothing changed." : "Demo data loaded (synthetic schools and indicator values, source 'demo').");
     }
 
@@ -154,6 +159,8 @@ public static class CliApp
               riskmap import indicators FILE [--source NAME]               long-format .csv
               riskmap demo load [--geodata DIR]           load the demo data into an empty database
               riskmap score [--force]                      recompute and publish the risk scores now
+              riskmap users list | users add NAME --role analyst|planner|education|steward [--scope KATO] [--display-name TEXT]
+              riskmap users password NAME                  the password is read from standard input
               riskmap bench scoring [--schools 7700,100000,1000000] [--keep]   time a full recompute against one table scan
               riskmap bench tiles [--seconds 60]           tile latency vs direct ST_AsMVT, wrk throughput vs a static file, z5 size
             Every import is all-or-nothing; --lang kk|ru|en chooses the language of the messages.

@@ -7,6 +7,16 @@ public static class ApiProblems
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid parameter", detail: detail,
             extensions: new Dictionary<string, object?> { ["code"] = "invalid-parameter", ["parameter"] = parameter });
 
+    /// <summary>401: the caller must sign in (cookie) or send a bearer token.</summary>
+    public static IResult SignInRequired(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in required", detail: detail,
+            extensions: new Dictionary<string, object?> { ["code"] = "sign-in-required" });
+
+    /// <summary>403: signed in, but the role or scope does not reach this.</summary>
+    public static IResult OutOfScope(string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Outside your access", detail: detail,
+            extensions: new Dictionary<string, object?> { ["code"] = "forbidden" });
+
     public static IResult NotFound(string what, string detail) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: $"Unknown {what}", detail: detail,
             extensions: new Dictionary<string, object?> { ["code"] = "not-found" });

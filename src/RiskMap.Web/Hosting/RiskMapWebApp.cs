@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.Features;
+using RiskMap.Web.Features.Access;
 using RiskMap.Web.Features.Catalogue;
 using RiskMap.Web.Features.Geography;
 using RiskMap.Web.Features.Health;
@@ -32,6 +33,7 @@ public static class RiskMapWebApp
         builder.Services.AddHostedService(services => services.GetRequiredService<MapDataWatcher>());
         builder.Services.AddSingleton<TileCache>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddRiskMapAccess(builder.Configuration);
         builder.Services.AddOpenApi(options =>
         {
             // OGC API – Features declares the OpenAPI 3.0 conformance class.
@@ -49,10 +51,12 @@ public static class RiskMapWebApp
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = uploadLimit + 1024 * 1024);
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRiskMapAccess();
 
         app.MapOpenApi();
         app.UseSwaggerUI(o =>
@@ -65,6 +69,9 @@ public static class RiskMapWebApp
         app.MapTileEndpoints();
         app.MapOgcEndpoints();
         var api = app.MapGroup("/api").AddEndpointFilter<InvalidParameterFilter>();
+        api.MapAuthEndpoints();
+        api.MapUserEndpoints();
+        api.MapAuditEndpoints();
         api.MapAboutEndpoints(builder.Configuration);
         api.MapGeographyEndpoints();
         api.MapSchoolEndpoints();

@@ -3,6 +3,8 @@ using RiskMap.Core.Imports;
 using RiskMap.Core.Localization;
 using RiskMap.Data.Imports;
 using RiskMap.Data.Queries;
+using RiskMap.Data.Access;
+using RiskMap.Web.Features.Access;
 using RiskMap.Web.Hosting;
 
 namespace RiskMap.Web.Features.Imports;
@@ -11,7 +13,7 @@ public static class ImportEndpoints
 {
     public static void MapImportEndpoints(this IEndpointRouteBuilder api)
     {
-        var imports = api.MapGroup("/imports").WithTags("Imports");
+        var imports = api.MapGroup("/imports").WithTags("Imports").RequireAuthorization(AccessSetup.StewardPolicy);
 
         imports.MapGet("/", async (ImportBatchQueries queries, string? limit) =>
                 Results.Ok(await queries.ListAsync(QueryParameters.Limit(limit, 50, 1_000))))
@@ -79,14 +81,22 @@ public static class ImportEndpoints
             {
                 await file.CopyToAsync(target, cancellationToken);
             }
-            var importedBy = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "http";
+            var importedBy = request.HttpContext.CallerScope().User;
             var result = await imports.ImportAsync(new ImportRequest(importKind, path, fileName, importedBy, options), cancellationToken: cancellationToken);
+            await request.HttpContext.AuditAsync(AuditLog.Actions.Import, $"{importKind.Code()} batch {result.BatchId}", new Dictionary<string, object?>
+            {
+                ["file"] = fileName, ["rowsRead"] = result.Counts.RowsRead, ["inserted"] = result.Counts.Inserted, ["updated"] = result.Counts.Updated,
+            });
             var view = new ImportResultView(result.BatchId, result.Kind.Code(), result.Counts.RowsRead, result.Counts.Inserted,
                 result.Counts.Updated, result.Counts.Unchanged, result.Warnings.Select(w => ImportIssueView.From(w, language)).ToList());
             return Results.Created($"/api/imports/{result.BatchId}", view);
         }
         catch (ImportFailedException failed)
         {
+            await request.HttpContext.AuditAsync(AuditLog.Actions.Import, $"{importKind.Code()} batch {failed.BatchId}", new Dictionary<string, object?>
+            {
+                ["file"] = fileName, ["rejected"] = true, ["errors"] = failed.Issues.Count(i => !i.IsWarning),
+            });
             return Rejected(failed, language);
         }
         finally

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Quartz;
 using RiskMap.Data.Scoring;
+using RiskMap.Data.Access;
+using RiskMap.Web.Features.Access;
 using RiskMap.Web.Hosting;
 
 namespace RiskMap.Web.Features.Scoring;
@@ -43,7 +45,8 @@ public static class ScoreRunEndpoints
                     return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Scheduler disabled",
                         detail: "This instance runs without the scheduler (Scheduler:Enabled=false); use another instance or ./riskmap score.");
                 var scheduler = await schedulers.GetScheduler();
-                var requestedBy = http.Connection.RemoteIpAddress?.ToString() ?? "http";
+                var requestedBy = http.CallerScope().User;
+                await http.AuditAsync(AuditLog.Actions.RecomputeRequested, "score run");
                 await scheduler.TriggerJob(ScoringScheduler.RecomputeJob, new JobDataMap
                 {
                     [RecomputeScoresJob.ModeKey] = ScoreTrigger.Manual.Code(),
@@ -53,6 +56,6 @@ public static class ScoreRunEndpoints
             })
             .WithSummary("Starts a recompute now on whichever instance of the cluster picks it up; 202 with where to follow it.")
             .Produces(StatusCodes.Status202Accepted)
-            .DisableAntiforgery();
+            .RequireAuthorization(AccessSetup.StewardPolicy);
     }
 }

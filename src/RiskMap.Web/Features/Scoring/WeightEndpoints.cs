@@ -1,4 +1,6 @@
 using RiskMap.Data.Scoring;
+using RiskMap.Data.Access;
+using RiskMap.Web.Features.Access;
 using RiskMap.Web.Hosting;
 
 namespace RiskMap.Web.Features.Scoring;
@@ -20,8 +22,11 @@ public static class WeightEndpoints
                 if (change.Note is { Length: > 500 }) return ApiProblems.BadParameter("note", "note is at most 500 characters.");
                 try
                 {
-                    var changedBy = http.Connection.RemoteIpAddress?.ToString() ?? "http";
-                    var updated = await catalogue.UpdateAsync(change.Indicators ?? [], change.Domains ?? [], changedBy, change.Note ?? "");
+                    var updated = await catalogue.UpdateAsync(change.Indicators ?? [], change.Domains ?? [], http.CallerScope().User, change.Note ?? "");
+                    await http.AuditAsync(AuditLog.Actions.WeightsChanged, $"weights version {updated.Version}", new Dictionary<string, object?>
+                    {
+                        ["indicators"] = change.Indicators, ["domains"] = change.Domains, ["note"] = change.Note,
+                    });
                     return Results.Ok(updated);
                 }
                 catch (InvalidWeightsException e)
@@ -33,6 +38,6 @@ public static class WeightEndpoints
             .WithDescription("""Body: {"indicators": {"suicides": 2}, "domains": {"protective": 0.5}, "note": "why"}. Weights are 0–100.""")
             .Produces<Weights>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .DisableAntiforgery();
+            .RequireAuthorization(AccessSetup.StewardPolicy);
     }
 }

@@ -1,0 +1,114 @@
+using Dapper;
+using Npgsql;
+using RiskMap.Core.Access;
+
+namespace RiskMap.Data.Access;
+
+/// <summary>Users, their password hashes and their failed sign-ins, in PostgreSQL.</summary>
+public sealed class UserStore(NpgsqlDataSource dataSource)
+{
+    private sealed record Row(
+        long Id, string Username, string DisplayName, string Role, string? ScopeRegion, string? ScopeDistrict, string PasswordHash,
+        int FailedLogins, DateTime? LockedUntil, bool Disabled, DateTime CreatedAt);
+
+    private const string Select = """
+        SELECT id, username, display_name AS DisplayName, role, scope_region AS ScopeRegion, scope_district AS ScopeDistrict,
+               password_hash AS PasswordHash, failed_logins AS FailedLogins, locked_until AS LockedUntil, disabled, created_at AS CreatedAt
+        FROM users
+        """;
+
+    public async Task<UserAccount?> FindAsync(string username)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(Select + " WHERE username = @username", new { username = username.Trim().ToLowerInvariant() });
+        return row is null ? null : ToAccount(row);
+    }
+
+    public async Task<IReadOnlyList<UserView>> ListAsync()
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return (await connection.QueryAsync<Row>(Select + " ORDER BY username")).Select(ToView).ToList();
+    }
+
+    /// <summary>Creates the user; a scope KATO is resolved to its region or district.</summary>
+    /// <exception cref="UserRejectedException">The name is taken or malformed, or the scope does not fit the role.</exception>
+    public async Task<UserView> CreateAsync(NewUser user)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var (region, district) = await ResolveScopeAsync(connection, user.Role, user.ScopeKato);
+        try
+        {
+            var row = await connection.QuerySingleAsync<Row>("""
+                INSERT INTO users (username, display_name, role, scope_region, scope_district, password_hash)
+                VALUES (@username, @displayName, @role, @region, @district, @passwordHash)
+                RETURNING id, username, display_name AS DisplayName, role, scope_region AS ScopeRegion, scope_district AS ScopeDistrict,
+                          password_hash AS PasswordHash, failed_logins AS FailedLogins, locked_until AS LockedUntil, disabled, created_at AS CreatedAt
+                """, new { username = user.Username.Trim().ToLowerInvariant(), displayName = user.DisplayName, role = user.Role.ToCode(), region, district, passwordHash = user.PasswordHash });
+            return ToView(row);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new UserRejectedException("username", $"There is already a user '{user.Username}'.");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation)
+        {
+            throw new UserRejectedException("username", "A username is 2–63 characters: lower-case letters, digits, '.', '_' or '-'.");
+        }
+    }
+
+    private static async Task<(string? Region, string? District)> ResolveScopeAsync(NpgsqlConnection connection, Role role, string? kato)
+    {
+        if (!role.NeedsScope())
+        {
+            return kato is null ? (null, null) : throw new UserRejectedException("scope", $"A {role.ToCode()} works nationally; give no scope.");
+        }
+        if (kato is null) throw new UserRejectedException("scope", $"A {role.ToCode()} needs a scope: a region KATO{(role == Role.Education ? " or a district KATO" : "")}.");
+        if (await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM regions WHERE kato = @kato)", new { kato })) return (kato, null);
+        var region = await connection.ExecuteScalarAsync<string?>("SELECT region_kato FROM districts WHERE kato = @kato", new { kato });
+        if (region is null) throw new UserRejectedException("scope", $"There is no region or district with KATO {kato}.");
+        return role == Role.Education ? (region, kato) : throw new UserRejectedException("scope", "A planner's scope is a region.");
+    }
+
+    public async Task SetPasswordAsync(string username, string passwordHash)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var changed = await connection.ExecuteAsync(
+            "UPDATE users SET password_hash = @passwordHash, failed_logins = 0, locked_until = NULL WHERE username = @username",
+            new { username = username.Trim().ToLowerInvariant(), passwordHash });
+        if (changed == 0) throw new UserRejectedException("username", $"There is no user '{username}'.");
+    }
+
+    /// <summary>Counts a failed sign-in; at the limit the account locks for a while. Returns when it is locked until, if it is.</summary>
+    public async Task<DateTimeOffset?> RecordFailureAsync(long id, int attemptsBeforeLockout, TimeSpan lockout)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var lockedUntil = await connection.ExecuteScalarAsync<DateTime?>("""
+            UPDATE users SET failed_logins = failed_logins + 1,
+                             locked_until = CASE WHEN failed_logins + 1 >= @attemptsBeforeLockout THEN now() + @lockout ELSE locked_until END
+            WHERE id = @id RETURNING locked_until
+            """, new { id, attemptsBeforeLockout, lockout });
+        return lockedUntil is { } until ? Utc(until) : null;
+    }
+
+    public async Task RecordSuccessAsync(long id)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @id", new { id });
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private static UserAccount ToAccount(Row r) => new(
+        r.Id, r.Username, r.DisplayName, Roles.TryParse(r.Role, out var role) ? role : throw new InvalidOperationException($"Unknown role '{r.Role}'."),
+        r.ScopeRegion, r.ScopeDistrict, r.PasswordHash, r.FailedLogins, r.LockedUntil is { } until ? Utc(until) : null, r.Disabled);
+
+    private static UserView ToView(Row r) => new(
+        r.Id, r.Username, r.DisplayName, r.Role, r.ScopeRegion, r.ScopeDistrict, r.LockedUntil is { } until && Utc(until) > DateTimeOffset.UtcNow,
+        r.Disabled, Utc(r.CreatedAt));
+}
+
+/// <summary>A user that cannot be created or changed as asked; <see cref="Field"/> says which input is wrong.</summary>
+public sealed class UserRejectedException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}

@@ -1,0 +1,25 @@
+namespace RiskMap.Web.Features.Access;
+
+/// <summary>The "Access" configuration section.</summary>
+public sealed class AccessOptions
+{
+    /// <summary>HMAC-SHA256 key for bearer tokens: at least 32 bytes, base64 or text. Shared by every instance of a cluster.</summary>
+    public string? SigningKey { get; set; }
+
+    public int TokenMinutes { get; set; } = 60;
+    public int CookieHours { get; set; } = 8;
+
+    /// <summary>Failed sign-ins in a row before the account locks for <see cref="LockoutMinutes"/>.</summary>
+    public int LockoutAttempts { get; set; } = 5;
+
+    public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Sign-in and token requests per client address and minute.</summary>
+    public int SignInsPerMinute { get; set; } = 20;
+
+    /// <summary>Exports per user (or client address) and minute.</summary>
+    public int ExportsPerMinute { get; set; } = 30;
+
+    /// <summary>Counts from 1 to this − 1 are withheld from public outputs.</summary>
+    public int SuppressionThreshold { get; set; } = 5;
+}
