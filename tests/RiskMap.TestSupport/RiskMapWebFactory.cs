@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit;
@@ -12,15 +13,35 @@ public class RiskMapWebFactory<TDatabase> : WebApplicationFactory<Program>, IAsy
     /// <summary>Extra settings a test class needs (e.g. lower upload limits).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
+    private readonly ConcurrentDictionary<string, string> _tokens = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:RiskMap", Database.ConnectionString);
         // Tests run offline: no basemap tiles.
         builder.UseSetting("Map:BasemapUrl", "");
+        builder.UseSetting("Access:SigningKey", "riskmap-tests-signing-key-of-at-least-32-bytes");
+        // Many test classes sign in from the same (in-memory) address; the limit itself has its own test.
+        builder.UseSetting("Access:SignInsPerMinute", "10000");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
     public virtual Task InitializeAsync() => Database.InitializeAsync();
+
+    /// <summary>A client with the bearer token of a demo user, created first where the database lacks it.</summary>
+    public HttpClient ClientAs(string username) => ClientAsAsync(username).GetAwaiter().GetResult();
+
+    public async Task<HttpClient> ClientAsAsync(string username)
+    {
+        if (!_tokens.TryGetValue(username, out var token))
+        {
+            await TestUsers.EnsureAsync(Database.DataSource, username);
+            token = _tokens[username] = await TestUsers.TokenAsync(CreateClient(), username);
+        }
+        var client = CreateClient();
+        client.UseToken(token);
+        return client;
+    }
 
     async Task IAsyncLifetime.DisposeAsync()
     {

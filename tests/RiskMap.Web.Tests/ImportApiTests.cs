@@ -18,7 +18,7 @@ public sealed class ImportApp : RiskMapWebFactory<BoundariesDatabase>
 
 public class ImportApiTests(ImportApp app) : IClassFixture<ImportApp>
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.ClientAs("steward");
 
     private static MultipartFormDataContent Upload(string fileName, string content)
     {
@@ -110,5 +110,6 @@ public class ImportApiTests(ImportApp app) : IClassFixture<ImportApp>
         await Json.ProblemAsync(await _client.PostAsync("/api/imports/schools", new MultipartFormDataContent { { new StringContent("x"), "other" } }),
             HttpStatusCode.BadRequest);
         await Json.ProblemAsync(await _client.PostAsync("/api/imports/pupils", Upload("s.csv", Schools)), HttpStatusCode.NotFound);
+        await Json.ProblemAsync(await _client.GetAsync("/api/imports/987654"), HttpStatusCode.NotFound);
     }
 }

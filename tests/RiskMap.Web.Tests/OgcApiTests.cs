@@ -5,7 +5,7 @@ namespace RiskMap.Web.Tests;
 
 public class OgcApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.ClientAs("analyst");
 
     [Fact]
     public async Task The_landing_page_links_the_API_definition_conformance_and_collections()

@@ -10,7 +10,7 @@ namespace RiskMap.Web.Tests;
 /// </summary>
 public class OpenApiContractTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.ClientAs("analyst");
 
     private static readonly HashSet<string> BinaryOrEmpty = ["application/vnd.mapbox-vector-tile", "text/html"];
 

@@ -17,7 +17,7 @@ public sealed class WatchingApp : ScoredDemoApp
 
 public class RecomputeAfterChangeTests(WatchingApp app) : IClassFixture<WatchingApp>
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.ClientAs("steward");
 
     private async Task<JsonElement> PublishedAfterAsync(long run)
     {

@@ -51,6 +51,13 @@ public sealed class SchedulerClusterTests : IAsyncLifetime
         _b.CreateClient();
     }
 
+    private static async Task<HttpClient> StewardAsync(ClusterNode node)
+    {
+        var client = node.CreateClient();
+        client.UseToken(await TestUsers.TokenAsync(client, "steward"));
+        return client;
+    }
+
     public async Task DisposeAsync()
     {
         await _a.DisposeAsync();
@@ -82,7 +89,9 @@ public sealed class SchedulerClusterTests : IAsyncLifetime
     public async Task Recomputes_asked_of_both_instances_run_once_each_and_never_overlap()
     {
         var before = await _db.ScalarAsync<long>("SELECT count(*) FROM score_runs");
-        await Task.WhenAll(_a.CreateClient().PostAsync("/api/score-runs", null), _b.CreateClient().PostAsync("/api/score-runs", null));
+        await TestUsers.EnsureAsync(_db.DataSource, "steward");
+        var (stewardA, stewardB) = (await StewardAsync(_a), await StewardAsync(_b));
+        await Task.WhenAll(stewardA.PostAsync("/api/score-runs", null), stewardB.PostAsync("/api/score-runs", null));
 
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline && await _db.ScalarAsync<long>("SELECT count(*) FROM score_runs WHERE status <> 'running'") < before + 2)

@@ -32,6 +32,8 @@ public sealed class SchedulerRecoveryTests : IAsyncLifetime
         _nodeA = StartNodeA();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
         await Until(async () => (await TryGet(http, "/health")) == HttpStatusCode.OK, "node A to start");
+        await TestUsers.EnsureAsync(_db.DataSource, "steward");
+        http.UseToken(await TestUsers.TokenAsync(http, "steward"));
 
         Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("/api/score-runs", null)).StatusCode);
         await Until(async () => await _db.ScalarAsync<long>("SELECT count(*) FROM score_runs WHERE status = 'running'") == 1, "node A to start the run");

@@ -8,7 +8,7 @@ namespace RiskMap.Web.Tests;
 
 public class ScoreApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.ClientAs("analyst");
 
     [Fact]
     public async Task The_published_run_covers_the_eight_demo_quarters()

@@ -7,7 +7,7 @@ namespace RiskMap.Web.Tests;
 /// <summary>Score runs change what is published, so these tests have an app of their own.</summary>
 public class ScoreRunTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.ClientAs("steward");
 
     private ScoreRunService Runs => app.Database.Services.GetRequiredService<ScoreRunService>();
 

@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using RiskMap.Core.Access;
 using RiskMap.TestSupport;
+using RiskMap.Web.Features.Access;
 
 namespace RiskMap.Web.Tests;
 
@@ -79,6 +82,10 @@ public class UnreachableDatabaseTests(UnreachableDatabaseApp app) : IClassFixtur
     }
 
     [Fact]
-    public async Task Without_a_scheduler_a_recompute_request_says_so() =>
-        await Json.ProblemAsync(await app.CreateClient().PostAsync("/api/score-runs", null), HttpStatusCode.ServiceUnavailable);
+    public async Task Without_a_scheduler_a_recompute_request_says_so()
+    {
+        var steward = app.CreateClient();
+        steward.UseToken(app.Services.GetRequiredService<BearerTokens>().Issue(TestUsers.Unstored(Role.Steward)));
+        await Json.ProblemAsync(await steward.PostAsync("/api/score-runs", null), HttpStatusCode.ServiceUnavailable);
+    }
 }

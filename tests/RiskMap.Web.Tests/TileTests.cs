@@ -7,7 +7,7 @@ namespace RiskMap.Web.Tests;
 
 public class TileTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
 {
-    private readonly HttpClient _client = app.CreateClient();
+    private readonly HttpClient _client = app.ClientAs("analyst");
 
     /// <summary>The slippy-map tile (x, y) holding a point at a zoom.</summary>
     private static (int X, int Y) TileOf(double lon, double lat, int z)
@@ -153,7 +153,8 @@ public class TileTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         var scoresBefore = MvtReader.Read(await before.Content.ReadAsByteArrayAsync())[0].Features
             .ToDictionary(f => (string)f.Attributes["kato"], f => (double)f.Attributes["score"]);
 
-        await _client.PutAsJsonAsync("/api/weights", new { domains = new { protective = 5.0 }, note = "tile cache test" });
+        var steward = await app.ClientAsAsync("steward");
+        (await steward.PutAsJsonAsync("/api/weights", new { domains = new { protective = 5.0 }, note = "tile cache test" })).EnsureSuccessStatusCode();
         var outcome = await app.Database.Services.GetRequiredService<RiskMap.Data.Scoring.ScoreRunService>()
             .RunAsync(RiskMap.Data.Scoring.ScoreTrigger.Manual, "test", force: true);
         Assert.Equal(RiskMap.Data.Scoring.ScoreRunStatus.Succeeded, outcome.Status);

@@ -1,5 +1,7 @@
 using Dapper;
 using Npgsql;
+using RiskMap.Core.Access;
+using RiskMap.Data.Access;
 using RiskMap.Data.Queries;
 
 namespace RiskMap.Data.Features;
@@ -32,29 +34,40 @@ public sealed class FeatureCollections(NpgsqlDataSource dataSource)
         _ => "SELECT code, name_kk, name_ru, NULL::text AS name_en, region_kato, district_kato, pupils, geom FROM schools",
     };
 
-    private static string Feature => """
+    /// <summary>Whether a unit of the collection lies in the caller's scope; only then do its score and rank show.</summary>
+    private static string Covers(FeatureCollectionInfo collection) => collection.Level switch
+    {
+        "region" => ScopeFilter.Covers("u.code", "NULL::text"),
+        "district" => ScopeFilter.Covers("u.region_kato", "u.code"),
+        _ => ScopeFilter.Covers("u.region_kato", "u.district_kato"),
+    };
+
+    /// <summary>School features outside the scope are not read at all.</summary>
+    private static string SchoolScope(FeatureCollectionInfo collection) => collection.Level == "school" ? " AND " + Covers(collection) : "";
+
+    private static string Feature(FeatureCollectionInfo collection) => $"""
         json_build_object(
             'type', 'Feature', 'id', u.code,
             'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(u.geom), 7)::json,
             'properties', json_strip_nulls(json_build_object(
                 'code', u.code, 'name_kk', u.name_kk, 'name_ru', u.name_ru, 'name_en', u.name_en,
                 'region_kato', u.region_kato, 'district_kato', u.district_kato, 'pupils', u.pupils,
-                'period', s.period, 'score', round(s.score::numeric, 3), 'class', s.class,
-                'low_reliability', s.low_reliability, 'rank', NULLIF(s.rank, 0))))::text
+                'period', s.period, 'score', CASE WHEN {Covers(collection)} THEN round(s.score::numeric, 3) END, 'class', s.class,
+                'low_reliability', s.low_reliability, 'rank', CASE WHEN {Covers(collection)} THEN NULLIF(s.rank, 0) END)))::text
         """;
 
-    public async Task<FeaturePage> PageAsync(FeatureCollectionInfo collection, BoundingBox? bbox, int limit, int offset, long? run, string? period)
+    public async Task<FeaturePage> PageAsync(FeatureCollectionInfo collection, BoundingBox? bbox, int limit, int offset, long? run, string? period, AccessScope scope)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        var parameters = new
+        var parameters = ScopeFilter.Parameters(new
         {
             level = collection.Level, run = run ?? 0, period = period ?? "", limit, offset,
             minLon = bbox?.MinLon, minLat = bbox?.MinLat, maxLon = bbox?.MaxLon, maxLat = bbox?.MaxLat,
-        };
-        var filter = "WHERE (@minLon::float8 IS NULL OR ST_Intersects(u.geom, ST_MakeEnvelope(@minLon, @minLat, @maxLon, @maxLat, 4326)))";
+        }, scope);
+        var filter = "WHERE (@minLon::float8 IS NULL OR ST_Intersects(u.geom, ST_MakeEnvelope(@minLon, @minLat, @maxLon, @maxLat, 4326)))" + SchoolScope(collection);
         var matched = await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM ({Units(collection)}) u {filter}", parameters);
         var features = await connection.QueryAsync<string>($"""
-            SELECT {Feature}
+            SELECT {Feature(collection)}
             FROM ({Units(collection)}) u
             LEFT JOIN score_results s ON s.run_id = @run AND s.level = @level AND s.code = u.code AND s.period = @period
             {filter}
@@ -64,15 +77,15 @@ public sealed class FeatureCollections(NpgsqlDataSource dataSource)
         return new FeaturePage(matched, features.ToList());
     }
 
-    public async Task<string?> ItemAsync(FeatureCollectionInfo collection, string id, long? run, string? period)
+    public async Task<string?> ItemAsync(FeatureCollectionInfo collection, string id, long? run, string? period, AccessScope scope)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<string?>($"""
-            SELECT {Feature}
+            SELECT {Feature(collection)}
             FROM ({Units(collection)}) u
             LEFT JOIN score_results s ON s.run_id = @run AND s.level = @level AND s.code = u.code AND s.period = @period
-            WHERE u.code = @id
-            """, new { level = collection.Level, id, run = run ?? 0, period = period ?? "" });
+            WHERE u.code = @id{SchoolScope(collection)}
+            """, ScopeFilter.Parameters(new { level = collection.Level, id, run = run ?? 0, period = period ?? "" }, scope));
     }
 
     /// <summary>The extent of a collection in lon/lat.</summary>

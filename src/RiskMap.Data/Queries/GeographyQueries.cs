@@ -40,10 +40,11 @@ public sealed class GeographyQueries(NpgsqlDataSource dataSource)
         return await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM regions WHERE kato = @kato)", new { kato });
     }
 
-    public async Task<bool> DistrictExistsAsync(string kato)
+    /// <returns>The region of a district, or null when there is no such district.</returns>
+    public async Task<string?> RegionOfDistrictAsync(string kato)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM districts WHERE kato = @kato)", new { kato });
+        return await connection.ExecuteScalarAsync<string?>("SELECT region_kato FROM districts WHERE kato = @kato", new { kato });
     }
 
     private const string EmptyCollection = """{"type":"FeatureCollection","features":[]}""";

@@ -1,5 +1,7 @@
 using Dapper;
 using Npgsql;
+using RiskMap.Core.Access;
+using RiskMap.Data.Access;
 
 namespace RiskMap.Data.Queries;
 
@@ -15,10 +17,16 @@ public sealed class SchoolQueries(NpgsqlDataSource dataSource)
 {
     public const int MaxLimit = 10_000;
 
-    public async Task<SchoolPage> PageAsync(SchoolFilter filter)
+    public async Task<bool> ExistsAsync(string code)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        var rows = (await connection.QueryAsync<(string Code, string Feature)>("""
+        return await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM schools WHERE code = @code)", new { code });
+    }
+
+    public async Task<SchoolPage> PageAsync(SchoolFilter filter, AccessScope scope)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var rows = (await connection.QueryAsync<(string Code, string Feature)>($$"""
             SELECT code, json_build_object(
                 'type', 'Feature', 'id', code,
                 'geometry', ST_AsGeoJSON(geom, 7)::json,
@@ -29,14 +37,15 @@ public sealed class SchoolQueries(NpgsqlDataSource dataSource)
                                        WHEN region_kato IS NOT NULL THEN 'region' ELSE 'unassigned' END,
                     'source', source))::text
             FROM schools
-            WHERE (@region::text IS NULL OR region_kato = @region)
+            WHERE {{ScopeFilter.Covers("region_kato", "district_kato")}}
+              AND (@region::text IS NULL OR region_kato = @region)
               AND (@district::text IS NULL OR district_kato = @district)
               AND (NOT @unassigned OR district_kato IS NULL)
               AND (@after::text IS NULL OR code > @after)
               AND (@minLon::float8 IS NULL OR geom && ST_MakeEnvelope(@minLon, @minLat, @maxLon, @maxLat, 4326))
             ORDER BY code
             LIMIT @take
-            """, new
+            """, ScopeFilter.Parameters(new
         {
             region = filter.RegionKato,
             district = filter.DistrictKato,
@@ -44,7 +53,7 @@ public sealed class SchoolQueries(NpgsqlDataSource dataSource)
             after = filter.AfterCode,
             minLon = filter.Bbox?.MinLon, minLat = filter.Bbox?.MinLat, maxLon = filter.Bbox?.MaxLon, maxLat = filter.Bbox?.MaxLat,
             take = filter.Limit + 1,
-        })).ToList();
+        }, scope))).ToList();
 
         var hasMore = rows.Count > filter.Limit;
         var page = hasMore ? rows[..filter.Limit] : rows;

@@ -1,16 +1,26 @@
 using Dapper;
 using Npgsql;
+using RiskMap.Core.Access;
 using RiskMap.Core.Geography;
 using RiskMap.Core.Scoring;
+using RiskMap.Data.Access;
 
 namespace RiskMap.Data.Scoring;
 
 public sealed record RankBandView(int Median, int Low, int High);
 
+/// <param name="Detailed">False where the unit lies outside the caller's scope: then only its class is shown.</param>
 public sealed record UnitScoreView(
     string Code, string NameKk, string NameRu, string? NameEn, string? RegionKato, string? DistrictKato,
     double? Score, int? Class, IReadOnlyDictionary<string, double?> DomainScores, double Reliability, bool LowReliability,
-    double? ChangeQuarter, double? ChangeYear, int Rank, RankBandView? RankBand);
+    double? ChangeQuarter, double? ChangeYear, int Rank, RankBandView? RankBand, bool Detailed = true)
+{
+    /// <summary>What the public sees of a unit: names, class and reliability; no score, domain scores, rank or trend.</summary>
+    public UnitScoreView ClassOnly() => this with
+    {
+        Score = null, DomainScores = new Dictionary<string, double?>(), ChangeQuarter = null, ChangeYear = null, Rank = 0, RankBand = null, Detailed = false,
+    };
+}
 
 /// <summary>What a score table ranks and colours by: the composite, one domain's score, or one indicator's score.</summary>
 public sealed record ScoreMeasure(string Kind, string? Code)
@@ -62,6 +72,7 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
         public int? RankMedian { get; init; }
         public int? RankLow { get; init; }
         public int? RankHigh { get; init; }
+        public bool InScope { get; init; }
     }
 
     private sealed class RunInfo
@@ -83,8 +94,10 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
         _ => "SELECT code, name_kk, name_ru, NULL::text AS name_en, region_kato, district_kato FROM schools",
     };
 
+    private static readonly string InScope = ScopeFilter.Covers("u.region_kato", "u.district_kato") + " AS InScope";
+
     private static string Select(EntityLevel level) => $"""
-        SELECT u.code, u.name_kk AS NameKk, u.name_ru AS NameRu, u.name_en AS NameEn, u.region_kato AS RegionKato, u.district_kato AS DistrictKato,
+        SELECT {InScope}, u.code, u.name_kk AS NameKk, u.name_ru AS NameRu, u.name_en AS NameEn, u.region_kato AS RegionKato, u.district_kato AS DistrictKato,
                r.period, r.score, r.class, r.domain_scores AS DomainScores, r.contributions, r.reliability, r.low_reliability AS LowReliability,
                r.change_quarter AS ChangeQuarter, r.change_year AS ChangeYear, r.rank, r.rank_median AS RankMedian, r.rank_low AS RankLow, r.rank_high AS RankHigh
         FROM score_results r JOIN ({Units(level)}) u ON u.code = r.code
@@ -104,8 +117,12 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
     }
 
     /// <returns>null when the run is unknown; throws <see cref="ArgumentException"/> for a domain or indicator the run lacks.</returns>
+    /// <remarks>
+    /// School-level rows outside the caller's scope are not read at all; region and district rows outside it keep only
+    /// their class (<see cref="UnitScoreView.ClassOnly"/>).
+    /// </remarks>
     public async Task<ScoreTable?> TableAsync(long run, EntityLevel level, string period, string? regionKato, string? districtKato,
-        ScoreMeasure measure, bool quantileClasses)
+        ScoreMeasure measure, bool quantileClasses, AccessScope scope)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var info = await RunAsync(connection, run);
@@ -129,15 +146,16 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
         var rows = (await connection.QueryAsync<Row>($"""
             WITH measured AS (SELECT r.*, {value} AS value FROM score_results r WHERE r.run_id = @run AND r.level = @level AND r.period = @period),
                  ranked AS (SELECT m.*, CASE WHEN value IS NULL THEN 0 ELSE rank() OVER (ORDER BY value DESC NULLS LAST) END AS value_rank FROM measured m)
-            SELECT u.code, u.name_kk AS NameKk, u.name_ru AS NameRu, u.name_en AS NameEn, u.region_kato AS RegionKato, u.district_kato AS DistrictKato,
+            SELECT {InScope}, u.code, u.name_kk AS NameKk, u.name_ru AS NameRu, u.name_en AS NameEn, u.region_kato AS RegionKato, u.district_kato AS DistrictKato,
                    r.period, r.value AS Score, r.class, r.domain_scores AS DomainScores, r.contributions, r.reliability, r.low_reliability AS LowReliability,
                    r.change_quarter AS ChangeQuarter, r.change_year AS ChangeYear, r.value_rank::int AS Rank,
                    r.rank_median AS RankMedian, r.rank_low AS RankLow, r.rank_high AS RankHigh
             FROM ranked r JOIN ({Units(level)}) u ON u.code = r.code
             WHERE (@regionKato::text IS NULL OR u.region_kato = @regionKato)
               AND (@districtKato::text IS NULL OR u.district_kato = @districtKato)
+              {(level == EntityLevel.School ? "AND " + ScopeFilter.Covers("u.region_kato", "u.district_kato") : "")}
             ORDER BY r.value_rank = 0, r.value_rank, u.code
-            """, new { run, level = level.ToCode(), period, regionKato, districtKato, index })).ToList();
+            """, ScopeFilter.Parameters(new { run, level = level.ToCode(), period, regionKato, districtKato, index }, scope))).ToList();
 
         var composite = measure.Kind == "composite";
         var thresholds = !quantileClasses ? info.ClassThresholds
@@ -149,9 +167,10 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
         {
             var view = View(r, info);
             // Trends and rank bands belong to the composite.
-            return composite
+            view = composite
                 ? view with { Class = Classify(view.Score, thresholds) }
                 : view with { Class = Classify(view.Score, thresholds), ChangeQuarter = null, ChangeYear = null, RankBand = null };
+            return r.InScope ? view : view.ClassOnly();
         }).ToList();
         return new ScoreTable(run, info.MethodologyVersion, level.ToCode(), period, measure.ToString(),
             quantileClasses ? "quantile" : "fixed", thresholds, units);
@@ -160,15 +179,25 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
     private static int? Classify(double? score, IReadOnlyList<double> thresholds) =>
         score is { } value ? (int)RiskClasses.ByThresholds(value, thresholds) : null;
 
-    public async Task<UnitProfile?> ProfileAsync(long run, EntityLevel level, string code)
+    /// <returns>
+    /// Null when the unit has no score in the run or, for a school, lies outside the caller's scope. A region or
+    /// district outside the scope keeps its classes only: no scores, contributions or ranks.
+    /// </returns>
+    public async Task<UnitProfile?> ProfileAsync(long run, EntityLevel level, string code, AccessScope scope)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var info = await RunAsync(connection, run);
         if (info is null) return null;
-        var rows = (await connection.QueryAsync<Row>(Select(level) + " AND r.code = @code ORDER BY r.period",
-            new { run, level = level.ToCode(), code })).ToList();
+        var schoolFilter = level == EntityLevel.School ? " AND " + ScopeFilter.Covers("u.region_kato", "u.district_kato") : "";
+        var rows = (await connection.QueryAsync<Row>(Select(level) + schoolFilter + " AND r.code = @code ORDER BY r.period",
+            ScopeFilter.Parameters(new { run, level = level.ToCode(), code }, scope))).ToList();
         if (rows.Count == 0) return null;
         var latest = rows[^1];
+        if (!latest.InScope)
+        {
+            return new UnitProfile(run, level.ToCode(), View(latest, info).ClassOnly(), latest.Period, [],
+                rows.Select(r => new HistoryPoint(r.Period, null, r.Class, 0, r.Reliability)).ToList());
+        }
         var contributions = latest.Contributions
             .Select((points, i) => new Contribution(info.IndicatorCodes[i], info.IndicatorDomains[i], points))
             .Where(c => c.Points > 0)

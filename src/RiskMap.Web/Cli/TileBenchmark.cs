@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using RiskMap.Core.Access;
 using RiskMap.Data.Scoring;
 using RiskMap.Data.Tiles;
 using RiskMap.Web.Hosting;
@@ -61,7 +62,7 @@ internal static partial class TileBenchmark
                 async Task<double> Direct()
                 {
                     var clock = Stopwatch.StartNew();
-                    await queries.TileAsync(TileLayer.Districts, z, x, y, version.Run, period);
+                    await queries.TileAsync(TileLayer.Districts, z, x, y, version.Run, period, AccessScope.Public);
                     return clock.Elapsed.TotalMilliseconds;
                 }
                 async Task<(double Total, double Db, double Gzip)> Service()

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using RiskMap.Data.Queries;
+using RiskMap.Web.Features.Access;
 using RiskMap.Web.Hosting;
 
 namespace RiskMap.Web.Features.Geography;
@@ -22,12 +23,11 @@ public static class SchoolEndpoints
                     QueryParameters.Flag("unassigned", unassigned),
                     DecodeCursor(cursor),
                     QueryParameters.Limit(limit, DefaultLimit, SchoolQueries.MaxLimit));
-                if (filter.RegionKato is not null && !await geography.RegionExistsAsync(filter.RegionKato))
-                    return ApiProblems.NotFound("region", $"There is no region with KATO {filter.RegionKato}.");
-                if (filter.DistrictKato is not null && !await geography.DistrictExistsAsync(filter.DistrictKato))
-                    return ApiProblems.NotFound("district", $"There is no district with KATO {filter.DistrictKato}.");
+                var scope = http.CallerScope();
+                if ((scope.RefuseSchoolLevel() ?? await scope.RefuseFiltersAsync(geography, filter.RegionKato, filter.DistrictKato, schoolLevel: true)) is { } refusal)
+                    return refusal;
 
-                var page = await schools.PageAsync(filter);
+                var page = await schools.PageAsync(filter, scope);
                 var links = new List<object>();
                 if (page.LastCode is not null)
                 {
@@ -39,11 +39,13 @@ public static class SchoolEndpoints
                 return Results.Text(body, GeographyEndpoints.GeoJson);
             })
             .WithTags("Geography")
-            .WithSummary("Schools as GeoJSON points, filtered by region, district or bbox, paged by an opaque cursor.")
+            .WithSummary("Schools as GeoJSON points, filtered by region, district or bbox, paged by an opaque cursor; only those in the caller's scope.")
             .WithDescription("limit: 1–10,000 (default 1,000). The 'next' link (also in the Link header) continues the listing. " +
                              "unassigned=true lists schools that lie outside every district.")
             .Produces(StatusCodes.Status200OK, contentType: GeographyEndpoints.GeoJson)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 

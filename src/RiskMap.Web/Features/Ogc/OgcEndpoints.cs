@@ -5,6 +5,7 @@ using RiskMap.Core.Indicators;
 using RiskMap.Data.Features;
 using RiskMap.Data.Tiles;
 using RiskMap.Web.Features.Tiles;
+using RiskMap.Web.Features.Access;
 using RiskMap.Web.Hosting;
 
 namespace RiskMap.Web.Features.Ogc;
@@ -57,25 +58,24 @@ public static class OgcEndpoints
         {
             var version = await watcher.CurrentAsync();
             var list = new JsonArray();
-            foreach (var c in FeatureCollections.All) list.Add(await Collection(http, c, collections, version));
+            var scope = http.CallerScope();
+            foreach (var c in FeatureCollections.All.Where(c => c.Level != "school" || scope.SeesSchools)) list.Add(await Collection(http, c, collections, version));
             return Respond(http, f, "Collections", new JsonObject
             {
                 ["links"] = Links(Link(http, "/ogc/collections", "self", Json, "This document"), Link(http, "/ogc/collections?f=html", "alternate", Html, "As HTML")),
                 ["collections"] = list,
             });
-        }).WithSummary("The collections: regions, districts, schools.");
+        }).WithSummary("The collections: regions, districts and, for callers who see school-level data, schools.");
 
         ogc.MapGet("/collections/{collectionId}", async (HttpContext http, string collectionId, string? f, FeatureCollections collections, MapDataWatcher watcher) =>
-            FeatureCollections.Find(collectionId) is { } c
-                ? Respond(http, f, c.Title, await Collection(http, c, collections, await watcher.CurrentAsync()))
-                : UnknownCollection(collectionId))
+                Find(http, collectionId, out var c) is { } refusal ? refusal
+                    : Respond(http, f, c!.Title, await Collection(http, c, collections, await watcher.CurrentAsync())))
             .WithSummary("One collection's description.");
 
         ogc.MapGet("/collections/{collectionId}/items", async (HttpContext http, string collectionId, string? bbox, string? limit, string? offset,
                 string? datetime, string? f, FeatureCollections collections, MapDataWatcher watcher) =>
             {
-                if (FeatureCollections.Find(collectionId) is not { } c)
-                    return UnknownCollection(collectionId);
+                if (Find(http, collectionId, out var c) is { } refusal) return refusal;
                 if (http.Request.Query.Keys.FirstOrDefault(k => !ItemParameters.Contains(k)) is { } unknown)
                     return ApiProblems.BadParameter(unknown, $"'{unknown}' is not a parameter of this operation; use {string.Join(", ", ItemParameters)}.");
                 var box = QueryParameters.Bbox(bbox);
@@ -84,8 +84,8 @@ public static class OgcEndpoints
                 var version = await watcher.CurrentAsync();
                 var period = Period(datetime, version);
 
-                var page = await collections.PageAsync(c, box, take, skip, version.Run, period);
-                var path = $"/ogc/collections/{c.Id}/items";
+                var page = await collections.PageAsync(c!, box, take, skip, version.Run, period, http.CallerScope());
+                var path = $"/ogc/collections/{c!.Id}/items";
                 var links = Links(
                     Link(http, With(http, path, skip, take, "json"), "self", GeoJson, "This page"),
                     Link(http, With(http, path, skip, take, "html"), "alternate", Html, "This page as HTML"));
@@ -106,17 +106,21 @@ public static class OgcEndpoints
                 return Respond(http, f, c.Title, collection, GeoJson);
             })
             .WithSummary("The features of a collection: bbox (lon/lat), limit (default 10, at most 10,000), offset, datetime (the quarter of the scores).")
+            .WithDescription("Regions and districts outside the caller's scope carry their class but no score or rank; schools need a sign-in " +
+                             "and only those in the caller's scope are listed.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", async (HttpContext http, string collectionId, string featureId, string? datetime, string? f,
                 FeatureCollections collections, MapDataWatcher watcher) =>
             {
-                if (FeatureCollections.Find(collectionId) is not { } c)
-                    return UnknownCollection(collectionId);
+                if (Find(http, collectionId, out var found) is { } refusal) return refusal;
+                var c = found!;
                 var version = await watcher.CurrentAsync();
-                if (await collections.ItemAsync(c, featureId, version.Run, Period(datetime, version)) is not { } json)
-                    return ApiProblems.NotFound("feature", $"There is no feature '{featureId}' in {c.Id}.");
+                if (await collections.ItemAsync(c, featureId, version.Run, Period(datetime, version), http.CallerScope()) is not { } json)
+                    return ApiProblems.NotFound("feature", $"There is no feature '{featureId}' in {c.Id}{(c.Level == "school" ? " within your scope" : "")}.");
                 var feature = JsonNode.Parse(json)!.AsObject();
                 feature["links"] = Links(
                     Link(http, $"/ogc/collections/{c.Id}/items/{Uri.EscapeDataString(featureId)}", "self", GeoJson, "This feature"),
@@ -125,7 +129,17 @@ public static class OgcEndpoints
                 return Respond(http, f, featureId, feature, GeoJson);
             })
             .WithSummary("One feature by its code.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>The collection, or why the caller cannot have it: unknown (404) or school-level without the role (401/403).</summary>
+    private static IResult? Find(HttpContext http, string id, out FeatureCollectionInfo? collection)
+    {
+        collection = FeatureCollections.Find(id);
+        if (collection is null) return UnknownCollection(id);
+        return collection.Level == "school" ? http.CallerScope().RefuseSchoolLevel() : null;
     }
 
     private static IResult UnknownCollection(string id) =>

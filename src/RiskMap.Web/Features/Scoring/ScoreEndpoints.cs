@@ -1,6 +1,9 @@
 using RiskMap.Core.Geography;
 using RiskMap.Core.Indicators;
+using RiskMap.Data.Access;
+using RiskMap.Data.Queries;
 using RiskMap.Data.Scoring;
+using RiskMap.Web.Features.Access;
 using RiskMap.Web.Hosting;
 
 namespace RiskMap.Web.Features.Scoring;
@@ -16,7 +19,7 @@ public static class ScoreEndpoints
             .WithTags("Scores")
             .WithSummary("The quarters the published score run (or ?run=) covers, oldest first.");
 
-        api.MapGet("/scores", async (ScoreQueries queries, string? level, string? period, string? region, string? district, string? run, string? classes,
+        api.MapGet("/scores", async (HttpContext http, ScoreQueries queries, GeographyQueries geography, string? level, string? period, string? region, string? district, string? run, string? classes,
                 string? domain, string? indicator) =>
             {
                 if (domain is not null && indicator is not null)
@@ -32,6 +35,12 @@ public static class ScoreEndpoints
                     _ => throw new QueryParameters.Invalid("classes", "classes must be fixed or quantile."),
                 };
                 var (regionKato, districtKato) = (QueryParameters.Kato("region", region), QueryParameters.Kato("district", district));
+                var scope = http.CallerScope();
+                if (!scope.SeesDetail && measure != ScoreMeasure.Composite)
+                    return ApiProblems.OutOfScope("Without a sign-in the map shows composite classes only; domains and indicators need an analyst, planner or education role.");
+                var schoolLevel = entityLevel == EntityLevel.School;
+                if (((schoolLevel ? scope.RefuseSchoolLevel() : null) ?? await scope.RefuseFiltersAsync(geography, regionKato, districtKato, schoolLevel)) is { } refusal)
+                    return refusal;
                 if (await RunAsync(queries, run) is not { } id) return NoScores();
                 var periods = await queries.PeriodsAsync(id);
                 var quarter = period ?? periods.LastOrDefault();
@@ -41,7 +50,7 @@ public static class ScoreEndpoints
                     return ApiProblems.NotFound("period", $"Score run {id} has no quarter {quarter}; it covers {string.Join(", ", periods)}.");
                 try
                 {
-                    return Results.Ok(await queries.TableAsync(id, entityLevel, quarter, regionKato, districtKato, measure, quantiles));
+                    return Results.Ok(await queries.TableAsync(id, entityLevel, quarter, regionKato, districtKato, measure, quantiles, scope));
                 }
                 catch (ArgumentException e)
                 {
@@ -54,22 +63,38 @@ public static class ScoreEndpoints
                              "classes: fixed (default, the run's thresholds) or quantile (quintiles of the level and quarter, for exploring); " +
                              "domain or indicator: colour and rank by that domain's or indicator's 0–10 score instead of the composite. " +
                              "Each unit has its score (0–10), class (1 very low … 5 very high), domain scores, reliability (0–10, flagged when low), " +
-                             "change against the previous quarter and the same quarter a year before, rank and, for the latest quarter, the 5th–95th percentile rank band.")
+                             "change against the previous quarter and the same quarter a year before, rank and, for the latest quarter, the 5th–95th percentile rank band. " +
+                             "Units outside the caller's scope (all units, for the public) show their class only ('detailed': false); " +
+                             "school-level scores need a sign-in and cover the caller's scope only.")
             .Produces<ScoreTable>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/scores/{level}/{code}", async (ScoreQueries queries, string level, string code, string? run) =>
+        api.MapGet("/scores/{level}/{code}", async (HttpContext http, ScoreQueries queries, SchoolQueries schools, string level, string code, string? run) =>
             {
                 var entityLevel = Level(level);
+                var scope = http.CallerScope();
+                if (entityLevel == EntityLevel.School && scope.RefuseSchoolLevel() is { } refusal) return refusal;
                 if (await RunAsync(queries, run) is not { } id) return NoScores();
-                return await queries.ProfileAsync(id, entityLevel, code) is { } profile
-                    ? Results.Ok(profile)
-                    : ApiProblems.NotFound(entityLevel.ToCode(), $"No score for {entityLevel.ToCode()} {code} in run {id}.");
+                if (await queries.ProfileAsync(id, entityLevel, code, scope) is not { } profile)
+                {
+                    return entityLevel == EntityLevel.School && await schools.ExistsAsync(code)
+                        ? ApiProblems.OutOfScope($"School {code} is outside your scope.")
+                        : ApiProblems.NotFound(entityLevel.ToCode(), $"No score for {entityLevel.ToCode()} {code} in run {id}.");
+                }
+                if (entityLevel == EntityLevel.School)
+                    await http.AuditAsync(AuditLog.Actions.SchoolProfileViewed, $"school {code}", new Dictionary<string, object?> { ["run"] = id });
+                return Results.Ok(profile);
             })
             .WithTags("Scores")
             .WithSummary("One unit's latest score with what drives it (each indicator's contribution in score points) and its quarterly history.")
+            .WithDescription("A region or district outside the caller's scope shows its classes only. A school's profile needs a sign-in, " +
+                             "must lie in the caller's scope (403 otherwise) and every view of it is audited.")
             .Produces<UnitProfile>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
 using RiskMap.Data.Tiles;
+using RiskMap.Web.Features.Access;
 using RiskMap.Web.Features.Catalogue;
 using RiskMap.Web.Hosting;
 
@@ -24,19 +25,22 @@ public static class TileEndpoints
                 var tileLayer = TileLayer.Find(layer);
                 if (tileLayer is null) return UnknownLayer(layer);
                 var (zoom, column, row) = Coordinates(z, x, y);
+                var scope = http.CallerScope();
+                if (tileLayer == TileLayer.Schools && scope.RefuseSchoolLevel() is { } refusal) return refusal;
                 var version = await watcher.CurrentAsync();
                 var quarter = QueryParameters.PublishedQuarter("period", period, version);
 
-                var etag = new EntityTagHeaderValue($"\"{version.Tag}-{quarter ?? "none"}\"");
+                var etag = new EntityTagHeaderValue($"\"{version.Tag}-{quarter ?? "none"}-{scope.Key}\"");
                 http.Response.Headers.ETag = etag.ToString();
-                http.Response.Headers.CacheControl = "public, max-age=60";
-                http.Response.Headers.Vary = "Accept-Encoding";
+                // Only the public's tiles may sit in shared caches; scoped tiles depend on the sign-in.
+                http.Response.Headers.CacheControl = scope.SeesDetail ? "private, max-age=60" : "public, max-age=60";
+                http.Response.Headers.Vary = scope.SeesDetail ? "Accept-Encoding, Cookie, Authorization" : "Accept-Encoding";
                 if (http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false)))
                     return Results.StatusCode(StatusCodes.Status304NotModified);
                 if (zoom < tileLayer.MinZoom) return Results.NoContent();
 
-                var key = $"{tileLayer.Name}/{zoom}/{column}/{row}/{quarter}/{version.Tag}";
-                var (gzipped, timing) = await cache.GetOrAddAsync(key, () => queries.TileAsync(tileLayer, zoom, column, row, version.Run, quarter));
+                var key = $"{tileLayer.Name}/{zoom}/{column}/{row}/{quarter}/{version.Tag}/{scope.Key}";
+                var (gzipped, timing) = await cache.GetOrAddAsync(key, () => queries.TileAsync(tileLayer, zoom, column, row, version.Run, quarter, scope));
                 http.Response.Headers["Server-Timing"] = timing;
                 if (gzipped.Length == 0) return Results.NoContent();
                 if (http.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase))
@@ -48,11 +52,15 @@ public static class TileEndpoints
             })
             .WithSummary("A Mapbox Vector Tile of regions, districts or schools with the published scores of a quarter (default: the latest).")
             .WithDescription("204 when the tile holds no feature (or the zoom is below the layer's minimum). ETag and Cache-Control follow " +
-                             "the published score run and the boundary and school imports; gzip when the client accepts it.")
+                             "the published score run, the boundary and school imports and the caller's scope; gzip when the client accepts it. " +
+                             "Region and district features outside the caller's scope carry their class only; the schools layer needs a sign-in " +
+                             "and holds the schools of the caller's scope only.")
             .Produces(StatusCodes.Status200OK, contentType: MediaType)
             .Produces(StatusCodes.Status204NoContent)
             .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         tiles.MapGet("/{layer}.json", (HttpContext http, string layer) =>
