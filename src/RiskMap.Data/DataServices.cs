@@ -29,6 +29,7 @@ public static class DataServices
         services.AddSingleton<GeographyQueries>();
         services.AddSingleton<SchoolQueries>();
         services.AddSingleton<CatalogueQueries>();
+        services.AddSingleton<CountQueries>();
         services.AddSingleton<ImportBatchQueries>();
         services.AddSingleton<Demo.DemoDataLoader>();
         services.AddSingleton<Scoring.ScoreRunService>();

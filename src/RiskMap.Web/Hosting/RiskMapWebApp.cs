@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using RiskMap.Web.Features.Access;
 using RiskMap.Web.Features.Catalogue;
+using RiskMap.Web.Features.Counts;
 using RiskMap.Web.Features.Geography;
 using RiskMap.Web.Features.Health;
 using RiskMap.Web.Features.Imports;
@@ -76,6 +77,7 @@ public static class RiskMapWebApp
         api.MapGeographyEndpoints();
         api.MapSchoolEndpoints();
         api.MapIndicatorEndpoints();
+        api.MapCountEndpoints();
         api.MapImportEndpoints();
         api.MapScoreEndpoints();
         api.MapScoreRunEndpoints();

@@ -1,0 +1,50 @@
+using RiskMap.Core.Access;
+using RiskMap.Core.Geography;
+using RiskMap.Core.Privacy;
+using RiskMap.Data.Queries;
+
+namespace RiskMap.Web.Features.Counts;
+
+/// <param name="Value">The count, or null when it is withheld (<see cref="Flag"/> "c") or there are no data.</param>
+/// <param name="Rate">Per 10,000 pupils, withheld with the count.</param>
+public sealed record CountCellView(string Code, string Level, string NameKk, string NameRu, string? NameEn, double? Value, double? Rate, string? Flag);
+
+public sealed record CountTableView(string Indicator, string Period, string Level, int Threshold, CountCellView Total, IReadOnlyList<CountCellView> Units);
+
+/// <summary>
+/// A table of counts as the caller may see it. Counts inside the caller's scope are shown as they are; every other count
+/// goes through small-number suppression with secondary suppression, computed over the whole hierarchy with the
+/// caller's own counts as known, so that nothing withheld can be worked out from what is shown.
+/// </summary>
+public static class CountTable
+{
+    public const string Withheld = "c";
+    private const double RatePer = 10_000;
+
+    public static CountTableView Build(string indicator, string period, IReadOnlyList<CountRow> hierarchy, string? regionKato,
+        AccessScope scope, SmallNumberSuppression suppression)
+    {
+        var known = hierarchy.Where(row => Sees(scope, row)).Select(row => row.Code).ToHashSet();
+        var withheld = known.Count == hierarchy.Count
+            ? new HashSet<string>()
+            : suppression.Suppress(hierarchy.Select(row => new CountCell(row.Code, row.ParentCode, row.Value)).ToList(), known);
+
+        var totalCode = regionKato ?? CountQueries.NationalCode;
+        var total = hierarchy.Single(row => row.Code == totalCode);
+        var units = hierarchy.Where(row => row.ParentCode == totalCode).OrderBy(row => row.Code, StringComparer.Ordinal);
+        return new CountTableView(indicator, period, regionKato is null ? "region" : "district", suppression.Threshold,
+            View(total, withheld), units.Select(row => View(row, withheld)).ToList());
+    }
+
+    private static bool Sees(AccessScope scope, CountRow row) => row.Level switch
+    {
+        "national" => scope.IsNational,
+        "region" => scope.Covers(EntityLevel.Region, row.RegionKato, null),
+        _ => scope.Covers(EntityLevel.District, row.RegionKato, row.DistrictKato),
+    };
+
+    private static CountCellView View(CountRow row, IReadOnlySet<string> withheld) => withheld.Contains(row.Code)
+        ? new CountCellView(row.Code, row.Level, row.NameKk, row.NameRu, row.NameEn, null, null, Withheld)
+        : new CountCellView(row.Code, row.Level, row.NameKk, row.NameRu, row.NameEn, row.Value,
+            row is { Value: { } value, Denominator: > 0 } ? Math.Round(value / row.Denominator.Value * RatePer, 2) : null, null);
+}
