@@ -4,10 +4,11 @@ namespace RiskMap.Core.Privacy;
 internal sealed class CountHierarchy
 {
     private readonly Dictionary<string, List<CountCell>> _children = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CountCell> _byCode = new(StringComparer.Ordinal);
 
     public CountHierarchy(IReadOnlyList<CountCell> cells)
     {
-        var byCode = new Dictionary<string, CountCell>(StringComparer.Ordinal);
+        var byCode = _byCode;
         foreach (var cell in cells)
             if (!byCode.TryAdd(cell.Code, cell))
                 throw new ArgumentException($"Cell code '{cell.Code}' appears more than once.", nameof(cells));
@@ -32,8 +33,12 @@ internal sealed class CountHierarchy
     /// <summary>Cells with at least one child, deepest first, then by code (ordinal).</summary>
     public IReadOnlyList<CountCell> ParentsDeepestFirst { get; }
 
-    /// <summary>The children of a parent, by code (ordinal).</summary>
-    public IReadOnlyList<CountCell> ChildrenOf(string parentCode) => _children[parentCode];
+    /// <summary>Whether a cell has this code.</summary>
+    public bool Contains(string code) => _byCode.ContainsKey(code);
+
+    /// <summary>The children of a cell, by code (ordinal); none for a leaf.</summary>
+    public IReadOnlyList<CountCell> ChildrenOf(string parentCode) =>
+        _children.TryGetValue(parentCode, out var children) ? children : [];
 
     private static int Depth(CountCell cell, Dictionary<string, CountCell> byCode)
     {

@@ -5,6 +5,16 @@ namespace RiskMap.Core.Tests.Privacy;
 /// <summary>What someone holding the published table could work out about the withheld cells.</summary>
 internal static class DisclosureAudit
 {
+    /// <summary>What stays hidden from a caller who sees the published cells and the cells they already know.</summary>
+    public static IReadOnlySet<string> HiddenFrom(IReadOnlySet<string> withheld, IReadOnlySet<string> known) =>
+        withheld.Where(code => !known.Contains(code)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Groups (by parent code) whose equation has exactly one hidden cell, which it therefore gives away.</summary>
+    public static IEnumerable<string> GroupsWithOneHiddenCell(IReadOnlyList<CountCell> cells, IReadOnlySet<string> hidden) =>
+        Groups(cells)
+            .Where(g => g.Children.Append(g.Parent).Count(c => hidden.Contains(c.Code)) == 1)
+            .Select(g => g.Parent.Code);
+
     /// <summary>Groups (by parent code) with a published total whose withheld children are all small, or a single cell.</summary>
     public static IEnumerable<string> GroupsBoundingTheirWithheldChildren(IReadOnlyList<CountCell> cells, IReadOnlySet<string> withheld, int threshold) =>
         Groups(cells)

@@ -27,6 +27,27 @@ internal static class RandomCountForest
         return cells;
     }
 
+    /// <summary>
+    /// A known set closed downwards, as a planner's would be: some regions with all their districts (perhaps the
+    /// national total with everything), plus a few districts on their own.
+    /// </summary>
+    public static IReadOnlySet<string> KnownClosedDownwards(IReadOnlyList<CountCell> cells, Random random)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        void AddWithDescendants(string code)
+        {
+            known.Add(code);
+            foreach (var child in cells.Where(c => c.ParentCode == code)) AddWithDescendants(child.Code);
+        }
+
+        if (random.Next(20) == 0) AddWithDescendants("KZ");
+        foreach (var region in cells.Where(c => c.ParentCode == "KZ"))
+            if (random.Next(3) == 0) AddWithDescendants(region.Code);
+        foreach (var district in cells.Where(c => c.ParentCode is not null and not "KZ"))
+            if (random.Next(10) == 0) AddWithDescendants(district.Code);
+        return known;
+    }
+
     private static double? DistrictCount(Random random) => random.Next(20) switch
     {
         0 => null,
