@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using RiskMap.Core.Imports;
+using RiskMap.Data.Imports;
 using RiskMap.TestSupport;
 
 namespace RiskMap.Web.Tests;

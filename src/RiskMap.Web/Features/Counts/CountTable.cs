@@ -5,8 +5,10 @@ using RiskMap.Data.Queries;
 
 namespace RiskMap.Web.Features.Counts;
 
-/// <param name="Value">The count, or null when it is withheld (<see cref="Flag"/> "c") or there are no data.</param>
-/// <param name="Rate">Per 10,000 pupils, withheld with the count.</param>
+/// <summary>
+/// One unit's count, or null when it is withheld (Flag "c") or there are no data; the rate is per 10,000 pupils and
+/// withheld with the count.
+/// </summary>
 public sealed record CountCellView(string Code, string Level, string NameKk, string NameRu, string? NameEn, double? Value, double? Rate, string? Flag);
 
 public sealed record CountTableView(string Indicator, string Period, string Level, int Threshold, CountCellView Total, IReadOnlyList<CountCellView> Units);
