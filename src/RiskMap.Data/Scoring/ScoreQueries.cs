@@ -118,11 +118,11 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
 
     /// <returns>null when the run is unknown; throws <see cref="ArgumentException"/> for a domain or indicator the run lacks.</returns>
     /// <remarks>
-    /// School-level rows outside the caller's scope are not read at all; region and district rows outside it keep only
-    /// their class (<see cref="UnitScoreView.ClassOnly"/>).
+    /// School-level rows outside the caller's scope are not read at all (nor any row, with <paramref name="inScopeOnly"/>);
+    /// region and district rows outside it keep only their class (<see cref="UnitScoreView.ClassOnly"/>).
     /// </remarks>
     public async Task<ScoreTable?> TableAsync(long run, EntityLevel level, string period, string? regionKato, string? districtKato,
-        ScoreMeasure measure, bool quantileClasses, AccessScope scope)
+        ScoreMeasure measure, bool quantileClasses, AccessScope scope, bool inScopeOnly = false)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var info = await RunAsync(connection, run);
@@ -153,7 +153,7 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
             FROM ranked r JOIN ({Units(level)}) u ON u.code = r.code
             WHERE (@regionKato::text IS NULL OR u.region_kato = @regionKato)
               AND (@districtKato::text IS NULL OR u.district_kato = @districtKato)
-              {(level == EntityLevel.School ? "AND " + ScopeFilter.Covers("u.region_kato", "u.district_kato") : "")}
+              {(level == EntityLevel.School || inScopeOnly ? "AND " + ScopeFilter.Covers("u.region_kato", "u.district_kato") : "")}
             ORDER BY r.value_rank = 0, r.value_rank, u.code
             """, ScopeFilter.Parameters(new { run, level = level.ToCode(), period, regionKato, districtKato, index }, scope))).ToList();
 

@@ -38,10 +38,12 @@ public static class QueryParameters
             : throw new Invalid(name, $"The published scores cover {string.Join(", ", version.PeriodList)}; not {quarter}.");
     }
 
-    public static int Limit(string? text, int @default, int max) =>
+    public static int Limit(string? text, int @default, int max) => WholeNumber("limit", text, @default, 1, max);
+
+    public static int WholeNumber(string name, string? text, int @default, int min, int max) =>
         text is null ? @default
-        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 && value <= max ? value
-        : throw new Invalid("limit", $"limit must be a whole number from 1 to {max}.");
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max ? value
+        : throw new Invalid(name, $"{name} must be a whole number from {min} to {max}.");
 
     public static bool Flag(string name, string? text) => text?.ToLowerInvariant() switch
     {

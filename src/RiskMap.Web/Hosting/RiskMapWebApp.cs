@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using RiskMap.Web.Features.Access;
 using RiskMap.Web.Features.Catalogue;
 using RiskMap.Web.Features.Counts;
+using RiskMap.Web.Features.Exports;
 using RiskMap.Web.Features.Geography;
 using RiskMap.Web.Features.Health;
 using RiskMap.Web.Features.Imports;
@@ -78,6 +79,7 @@ public static class RiskMapWebApp
         api.MapSchoolEndpoints();
         api.MapIndicatorEndpoints();
         api.MapCountEndpoints();
+        api.MapExportEndpoints();
         api.MapImportEndpoints();
         api.MapScoreEndpoints();
         api.MapScoreRunEndpoints();

@@ -6,6 +6,9 @@ public sealed class AccessOptions
     /// <summary>HMAC-SHA256 key for bearer tokens: at least 32 bytes, base64 or text. Shared by every instance of a cluster.</summary>
     public string? SigningKey { get; set; }
 
+    /// <summary>Where the keys protecting sign-in cookies are kept, so every instance (and a restart) can read the cookies.</summary>
+    public string? KeysDirectory { get; set; }
+
     public int TokenMinutes { get; set; } = 60;
     public int CookieHours { get; set; } = 8;
 

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.RateLimiting;
 using RiskMap.Core.Access;
 using RiskMap.Web.Hosting;
@@ -30,6 +31,8 @@ public static class AccessSetup
         services.AddSingleton<BearerTokens>();
         services.AddSingleton<Passwords>();
         services.AddSingleton<SignInService>();
+        if (!string.IsNullOrWhiteSpace(options.KeysDirectory))
+            services.AddDataProtection().SetApplicationName("riskmap").PersistKeysToFileSystem(new DirectoryInfo(options.KeysDirectory));
 
         services.AddAuthentication(EitherScheme)
             .AddPolicyScheme(EitherScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>

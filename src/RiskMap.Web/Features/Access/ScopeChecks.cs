@@ -9,9 +9,12 @@ namespace RiskMap.Web.Features.Access;
 public static class ScopeChecks
 {
     /// <summary>School-level data need a role that sees them: 401 for the public, 403 for a steward.</summary>
-    public static IResult? RefuseSchoolLevel(this AccessScope scope) =>
-        scope.IsPublic ? ApiProblems.SignInRequired("School-level data are shown only to signed-in analysts, planners and education departments.")
-        : !scope.SeesSchools ? ApiProblems.OutOfScope("Your role does not include school-level data.")
+    public static IResult? RefuseSchoolLevel(this AccessScope scope) => scope.RefuseWithoutDetail("school-level data");
+
+    /// <summary>Detailed data (school level, exports) need an analyst, planner or education role: 401 for the public, 403 for a steward.</summary>
+    public static IResult? RefuseWithoutDetail(this AccessScope scope, string what) =>
+        scope.IsPublic ? ApiProblems.SignInRequired($"Only signed-in analysts, planners and education departments get {what}.")
+        : !scope.SeesDetail ? ApiProblems.OutOfScope($"Your role does not include {what}.")
         : null;
 
     /// <summary>
