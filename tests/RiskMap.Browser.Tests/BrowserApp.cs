@@ -38,19 +38,37 @@ public sealed class BrowserApp : RiskMapWebFactory<DemoDatabase>
         await base.DisposeAsync();
     }
 
-    /// <summary>A new page that records every console error and failed request, so a test can assert there were none.</summary>
+    /// <summary>Records every Content-Security-Policy violation of a document in window.cspViolations.</summary>
+    private const string CspViolationRecorder = """
+        window.cspViolations = [];
+        document.addEventListener("securitypolicyviolation", (e) =>
+          window.cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`));
+        """;
+
+    /// <summary>
+    /// A new page that records every console error, message about the Content Security Policy and failed request, so a
+    /// test can assert there were none, and its CSP violations in window.cspViolations.
+    /// </summary>
     public async Task<(IPage Page, List<string> Errors)> OpenAsync(string path, string locale = "en-GB")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        await context.AddInitScriptAsync(CspViolationRecorder);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" || message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) errors.Add(message.Text);
+        };
         page.PageError += (_, error) => errors.Add(error);
         page.RequestFailed += (_, request) => errors.Add($"{request.Url}: {request.Failure}");
         await page.GotoAsync(BaseUrl + path);
-        await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        await WaitUntilReadyAsync(page);
         return (page, errors);
     }
+
+    /// <summary>Waits until the page has loaded its data.</summary>
+    public static Task WaitUntilReadyAsync(IPage page) =>
+        page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 60_000 });
 
     public static string ScreenshotPath(string name)
     {

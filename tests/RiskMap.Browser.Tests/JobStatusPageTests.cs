@@ -4,8 +4,8 @@ using Microsoft.Playwright;
 namespace RiskMap.Browser.Tests;
 
 /// <summary>
-/// The score runs page: what is published, the schedule, and a recompute started from the page and followed until
-/// it is published. The demo database starts with no published run.
+/// The score runs page: what is published, the schedule, and a recompute started from the page by a data steward and
+/// followed until it is published. The demo database starts with no published run.
 /// </summary>
 public class JobStatusPageTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -21,6 +21,12 @@ public class JobStatusPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Equal("Recent runs (newest first)", (await table.Locator("caption").InnerTextAsync()).Trim());
         Assert.Equal(7, await table.Locator("thead th[scope='col']").CountAsync());
         Assert.Contains("Nightly at 02:00 (Asia/Almaty time)", await page.Locator("#schedule").InnerTextAsync());
+
+        // Only a data steward may start a recompute.
+        await Assertions.Expect(page.GetByText("Only a data steward can start a recompute.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Recompute now" })).ToBeHiddenAsync();
+        await SignInForm.SignInAsync(page, "steward");
+        await Assertions.Expect(page.GetByText("Only a data steward can start a recompute.")).ToBeHiddenAsync();
 
         var button = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Recompute now" });
         await button.ClickAsync();
@@ -71,7 +77,7 @@ public class JobStatusPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Equal("ru", await page.EvaluateAsync<string>("document.documentElement.lang"));
         Assert.Equal("Пересчёт баллов риска", (await page.GetByRole(AriaRole.Heading, new PageGetByRoleOptions { Level = 1 }).InnerTextAsync()).Trim());
         Assert.Equal("page", await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Расчёты" }).GetAttributeAsync("aria-current"));
-        Assert.True(await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Пересчитать сейчас" }).IsVisibleAsync());
+        await Assertions.Expect(page.GetByText("Запустить пересчёт может только администратор данных.")).ToBeVisibleAsync();
 
         // And back to the map.
         await page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Карта" }).ClickAsync();

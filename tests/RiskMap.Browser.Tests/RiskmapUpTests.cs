@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
@@ -19,7 +20,11 @@ public sealed class RiskmapUpTests : IAsyncLifetime
     private readonly int _port = FreePort();
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public Task InitializeAsync()
+    {
+        _http.BaseAddress = new Uri(Url(""));
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync()
     {
@@ -53,7 +58,10 @@ public sealed class RiskmapUpTests : IAsyncLifetime
             await WaitForHealthAsync(process, log);
             using var about = JsonDocument.Parse(await _http.GetStringAsync(Url("/api/about")));
             var counts = about.RootElement.GetProperty("counts");
-            using var imports = JsonDocument.Parse(await _http.GetStringAsync(Url("/api/imports")));
+            // The import history is the data steward's; `up` creates the demo users with the demo data.
+            using var importsRequest = new HttpRequestMessage(HttpMethod.Get, Url("/api/imports"));
+            importsRequest.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TestUsers.TokenAsync(_http, "steward"));
+            using var imports = JsonDocument.Parse(await (await _http.SendAsync(importsRequest)).EnsureSuccessStatusCode().Content.ReadAsStringAsync());
             return new Snapshot(
                 (counts.GetProperty("regions").GetInt32(), counts.GetProperty("districts").GetInt32(), counts.GetProperty("schools").GetInt32()),
                 about.RootElement.GetProperty("demo").GetBoolean(),

@@ -1,28 +1,47 @@
 // Same-origin JSON API client.
 
-/** Error for a failed API call; `detail` is a short, language-neutral description for the error box. */
+/**
+ * Error for a failed API call; `detail` is a short, language-neutral description for the error box. An HTTP error
+ * carries the problem JSON the server sent, if any (`problem.code` says what went wrong).
+ */
 export class ApiError extends Error {
-  constructor(path, detail, options) {
+  constructor(path, detail, { problem = null, ...options } = {}) {
     super(`${path}: ${detail}`, options);
     this.name = "ApiError";
     this.path = path;
     this.detail = detail;
+    this.problem = problem;
   }
 }
 
+/** Logs an error that is not a failed request, i.e. a bug; the caller shows a failed request to the user. */
+export function reportBug(error) {
+  if (error && error.name !== "ApiError") console.error(error);
+}
+
 const TIMEOUT_MS = 30000;
+
+/** Sent as X-CSRF-TOKEN with every change (non-GET request) while signed in with the session cookie. */
+let antiforgeryToken = null;
 
 async function getJson(path, options = {}) {
   return requestJson(path, { method: "GET", ...options });
 }
 
-/** options.cache: a fetch cache mode; status that changes by the second is read with "no-store". */
-async function requestJson(path, { method = "GET", cache = "default" } = {}) {
+/**
+ * options.cache: a fetch cache mode; status that changes by the second is read with "no-store".
+ * options.body: sent as JSON.
+ */
+async function requestJson(path, { method = "GET", cache = "default", body } = {}) {
+  const headers = { Accept: "application/json, application/geo+json" };
+  if (method !== "GET" && antiforgeryToken) headers["X-CSRF-TOKEN"] = antiforgeryToken;
+  if (body !== undefined) headers["Content-Type"] = "application/json";
   let response;
   try {
     response = await fetch(path, {
       method,
-      headers: { Accept: "application/json, application/geo+json" },
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
       credentials: "same-origin",
       cache,
       signal: AbortSignal.timeout(TIMEOUT_MS),
@@ -32,7 +51,7 @@ async function requestJson(path, { method = "GET", cache = "default" } = {}) {
     throw new ApiError(path, reason, { cause });
   }
   if (!response.ok) {
-    throw new ApiError(path, `HTTP ${response.status}`);
+    throw new ApiError(path, `HTTP ${response.status}`, { problem: await readProblem(response) });
   }
   try {
     if (method === "GET") return await response.json();
@@ -41,6 +60,16 @@ async function requestJson(path, { method = "GET", cache = "default" } = {}) {
     return text.trim() === "" ? null : JSON.parse(text);
   } catch (cause) {
     throw new ApiError(path, "invalid JSON", { cause });
+  }
+}
+
+/** The problem JSON of an error response, or null. */
+async function readProblem(response) {
+  if (!(response.headers.get("Content-Type") ?? "").includes("json")) return null;
+  try {
+    return await response.json();
+  } catch {
+    return null;
   }
 }
 
@@ -66,6 +95,32 @@ export async function fetchRegions(simplify = 0.01) {
 export async function fetchDistricts(simplify = 0.005) {
   const path = `/api/districts?simplify=${encodeURIComponent(simplify)}`;
   return assertFeatureCollection(path, await getJson(path));
+}
+
+/** Keeps the anti-forgery token of the caller that the server describes (none for the public). */
+function acceptMe(path, me) {
+  if (!me || typeof me !== "object" || typeof me.authenticated !== "boolean" || typeof me.role !== "string") {
+    throw new ApiError(path, "unexpected response");
+  }
+  antiforgeryToken = me.antiforgeryToken ?? null;
+  return me;
+}
+
+/** Who is signed in (role "public" for nobody), with a fresh anti-forgery token. */
+export async function fetchMe() {
+  const path = "/api/auth/me";
+  return acceptMe(path, await getJson(path, { cache: "no-store" }));
+}
+
+/** Signs in with the session cookie; a refusal is an ApiError whose problem.code says why. */
+export async function signIn(username, password) {
+  const path = "/api/auth/login";
+  return acceptMe(path, await requestJson(path, { method: "POST", cache: "no-store", body: { username, password } }));
+}
+
+export async function signOut() {
+  await requestJson("/api/auth/logout", { method: "POST", cache: "no-store" });
+  antiforgeryToken = null;
 }
 
 function assertRun(path, run) {

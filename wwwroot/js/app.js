@@ -1,7 +1,7 @@
 // RiskMap: region and district boundaries of Kazakhstan on a Leaflet map.
 // Leaflet is loaded as a classic script before this module (global L). This module exposes no globals.
 
-import { fetchAbout, fetchDistricts, fetchRegions } from "./api.js";
+import { fetchAbout, fetchDistricts, fetchRegions, reportBug } from "./api.js";
 import { formatArea, formatNumber, localizedName, t } from "./i18n.js";
 import { applyDemoBanner, initPage } from "./page.js";
 
@@ -36,6 +36,7 @@ const REGION_STYLE = Object.freeze({
 const els = {
   map: document.getElementById("map"),
   status: document.getElementById("status"),
+  publicNotice: document.getElementById("public-notice"),
   errorBox: document.getElementById("error-box"),
   errorDetail: document.getElementById("error-detail"),
   retryButton: document.getElementById("retry-button"),
@@ -274,7 +275,7 @@ function drawBoundaries(regions, districts) {
 // Loading
 
 function showError(error) {
-  if (error && error.name !== "ApiError") console.error(error); // a bug, not a failed request
+  reportBug(error);
   state.phase = "error";
   els.errorDetail.textContent = error?.name === "ApiError" ? `(${error.message})` : "";
   els.errorBox.hidden = false;
@@ -318,7 +319,9 @@ async function load() {
 // Start
 
 function start() {
-  initPage({ titleKey: "doc.title", onTranslate: applyTranslations });
+  initPage({ titleKey: "doc.title", onTranslate: applyTranslations }).then((me) => {
+    els.publicNotice.hidden = me.authenticated;
+  });
   els.retryButton.addEventListener("click", () => load());
 
   if (typeof L === "undefined") {

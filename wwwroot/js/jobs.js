@@ -1,7 +1,8 @@
 // RiskMap: status of the score recompute (published run, schedule, failures, recent runs) and a way to start one.
 // Plain ES module: no globals.
 
-import { fetchAbout, fetchScoreRunStatus, fetchScoreRuns, startScoreRun } from "./api.js";
+import { fetchAbout, fetchScoreRunStatus, fetchScoreRuns, reportBug, startScoreRun } from "./api.js";
+import { element } from "./dom.js";
 import { formatDateTime, formatDuration, formatNumber, formatTime, t, tPlural } from "./i18n.js";
 import { applyDemoBanner, initPage } from "./page.js";
 
@@ -23,6 +24,8 @@ const els = {
   nextRun: document.getElementById("next-run"),
   schedule: document.getElementById("schedule"),
   scheduleImports: document.getElementById("schedule-imports"),
+  recompute: document.getElementById("recompute"),
+  recomputeStewardOnly: document.getElementById("recompute-steward-only"),
   recomputeButton: document.getElementById("recompute-button"),
   progress: document.getElementById("recompute-progress"),
   failures: document.getElementById("failures"),
@@ -105,14 +108,6 @@ function scheduleText(schedule) {
 
 // ---------------------------------------------------------------------------
 // DOM helpers
-
-function element(tag, { className, text, attrs } = {}) {
-  const el = document.createElement(tag);
-  if (className) el.className = className;
-  if (text !== undefined) el.textContent = text;
-  for (const [name, value] of Object.entries(attrs ?? {})) el.setAttribute(name, value);
-  return el;
-}
 
 function timeElement(value, options) {
   const el = element("time", { text: formatDateTime(value, options) });
@@ -306,7 +301,7 @@ function renderButton() {
 // Loading and refreshing
 
 function showError(error) {
-  if (error && error.name !== "ApiError") console.error(error); // a bug, not a failed request
+  reportBug(error);
   els.errorDetail.textContent = error?.name === "ApiError" ? `(${error.message})` : "";
   els.errorBox.hidden = false;
   if (state.phase !== "ready") {
@@ -410,7 +405,7 @@ async function recompute() {
   try {
     await startScoreRun();
   } catch (error) {
-    if (error?.name !== "ApiError") console.error(error);
+    reportBug(error);
     state.recompute = null;
     renderButton();
     setProgress("jobs.progress.requestFailed", { detail: error?.detail ?? "" }, "error");
@@ -429,7 +424,7 @@ async function loadAbout() {
     applyDemoBanner(await fetchAbout());
   } catch (error) {
     // The banner is optional; a failed request leaves it hidden. A bug is still reported.
-    if (error?.name !== "ApiError") console.error(error);
+    reportBug(error);
   }
 }
 
@@ -437,7 +432,11 @@ async function loadAbout() {
 // Start
 
 function start() {
-  initPage({ titleKey: "jobs.doc.title", onTranslate: render });
+  // Only a data steward may start a recompute.
+  initPage({ titleKey: "jobs.doc.title", onTranslate: render }).then((me) => {
+    els.recompute.hidden = !me.managesData;
+    els.recomputeStewardOnly.hidden = me.managesData;
+  });
 
   els.recomputeButton.addEventListener("click", () => recompute());
   els.retryButton.addEventListener("click", () => refresh());

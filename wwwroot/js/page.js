@@ -1,14 +1,18 @@
-// What every RiskMap page shares: the header (language switcher, links between pages), static text marked with
-// data-i18n / data-i18n-aria-label, and the demo-data banner. Plain ES module: no globals.
+// What every RiskMap page shares: the header (language switcher, links between pages, account control), static text
+// marked with data-i18n / data-i18n-aria-label, and the demo-data banner. Plain ES module: no globals.
 
+import { initAccount } from "./account.js";
 import { LANGUAGES, detectLanguage, getLanguage, onLanguageChange, setLanguage, t } from "./i18n.js";
 
 /**
- * Sets the page language, translates the marked static text now and on every language change, and wires the
- * language buttons. onTranslate re-renders the page's own text after the static text has been translated.
+ * Sets the page language, adds the account control to the header, translates the marked static text now and on
+ * every language change, and wires the language buttons. onTranslate re-renders the page's own text after the
+ * static text has been translated. Returns a promise of who is signed in (the /api/auth/me answer).
  */
 export function initPage({ titleKey, onTranslate = () => {} }) {
   const langButtons = Array.from(document.querySelectorAll(".lang-button[data-lang]"));
+  setLanguage(detectLanguage());
+  const account = initAccount(document.querySelector(".header-tools"));
 
   const apply = () => {
     document.title = t(titleKey);
@@ -23,10 +27,10 @@ export function initPage({ titleKey, onTranslate = () => {} }) {
       button.setAttribute("aria-pressed", String(button.dataset.lang === lang));
     }
     updatePageLinks(lang);
+    account.render();
     onTranslate();
   };
 
-  setLanguage(detectLanguage());
   apply();
   onLanguageChange(apply);
 
@@ -36,6 +40,7 @@ export function initPage({ titleKey, onTranslate = () => {} }) {
       if (LANGUAGES.includes(lang)) setLanguage(lang, { remember: true });
     });
   }
+  return account.me;
 }
 
 /**
