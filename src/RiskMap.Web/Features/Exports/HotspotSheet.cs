@@ -32,7 +32,7 @@ public sealed class HotspotSheet
 
     public static HotspotSheet Build(ScoreTable table, IReadOnlyList<UnitScoreView> units, Language language, bool demo)
     {
-        var domains = units.FirstOrDefault()?.DomainScores.Keys.ToList() ?? [];
+        var domains = table.Units.FirstOrDefault()?.DomainScores.Keys.ToList() ?? [];
         var headings = new List<string>(Texts(language));
         headings.AddRange(domains.Select(d => $"{DomainHeading(language)}: {d}"));
         if (demo) headings.Add(DataHeading(language));
