@@ -61,6 +61,9 @@ public sealed class CsvRows
             string[] fields = [];
             if (!Guard(() => _records.TryRead(out line, out fields))) yield break;
             if (fields.All(string.IsNullOrWhiteSpace)) continue;
+            if (Array.FindIndex(fields, f => f.Contains('\0')) is var nul and >= 0)
+                throw ImportRejectedException.Single(ImportProblem.UnreadableFile, detail: "A field holds a NUL character.", row: line,
+                    field: _columns.FirstOrDefault(c => c.Value == nul).Key);
             if (++count > maxRows)
                 throw ImportRejectedException.Single(ImportProblem.TooManyRows, detail: $"at most {maxRows:N0} rows", row: line);
             yield return new CsvRow(line, _columns, fields);

@@ -171,7 +171,11 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
                 ? view with { Class = Classify(view.Score, thresholds) }
                 : view with { Class = Classify(view.Score, thresholds), ChangeQuarter = null, ChangeYear = null, RankBand = null };
             return r.InScope ? view : view.ClassOnly();
-        }).ToList();
+        })
+            // A unit shown by its class only must not give its rank away by its place in the list: riskiest class first,
+            // then within a class the detailed units by rank and the others by code (for detailed units this is rank order).
+            .OrderBy(u => u.Class is null).ThenByDescending(u => u.Class).ThenBy(u => !u.Detailed).ThenBy(u => u.Detailed ? u.Rank : 0).ThenBy(u => u.Code, StringComparer.Ordinal)
+            .ToList();
         return new ScoreTable(run, info.MethodologyVersion, level.ToCode(), period, measure.ToString(),
             quantileClasses ? "quantile" : "fixed", thresholds, units);
     }

@@ -35,6 +35,7 @@ public static class RiskMapWebApp
         builder.Services.AddHostedService(services => services.GetRequiredService<MapDataWatcher>());
         builder.Services.AddSingleton<TileCache>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<TextInputGuard.DatabaseTextRefusal>();
         builder.Services.AddRiskMapAccess(builder.Configuration);
         builder.Services.AddOpenApi(options =>
         {
@@ -56,6 +57,7 @@ public static class RiskMapWebApp
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseTextInputGuard();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseRiskMapAccess();

@@ -144,8 +144,7 @@ public class ScoreDetailAccessTests(ScoredDemoApp app) : IClassFixture<ScoredDem
         AssertDetail((await Json.GetAsync(client, $"/api/scores/region/{Almaty}")).GetProperty("latest"), detailed: false);
     }
 
-    [Fact(Skip = "BUG: /api/scores lists units riskiest first even for callers who may not see scores or ranks, so a unit's position " +
-                 "in the public list is its national rank (ScoreQueries.TableAsync orders by value_rank before ClassOnly() hides it).")]
+    [Fact]
     public async Task The_public_list_does_not_give_away_the_ranks_it_hides()
     {
         var ranks = (await Json.GetAsync(await app.ClientForAsync(Analyst), "/api/scores?level=district")).GetProperty("units").EnumerateArray()

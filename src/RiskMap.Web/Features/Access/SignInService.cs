@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using RiskMap.Core.Access;
 using RiskMap.Data.Access;
+using RiskMap.Web.Hosting;
 
 namespace RiskMap.Web.Features.Access;
 
@@ -11,7 +12,8 @@ public sealed class SignInService(UserStore users, Passwords passwords, AuditLog
 {
     public async Task<SignInResult> SignInAsync(string username, string password, string? clientIp, string via)
     {
-        var user = await users.FindAsync(username);
+        // No user name holds control characters (see the users table's check), and the database could not look one up.
+        var user = TextInputGuard.HasControlCharacters(username) ? null : await users.FindAsync(username);
         if (user is { LockedUntil: { } until } && until > DateTimeOffset.UtcNow)
             return await FailAsync(username, user, "account-locked", until, clientIp, via);
 
@@ -33,7 +35,8 @@ public sealed class SignInService(UserStore users, Passwords passwords, AuditLog
     private async Task<SignInResult> FailAsync(string username, UserAccount? user, string code, DateTimeOffset? lockedUntil, string? clientIp, string via)
     {
         // The name as typed is kept (bounded), so a steward can see guessing against names that don't exist.
-        var actor = username.Length > 64 ? username[..64] : username;
+        var printable = new string(username.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        var actor = printable.Length > 64 ? printable[..64] : printable;
         await audit.WriteAsync(new AuditEntry(actor, null, AuditLog.Actions.LoginFailed, null,
             new Dictionary<string, object?> { ["reason"] = user is null ? "unknown-user" : user.Disabled ? "disabled" : code, ["via"] = via }, clientIp));
         return new SignInResult(null, code, lockedUntil);

@@ -22,6 +22,10 @@ public static class UserEndpoints
                 if (!Roles.TryParse(request.Role, out var role))
                     return ApiProblems.BadParameter("role", "role must be analyst, planner, education or steward.");
                 if (string.IsNullOrWhiteSpace(request.Username)) return ApiProblems.BadParameter("username", "Give a username.");
+                foreach (var (field, text) in new[] { ("username", request.Username), ("displayName", request.DisplayName), ("scope", request.Scope) })
+                {
+                    if (TextInputGuard.HasControlCharacters(text)) return ApiProblems.BadParameter(field, $"{field} holds control characters.");
+                }
                 if (Passwords.Weakness(request.Password ?? "") is { } weakness) return ApiProblems.BadParameter("password", weakness);
                 try
                 {

@@ -54,14 +54,18 @@ public static class SchoolEndpoints
     private static string? DecodeCursor(string? cursor)
     {
         if (cursor is null) return null;
+        string? code;
         try
         {
-            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor));
+            code = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(cursor));
         }
         catch (FormatException)
         {
-            throw new QueryParameters.Invalid("cursor", "cursor must be a value taken from a 'next' link.");
+            code = null;
         }
+        return code is { Length: > 0 } && !TextInputGuard.HasControlCharacters(code)
+            ? code
+            : throw new QueryParameters.Invalid("cursor", "cursor must be a value taken from a 'next' link.");
     }
 
     private static string NextLink(HttpRequest request, string cursor)

@@ -20,6 +20,7 @@ public static class WeightEndpoints
         weights.MapPut("/", async (HttpContext http, WeightCatalogue catalogue, WeightChange change) =>
             {
                 if (change.Note is { Length: > 500 }) return ApiProblems.BadParameter("note", "note is at most 500 characters.");
+                if (TextInputGuard.HasControlCharacters(change.Note)) return ApiProblems.BadParameter("note", "note holds control characters.");
                 try
                 {
                     var updated = await catalogue.UpdateAsync(change.Indicators ?? [], change.Domains ?? [], http.CallerScope().User, change.Note ?? "");
