@@ -10,13 +10,18 @@ namespace RiskMap.Data;
 public static class DataServices
 {
     /// <summary>Registers the PostgreSQL data source, migrations, importers and queries.</summary>
-    public static IServiceCollection AddRiskMapData(this IServiceCollection services, string connectionString, ImportLimits limits, Scoring.ScoringOptions? scoring = null)
+    /// <param name="ownerConnectionString">The schema owner's connection, for migrations; null to migrate with <paramref name="connectionString"/>.</param>
+    public static IServiceCollection AddRiskMapData(this IServiceCollection services, string connectionString, ImportLimits limits,
+        Scoring.ScoringOptions? scoring = null, string? ownerConnectionString = null)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException(
                 "No database configured. Set ConnectionStrings__RiskMap (e.g. Host=127.0.0.1;Database=riskmap;Username=riskmap;Password=…) " +
                 "or run ./riskmap up, which starts a local PostgreSQL and sets it.");
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "riskmap" }.Build());
+        services.AddSingleton(provider => string.IsNullOrWhiteSpace(ownerConnectionString)
+            ? OwnerDataSource.SameAs(provider.GetRequiredService<NpgsqlDataSource>())
+            : OwnerDataSource.Connect(ownerConnectionString));
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton(limits);
         services.AddSingleton(scoring ?? new Scoring.ScoringOptions());

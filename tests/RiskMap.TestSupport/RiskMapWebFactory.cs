@@ -17,7 +17,8 @@ public class RiskMapWebFactory<TDatabase> : WebApplicationFactory<Program>, IAsy
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("ConnectionStrings:RiskMap", Database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:RiskMap", Database.AppConnectionString);
+        builder.UseSetting("ConnectionStrings:RiskMapOwner", Database.ConnectionString);
         // Tests run offline: no basemap tiles.
         builder.UseSetting("Map:BasemapUrl", "");
         builder.UseSetting("Access:SigningKey", "riskmap-tests-signing-key-of-at-least-32-bytes");

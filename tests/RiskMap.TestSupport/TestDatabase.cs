@@ -17,7 +17,14 @@ public class TestDatabase : IAsyncLifetime
 {
     public string Name { get; } = "riskmap_test_" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>As the schema's owner: migrations, fixtures, and checks of what is stored.</summary>
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>
+    /// As the service's runtime role (RISKMAP_TEST_APP_PG, a member of riskmap_runtime), which is what the web
+    /// application under test connects as; the owner where no runtime role is set up.
+    /// </summary>
+    public string AppConnectionString { get; private set; } = "";
 
     public IServiceProvider Services { get; private set; } = null!;
 
@@ -40,6 +47,9 @@ public class TestDatabase : IAsyncLifetime
             await admin.ExecuteAsync($"CREATE DATABASE \"{Name}\" TEMPLATE \"{template}\"");
         }
         ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = Name }.ConnectionString;
+        AppConnectionString = Environment.GetEnvironmentVariable("RISKMAP_TEST_APP_PG") is { Length: > 0 } app
+            ? new NpgsqlConnectionStringBuilder(app) { Database = Name }.ConnectionString
+            : ConnectionString;
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddRiskMapData(ConnectionString, Limits, Scoring);
         Services = services.BuildServiceProvider();

@@ -8,16 +8,23 @@ namespace RiskMap.Data.Schema;
 /// Brings the database to the newest schema. Several service instances may start at once, so the work runs under a
 /// PostgreSQL advisory lock; each script runs in its own transaction and is recorded with its checksum, and a script
 /// that changed after it was applied stops the start-up rather than leaving the schema in an unknown state.
+/// It connects as the schema's owner (<see cref="OwnerDataSource"/>) and afterwards grants the runtime role its rights.
 /// </summary>
-public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger)
+public sealed class MigrationRunner(OwnerDataSource owner, ILogger<MigrationRunner> logger)
 {
+    private static readonly Lazy<string> RuntimeGrants = new(() =>
+    {
+        using var stream = typeof(MigrationRunner).Assembly.GetManifestResourceStream("RiskMap.Data.Schema.runtime_grants.sql")!;
+        return new StreamReader(stream).ReadToEnd();
+    });
+
     // Any fixed number works; it only has to be the same for every instance of this service.
     private const long AdvisoryLockKey = 0x5269_736B_4D61_70;
 
     public async Task<IReadOnlyList<Migration>> ApplyAsync(CancellationToken cancellationToken = default)
     {
         var migrations = Migration.LoadEmbedded();
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await owner.DataSource.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync("SELECT pg_advisory_lock(@key)", new { key = AdvisoryLockKey });
         try
         {
@@ -50,6 +57,7 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
                 logger.LogInformation("Applied migration {Version:D4}_{Name}", migration.Version, migration.Name);
                 newlyApplied.Add(migration);
             }
+            await connection.ExecuteAsync(RuntimeGrants.Value);
             return newlyApplied;
         }
         finally

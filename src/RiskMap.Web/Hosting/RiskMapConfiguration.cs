@@ -11,7 +11,7 @@ public static class RiskMapConfiguration
     {
         var limits = configuration.GetSection("Imports").Get<ImportLimits>() ?? new ImportLimits();
         var scoring = configuration.GetSection("Scoring").Get<ScoringOptions>() ?? new ScoringOptions();
-        return services.AddRiskMapData(configuration.GetConnectionString("RiskMap") ?? "", limits, scoring);
+        return services.AddRiskMapData(configuration.GetConnectionString("RiskMap") ?? "", limits, scoring, configuration.GetConnectionString("RiskMapOwner"));
     }
 
     /// <summary>Where the demo's boundary files are: RISKMAP_GEODATA, else ../shared/geodata beside the checkout.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dapper;
 using Npgsql;
 using static RiskMap.Web.Tests.Access.Callers;
 
@@ -138,28 +139,30 @@ public class AuditLogTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         Assert.Equal(before, await app.Database.ScalarAsync<string>("SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM audit_log t"));
     }
 
-    [Fact(Skip = "BUG: the app's database role owns audit_log (migration 0005 runs as it), so it can disable the append-only trigger and " +
-                 "grant itself DELETE again; the log is append-only only while nobody with the app's credentials tries. " +
-                 "Fails at: Assert.ThrowsAsync<PostgresException> — no exception on ALTER TABLE audit_log DISABLE TRIGGER USER.")]
-    public async Task The_app_s_own_role_cannot_switch_off_the_append_only_protection()
+    [Fact]
+    public async Task The_service_s_database_role_can_neither_switch_off_the_protection_nor_remove_entries()
     {
         await app.ClientForAsync(Planner75);
+        var before = await app.Database.ScalarAsync<string>("SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM audit_log t");
+        await using var service = new NpgsqlConnection(app.Database.AppConnectionString);
+        await service.OpenAsync();
+        Assert.False(await service.ExecuteScalarAsync<bool>(
+            "SELECT pg_has_role(current_user, tableowner, 'MEMBER') FROM pg_tables WHERE tablename = 'audit_log'"),
+            "The service connects as the owner of audit_log: ./riskmap test sets RISKMAP_TEST_APP_PG to the runtime role.");
+
+        await Assert.ThrowsAsync<PostgresException>(() => service.ExecuteAsync("ALTER TABLE audit_log DISABLE TRIGGER USER"));
+        await Assert.ThrowsAsync<PostgresException>(() => service.ExecuteAsync("DROP TRIGGER audit_log_no_change ON audit_log"));
         try
         {
-            await Assert.ThrowsAsync<PostgresException>(() => app.Database.ExecuteAsync("ALTER TABLE audit_log DISABLE TRIGGER USER"));
-            await Assert.ThrowsAsync<PostgresException>(() => app.Database.ExecuteAsync("GRANT DELETE ON audit_log TO CURRENT_USER"));
+            await service.ExecuteAsync("GRANT DELETE ON audit_log TO CURRENT_USER");
         }
-        finally
+        catch (PostgresException)
         {
-            // Where the bug lets the statements through, put the protection back for the other tests of this class.
-            try
-            {
-                await app.Database.ExecuteAsync("ALTER TABLE audit_log ENABLE TRIGGER USER; REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM CURRENT_USER");
-            }
-            catch (PostgresException)
-            {
-                // Fixed: the role may not touch the table's definition at all.
-            }
+            // Refused outright, or (below) granted nothing.
         }
+        foreach (var sql in new[] { "DELETE FROM audit_log", "UPDATE audit_log SET actor = 'nobody'", "TRUNCATE audit_log" })
+            await Assert.ThrowsAsync<PostgresException>(() => service.ExecuteAsync(sql));
+        Assert.True(await service.ExecuteScalarAsync<long>("SELECT count(*) FROM audit_log") > 0, "the service can still read the log");
+        Assert.Equal(before, await app.Database.ScalarAsync<string>("SELECT md5(string_agg(t::text, '|' ORDER BY id)) FROM audit_log t"));
     }
 }
