@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.RateLimiting;
 using RiskMap.Core.Access;
-using RiskMap.Web.Hosting;
 
 namespace RiskMap.Web.Features.Access;
 
