@@ -18,6 +18,8 @@ const MAX_BOUNDS = [[30, 30], [65, 105]];
 
 const REGION_SIMPLIFY = 0.01;
 const DISTRICT_SIMPLIFY = 0.005;
+/** A linked district is shown no closer than this, so that its simplified outline still looks like its shape. */
+const UNIT_MAX_ZOOM = 9;
 
 const DISTRICT_HOVER_STYLE = Object.freeze({ color: "#1f4e79", weight: 2.5, dashArray: null });
 const REGION_STYLE = Object.freeze({
@@ -277,7 +279,7 @@ function zoomToUnit(kato) {
   const layers = [state.districtsLayer, state.regionsLayer].flatMap((group) => group.getLayers());
   const layer = layers.find((l) => katoOf(l.feature) === kato);
   if (!layer) return false;
-  map.fitBounds(layer.getBounds(), { animate: false, padding: [24, 24] });
+  map.fitBounds(layer.getBounds(), { animate: false, padding: [24, 24], maxZoom: UNIT_MAX_ZOOM });
   state.userMovedMap = true;
   return true;
 }
