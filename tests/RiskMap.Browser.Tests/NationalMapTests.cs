@@ -30,6 +30,13 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         await Assertions.Expect(legend).ToContainTextAsync("Low reliability (dashed outline)");
         Assert.Equal(latest, await page.GetByLabel("Period").InputValueAsync());
 
+        // The tooltip names the district's class as the legend does.
+        var almaly = page.Locator($"path.district[data-kato='{Almaly}']");
+        var almalyClass = await almaly.GetAttributeAsync("data-class");
+        var className = almalyClass switch { "1" => "Very low", "2" => "Low", "3" => "Medium", "4" => "High", "5" => "Very high", _ => "No data" };
+        await almaly.DispatchEventAsync("mouseover");
+        await Assertions.Expect(page.Locator(".leaflet-tooltip")).ToContainTextAsync($"Risk class{className}");
+
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Русский" }).ClickAsync();
         await Assertions.Expect(legend).ToContainTextAsync("Сводная оценка риска");
         await Assertions.Expect(legend).ToContainTextAsync($"Период: {Russian(latest)}");

@@ -5,7 +5,7 @@
 export const CLASS_COLORS = Object.freeze(["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"]);
 export const NO_DATA_COLOR = "#bdbdbd";
 /** Dash pattern of the outline of a unit whose score has low reliability. */
-export const LOW_RELIABILITY_DASH = "4 3";
+const LOW_RELIABILITY_DASH = "4 3";
 
 const OUTLINE = Object.freeze({ color: "#5f6b7a", weight: 0.8, dashArray: null });
 const LOW_RELIABILITY_OUTLINE = Object.freeze({ color: "#1b1f24", weight: 1.6, dashArray: LOW_RELIABILITY_DASH });

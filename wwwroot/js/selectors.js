@@ -4,8 +4,8 @@
 import { element } from "./dom.js";
 import { formatQuarter, localizedName, t } from "./i18n.js";
 
-export const COMPOSITE = "composite";
-export const CLASSIFICATIONS = Object.freeze(["fixed", "quantile"]);
+const COMPOSITE = "composite";
+const CLASSIFICATIONS = Object.freeze(["fixed", "quantile"]);
 
 const els = {
   period: document.getElementById("period-select"),
