@@ -7,7 +7,7 @@ namespace RiskMap.Browser.Tests;
 /// RiskMap with the demo data on a loopback port, and Debian's Chromium driven by Playwright
 /// (the browser is the system one; Playwright never downloads its own).
 /// </summary>
-public sealed class BrowserApp : RiskMapWebFactory<DemoDatabase>
+public class BrowserApp : RiskMapWebFactory<DemoDatabase>
 {
     private IPlaywright? _playwright;
 

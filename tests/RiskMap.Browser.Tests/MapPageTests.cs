@@ -12,6 +12,10 @@ public class MapPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Equal(224, await page.Locator("path.district").CountAsync());
         Assert.Equal(20, await page.Locator("path.region").CountAsync());
         Assert.Equal("224", await page.EvaluateAsync<string>("document.body.dataset.districts"));
+        // This fixture has no published score run: every district is "no data" and the legend says why.
+        Assert.Equal(224, await page.Locator("path.district[fill='#bdbdbd']").CountAsync());
+        await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync("No risk scores have been published yet.");
+        Assert.True(await page.Locator("#period-select").IsDisabledAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("national-view.png") });
         Assert.Empty(errors);
     }

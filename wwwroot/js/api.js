@@ -154,3 +154,25 @@ export async function fetchScoreRuns(limit = 20) {
 export async function startScoreRun() {
   return requestJson("/api/score-runs", { method: "POST", cache: "no-store" });
 }
+
+/** The indicator catalogue: each indicator's code, domain and kk/ru/en names of both. */
+export async function fetchIndicators() {
+  const path = "/api/indicators";
+  const data = await getJson(path);
+  if (!Array.isArray(data)) throw new ApiError(path, "unexpected response");
+  return data;
+}
+
+/**
+ * The district score table of a run and quarter: measure is "composite", "domain:X" or "indicator:Y"; classes is
+ * "fixed" or "quantile". Units outside the caller's scope carry their class only.
+ */
+export async function fetchDistrictScores({ run, period, measure, classes }) {
+  const params = new URLSearchParams({ level: "district", run: String(run), period, classes });
+  const [kind, code] = measure.split(":");
+  if (kind === "domain" || kind === "indicator") params.set(kind, code);
+  const path = `/api/scores?${params}`;
+  const data = await getJson(path);
+  if (!data || typeof data !== "object" || !Array.isArray(data.units)) throw new ApiError(path, "unexpected response");
+  return data;
+}

@@ -1,9 +1,13 @@
-// RiskMap: region and district boundaries of Kazakhstan on a Leaflet map.
+// RiskMap: the national map of Kazakhstan, districts coloured by risk class under region outlines, on Leaflet.
 // Leaflet is loaded as a classic script before this module (global L). This module exposes no globals.
 
-import { fetchAbout, fetchDistricts, fetchRegions, reportBug } from "./api.js";
+import { fetchAbout, fetchDistrictScores, fetchDistricts, fetchIndicators, fetchRegions, fetchScoreRunStatus, reportBug } from "./api.js";
+import { districtStyle, unitClass } from "./choropleth.js";
+import { readView, writeView } from "./deeplink.js";
 import { formatArea, formatNumber, localizedName, t } from "./i18n.js";
+import { renderLegend } from "./legend.js";
 import { applyDemoBanner, initPage } from "./page.js";
+import { initSelectors, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
 
 const L = window.L;
 
@@ -14,17 +18,10 @@ const MAX_BOUNDS = [[30, 30], [65, 105]];
 
 const REGION_SIMPLIFY = 0.01;
 const DISTRICT_SIMPLIFY = 0.005;
+/** A linked district is shown no closer than this, so that its simplified outline still looks like its shape. */
+const UNIT_MAX_ZOOM = 9;
 
-const DISTRICT_STYLE = Object.freeze({
-  className: "district",
-  color: "#7b8794",
-  weight: 0.8,
-  opacity: 1,
-  fillColor: "#fbfaf6",
-  fillOpacity: 0.9,
-});
-const DISTRICT_STYLE_OVER_BASEMAP = Object.freeze({ ...DISTRICT_STYLE, fillOpacity: 0.35 });
-const DISTRICT_HOVER_STYLE = Object.freeze({ color: "#1f4e79", weight: 2, fillColor: "#dce8f4" });
+const DISTRICT_HOVER_STYLE = Object.freeze({ color: "#1f4e79", weight: 2.5, dashArray: null });
 const REGION_STYLE = Object.freeze({
   className: "region",
   color: "#2b2f36",
@@ -40,6 +37,7 @@ const els = {
   errorBox: document.getElementById("error-box"),
   errorDetail: document.getElementById("error-detail"),
   retryButton: document.getElementById("retry-button"),
+  legend: document.getElementById("legend"),
 };
 
 const state = {
@@ -54,6 +52,18 @@ const state = {
   regionsLayer: null,
   userMovedMap: false,
   loading: false,
+  /** Who is signed in (the /api/auth/me answer). */
+  me: null,
+  /** The published score run, or null when none is. */
+  run: null,
+  /** What the legend explains: undefined while loading, null without published scores, else the shown table. */
+  shown: undefined,
+  /** Units of the shown score table by KATO. */
+  unitsByKato: new Map(),
+  /** The KATO of the selected region or district, or null. */
+  selected: null,
+  /** Counts score requests so that only the answer to the latest one is drawn. */
+  scoreRequests: 0,
 };
 
 let map = null;
@@ -85,6 +95,8 @@ function attributionHtml(text) {
 /** Re-renders this page's own text after page.js has translated the static text. */
 function applyTranslations() {
   renderStatus();
+  retranslateSelectors();
+  if (state.shown !== undefined) renderShownLegend();
   if (map) {
     addZoomControl();
     refreshOpenTooltips();
@@ -218,6 +230,12 @@ function districtTooltip(feature) {
     dd.textContent = value;
     list.append(dt, dd);
   };
+  const unit = state.unitsByKato.get(String(props.kato ?? ""));
+  const cls = unitClass(unit);
+  if (state.shown) {
+    const reliability = unit?.lowReliability ? ` · ${t("class.lowReliability")}` : "";
+    row(t("tooltip.class"), `${cls === null ? t("class.none") : t(`class.${cls}`)}${reliability}`);
+  }
   row(t("tooltip.region"), region ? localizedName(region) : "—");
   row(t("tooltip.kato"), props.kato != null ? String(props.kato) : "—");
   row(t("tooltip.area"), formatArea(typeof props.area_km2 === "string" ? Number(props.area_km2) : props.area_km2));
@@ -229,16 +247,52 @@ function hasGeometry(feature) {
   return feature != null && feature.geometry != null;
 }
 
+function katoOf(feature) {
+  return String(feature?.properties?.kato ?? "");
+}
+
+function styleOf(feature) {
+  return districtStyle(state.unitsByKato.get(katoOf(feature)), { overBasemap: state.basemap });
+}
+
+/** Colours every district by the shown score table; each path carries its class (data-class) for tests and tools. */
+function colourDistricts() {
+  state.districtsLayer.eachLayer((layer) => {
+    layer.setStyle(styleOf(layer.feature));
+    layer.getElement()?.setAttribute("data-class", String(unitClass(state.unitsByKato.get(katoOf(layer.feature))) ?? "none"));
+  });
+}
+
+/** Marks the district (or a region's districts) with this KATO as selected, keeps it in the address; null clears. */
+function selectUnit(kato) {
+  state.selected = kato;
+  state.districtsLayer.eachLayer((layer) => {
+    const props = layer.feature.properties ?? {};
+    const selected = kato !== null && (katoOf(layer.feature) === kato || String(props.region_kato ?? "") === kato);
+    layer.getElement()?.classList.toggle("selected", selected);
+  });
+  writeView({ ...selectedView(), unit: kato });
+}
+
+/** Shows the district or region with this KATO, if there is one. */
+function zoomToUnit(kato) {
+  const layers = [state.districtsLayer, state.regionsLayer].flatMap((group) => group.getLayers());
+  const layer = layers.find((l) => katoOf(l.feature) === kato);
+  if (!layer) return false;
+  map.fitBounds(layer.getBounds(), { animate: false, padding: [24, 24], maxZoom: UNIT_MAX_ZOOM });
+  state.userMovedMap = true;
+  return true;
+}
+
 function drawBoundaries(regions, districts) {
   state.regionsByKato = new Map(
     regions.features.map((f) => [String(f.properties?.kato ?? f.id ?? ""), f.properties ?? {}]),
   );
 
-  const districtStyle = state.basemap ? DISTRICT_STYLE_OVER_BASEMAP : DISTRICT_STYLE;
   const districtsLayer = L.geoJSON(districts, {
     pane: "districts",
     filter: hasGeometry,
-    style: () => districtStyle,
+    style: styleOf,
     onEachFeature: (feature, layer) => {
       layer.bindTooltip(() => districtTooltip(feature), {
         sticky: true,
@@ -249,7 +303,8 @@ function drawBoundaries(regions, districts) {
       });
       layer.on({
         mouseover: () => layer.setStyle(DISTRICT_HOVER_STYLE),
-        mouseout: () => districtsLayer.resetStyle(layer),
+        mouseout: () => layer.setStyle(styleOf(layer.feature)),
+        click: () => selectUnit(state.selected === katoOf(feature) ? null : katoOf(feature)),
       });
     },
   });
@@ -264,7 +319,7 @@ function drawBoundaries(regions, districts) {
   districtsLayer.addTo(map);
   regionsLayer.addTo(map);
   // The KATO code on each shape lets tests and assistive tools find a district.
-  districtsLayer.eachLayer((layer) => layer.getElement()?.setAttribute("data-kato", String(layer.feature.properties?.kato ?? "")));
+  districtsLayer.eachLayer((layer) => layer.getElement()?.setAttribute("data-kato", katoOf(layer.feature)));
   state.districtsLayer = districtsLayer;
   state.regionsLayer = regionsLayer;
   state.districtCount = districtsLayer.getLayers().length;
@@ -283,6 +338,49 @@ function showError(error) {
   renderStatus();
 }
 
+function renderShownLegend() {
+  const shown = state.shown;
+  renderLegend(els.legend, shown && { ...shown, title: measureTitle(shown.measure) });
+}
+
+/** Fetches and draws the score table of the selected view. */
+async function showScores() {
+  const view = selectedView();
+  const request = ++state.scoreRequests;
+  document.body.dataset.scores = "loading";
+  const table = await fetchDistrictScores({ run: state.run.id, ...view });
+  if (request !== state.scoreRequests) return;
+  state.unitsByKato = new Map(table.units.map((unit) => [String(unit.code), unit]));
+  colourDistricts();
+  state.shown = { measure: view.measure, period: table.period, classification: table.classification, thresholds: table.thresholds };
+  renderShownLegend();
+  document.body.dataset.scores = "ready";
+}
+
+/** Reads the published run and, once, fills the selectors from it and the view in the address. */
+async function prepareScores() {
+  if (state.run) return;
+  const [me, status] = await Promise.all([state.me, fetchScoreRunStatus()]);
+  if (!status.published) {
+    state.shown = null;
+    renderShownLegend();
+    return;
+  }
+  const indicators = me.seesSchools ? await fetchIndicators() : null;
+  state.run = status.published;
+  initSelectors({
+    periods: state.run.periods,
+    indicators,
+    onChange: () => {
+      writeView({ ...selectedView(), unit: state.selected });
+      showScores().catch(showError);
+    },
+  });
+  const view = readView();
+  selectView(view);
+  if (view.unit && zoomToUnit(view.unit)) selectUnit(view.unit);
+}
+
 async function load() {
   if (state.loading) return;
   state.loading = true;
@@ -293,17 +391,17 @@ async function load() {
   renderStatus();
 
   try {
-    const aboutPromise = fetchAbout().then((about) => {
-      applyAbout(about);
-      return about;
-    });
-    const [, regions, districts] = await Promise.all([
-      aboutPromise,
-      fetchRegions(REGION_SIMPLIFY),
-      fetchDistricts(DISTRICT_SIMPLIFY),
-    ]);
-    drawBoundaries(regions, districts);
-    if (!state.userMovedMap) fitKazakhstan();
+    if (!state.districtsLayer) {
+      const [, regions, districts] = await Promise.all([
+        fetchAbout().then(applyAbout),
+        fetchRegions(REGION_SIMPLIFY),
+        fetchDistricts(DISTRICT_SIMPLIFY),
+      ]);
+      drawBoundaries(regions, districts);
+      if (!state.userMovedMap) fitKazakhstan();
+    }
+    await prepareScores();
+    if (state.run) await showScores();
     state.phase = "ready";
     renderStatus();
     document.body.dataset.districts = String(state.districtCount);
@@ -319,7 +417,8 @@ async function load() {
 // Start
 
 function start() {
-  initPage({ titleKey: "doc.title", onTranslate: applyTranslations }).then((me) => {
+  state.me = initPage({ titleKey: "doc.title", onTranslate: applyTranslations });
+  state.me.then((me) => {
     els.publicNotice.hidden = me.authenticated;
   });
   els.retryButton.addEventListener("click", () => load());

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace RiskMap.Browser.Tests;
+
+/// <summary>
+/// The national view after a published score run: districts coloured by class, the selectors for period, measure and
+/// classification, the legend that names what is shown, and links that restore a view.
+/// </summary>
+public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowserApp>
+{
+    private const string Almaly = "751110000";
+
+    [Fact]
+    public async Task Every_district_is_coloured_by_its_class_and_the_legend_names_measure_and_period_in_english_and_russian()
+    {
+        var (page, errors) = await app.OpenAsync("/?lang=en");
+        var latest = (await PeriodsAsync(page))[^1];
+
+        Assert.Equal(224, await page.Locator("path.district").CountAsync());
+        var fills = await FillsAsync(page);
+        Assert.Equal(224, fills.Count);
+        Assert.True(fills.Values.Distinct().Count() >= 3, "The districts should show several classes");
+        Assert.Equal(224, await page.Locator("path.district[data-class]").CountAsync());
+
+        var legend = page.Locator("#legend");
+        await Assertions.Expect(legend).ToContainTextAsync("Composite risk score");
+        await Assertions.Expect(legend).ToContainTextAsync($"Period: {English(latest)}");
+        await Assertions.Expect(legend).ToContainTextAsync("Classes: Fixed thresholds");
+        await Assertions.Expect(legend).ToContainTextAsync("Low reliability (dashed outline)");
+        Assert.Equal(latest, await page.GetByLabel("Period").InputValueAsync());
+
+        // The tooltip names the district's class as the legend does.
+        var almaly = page.Locator($"path.district[data-kato='{Almaly}']");
+        var almalyClass = await almaly.GetAttributeAsync("data-class");
+        var className = almalyClass switch { "1" => "Very low", "2" => "Low", "3" => "Medium", "4" => "High", "5" => "Very high", _ => "No data" };
+        await almaly.DispatchEventAsync("mouseover");
+        await Assertions.Expect(page.Locator(".leaflet-tooltip")).ToContainTextAsync($"Risk class{className}");
+
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Русский" }).ClickAsync();
+        await Assertions.Expect(legend).ToContainTextAsync("Сводная оценка риска");
+        await Assertions.Expect(legend).ToContainTextAsync($"Период: {Russian(latest)}");
+        await Assertions.Expect(legend).ToContainTextAsync("Классы: Фиксированные пороги");
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("national-choropleth.png") });
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task The_public_may_colour_by_the_composite_only()
+    {
+        var (page, errors) = await app.OpenAsync("/?lang=en");
+        var values = await page.GetByLabel("Colour by").Locator("option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
+        Assert.Equal(["composite"], values);
+        Assert.Empty(errors);
+
+        // A link that asks for a domain opens the composite for the public, without a refused request.
+        var domain = (await CatalogueAsync(page)).Domain;
+        (page, errors) = await app.OpenAsync($"/?lang=en&measure=domain:{domain}");
+        Assert.Equal("composite", await page.GetByLabel("Colour by").InputValueAsync());
+        await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync("Composite risk score");
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Changing_the_period_recolours_the_map_and_puts_the_view_in_the_address()
+    {
+        var (page, errors) = await app.OpenAsync("/?lang=en");
+        var periods = await PeriodsAsync(page);
+        Assert.True(periods.Length >= 2, "The demo run should cover several quarters");
+        var before = await FillsAsync(page);
+
+        await page.GetByLabel("Period").SelectOptionAsync(periods[0]);
+        await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync($"Period: {English(periods[0])}");
+        var after = await FillsAsync(page);
+        Assert.Contains(after, pair => pair.Value != before[pair.Key]);
+        Assert.Contains($"period={periods[0]}", page.Url);
+        Assert.Contains("lang=en", page.Url);
+
+        await page.GetByLabel("Classes").SelectOptionAsync("quantile");
+        await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync("Classes: Quintiles (equal groups)");
+        Assert.Contains("classes=quantile", page.Url);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_signed_in_analyst_colours_by_a_domain_and_a_link_restores_period_measure_classes_and_district()
+    {
+        var (page, errors) = await app.OpenAsync("/?lang=en");
+        await SignInForm.SignInAsync(page, "analyst");
+        var (domain, domainName) = await CatalogueAsync(page);
+        var measure = page.GetByLabel("Colour by");
+        var values = await measure.Locator("option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
+        Assert.Contains($"domain:{domain}", values);
+        Assert.Contains(values, value => value.StartsWith("indicator:", StringComparison.Ordinal));
+
+        var composite = await FillsAsync(page);
+        await measure.SelectOptionAsync($"domain:{domain}");
+        await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync($"Domain: {domainName}");
+        Assert.Contains(await FillsAsync(page), pair => pair.Value != composite[pair.Key]);
+
+        var periods = await PeriodsAsync(page);
+        await page.GotoAsync($"{app.BaseUrl}/?lang=ru&period={periods[0]}&measure=domain:{domain}&classes=quantile&unit={Almaly}");
+        await BrowserApp.WaitUntilReadyAsync(page);
+        Assert.Equal(periods[0], await page.Locator("#period-select").InputValueAsync());
+        Assert.Equal($"domain:{domain}", await page.Locator("#measure-select").InputValueAsync());
+        Assert.Equal("quantile", await page.Locator("#classes-select").InputValueAsync());
+        var legend = page.Locator("#legend");
+        await Assertions.Expect(legend).ToContainTextAsync($"Период: {Russian(periods[0])}");
+        await Assertions.Expect(legend).ToContainTextAsync("Область: ");
+        await Assertions.Expect(legend).ToContainTextAsync("Квинтили");
+        await Assertions.Expect(page.Locator($"path.district[data-kato='{Almaly}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bselected\b"));
+        Assert.Equal(1, await page.Locator("path.district.selected").CountAsync());
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("deep-link-domain.png") });
+        Assert.Empty(errors);
+    }
+
+    private static string English(string quarter) => $"Q{quarter[5]} {quarter[..4]}";
+
+    private static string Russian(string quarter) => $"{quarter[5]} квартал {quarter[..4]} г.";
+
+    private static Task<string[]> PeriodsAsync(IPage page) =>
+        page.EvaluateAsync<string[]>("fetch('/api/periods').then(r => r.json()).then(p => p.periods)");
+
+    /// <summary>The first domain of the indicator catalogue and its English name.</summary>
+    private static async Task<(string Domain, string Name)> CatalogueAsync(IPage page)
+    {
+        var first = await page.EvaluateAsync<JsonElement>("fetch('/api/indicators').then(r => r.json()).then(list => list[0])");
+        return (first.GetProperty("domain").GetString()!, first.GetProperty("domainNameEn").GetString()!);
+    }
+
+    /// <summary>Each drawn district's fill colour by KATO.</summary>
+    private static async Task<Dictionary<string, string>> FillsAsync(IPage page)
+    {
+        var pairs = await page.EvaluateAsync<string[][]>(
+            "Array.from(document.querySelectorAll('path.district')).map(p => [p.dataset.kato, p.getAttribute('fill')])");
+        return pairs.ToDictionary(pair => pair[0], pair => pair[1]);
+    }
+}
