@@ -1,6 +1,8 @@
 -- Re-applied after every migration run: what the service's runtime role (riskmap_runtime and its members) may do.
 -- It reads and writes the data, but only reads and adds to the audit log; not owning the tables, it can neither change
 -- them nor switch the audit log's protection off. Where the role does not exist (a single-role set-up) nothing happens.
+-- Each grant is made only where it is missing, so a start-up with nothing to grant takes no locks: other instances
+-- may be running (Quartz tables are left alone: the runtime role creates and owns its own).
 DO $$
 DECLARE
     object_name text;
@@ -8,23 +10,29 @@ BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'riskmap_runtime') THEN
         RETURN;
     END IF;
-    -- CREATE: the Quartz job store provisions its own tables when the service starts.
-    GRANT USAGE, CREATE ON SCHEMA public TO riskmap_runtime;
-    -- Quartz tables that a service running as the owner created earlier go to the runtime role, which provisions them.
-    IF pg_has_role(current_user, 'riskmap_runtime', 'MEMBER') THEN
-        FOR object_name IN SELECT tablename FROM pg_tables
-                           WHERE schemaname = 'public' AND tablename LIKE 'qrtz\_%' AND tableowner = current_user LOOP
-            EXECUTE format('ALTER TABLE public.%I OWNER TO riskmap_runtime', object_name);
-        END LOOP;
+    IF NOT has_schema_privilege('riskmap_runtime', 'public', 'CREATE') THEN
+        GRANT USAGE, CREATE ON SCHEMA public TO riskmap_runtime;
     END IF;
-    -- The owner's tables and sequences (PostGIS's spatial_ref_sys is readable by everyone already).
-    FOR object_name IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user LOOP
+    FOR object_name IN SELECT c.relname FROM pg_class c
+                       WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND c.relowner = current_user::regrole
+                         AND c.relname NOT LIKE 'qrtz\_%' AND c.relname NOT IN ('audit_log', 'schema_migrations')
+                         -- CASE: the privilege check must only ever see tables, whatever order the planner picks.
+                         AND CASE WHEN c.relkind IN ('r', 'p') THEN NOT has_table_privilege('riskmap_runtime', c.oid, 'DELETE') END LOOP
         EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON public.%I TO riskmap_runtime', object_name);
     END LOOP;
-    FOR object_name IN SELECT sequencename FROM pg_sequences WHERE schemaname = 'public' AND sequenceowner = current_user LOOP
+    FOR object_name IN SELECT c.relname FROM pg_class c
+                       WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'S' AND c.relowner = current_user::regrole
+                         AND CASE WHEN c.relkind = 'S' THEN NOT has_sequence_privilege('riskmap_runtime', c.oid, 'UPDATE') END LOOP
         EXECUTE format('GRANT USAGE, SELECT, UPDATE ON SEQUENCE public.%I TO riskmap_runtime', object_name);
     END LOOP;
-    REVOKE INSERT, UPDATE, DELETE ON schema_migrations FROM riskmap_runtime;
-    REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM riskmap_runtime;
+    IF NOT has_table_privilege('riskmap_runtime', 'public.schema_migrations', 'SELECT') THEN
+        GRANT SELECT ON schema_migrations TO riskmap_runtime;
+    END IF;
+    IF NOT has_table_privilege('riskmap_runtime', 'public.audit_log', 'INSERT') THEN
+        GRANT SELECT, INSERT ON audit_log TO riskmap_runtime;
+    END IF;
+    IF has_table_privilege('riskmap_runtime', 'public.audit_log', 'UPDATE, DELETE, TRUNCATE') THEN
+        REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM riskmap_runtime;
+    END IF;
 END
 $$;
