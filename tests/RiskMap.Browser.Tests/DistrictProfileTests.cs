@@ -52,6 +52,8 @@ public class DistrictProfileTests(ScoredBrowserApp app) : IClassFixture<ScoredBr
         await Assertions.Expect(profile.Locator(".bar-row")).ToHaveCountAsync(contributions);
         var labels = await profile.Locator(".bar-label").AllTextContentsAsync();
         Assert.DoesNotContain(labels, label => label.Contains('_', StringComparison.Ordinal));
+        var widths = await profile.Locator(".bar").EvaluateAllAsync<double[]>("bars => bars.map(b => parseFloat(b.style.width))");
+        Assert.Equal(widths.OrderByDescending(width => width), widths); // largest first
         var history = api.GetProperty("history").GetArrayLength();
         Assert.True(history >= 2, "The API should have a history");
         await Assertions.Expect(profile.Locator("svg.line-chart .line-chart-point")).ToHaveCountAsync(history);

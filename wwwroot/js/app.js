@@ -446,14 +446,17 @@ async function showScores() {
   document.body.dataset.scores = "ready";
 }
 
-/** Reads the published run and, once, fills the selectors from it and the view in the address. */
+/**
+ * Reads the published run and, once, fills the selectors from it and the view in the address; returns the unit the
+ * address asks for then (null otherwise).
+ */
 async function prepareScores() {
-  if (state.run) return;
+  if (state.run) return null;
   const [me, status] = await Promise.all([state.me, fetchScoreRunStatus()]);
   if (!status.published) {
     state.shown = null;
     renderShownLegend();
-    return;
+    return null;
   }
   const indicators = me.seesSchools ? await fetchIndicators() : null;
   state.run = status.published;
@@ -467,7 +470,7 @@ async function prepareScores() {
   });
   const view = readView();
   selectView(view);
-  if (view.unit) openLinkedUnit(view.unit);
+  return view.unit;
 }
 
 async function load() {
@@ -489,8 +492,9 @@ async function load() {
       drawBoundaries(regions, districts);
       if (!state.userMovedMap) fitKazakhstan();
     }
-    await prepareScores();
+    const linkedUnit = await prepareScores();
     if (state.run) await showScores();
+    if (linkedUnit) openLinkedUnit(linkedUnit);
     state.phase = "ready";
     renderStatus();
     document.body.dataset.districts = String(state.districtCount);

@@ -26,11 +26,15 @@ function fact(list, label, ...content) {
   list.append(element("dt", { text: label }), dd);
 }
 
-function classFact(list, latest) {
+/** The "low reliability" mark of a unit whose score has low reliability, else nothing. */
+function lowReliabilityMark(latest) {
+  return latest.lowReliability ? [element("span", { className: "profile-low", text: t("profile.lowReliability") })] : [];
+}
+
+function classFact(list, latest, ...extra) {
   const cls = unitClass(latest);
-  const mark = latest.lowReliability ? [element("span", { className: "profile-low", text: t("profile.lowReliability") })] : [];
   fact(list, t("tooltip.class"), swatch(cls === null ? NO_DATA_COLOR : CLASS_COLORS[cls - 1]),
-    element("span", { className: "profile-class", text: cls === null ? t("class.none") : t(`class.${cls}`) }), ...mark);
+    element("span", { className: "profile-class", text: cls === null ? t("class.none") : t(`class.${cls}`) }), ...extra);
 }
 
 function contributions(items) {
@@ -57,7 +61,8 @@ function detailed({ latest, contributions: items, history }, total) {
     className: "profile-rank",
     text: t("profile.rankValue", { rank: formatNumber(latest.rank), low: formatNumber(band.low), high: formatNumber(band.high), total: formatNumber(total) }),
   }));
-  fact(facts, t("profile.reliability"), element("span", { text: t("profile.scoreValue", { score: formatScore(latest.reliability) }) }));
+  fact(facts, t("profile.reliability"), element("span", { text: t("profile.scoreValue", { score: formatScore(latest.reliability) }) }),
+    ...lowReliabilityMark(latest));
   return [
     facts,
     element("h3", { className: "profile-subtitle", text: t("profile.contributions") }),
@@ -69,7 +74,7 @@ function detailed({ latest, contributions: items, history }, total) {
 
 function classOnly({ latest }) {
   const facts = element("dl", { className: "profile-facts" });
-  classFact(facts, latest);
+  classFact(facts, latest, ...lowReliabilityMark(latest));
   return [facts, element("p", { className: "profile-note", text: t("profile.signInNote") })];
 }
 
