@@ -360,7 +360,8 @@ async function loadProfile(feature) {
     return;
   }
   if (request !== state.profileRequests || state.selected !== kato) return;
-  const total = [...state.unitsByKato.values()].filter((unit) => Number.isInteger(unit.rank)).length;
+  // The national rank is among all districts with a score, also those outside the caller's scope (class only).
+  const total = [...state.unitsByKato.values()].filter((unit) => unitClass(unit) !== null).length;
   showProfile({ name, profile, total });
 }
 
