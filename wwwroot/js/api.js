@@ -176,3 +176,13 @@ export async function fetchDistrictScores({ run, period, measure, classes }) {
   if (!data || typeof data !== "object" || !Array.isArray(data.units)) throw new ApiError(path, "unexpected response");
   return data;
 }
+
+/** One region's or district's latest score of a run with its contributions and history; outside the caller's scope its class only. */
+export async function fetchProfile({ run, level, code }) {
+  const path = `/api/scores/${encodeURIComponent(level)}/${encodeURIComponent(code)}?run=${encodeURIComponent(run)}`;
+  const data = await getJson(path);
+  if (!data || typeof data !== "object" || !data.latest || !Array.isArray(data.history) || !Array.isArray(data.contributions)) {
+    throw new ApiError(path, "unexpected response");
+  }
+  return data;
+}

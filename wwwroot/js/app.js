@@ -1,12 +1,14 @@
 // RiskMap: the national map of Kazakhstan, districts coloured by risk class under region outlines, on Leaflet.
 // Leaflet is loaded as a classic script before this module (global L). This module exposes no globals.
 
-import { fetchAbout, fetchDistrictScores, fetchDistricts, fetchIndicators, fetchRegions, fetchScoreRunStatus, reportBug } from "./api.js";
+import { fetchAbout, fetchDistrictScores, fetchDistricts, fetchIndicators, fetchProfile, fetchRegions, fetchScoreRunStatus, reportBug } from "./api.js";
+import { renderBreadcrumb } from "./breadcrumb.js";
 import { districtStyle, unitClass } from "./choropleth.js";
 import { readView, writeView } from "./deeplink.js";
 import { formatArea, formatNumber, localizedName, t } from "./i18n.js";
 import { renderLegend } from "./legend.js";
 import { applyDemoBanner, initPage } from "./page.js";
+import { hideProfile, initProfile, retranslateProfile, showProfile } from "./profile.js";
 import { initSelectors, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
 
 const L = window.L;
@@ -38,6 +40,7 @@ const els = {
   errorDetail: document.getElementById("error-detail"),
   retryButton: document.getElementById("retry-button"),
   legend: document.getElementById("legend"),
+  breadcrumb: document.getElementById("breadcrumb"),
 };
 
 const state = {
@@ -49,7 +52,6 @@ const state = {
   basemap: false,
   regionsByKato: new Map(),
   districtsLayer: null,
-  regionsLayer: null,
   userMovedMap: false,
   loading: false,
   /** Who is signed in (the /api/auth/me answer). */
@@ -62,6 +64,10 @@ const state = {
   unitsByKato: new Map(),
   /** The KATO of the selected region or district, or null. */
   selected: null,
+  /** The KATO of the region shown (zoomed to), or null for the national view. */
+  region: null,
+  /** Counts profile requests so that only the answer to the latest one is shown. */
+  profileRequests: 0,
   /** Counts score requests so that only the answer to the latest one is drawn. */
   scoreRequests: 0,
 };
@@ -97,6 +103,8 @@ function applyTranslations() {
   renderStatus();
   retranslateSelectors();
   if (state.shown !== undefined) renderShownLegend();
+  renderCrumbs();
+  retranslateProfile();
   if (map) {
     addZoomControl();
     refreshOpenTooltips();
@@ -274,14 +282,97 @@ function selectUnit(kato) {
   writeView({ ...selectedView(), unit: kato });
 }
 
-/** Shows the district or region with this KATO, if there is one. */
-function zoomToUnit(kato) {
-  const layers = [state.districtsLayer, state.regionsLayer].flatMap((group) => group.getLayers());
-  const layer = layers.find((l) => katoOf(l.feature) === kato);
-  if (!layer) return false;
-  map.fitBounds(layer.getBounds(), { animate: false, padding: [24, 24], maxZoom: UNIT_MAX_ZOOM });
+function regionKatoOf(feature) {
+  return String(feature?.properties?.region_kato ?? "");
+}
+
+function districtLayer(kato) {
+  return state.districtsLayer.getLayers().find((layer) => katoOf(layer.feature) === kato);
+}
+
+function fitBounds(bounds, options = {}) {
+  map.fitBounds(bounds, { animate: false, padding: [24, 24], ...options });
   state.userMovedMap = true;
-  return true;
+}
+
+/** The national view: all of Kazakhstan, nothing selected. */
+function openNational() {
+  state.region = null;
+  hideProfile();
+  selectUnit(null);
+  fitKazakhstan();
+  state.userMovedMap = false;
+  renderCrumbs();
+}
+
+/** Selects a region and, with zoom, fits the map to its districts. */
+function openRegion(region, { zoom }) {
+  state.region = region;
+  hideProfile();
+  selectUnit(region);
+  if (zoom) {
+    const layers = state.districtsLayer.getLayers().filter((layer) => regionKatoOf(layer.feature) === region);
+    fitBounds(layers.reduce((bounds, layer) => bounds.extend(layer.getBounds()), L.latLngBounds([])));
+  }
+  renderCrumbs();
+}
+
+/** Selects a district and opens its profile. */
+function openDistrict(layer) {
+  state.region = regionKatoOf(layer.feature);
+  selectUnit(katoOf(layer.feature));
+  renderCrumbs();
+  loadProfile(layer.feature).catch(reportBug);
+}
+
+/** A click on a district outside the shown region shows its region; within it, the district's profile. */
+function clickDistrict(layer) {
+  const region = regionKatoOf(layer.feature);
+  if (region === state.region) openDistrict(layer);
+  else openRegion(region, { zoom: true });
+}
+
+/** Opens what a link asks for: a region (zoomed to) or a district (shown, with its profile). */
+function openLinkedUnit(kato) {
+  if (state.regionsByKato.has(kato)) {
+    openRegion(kato, { zoom: true });
+    return;
+  }
+  const layer = districtLayer(kato);
+  if (!layer) return;
+  fitBounds(layer.getBounds(), { maxZoom: UNIT_MAX_ZOOM });
+  openDistrict(layer);
+}
+
+/** Fetches and shows the profile of a district of the published run. */
+async function loadProfile(feature) {
+  if (!state.run) return;
+  const kato = katoOf(feature);
+  const name = localizedName(feature.properties ?? {});
+  const request = ++state.profileRequests;
+  showProfile({ name, profile: null });
+  let profile;
+  try {
+    profile = await fetchProfile({ run: state.run.id, level: "district", code: kato });
+  } catch (error) {
+    reportBug(error);
+    if (request === state.profileRequests && state.selected === kato) showProfile({ name, failed: true });
+    return;
+  }
+  if (request !== state.profileRequests || state.selected !== kato) return;
+  // The national rank is among all districts with a score, also those outside the caller's scope (class only).
+  const total = [...state.unitsByKato.values()].filter((unit) => unitClass(unit) !== null).length;
+  showProfile({ name, profile, total });
+}
+
+/** Kazakhstan › Region › District, each crumb but the last going back up. */
+function renderCrumbs() {
+  const crumbs = [{ text: t("breadcrumb.kazakhstan"), onSelect: openNational }];
+  const region = state.regionsByKato.get(state.region ?? "");
+  if (region) crumbs.push({ text: localizedName(region), onSelect: () => openRegion(state.region, { zoom: true }) });
+  const district = state.selected !== state.region && state.selected !== null ? districtLayer(state.selected) : null;
+  if (district) crumbs.push({ text: localizedName(district.feature.properties ?? {}) });
+  renderBreadcrumb(els.breadcrumb, crumbs);
 }
 
 function drawBoundaries(regions, districts) {
@@ -304,7 +395,7 @@ function drawBoundaries(regions, districts) {
       layer.on({
         mouseover: () => layer.setStyle(DISTRICT_HOVER_STYLE),
         mouseout: () => layer.setStyle(styleOf(layer.feature)),
-        click: () => selectUnit(state.selected === katoOf(feature) ? null : katoOf(feature)),
+        click: () => clickDistrict(layer),
       });
     },
   });
@@ -321,7 +412,6 @@ function drawBoundaries(regions, districts) {
   // The KATO code on each shape lets tests and assistive tools find a district.
   districtsLayer.eachLayer((layer) => layer.getElement()?.setAttribute("data-kato", katoOf(layer.feature)));
   state.districtsLayer = districtsLayer;
-  state.regionsLayer = regionsLayer;
   state.districtCount = districtsLayer.getLayers().length;
   state.regionCount = regionsLayer.getLayers().length;
 }
@@ -357,14 +447,17 @@ async function showScores() {
   document.body.dataset.scores = "ready";
 }
 
-/** Reads the published run and, once, fills the selectors from it and the view in the address. */
+/**
+ * Reads the published run and, once, fills the selectors from it and the view in the address; returns the unit the
+ * address asks for then (null otherwise).
+ */
 async function prepareScores() {
-  if (state.run) return;
+  if (state.run) return null;
   const [me, status] = await Promise.all([state.me, fetchScoreRunStatus()]);
   if (!status.published) {
     state.shown = null;
     renderShownLegend();
-    return;
+    return null;
   }
   const indicators = me.seesSchools ? await fetchIndicators() : null;
   state.run = status.published;
@@ -378,7 +471,7 @@ async function prepareScores() {
   });
   const view = readView();
   selectView(view);
-  if (view.unit && zoomToUnit(view.unit)) selectUnit(view.unit);
+  return view.unit;
 }
 
 async function load() {
@@ -400,8 +493,9 @@ async function load() {
       drawBoundaries(regions, districts);
       if (!state.userMovedMap) fitKazakhstan();
     }
-    await prepareScores();
+    const linkedUnit = await prepareScores();
     if (state.run) await showScores();
+    if (linkedUnit) openLinkedUnit(linkedUnit);
     state.phase = "ready";
     renderStatus();
     document.body.dataset.districts = String(state.districtCount);
@@ -422,6 +516,8 @@ function start() {
     els.publicNotice.hidden = me.authenticated;
   });
   els.retryButton.addEventListener("click", () => load());
+  initProfile({ onClose: () => openRegion(state.region, { zoom: false }) });
+  renderCrumbs();
 
   if (typeof L === "undefined") {
     showError(null);

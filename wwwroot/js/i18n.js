@@ -142,6 +142,19 @@ const MESSAGES = {
     "notice.public.title": "Жалпыға ортақ көрініс.",
     "notice.public.text": "Мектептер бойынша деректер мен толық бағаларды көру үшін жүйеге кіріңіз.",
     "jobs.recompute.stewardOnly": "Қайта есептеуді тек деректер әкімшісі бастай алады.",
+    "breadcrumb.label": "Сіз қайдасыз",
+    "breadcrumb.kazakhstan": "Қазақстан",
+    "profile.close": "Профильді жабу",
+    "profile.score": "Тәуекел бағасы",
+    "profile.scoreValue": "{score} / 10",
+    "profile.rank": "Ұлттық орын",
+    "profile.rankValue": "{total} ішінен {rank}-орын ({low}–{high})",
+    "profile.reliability": "Сенімділік",
+    "profile.lowReliability": "сенімділігі төмен",
+    "profile.contributions": "Бағаға индикаторлардың үлесі",
+    "profile.trend": "Соңғы тоқсандардағы баға",
+    "profile.signInNote": "Баға, орын және оның себептері жүйеге кіргеннен кейін көрсетіледі.",
+    "profile.failed": "Профиль жүктелмеді.",
   },
   ru: {
     "doc.title": "RiskMap — карта рисков",
@@ -276,6 +289,19 @@ const MESSAGES = {
     "notice.public.title": "Открытый просмотр.",
     "notice.public.text": "Данные по школам и подробные баллы доступны после входа в систему.",
     "jobs.recompute.stewardOnly": "Запустить пересчёт может только администратор данных.",
+    "breadcrumb.label": "Где вы находитесь",
+    "breadcrumb.kazakhstan": "Казахстан",
+    "profile.close": "Закрыть профиль",
+    "profile.score": "Оценка риска",
+    "profile.scoreValue": "{score} из 10",
+    "profile.rank": "Место в стране",
+    "profile.rankValue": "{rank} ({low}–{high}) из {total}",
+    "profile.reliability": "Надёжность",
+    "profile.lowReliability": "низкая надёжность",
+    "profile.contributions": "Вклад индикаторов в оценку",
+    "profile.trend": "Оценка по кварталам",
+    "profile.signInNote": "Оценка, место и её составляющие показываются после входа.",
+    "profile.failed": "Не удалось загрузить профиль.",
   },
   en: {
     "doc.title": "RiskMap — risk map",
@@ -408,6 +434,19 @@ const MESSAGES = {
     "notice.public.title": "Public view.",
     "notice.public.text": "School-level data and detailed scores are shown after signing in.",
     "jobs.recompute.stewardOnly": "Only a data steward can start a recompute.",
+    "breadcrumb.label": "Where you are",
+    "breadcrumb.kazakhstan": "Kazakhstan",
+    "profile.close": "Close profile",
+    "profile.score": "Risk score",
+    "profile.scoreValue": "{score} of 10",
+    "profile.rank": "National rank",
+    "profile.rankValue": "rank {rank} ({low}–{high}) of {total}",
+    "profile.reliability": "Reliability",
+    "profile.lowReliability": "low reliability",
+    "profile.contributions": "What drives the score",
+    "profile.trend": "Score by quarter",
+    "profile.signInNote": "The score, rank and what drives it are shown after signing in.",
+    "profile.failed": "Could not load the profile.",
   },
 };
 
@@ -550,6 +589,11 @@ export function formatQuarter(period) {
   const match = /^(\d{4})Q([1-4])$/.exec(period ?? "");
   if (!match) return period ?? "";
   return t("period.quarter", { year: formatNumber(Number(match[1]), { useGrouping: false }), q: formatNumber(Number(match[2])) });
+}
+
+/** A score on the 0–10 scale with one decimal. */
+export function formatScore(value) {
+  return formatNumber(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
 /** Area in km² with a precision that suits the size (small city districts keep one decimal). */

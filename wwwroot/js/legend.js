@@ -3,11 +3,12 @@
 
 import { CLASS_COLORS, NO_DATA_COLOR } from "./choropleth.js";
 import { element } from "./dom.js";
-import { formatNumber, formatQuarter, t } from "./i18n.js";
+import { formatQuarter, formatScore, t } from "./i18n.js";
 
 const SCALE_MAX = 10;
 
-function swatch(color, extraClass = "") {
+/** A colour box as the legend shows it, e.g. for a class. */
+export function swatch(color, extraClass = "") {
   const box = element("span", { className: `legend-swatch ${extraClass}`.trim(), attrs: { "aria-hidden": "true" } });
   box.style.backgroundColor = color;
   return box;
@@ -19,17 +20,13 @@ function item(box, text) {
   return li;
 }
 
-function score(value) {
-  return formatNumber(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-}
-
 /** "Very low (0.0–2.5)" where the lower bounds of classes 2–5 are known, else "Very low". */
 function classLabel(cls, thresholds) {
   const name = t(`class.${cls}`);
   if (!Array.isArray(thresholds) || thresholds.length !== 4) return name;
   const from = cls === 1 ? 0 : thresholds[cls - 2];
   const to = cls === 5 ? SCALE_MAX : thresholds[cls - 1];
-  return `${name} (${score(from)}–${score(to)})`;
+  return `${name} (${formatScore(from)}–${formatScore(to)})`;
 }
 
 /**

@@ -32,11 +32,17 @@ function catalogueMeasures(indicators) {
   return new Map([...domains, ...measures]);
 }
 
+/** The name of a domain or indicator ("domain:X", "indicator:Y") in the UI language, or null if the catalogue lacks it. */
+export function measureName(measure) {
+  const name = measureNames.get(measure);
+  return name ? localizedName(name) : null;
+}
+
 /** The measure's name in the UI language, e.g. "Composite risk score" or "Domain: Violence". */
 export function measureTitle(measure) {
   const [kind] = measure.split(":");
-  const name = measureNames.get(measure);
-  return name ? t(`measure.${kind}`, { name: localizedName(name) }) : t("measure.composite");
+  const name = measureName(measure);
+  return name ? t(`measure.${kind}`, { name }) : t("measure.composite");
 }
 
 function option(value, text) {

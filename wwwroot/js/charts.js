@@ -1,0 +1,68 @@
+// Small charts of a unit's profile in plain DOM and SVG: horizontal bars and a line of values over time.
+// Plain ES module: no globals.
+
+import { element } from "./dom.js";
+import { formatNumber } from "./i18n.js";
+
+const SVG = "http://www.w3.org/2000/svg";
+const TREND = Object.freeze({ width: 300, height: 110, left: 28, right: 12, top: 10, bottom: 22 });
+
+function svg(tag, attrs) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, String(value));
+  return node;
+}
+
+/**
+ * A list of horizontal bars, one per item { label, value, text }, in the given order; a bar's length is its value's
+ * share of the largest absolute value.
+ */
+export function barChart(items, { label }) {
+  const max = Math.max(...items.map((item) => Math.abs(item.value)), Number.MIN_VALUE);
+  const list = element("ol", { className: "bar-chart", attrs: { "aria-label": label } });
+  for (const item of items) {
+    const bar = element("span", { className: `bar${item.value < 0 ? " bar-negative" : ""}`, attrs: { "aria-hidden": "true" } });
+    bar.style.width = `${(Math.abs(item.value) / max) * 100}%`;
+    const track = element("span", { className: "bar-track" });
+    track.append(bar);
+    const row = element("li", { className: "bar-row" });
+    row.append(element("span", { className: "bar-label", text: item.label }), track, element("span", { className: "bar-value", text: item.text }));
+    list.append(row);
+  }
+  return list;
+}
+
+/**
+ * An SVG line chart of points { label, value, text } on a scale from 0 to max: one dot per point (its title tells the
+ * label and value), the first and last labels under the axis.
+ */
+export function lineChart(points, { label, max }) {
+  const { width, height, left, right, top, bottom } = TREND;
+  const chart = svg("svg", { class: "line-chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label });
+  const x = (i) => left + (points.length < 2 ? 0 : (i * (width - left - right)) / (points.length - 1));
+  const y = (value) => top + (1 - value / max) * (height - top - bottom);
+  chart.append(
+    svg("line", { class: "line-chart-axis", x1: left, y1: y(0), x2: width - right, y2: y(0) }),
+    svg("line", { class: "line-chart-axis", x1: left, y1: y(0), x2: left, y2: y(max) }),
+  );
+  for (const value of [0, max]) {
+    const tick = svg("text", { class: "line-chart-tick", x: left - 4, y: y(value) + 4, "text-anchor": "end" });
+    tick.textContent = formatNumber(value);
+    chart.append(tick);
+  }
+  chart.append(svg("polyline", { class: "line-chart-line", points: points.map((p, i) => `${x(i)},${y(p.value)}`).join(" ") }));
+  points.forEach((point, i) => {
+    const dot = svg("circle", { class: "line-chart-point", cx: x(i), cy: y(point.value), r: 3 });
+    const title = svg("title", {});
+    title.textContent = `${point.label}: ${point.text}`;
+    dot.append(title);
+    chart.append(dot);
+  });
+  const ends = points.length < 2 ? [0] : [0, points.length - 1];
+  for (const i of ends) {
+    const text = svg("text", { class: "line-chart-tick", x: x(i), y: height - 6, "text-anchor": i === 0 ? "start" : "end" });
+    text.textContent = points[i].label;
+    chart.append(text);
+  }
+  return chart;
+}
