@@ -37,11 +37,11 @@ public sealed record AccessScope
     /// <summary>Analysts see every unit in detail.</summary>
     public bool IsNational => Role == Access.Role.Analyst;
 
-    /// <summary>School-level data, within the scope: analysts, planners and education departments.</summary>
-    public bool SeesSchools => Role is Access.Role.Analyst or Access.Role.Planner or Access.Role.Education;
-
-    /// <summary>Detail (scores, counts, contributions) of anything: only with a role that sees data in detail.</summary>
-    public bool SeesDetail => SeesSchools;
+    /// <summary>
+    /// Detail within the scope (school-level data, scores, counts, contributions, exports): analysts, planners and
+    /// education departments.
+    /// </summary>
+    public bool SeesDetail => Role is Access.Role.Analyst or Access.Role.Planner or Access.Role.Education;
 
     public bool ManagesData => Role == Access.Role.Steward;
 

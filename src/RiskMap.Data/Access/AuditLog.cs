@@ -21,15 +21,12 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
     {
         public const string Login = "login";
         public const string LoginFailed = "login-failed";
-        public const string TokenIssued = "token-issued";
         public const string SchoolProfileViewed = "school-profile-viewed";
-        public const string SchoolDataViewed = "school-data-viewed";
         public const string Export = "export";
         public const string Import = "import";
         public const string WeightsChanged = "weights-changed";
         public const string RecomputeRequested = "recompute-requested";
         public const string UserCreated = "user-created";
-        public const string AccessDenied = "access-denied";
     }
 
     public async Task WriteAsync(AuditEntry entry)

@@ -20,7 +20,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
     public async Task<UserAccount?> FindAsync(string username)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(Select + " WHERE username = @username", new { username = username.Trim().ToLowerInvariant() });
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(Select + " WHERE username = @username", new { username = Normalise(username) });
         return row is null ? null : ToAccount(row);
     }
 
@@ -43,7 +43,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
                 VALUES (@username, @displayName, @role, @region, @district, @passwordHash)
                 RETURNING id, username, display_name AS DisplayName, role, scope_region AS ScopeRegion, scope_district AS ScopeDistrict,
                           password_hash AS PasswordHash, failed_logins AS FailedLogins, locked_until AS LockedUntil, disabled, created_at AS CreatedAt
-                """, new { username = user.Username.Trim().ToLowerInvariant(), displayName = user.DisplayName, role = user.Role.ToCode(), region, district, passwordHash = user.PasswordHash });
+                """, new { username = Normalise(user.Username), displayName = user.DisplayName, role = user.Role.ToCode(), region, district, passwordHash = user.PasswordHash });
             return ToView(row);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -74,7 +74,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync();
         var changed = await connection.ExecuteAsync(
             "UPDATE users SET password_hash = @passwordHash, failed_logins = 0, locked_until = NULL WHERE username = @username",
-            new { username = username.Trim().ToLowerInvariant(), passwordHash });
+            new { username = Normalise(username), passwordHash });
         if (changed == 0) throw new UserRejectedException("username", $"There is no user '{username}'.");
     }
 
@@ -95,6 +95,9 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync();
         await connection.ExecuteAsync("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @id", new { id });
     }
+
+    /// <summary>Usernames are stored in lower case: sign-in ignores case and surrounding spaces.</summary>
+    private static string Normalise(string username) => username.Trim().ToLowerInvariant();
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 

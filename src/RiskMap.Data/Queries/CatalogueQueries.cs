@@ -24,16 +24,26 @@ public sealed class CatalogueQueries(NpgsqlDataSource dataSource)
 
     public sealed record Overview(int Regions, int Districts, int Schools, int UnassignedSchools, long Observations, bool Demo);
 
+    private const string HoldsDemoData =
+        "EXISTS (SELECT 1 FROM schools WHERE source = 'demo') OR EXISTS (SELECT 1 FROM observations WHERE source = 'demo')";
+
+    /// <summary>Whether the database holds the synthetic demo data, which every output must say.</summary>
+    public async Task<bool> HoldsDemoDataAsync()
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<bool>($"SELECT {HoldsDemoData}");
+    }
+
     public async Task<Overview> OverviewAsync()
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        return await connection.QuerySingleAsync<Overview>("""
+        return await connection.QuerySingleAsync<Overview>($"""
             SELECT (SELECT count(*) FROM regions)::int AS Regions,
                    (SELECT count(*) FROM districts)::int AS Districts,
                    (SELECT count(*) FROM schools)::int AS Schools,
                    (SELECT count(*) FROM schools WHERE district_kato IS NULL)::int AS UnassignedSchools,
                    (SELECT count(*) FROM observations) AS Observations,
-                   EXISTS (SELECT 1 FROM schools WHERE source = 'demo') OR EXISTS (SELECT 1 FROM observations WHERE source = 'demo') AS Demo
+                   {HoldsDemoData} AS Demo
             """);
     }
 

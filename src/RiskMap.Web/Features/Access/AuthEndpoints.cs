@@ -89,6 +89,6 @@ public static class AuthEndpoints
             ? http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http).RequestToken
             : null;
         return new Me(true, scope.Role!.Value.ToCode(), scope.User, http.User.FindFirst(RiskMapClaims.DisplayName)?.Value,
-            scope.RegionKato, scope.DistrictKato, scope.SeesSchools, scope.ManagesData, token);
+            scope.RegionKato, scope.DistrictKato, scope.SeesDetail, scope.ManagesData, token);
     }
 }

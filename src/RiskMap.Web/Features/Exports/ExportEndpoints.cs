@@ -4,6 +4,7 @@ using RiskMap.Data.Access;
 using RiskMap.Data.Queries;
 using RiskMap.Data.Scoring;
 using RiskMap.Web.Features.Access;
+using RiskMap.Web.Features.Tiles;
 using RiskMap.Web.Hosting;
 
 namespace RiskMap.Web.Features.Exports;
@@ -23,7 +24,7 @@ public static class ExportEndpoints
     public static void MapExportEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapGet("/exports/hotspots", async (HttpContext http, ScoreQueries scores, GeographyQueries geography, CatalogueQueries catalogue,
-                UnitGeometryQueries geometries, string? format, string? level, string? region, string? district, string? period,
+                UnitGeometryQueries geometries, MapDataWatcher published, string? format, string? level, string? region, string? district, string? period,
                 string? minClass, string? top, string? lang) =>
             {
                 var scope = http.CallerScope();
@@ -37,16 +38,14 @@ public static class ExportEndpoints
                 var count = QueryParameters.WholeNumber("top", top, DefaultTop, 1, MaxTop);
                 var language = Languages.FromCode(lang ?? http.Request.Headers.AcceptLanguage.FirstOrDefault());
                 if (await scope.RefuseFiltersAsync(geography, regionKato, districtKato, schoolLevel: true) is { } outside) return outside;
-                if (await scores.PublishedRunAsync() is not { } run)
+                var version = await published.CurrentAsync();
+                if (version is not { Run: { } run, LatestPeriod: not null })
                     return ApiProblems.NotFound("scores", "No score run has been published yet.");
-                var periods = await scores.PeriodsAsync(run);
-                var quarter = period ?? periods.LastOrDefault();
-                if (quarter is null || !periods.Contains(quarter))
-                    return ApiProblems.BadParameter("period", $"period must be one of the published quarters: {string.Join(", ", periods)}.");
+                var quarter = QueryParameters.PublishedQuarter("period", period, version)!;
 
                 var table = (await scores.TableAsync(run, entityLevel, quarter, regionKato, districtKato, ScoreMeasure.Composite, false, scope, inScopeOnly: true))!;
                 var units = table.Units.Where(u => u.Class >= lowestClass).Take(count).ToList();
-                var demo = (await catalogue.OverviewAsync()).Demo;
+                var demo = await catalogue.HoldsDemoDataAsync();
                 var sheet = HotspotSheet.Build(table, units, language, demo);
                 var bytes = extension switch
                 {

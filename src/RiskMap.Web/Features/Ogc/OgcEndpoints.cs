@@ -59,7 +59,7 @@ public static class OgcEndpoints
             var version = await watcher.CurrentAsync();
             var list = new JsonArray();
             var scope = http.CallerScope();
-            foreach (var c in FeatureCollections.All.Where(c => c.Level != "school" || scope.SeesSchools)) list.Add(await Collection(http, c, collections, version));
+            foreach (var c in FeatureCollections.All.Where(c => c.Level != "school" || scope.SeesDetail)) list.Add(await Collection(http, c, collections, version));
             return Respond(http, f, "Collections", new JsonObject
             {
                 ["links"] = Links(Link(http, "/ogc/collections", "self", Json, "This document"), Link(http, "/ogc/collections?f=html", "alternate", Html, "As HTML")),
