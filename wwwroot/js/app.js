@@ -350,6 +350,7 @@ async function loadProfile(feature) {
   const kato = katoOf(feature);
   const name = localizedName(feature.properties ?? {});
   const request = ++state.profileRequests;
+  performance.mark("riskmap:profile-requested");
   showProfile({ name, profile: null });
   let profile;
   try {
@@ -363,6 +364,7 @@ async function loadProfile(feature) {
   // The national rank is among all districts with a score, also those outside the caller's scope (class only).
   const total = [...state.unitsByKato.values()].filter((unit) => unitClass(unit) !== null).length;
   showProfile({ name, profile, total });
+  markPainted("riskmap:profile-shown");
 }
 
 /** Kazakhstan › Region › District, each crumb but the last going back up. */
@@ -419,6 +421,11 @@ function drawBoundaries(regions, districts) {
 // ---------------------------------------------------------------------------
 // Loading
 
+/** A Performance API mark at the next frame after a change is drawn, for the map benchmark (`./riskmap bench map`). */
+function markPainted(name) {
+  requestAnimationFrame(() => performance.mark(name));
+}
+
 function showError(error) {
   reportBug(error);
   state.phase = "error";
@@ -442,6 +449,7 @@ async function showScores() {
   if (request !== state.scoreRequests) return;
   state.unitsByKato = new Map(table.units.map((unit) => [String(unit.code), unit]));
   colourDistricts();
+  markPainted("riskmap:choropleth-painted");
   state.shown = { measure: view.measure, period: table.period, classification: table.classification, thresholds: table.thresholds };
   renderShownLegend();
   document.body.dataset.scores = "ready";

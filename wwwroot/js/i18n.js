@@ -522,6 +522,19 @@ export function setLanguage(lang, { remember = false } = {}) {
   return next;
 }
 
+/**
+ * Adds the messages of a page or feature kept in its own module ({ kk: {...}, ru: {...}, en: {...} }), so that each
+ * page's text lives beside its code. A key already defined is a mistake and throws.
+ */
+export function addMessages(messages) {
+  for (const lang of LANGUAGES) {
+    for (const [key, text] of Object.entries(messages[lang] ?? {})) {
+      if (key in MESSAGES[lang]) throw new Error(`Message ${key} is defined twice`);
+      MESSAGES[lang][key] = text;
+    }
+  }
+}
+
 export function onLanguageChange(listener) {
   listeners.add(listener);
   return () => listeners.delete(listener);
