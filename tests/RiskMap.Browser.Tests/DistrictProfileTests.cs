@@ -27,13 +27,12 @@ public class DistrictProfileTests(ScoredBrowserApp app) : IClassFixture<ScoredBr
         await Assertions.Expect(breadcrumb).ToHaveTextAsync("Kazakhstan");
 
         // The first click shows the region, the second the district's profile.
-        var almaly = page.Locator($"path.district[data-kato='{Almaly}']");
-        await almaly.DispatchEventAsync("click");
+        await DistrictPaths.ClickAsync(page, Almaly);
         await Assertions.Expect(breadcrumb).ToContainTextAsync("Almaty");
         var profile = page.Locator("#profile");
         await Assertions.Expect(profile).ToBeHiddenAsync();
         Assert.Contains($"unit={AlmatyCity}", page.Url);
-        await almaly.DispatchEventAsync("click");
+        await DistrictPaths.ClickAsync(page, Almaly);
         await Assertions.Expect(profile).ToHaveAttributeAsync("data-profile", "ready");
         Assert.Contains($"unit={Almaly}", page.Url);
         await Assertions.Expect(breadcrumb).ToHaveTextAsync(new Regex("^Kazakhstan.*Almaty.*Almaly$"));
@@ -65,7 +64,7 @@ public class DistrictProfileTests(ScoredBrowserApp app) : IClassFixture<ScoredBr
         await Assertions.Expect(breadcrumb.Locator("[aria-current]")).ToHaveTextAsync("Almaty (city)");
         await breadcrumb.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Kazakhstan" }).ClickAsync();
         await Assertions.Expect(breadcrumb).ToHaveTextAsync("Kazakhstan");
-        Assert.Equal(0, await page.Locator("path.district.selected").CountAsync());
+        Assert.Equal(0, await DistrictPaths.CountAsync(page, ".selected"));
         Assert.DoesNotContain("unit=", page.Url);
         Assert.Empty(errors);
     }
@@ -95,7 +94,7 @@ public class DistrictProfileTests(ScoredBrowserApp app) : IClassFixture<ScoredBr
         await regionCrumb.ClickAsync();
         await Assertions.Expect(profile).ToBeHiddenAsync();
         await Assertions.Expect(breadcrumb.Locator("[aria-current]")).ToContainTextAsync("Almaty");
-        Assert.True(await page.Locator("path.district.selected").CountAsync() > 1, "The region's districts should be selected");
+        Assert.True(await DistrictPaths.CountAsync(page, ".selected") > 1, "The region's districts should be selected");
         Assert.Empty(errors);
     }
 

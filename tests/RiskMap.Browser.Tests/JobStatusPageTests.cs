@@ -84,7 +84,7 @@ public class JobStatusPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.WaitForURLAsync(url => url.EndsWith("/?lang=ru", StringComparison.Ordinal),
             new PageWaitForURLOptions { Timeout = 60_000, WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.WaitForSelectorAsync("body[data-ready='true']", new PageWaitForSelectorOptions { Timeout = 60_000 });
-        Assert.Equal(224, await page.Locator("path.district").CountAsync());
+        Assert.Equal(224, await DistrictPaths.CountAsync(page));
 
         Assert.Empty(errors);
     }

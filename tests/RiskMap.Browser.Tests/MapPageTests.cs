@@ -9,11 +9,11 @@ public class MapPageTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var (page, errors) = await app.OpenAsync("/");
 
-        Assert.Equal(224, await page.Locator("path.district").CountAsync());
+        Assert.Equal(224, await DistrictPaths.CountAsync(page));
         Assert.Equal(20, await page.Locator("path.region").CountAsync());
         Assert.Equal("224", await page.EvaluateAsync<string>("document.body.dataset.districts"));
         // This fixture has no published score run: every district is "no data" and the legend says why.
-        Assert.Equal(224, await page.Locator("path.district[fill='#bdbdbd']").CountAsync());
+        Assert.Equal(224, await DistrictPaths.CountAsync(page, "[fill='#bdbdbd']"));
         await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync("No risk scores have been published yet.");
         Assert.True(await page.Locator("#period-select").IsDisabledAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("national-view.png") });
@@ -42,7 +42,7 @@ public class MapPageTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         // Almaty's Almaly district, named as the boundary data name it in this language.
         var expected = language switch { "kk" => "Алмалы", "ru" => "Алмалинский", _ => "Almaly" };
-        var almaly = page.Locator("path.district").Nth(await DistrictIndexAsync(page, "751110000"));
+        var almaly = DistrictPaths.Of(page, "751110000");
         await almaly.DispatchEventAsync("mouseover");
         var tooltip = page.Locator(".leaflet-tooltip");
         await tooltip.WaitForAsync();
@@ -50,13 +50,5 @@ public class MapPageTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"national-view-{language}.png") });
         Assert.Empty(errors);
-    }
-
-    private static async Task<int> DistrictIndexAsync(IPage page, string kato)
-    {
-        var katos = await page.EvaluateAsync<string[]>("Array.from(document.querySelectorAll('path.district')).map(p => p.dataset.kato || '')");
-        var index = Array.IndexOf(katos, kato);
-        Assert.True(index >= 0, $"No path.district with data-kato {kato}");
-        return index;
     }
 }

@@ -17,11 +17,11 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         var (page, errors) = await app.OpenAsync("/?lang=en");
         var latest = (await PeriodsAsync(page))[^1];
 
-        Assert.Equal(224, await page.Locator("path.district").CountAsync());
-        var fills = await FillsAsync(page);
+        Assert.Equal(224, await DistrictPaths.CountAsync(page));
+        var fills = await DistrictPaths.FillsAsync(page);
         Assert.Equal(224, fills.Count);
         Assert.True(fills.Values.Distinct().Count() >= 3, "The districts should show several classes");
-        Assert.Equal(224, await page.Locator("path.district[data-class]").CountAsync());
+        Assert.Equal(224, await DistrictPaths.CountAsync(page, "[data-class]"));
 
         var legend = page.Locator("#legend");
         await Assertions.Expect(legend).ToContainTextAsync("Composite risk score");
@@ -31,7 +31,7 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         Assert.Equal(latest, await page.GetByLabel("Period").InputValueAsync());
 
         // The tooltip names the district's class as the legend does.
-        var almaly = page.Locator($"path.district[data-kato='{Almaly}']");
+        var almaly = DistrictPaths.Of(page, Almaly);
         var almalyClass = await almaly.GetAttributeAsync("data-class");
         var className = almalyClass switch { "1" => "Very low", "2" => "Low", "3" => "Medium", "4" => "High", "5" => "Very high", _ => "No data" };
         await almaly.DispatchEventAsync("mouseover");
@@ -68,11 +68,11 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         var (page, errors) = await app.OpenAsync("/?lang=en");
         var periods = await PeriodsAsync(page);
         Assert.True(periods.Length >= 2, "The demo run should cover several quarters");
-        var before = await FillsAsync(page);
+        var before = await DistrictPaths.FillsAsync(page);
 
         await page.GetByLabel("Period").SelectOptionAsync(periods[0]);
         await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync($"Period: {English(periods[0])}");
-        var after = await FillsAsync(page);
+        var after = await DistrictPaths.FillsAsync(page);
         Assert.Contains(after, pair => pair.Value != before[pair.Key]);
         Assert.Contains($"period={periods[0]}", page.Url);
         Assert.Contains("lang=en", page.Url);
@@ -94,10 +94,10 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         Assert.Contains($"domain:{domain}", values);
         Assert.Contains(values, value => value.StartsWith("indicator:", StringComparison.Ordinal));
 
-        var composite = await FillsAsync(page);
+        var composite = await DistrictPaths.FillsAsync(page);
         await measure.SelectOptionAsync($"domain:{domain}");
         await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync($"Domain: {domainName}");
-        Assert.Contains(await FillsAsync(page), pair => pair.Value != composite[pair.Key]);
+        Assert.Contains(await DistrictPaths.FillsAsync(page), pair => pair.Value != composite[pair.Key]);
 
         var periods = await PeriodsAsync(page);
         await page.GotoAsync($"{app.BaseUrl}/?lang=ru&period={periods[0]}&measure=domain:{domain}&classes=quantile&unit={Almaly}");
@@ -109,8 +109,8 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         await Assertions.Expect(legend).ToContainTextAsync($"Период: {Russian(periods[0])}");
         await Assertions.Expect(legend).ToContainTextAsync("Область: ");
         await Assertions.Expect(legend).ToContainTextAsync("Квинтили");
-        await Assertions.Expect(page.Locator($"path.district[data-kato='{Almaly}']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bselected\b"));
-        Assert.Equal(1, await page.Locator("path.district.selected").CountAsync());
+        await Assertions.Expect(DistrictPaths.Of(page, Almaly)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bselected\b"));
+        Assert.Equal(1, await DistrictPaths.CountAsync(page, ".selected"));
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("deep-link-domain.png") });
         Assert.Empty(errors);
@@ -128,13 +128,5 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
     {
         var first = await page.EvaluateAsync<JsonElement>("fetch('/api/indicators').then(r => r.json()).then(list => list[0])");
         return (first.GetProperty("domain").GetString()!, first.GetProperty("domainNameEn").GetString()!);
-    }
-
-    /// <summary>Each drawn district's fill colour by KATO.</summary>
-    private static async Task<Dictionary<string, string>> FillsAsync(IPage page)
-    {
-        var pairs = await page.EvaluateAsync<string[][]>(
-            "Array.from(document.querySelectorAll('path.district')).map(p => [p.dataset.kato, p.getAttribute('fill')])");
-        return pairs.ToDictionary(pair => pair[0], pair => pair[1]);
     }
 }

@@ -47,7 +47,27 @@ public class GeographyApiTests(DemoApp app)
         Assert.Equal(224, JsonDocument.Parse(simplified).RootElement.GetProperty("features").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Without_outlines_each_district_keeps_its_box_and_a_label_point_inside_it()
+    {
+        var index = await _client.GetStringAsync("/api/districts?geometry=none");
+        var outlines = await _client.GetStringAsync("/api/districts");
+        Assert.True(index.Length < outlines.Length / 20, $"{index.Length} vs {outlines.Length}");
+
+        var features = JsonDocument.Parse(index).RootElement.GetProperty("features").EnumerateArray().ToList();
+        Assert.Equal(224, features.Count);
+        Assert.All(features, f => Assert.Equal(JsonValueKind.Null, f.GetProperty("geometry").ValueKind));
+        // Almaly lies in the centre of Almaty, around 76.9° E, 43.25° N.
+        var almaly = features.Single(f => f.GetProperty("id").GetString() == "751110000");
+        var box = almaly.GetProperty("bbox").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        var label = almaly.GetProperty("properties").GetProperty("label").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+        Assert.InRange(box[0], 76.8, 76.95);
+        Assert.InRange(box[1], 43.2, 43.3);
+        Assert.True(box[0] < label[0] && label[0] < box[2] && box[1] < label[1] && label[1] < box[3], "The label point lies in the box");
+    }
+
     [Theory]
+    [InlineData("/api/districts?geometry=full", "geometry")]
     [InlineData("/api/districts?region=75", "region")]
     [InlineData("/api/districts?region=750000000%27%20OR%201=1--", "region")]
     [InlineData("/api/regions?simplify=abc", "simplify")]

@@ -92,8 +92,9 @@ export async function fetchRegions(simplify = 0.01) {
   return assertFeatureCollection(path, await getJson(path));
 }
 
-export async function fetchDistricts(simplify = 0.005) {
-  const path = `/api/districts?simplify=${encodeURIComponent(simplify)}`;
+/** The districts' names, bounding boxes and label points, without outlines (the map draws those from vector tiles). */
+export async function fetchDistrictIndex() {
+  const path = "/api/districts?geometry=none";
   return assertFeatureCollection(path, await getJson(path));
 }
 

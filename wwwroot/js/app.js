@@ -1,10 +1,11 @@
 // RiskMap: the national map of Kazakhstan, districts coloured by risk class under region outlines, on Leaflet.
 // Leaflet is loaded as a classic script before this module (global L). This module exposes no globals.
 
-import { fetchAbout, fetchDistrictScores, fetchDistricts, fetchIndicators, fetchProfile, fetchRegions, fetchScoreRunStatus, reportBug } from "./api.js";
+import { fetchAbout, fetchDistrictIndex, fetchDistrictScores, fetchIndicators, fetchProfile, fetchRegions, fetchScoreRunStatus, reportBug } from "./api.js";
 import { renderBreadcrumb } from "./breadcrumb.js";
 import { districtStyle, unitClass } from "./choropleth.js";
 import { readView, writeView } from "./deeplink.js";
+import { createDistrictTiles } from "./districttiles.js";
 import { formatArea, formatNumber, localizedName, t } from "./i18n.js";
 import { renderLegend } from "./legend.js";
 import { applyDemoBanner, initPage } from "./page.js";
@@ -19,11 +20,11 @@ const KZ_BOUNDS = [[40.5, 46.4], [55.5, 87.4]];
 const MAX_BOUNDS = [[30, 30], [65, 105]];
 
 const REGION_SIMPLIFY = 0.01;
-const DISTRICT_SIMPLIFY = 0.005;
-/** A linked district is shown no closer than this, so that its simplified outline still looks like its shape. */
+/** A linked district is shown no closer than this, so that the map still shows what lies around it. */
 const UNIT_MAX_ZOOM = 9;
 
 const DISTRICT_HOVER_STYLE = Object.freeze({ color: "#1f4e79", weight: 2.5, dashArray: null });
+const DISTRICT_TOOLTIP = Object.freeze({ direction: "top", offset: [0, -10], className: "district-tooltip", opacity: 1 });
 const REGION_STYLE = Object.freeze({
   className: "region",
   color: "#2b2f36",
@@ -51,7 +52,15 @@ const state = {
   about: null,
   basemap: false,
   regionsByKato: new Map(),
-  districtsLayer: null,
+  /** Each district's properties and bounds by KATO (from /api/districts without outlines). */
+  districtsByKato: new Map(),
+  /** The districts drawn from the vector tiles (districttiles.js), once created. */
+  districtTiles: null,
+  /** The district tooltip that follows the pointer, and the KATO it describes. */
+  tooltip: null,
+  tooltipKato: null,
+  /** The region name labels: their elements and regions. */
+  regionLabels: [],
   userMovedMap: false,
   loading: false,
   /** Who is signed in (the /api/auth/me answer). */
@@ -108,6 +117,7 @@ function applyTranslations() {
   if (map) {
     addZoomControl();
     refreshOpenTooltips();
+    retranslateRegionLabels();
   }
 }
 
@@ -148,9 +158,11 @@ function createMap() {
 
   // Districts below, region outlines above them, tooltips above both.
   map.createPane("districts").style.zIndex = "410";
-  const regionsPane = map.createPane("regions");
-  regionsPane.style.zIndex = "420";
-  regionsPane.style.pointerEvents = "none";
+  for (const [name, zIndex] of [["regions", "420"], ["labels", "430"]]) {
+    const pane = map.createPane(name);
+    pane.style.zIndex = zIndex;
+    pane.style.pointerEvents = "none";
+  }
 
   // Remember when the user moves the map so that later re-fitting does not undo it.
   const markMoved = () => {
@@ -188,11 +200,7 @@ function addZoomControl() {
 }
 
 function refreshOpenTooltips() {
-  const layer = state.districtsLayer;
-  if (!layer) return;
-  layer.eachLayer((path) => {
-    if (path.isTooltipOpen()) path.getTooltip().update();
-  });
+  if (state.tooltip?.isOpen()) state.tooltip.setContent(districtTooltip(state.tooltipKato));
 }
 
 function applyAbout(about) {
@@ -220,9 +228,9 @@ function applyAbout(about) {
   }
 }
 
-function districtTooltip(feature) {
-  const props = feature.properties ?? {};
-  const region = state.regionsByKato.get(String(props.region_kato ?? ""));
+function districtTooltip(kato) {
+  const props = state.districtsByKato.get(kato)?.properties ?? {};
+  const region = state.regionsByKato.get(String(props.region_kato ?? ""))?.properties;
 
   const root = document.createElement("div");
   const title = document.createElement("span");
@@ -238,56 +246,52 @@ function districtTooltip(feature) {
     dd.textContent = value;
     list.append(dt, dd);
   };
-  const unit = state.unitsByKato.get(String(props.kato ?? ""));
+  const unit = state.unitsByKato.get(kato);
   const cls = unitClass(unit);
   if (state.shown) {
     const reliability = unit?.lowReliability ? ` · ${t("class.lowReliability")}` : "";
     row(t("tooltip.class"), `${cls === null ? t("class.none") : t(`class.${cls}`)}${reliability}`);
   }
   row(t("tooltip.region"), region ? localizedName(region) : "—");
-  row(t("tooltip.kato"), props.kato != null ? String(props.kato) : "—");
+  row(t("tooltip.kato"), kato);
   row(t("tooltip.area"), formatArea(typeof props.area_km2 === "string" ? Number(props.area_km2) : props.area_km2));
   root.append(list);
   return root;
 }
 
-function hasGeometry(feature) {
-  return feature != null && feature.geometry != null;
-}
-
 function katoOf(feature) {
-  return String(feature?.properties?.kato ?? "");
+  return String(feature?.properties?.kato ?? feature?.id ?? "");
 }
 
-function styleOf(feature) {
-  return districtStyle(state.unitsByKato.get(katoOf(feature)), { overBasemap: state.basemap });
+function styleOf(kato) {
+  return districtStyle(state.unitsByKato.get(kato), { overBasemap: state.basemap });
 }
 
-/** Colours every district by the shown score table; each path carries its class (data-class) for tests and tools. */
-function colourDistricts() {
-  state.districtsLayer.eachLayer((layer) => {
-    layer.setStyle(styleOf(layer.feature));
-    layer.getElement()?.setAttribute("data-class", String(unitClass(state.unitsByKato.get(katoOf(layer.feature))) ?? "none"));
-  });
+function classOf(kato) {
+  return String(unitClass(state.unitsByKato.get(kato)) ?? "none");
+}
+
+/** A district (or, given a region's KATO, each of its districts) is selected. */
+function isSelected(properties) {
+  const kato = state.selected;
+  return kato !== null && (String(properties.kato) === kato || String(properties.region_kato ?? "") === kato);
 }
 
 /** Marks the district (or a region's districts) with this KATO as selected, keeps it in the address; null clears. */
 function selectUnit(kato) {
   state.selected = kato;
-  state.districtsLayer.eachLayer((layer) => {
-    const props = layer.feature.properties ?? {};
-    const selected = kato !== null && (katoOf(layer.feature) === kato || String(props.region_kato ?? "") === kato);
-    layer.getElement()?.classList.toggle("selected", selected);
-  });
+  state.districtTiles.reselect();
   writeView({ ...selectedView(), unit: kato });
 }
 
-function regionKatoOf(feature) {
-  return String(feature?.properties?.region_kato ?? "");
+function regionKatoOf(kato) {
+  return String(state.districtsByKato.get(kato)?.properties.region_kato ?? "");
 }
 
-function districtLayer(kato) {
-  return state.districtsLayer.getLayers().find((layer) => katoOf(layer.feature) === kato);
+/** Leaflet bounds of a GeoJSON feature's bbox [west, south, east, north]. */
+function boundsOf(feature) {
+  const [west, south, east, north] = feature.bbox;
+  return L.latLngBounds([south, west], [north, east]);
 }
 
 function fitBounds(bounds, options = {}) {
@@ -310,25 +314,22 @@ function openRegion(region, { zoom }) {
   state.region = region;
   hideProfile();
   selectUnit(region);
-  if (zoom) {
-    const layers = state.districtsLayer.getLayers().filter((layer) => regionKatoOf(layer.feature) === region);
-    fitBounds(layers.reduce((bounds, layer) => bounds.extend(layer.getBounds()), L.latLngBounds([])));
-  }
+  if (zoom) fitBounds(boundsOf(state.regionsByKato.get(region)));
   renderCrumbs();
 }
 
 /** Selects a district and opens its profile. */
-function openDistrict(layer) {
-  state.region = regionKatoOf(layer.feature);
-  selectUnit(katoOf(layer.feature));
+function openDistrict(kato) {
+  state.region = regionKatoOf(kato);
+  selectUnit(kato);
   renderCrumbs();
-  loadProfile(layer.feature).catch(reportBug);
+  loadProfile(kato).catch(reportBug);
 }
 
 /** A click on a district outside the shown region shows its region; within it, the district's profile. */
-function clickDistrict(layer) {
-  const region = regionKatoOf(layer.feature);
-  if (region === state.region) openDistrict(layer);
+function clickDistrict(kato) {
+  const region = regionKatoOf(kato);
+  if (region === state.region) openDistrict(kato);
   else openRegion(region, { zoom: true });
 }
 
@@ -338,17 +339,16 @@ function openLinkedUnit(kato) {
     openRegion(kato, { zoom: true });
     return;
   }
-  const layer = districtLayer(kato);
-  if (!layer) return;
-  fitBounds(layer.getBounds(), { maxZoom: UNIT_MAX_ZOOM });
-  openDistrict(layer);
+  const district = state.districtsByKato.get(kato);
+  if (!district) return;
+  fitBounds(boundsOf(district), { maxZoom: UNIT_MAX_ZOOM });
+  openDistrict(kato);
 }
 
 /** Fetches and shows the profile of a district of the published run. */
-async function loadProfile(feature) {
+async function loadProfile(kato) {
   if (!state.run) return;
-  const kato = katoOf(feature);
-  const name = localizedName(feature.properties ?? {});
+  const name = localizedName(state.districtsByKato.get(kato).properties);
   const request = ++state.profileRequests;
   performance.mark("riskmap:profile-requested");
   showProfile({ name, profile: null });
@@ -371,51 +371,79 @@ async function loadProfile(feature) {
 function renderCrumbs() {
   const crumbs = [{ text: t("breadcrumb.kazakhstan"), onSelect: openNational }];
   const region = state.regionsByKato.get(state.region ?? "");
-  if (region) crumbs.push({ text: localizedName(region), onSelect: () => openRegion(state.region, { zoom: true }) });
-  const district = state.selected !== state.region && state.selected !== null ? districtLayer(state.selected) : null;
-  if (district) crumbs.push({ text: localizedName(district.feature.properties ?? {}) });
+  if (region) crumbs.push({ text: localizedName(region.properties), onSelect: () => openRegion(state.region, { zoom: true }) });
+  const district = state.selected !== state.region && state.selected !== null ? state.districtsByKato.get(state.selected) : null;
+  if (district) crumbs.push({ text: localizedName(district.properties) });
   renderBreadcrumb(els.breadcrumb, crumbs);
 }
 
+function showTooltip(properties, event) {
+  state.tooltipKato = String(properties.kato);
+  state.tooltip.setLatLng(event.latlng).setContent(districtTooltip(state.tooltipKato));
+  if (!state.tooltip.isOpen()) state.tooltip.openOn(map);
+}
+
+function hideTooltip() {
+  state.tooltip.close();
+  state.tooltipKato = null;
+}
+
+/** Region outlines and names from GeoJSON; the districts from the vector tiles. */
 function drawBoundaries(regions, districts) {
-  state.regionsByKato = new Map(
-    regions.features.map((f) => [String(f.properties?.kato ?? f.id ?? ""), f.properties ?? {}]),
-  );
+  const byKato = (collection) => new Map(collection.features.map((feature) => [katoOf(feature), feature]));
+  state.regionsByKato = byKato(regions);
+  state.districtsByKato = byKato(districts);
 
-  const districtsLayer = L.geoJSON(districts, {
-    pane: "districts",
-    filter: hasGeometry,
-    style: styleOf,
-    onEachFeature: (feature, layer) => {
-      layer.bindTooltip(() => districtTooltip(feature), {
-        sticky: true,
-        direction: "top",
-        offset: [0, -10],
-        className: "district-tooltip",
-        opacity: 1,
-      });
-      layer.on({
-        mouseover: () => layer.setStyle(DISTRICT_HOVER_STYLE),
-        mouseout: () => layer.setStyle(styleOf(layer.feature)),
-        click: () => clickDistrict(layer),
-      });
-    },
-  });
-
-  const regionsLayer = L.geoJSON(regions, {
+  L.geoJSON(regions, {
     pane: "regions",
     interactive: false,
-    filter: hasGeometry,
+    filter: (feature) => feature.geometry != null,
     style: () => REGION_STYLE,
-  });
+  }).addTo(map);
+  for (const region of regions.features) drawRegionLabel(region);
 
-  districtsLayer.addTo(map);
-  regionsLayer.addTo(map);
-  // The KATO code on each shape lets tests and assistive tools find a district.
-  districtsLayer.eachLayer((layer) => layer.getElement()?.setAttribute("data-kato", katoOf(layer.feature)));
-  state.districtsLayer = districtsLayer;
-  state.districtCount = districtsLayer.getLayers().length;
-  state.regionCount = regionsLayer.getLayers().length;
+  state.tooltip = L.tooltip(DISTRICT_TOOLTIP);
+  state.districtTiles = createDistrictTiles(map, {
+    pane: "districts",
+    bounds: KZ_BOUNDS,
+    styleOf,
+    classOf,
+    isSelected,
+    onClick: (properties) => {
+      hideTooltip();
+      clickDistrict(String(properties.kato));
+    },
+    onOver: (properties, event) => {
+      state.districtTiles.emphasise(String(properties.kato), DISTRICT_HOVER_STYLE);
+      showTooltip(properties, event);
+    },
+    onMove: showTooltip,
+    onOut: (properties) => {
+      state.districtTiles.emphasise(String(properties.kato), null);
+      hideTooltip();
+    },
+  });
+  state.districtCount = districts.features.length;
+  state.regionCount = regions.features.length;
+}
+
+/** The region's name at a point inside it, in the UI language. */
+function drawRegionLabel(region) {
+  const [lon, lat] = region.properties.label;
+  const label = L.marker([lat, lon], {
+    pane: "labels",
+    interactive: false,
+    keyboard: false,
+    icon: L.divIcon({ className: "region-label", html: "", iconSize: null }),
+  }).addTo(map);
+  const element = label.getElement();
+  element.dataset.kato = katoOf(region);
+  element.textContent = localizedName(region.properties);
+  state.regionLabels.push({ element, region });
+}
+
+function retranslateRegionLabels() {
+  for (const { element, region } of state.regionLabels) element.textContent = localizedName(region.properties);
 }
 
 // ---------------------------------------------------------------------------
@@ -451,7 +479,8 @@ async function showScores() {
   const table = await fetchDistrictScores({ run: state.run.id, ...view });
   if (request !== state.scoreRequests) return;
   state.unitsByKato = new Map(table.units.map((unit) => [String(unit.code), unit]));
-  colourDistricts();
+  state.districtTiles.restyle();
+  refreshOpenTooltips();
   markPainted("riskmap:choropleth-painted");
   state.shown = { measure: view.measure, period: table.period, classification: table.classification, thresholds: table.thresholds };
   renderShownLegend();
@@ -495,17 +524,18 @@ async function load() {
   renderStatus();
 
   try {
-    if (!state.districtsLayer) {
+    if (!state.districtTiles) {
       const [, regions, districts] = await Promise.all([
         fetchAbout().then(applyAbout),
         fetchRegions(REGION_SIMPLIFY),
-        fetchDistricts(DISTRICT_SIMPLIFY),
+        fetchDistrictIndex(),
       ]);
       drawBoundaries(regions, districts);
       if (!state.userMovedMap) fitKazakhstan();
     }
     const linkedUnit = await prepareScores();
     if (state.run) await showScores();
+    await state.districtTiles.loaded;
     if (linkedUnit) openLinkedUnit(linkedUnit);
     state.phase = "ready";
     renderStatus();

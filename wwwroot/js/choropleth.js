@@ -21,6 +21,7 @@ export function districtStyle(unit, { overBasemap = false } = {}) {
   return {
     className: "district",
     opacity: 1,
+    fill: true,
     ...(unit?.lowReliability ? LOW_RELIABILITY_OUTLINE : OUTLINE),
     fillColor: cls === null ? NO_DATA_COLOR : CLASS_COLORS[cls - 1],
     fillOpacity: overBasemap ? 0.7 : 0.9,

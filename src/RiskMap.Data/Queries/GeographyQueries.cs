@@ -3,7 +3,10 @@ using Npgsql;
 
 namespace RiskMap.Data.Queries;
 
-/// <summary>Regions and districts as RFC 7946 GeoJSON, built by PostGIS (outer rings counter-clockwise, 7 decimals).</summary>
+/// <summary>
+/// Regions and districts as RFC 7946 GeoJSON, built by PostGIS (outer rings counter-clockwise, 7 decimals). Every
+/// feature has its bounding box and, in its properties, a label point inside its shape.
+/// </summary>
 public sealed class GeographyQueries(NpgsqlDataSource dataSource)
 {
     /// <summary>The largest simplification tolerance accepted, in degrees (about 11 km).</summary>
@@ -14,24 +17,26 @@ public sealed class GeographyQueries(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<string>($"""
             SELECT {FeatureCollection}
-            FROM (SELECT kato, {Geometry} AS geometry,
+            FROM (SELECT kato, {Geometry} AS geometry, {BoundingBox} AS bbox,
                          json_build_object('kato', kato, 'name_kk', name_kk, 'name_ru', name_ru, 'name_en', name_en,
-                                           'area_km2', round(area_km2::numeric, 1), 'vintage', vintage) AS properties
+                                           'area_km2', round(area_km2::numeric, 1), 'vintage', vintage, 'label', {LabelPoint}) AS properties
                   FROM regions) u
-            """, new { simplify }) ?? EmptyCollection;
+            """, new { simplify, withGeometry = true }) ?? EmptyCollection;
     }
 
-    public async Task<string> DistrictsAsync(string? regionKato, double simplify)
+    /// <param name="withGeometry">False leaves the geometry out (null): the districts' names, boxes and label points only.</param>
+    public async Task<string> DistrictsAsync(string? regionKato, double simplify, bool withGeometry = true)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<string>($"""
             SELECT {FeatureCollection}
-            FROM (SELECT kato, {Geometry} AS geometry,
+            FROM (SELECT kato, {Geometry} AS geometry, {BoundingBox} AS bbox,
                          json_build_object('kato', kato, 'region_kato', region_kato, 'name_kk', name_kk, 'name_ru', name_ru,
-                                           'name_en', name_en, 'area_km2', round(area_km2::numeric, 1), 'vintage', vintage) AS properties
+                                           'name_en', name_en, 'area_km2', round(area_km2::numeric, 1), 'vintage', vintage,
+                                           'label', {LabelPoint}) AS properties
                   FROM districts
                   WHERE @regionKato::text IS NULL OR region_kato = @regionKato) u
-            """, new { regionKato, simplify }) ?? EmptyCollection;
+            """, new { regionKato, simplify, withGeometry }) ?? EmptyCollection;
     }
 
     public async Task<bool> RegionExistsAsync(string kato)
@@ -50,11 +55,17 @@ public sealed class GeographyQueries(NpgsqlDataSource dataSource)
     private const string EmptyCollection = """{"type":"FeatureCollection","features":[]}""";
 
     private const string Geometry =
-        "ST_AsGeoJSON(ST_ForcePolygonCCW(CASE WHEN @simplify > 0 THEN ST_SimplifyPreserveTopology(geom, @simplify) ELSE geom END), 7)::json";
+        "CASE WHEN @withGeometry THEN ST_AsGeoJSON(ST_ForcePolygonCCW(CASE WHEN @simplify > 0 THEN ST_SimplifyPreserveTopology(geom, @simplify) ELSE geom END), 7)::json END";
 
-    internal const string FeatureCollection = """
+    private const string BoundingBox =
+        "json_build_array(round(ST_XMin(geom)::numeric, 5), round(ST_YMin(geom)::numeric, 5), round(ST_XMax(geom)::numeric, 5), round(ST_YMax(geom)::numeric, 5))";
+
+    private const string LabelPoint =
+        "json_build_array(round(ST_X(ST_PointOnSurface(geom))::numeric, 5), round(ST_Y(ST_PointOnSurface(geom))::numeric, 5))";
+
+    private const string FeatureCollection = """
         json_build_object('type', 'FeatureCollection',
-                          'features', COALESCE(json_agg(json_build_object('type', 'Feature', 'id', u.kato,
+                          'features', COALESCE(json_agg(json_build_object('type', 'Feature', 'id', u.kato, 'bbox', u.bbox,
                                                                           'geometry', u.geometry, 'properties', u.properties)
                                                         ORDER BY u.kato), '[]'::json))::text
         """;

@@ -17,16 +17,24 @@ public static class GeographyEndpoints
             .Produces(StatusCodes.Status200OK, contentType: GeoJson)
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/districts", async (GeographyQueries queries, string? region, string? simplify) =>
+        api.MapGet("/districts", async (GeographyQueries queries, string? region, string? simplify, string? geometry) =>
             {
                 var regionKato = QueryParameters.Kato("region", region);
                 var tolerance = QueryParameters.Simplify(simplify);
+                var withGeometry = geometry switch
+                {
+                    null or "outline" => true,
+                    "none" => false,
+                    _ => throw new QueryParameters.Invalid("geometry", "geometry must be outline or none."),
+                };
                 if (regionKato is not null && !await queries.RegionExistsAsync(regionKato))
                     return ApiProblems.NotFound("region", $"There is no region with KATO {regionKato}.");
-                return Results.Text(await queries.DistrictsAsync(regionKato, tolerance), GeoJson);
+                return Results.Text(await queries.DistrictsAsync(regionKato, tolerance, withGeometry), GeoJson);
             })
             .WithTags("Geography")
             .WithSummary("The districts, optionally of one region (KATO), as a GeoJSON FeatureCollection.")
+            .WithDescription("Each feature has its bbox and a label point inside it (properties.label). geometry=none leaves the " +
+                             "outlines out (for a client that draws them from the vector tiles); simplify as for /api/regions.")
             .Produces(StatusCodes.Status200OK, contentType: GeoJson)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
