@@ -6,6 +6,7 @@ import { renderBreadcrumb } from "./breadcrumb.js";
 import { districtStyle, unitClass } from "./choropleth.js";
 import { readView, writeView } from "./deeplink.js";
 import { createDistrictTiles } from "./districttiles.js";
+import { createHotspotTable } from "./hotspots.js";
 import { formatArea, formatNumber, localizedName, t } from "./i18n.js";
 import { renderLegend } from "./legend.js";
 import { applyDemoBanner, initPage } from "./page.js";
@@ -41,6 +42,7 @@ const els = {
   errorDetail: document.getElementById("error-detail"),
   retryButton: document.getElementById("retry-button"),
   legend: document.getElementById("legend"),
+  hotspots: document.getElementById("hotspots"),
   breadcrumb: document.getElementById("breadcrumb"),
 };
 
@@ -83,6 +85,7 @@ const state = {
 
 let map = null;
 let zoomControl = null;
+let hotspots = null;
 
 // ---------------------------------------------------------------------------
 // Text
@@ -114,6 +117,7 @@ function applyTranslations() {
   if (state.shown !== undefined) renderShownLegend();
   renderCrumbs();
   retranslateProfile();
+  hotspots.retranslate();
   if (map) {
     addZoomControl();
     refreshOpenTooltips();
@@ -282,6 +286,22 @@ function selectUnit(kato) {
   state.selected = kato;
   state.districtTiles.reselect();
   writeView({ ...selectedView(), unit: kato });
+  renderHotspots();
+}
+
+/** The hotspots of the shown score table, nationally or in the region shown. */
+function renderHotspots() {
+  els.hotspots.hidden = !state.shown;
+  if (!state.shown) return;
+  hotspots.show({ units: [...state.unitsByKato.values()], period: state.shown.period, region: state.region, selected: state.selected });
+}
+
+function districtName(kato) {
+  return localizedName(state.districtsByKato.get(kato)?.properties ?? {});
+}
+
+function regionName(kato) {
+  return localizedName(state.regionsByKato.get(kato)?.properties ?? {});
 }
 
 function regionKatoOf(kato) {
@@ -348,7 +368,7 @@ function openLinkedUnit(kato) {
 /** Fetches and shows the profile of a district of the published run. */
 async function loadProfile(kato) {
   if (!state.run) return;
-  const name = localizedName(state.districtsByKato.get(kato).properties);
+  const name = districtName(kato);
   const request = ++state.profileRequests;
   performance.mark("riskmap:profile-requested");
   showProfile({ name, profile: null });
@@ -370,10 +390,8 @@ async function loadProfile(kato) {
 /** Kazakhstan › Region › District, each crumb but the last going back up. */
 function renderCrumbs() {
   const crumbs = [{ text: t("breadcrumb.kazakhstan"), onSelect: openNational }];
-  const region = state.regionsByKato.get(state.region ?? "");
-  if (region) crumbs.push({ text: localizedName(region.properties), onSelect: () => openRegion(state.region, { zoom: true }) });
-  const district = state.selected !== state.region && state.selected !== null ? state.districtsByKato.get(state.selected) : null;
-  if (district) crumbs.push({ text: localizedName(district.properties) });
+  if (state.regionsByKato.has(state.region)) crumbs.push({ text: regionName(state.region), onSelect: () => openRegion(state.region, { zoom: true }) });
+  if (state.districtsByKato.has(state.selected)) crumbs.push({ text: districtName(state.selected) });
   renderBreadcrumb(els.breadcrumb, crumbs);
 }
 
@@ -484,6 +502,7 @@ async function showScores() {
   markPainted("riskmap:choropleth-painted");
   state.shown = { measure: view.measure, period: table.period, classification: table.classification, thresholds: table.thresholds };
   renderShownLegend();
+  renderHotspots();
   document.body.dataset.scores = "ready";
 }
 
@@ -552,6 +571,7 @@ async function load() {
 // Start
 
 function start() {
+  hotspots = createHotspotTable(els.hotspots, { nameOf: districtName, regionNameOf: regionName, onSelect: openLinkedUnit });
   state.me = initPage({ titleKey: "doc.title", onTranslate: applyTranslations });
   state.me.then((me) => {
     els.publicNotice.hidden = me.authenticated;

@@ -1,0 +1,43 @@
+// Text of the hotspot table (hotspots.js) in Kazakh, Russian and English.
+
+export const HOTSPOT_MESSAGES = Object.freeze({
+  kk: {
+    "hotspots.titleNational": "Тәуекелі ең жоғары аудандар",
+    "hotspots.titleRegion": "Тәуекелі ең жоғары аудандар: {region}",
+    "hotspots.caption": "Тәуекелі ең жоғары аудандар, {period}. Баған тақырыбы бойынша сұрыптауға болады.",
+    "hotspots.show": "Көрсету",
+    "hotspots.rank": "Орын",
+    "hotspots.district": "Аудан",
+    "hotspots.region": "Өңір",
+    "hotspots.class": "Класс",
+    "hotspots.score": "Баға",
+    "hotspots.change": "Тоқсан ішіндегі өзгеріс",
+    "hotspots.empty": "Бұл таңдау бойынша бағасы бар аудан жоқ.",
+  },
+  ru: {
+    "hotspots.titleNational": "Районы с наибольшим риском",
+    "hotspots.titleRegion": "Районы с наибольшим риском: {region}",
+    "hotspots.caption": "Районы с наибольшим риском, {period}. Заголовки столбцов сортируют таблицу.",
+    "hotspots.show": "Показать",
+    "hotspots.rank": "Место",
+    "hotspots.district": "Район",
+    "hotspots.region": "Регион",
+    "hotspots.class": "Класс",
+    "hotspots.score": "Оценка",
+    "hotspots.change": "Изменение за квартал",
+    "hotspots.empty": "Для этого выбора нет районов с оценкой.",
+  },
+  en: {
+    "hotspots.titleNational": "Highest-risk districts",
+    "hotspots.titleRegion": "Highest-risk districts: {region}",
+    "hotspots.caption": "Highest-risk districts, {period}. The column headings sort the table.",
+    "hotspots.show": "Show",
+    "hotspots.rank": "Rank",
+    "hotspots.district": "District",
+    "hotspots.region": "Region",
+    "hotspots.class": "Class",
+    "hotspots.score": "Score",
+    "hotspots.change": "Change over the quarter",
+    "hotspots.empty": "No district has a score for this selection.",
+  },
+});
