@@ -1,0 +1,103 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace RiskMap.Browser.Tests;
+
+public class HotspotTableTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowserApp>
+{
+    private const string AlmatyCity = "750000000";
+
+    [Fact]
+    public async Task The_public_sees_the_ten_riskiest_districts_by_class_and_a_row_opens_its_district()
+    {
+        var (page, errors) = await app.OpenAsync("/?lang=en");
+        var table = page.Locator("#hotspots-table");
+        var expected = (await ScoreTableAsync(page, "")).Take(10).ToList();
+
+        Assert.Equal(expected.Select(u => u.Code), await RowKatosAsync(table));
+        Assert.Equal(expected.Select(u => ClassName(u.Class)), await table.Locator("tbody .hotspot-class").AllInnerTextsAsync());
+        // The public sees classes only: no rank, score or change columns.
+        Assert.Equal(["District", "Region", "Class"], await table.Locator("thead th").AllInnerTextsAsync());
+
+        var first = expected[0];
+        await table.Locator($"tbody tr[data-kato='{first.Code}'] th button").ClickAsync();
+        await Assertions.Expect(page.Locator("#profile")).ToHaveAttributeAsync("data-profile", "ready");
+        Assert.Contains($"unit={first.Code}", page.Url);
+        await Assertions.Expect(page.Locator("#breadcrumb [aria-current]")).ToHaveTextAsync(first.NameEn);
+        await Assertions.Expect(table.Locator($"tbody tr[data-kato='{first.Code}']")).ToHaveAttributeAsync("aria-current", "true");
+        await DistrictPaths.WaitUntilDrawnAsync(page);
+        Assert.Equal(1, await DistrictPaths.CountAsync(page, ".selected"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task An_analyst_sorts_by_score_and_change_shows_more_rows_and_by_keyboard_opens_a_district()
+    {
+        var (page, errors) = await app.OpenAsync("/?lang=en");
+        await SignInForm.SignInAsync(page, "analyst");
+        var table = page.Locator("#hotspots-table");
+        var expected = (await ScoreTableAsync(page, "")).Take(25).ToList();
+        Assert.Equal(["Rank", "District", "Region", "Class", "Score", "Change over the quarter"], await table.Locator("thead th").AllInnerTextsAsync());
+
+        await page.GetByLabel("Show").SelectOptionAsync("25");
+        Assert.Equal(expected.Select(u => u.Code), await RowKatosAsync(table));
+
+        var score = table.Locator("thead th").Filter(new LocatorFilterOptions { HasText = "Score" });
+        await score.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(score).ToHaveAttributeAsync("aria-sort", "descending");
+        await score.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(score).ToHaveAttributeAsync("aria-sort", "ascending");
+        Assert.Equal(expected.OrderBy(u => u.Score).ThenBy(u => u.Rank).Select(u => u.Code).ToList(), await RowKatosAsync(table));
+
+        // Sorting keeps the focus on the heading; Tab moves on to the districts, Enter opens one.
+        Assert.Equal("score", await page.EvaluateAsync<string>("document.activeElement.dataset.sort"));
+        var lowest = expected.OrderBy(u => u.Score).ThenBy(u => u.Rank).First();
+        await table.Locator($"tbody tr[data-kato='{lowest.Code}'] th button").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#profile")).ToHaveAttributeAsync("data-profile", "ready");
+        await Assertions.Expect(page.Locator("#profile-title")).ToHaveTextAsync(lowest.NameEn);
+        await Assertions.Expect(page.Locator("#profile .profile-score")).ToBeVisibleAsync();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task In_a_region_the_table_lists_only_its_districts_and_follows_the_language()
+    {
+        var (page, errors) = await app.OpenAsync($"/?lang=ru&unit={AlmatyCity}");
+        var table = page.Locator("#hotspots-table");
+        var expected = (await ScoreTableAsync(page, $"&region={AlmatyCity}")).ToList();
+        Assert.Equal(8, expected.Count);
+
+        await Assertions.Expect(page.Locator("#hotspots-title")).ToHaveTextAsync(new Regex("^Районы с наибольшим риском: Алматы"));
+        Assert.Equal(expected.Select(u => u.Code), await RowKatosAsync(table));
+        Assert.Equal(["Район", "Класс"], await table.Locator("thead th").AllInnerTextsAsync());
+
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Қазақша" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#hotspots-title")).ToHaveTextAsync(new Regex("^Тәуекелі ең жоғары аудандар: Алматы"));
+        Assert.Equal(["Аудан", "Класс"], await table.Locator("thead th").AllInnerTextsAsync());
+        Assert.Empty(errors);
+    }
+
+    private sealed record Unit(string Code, int Class, double? Score, int Rank, string NameEn);
+
+    private static async Task<string[]> RowKatosAsync(ILocator table) =>
+        await table.Locator("tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.kato)");
+
+    /// <summary>The districts of /api/scores (riskiest first, as the page's user sees them) that have a class.</summary>
+    private static async Task<IEnumerable<Unit>> ScoreTableAsync(IPage page, string query)
+    {
+        var table = await page.EvaluateAsync<JsonElement>($"fetch('/api/scores?level=district{query}').then(r => r.json())");
+        return table.GetProperty("units").EnumerateArray()
+            .Where(u => u.GetProperty("class").ValueKind == JsonValueKind.Number)
+            .Select(u => new Unit(
+                u.GetProperty("code").GetString()!,
+                u.GetProperty("class").GetInt32(),
+                u.GetProperty("score").ValueKind == JsonValueKind.Number ? u.GetProperty("score").GetDouble() : null,
+                u.GetProperty("rank").GetInt32(),
+                u.GetProperty("nameEn").GetString()!))
+            .ToList();
+    }
+
+    private static string ClassName(int cls) => cls switch { 1 => "Very low", 2 => "Low", 3 => "Medium", 4 => "High", _ => "Very high" };
+}
