@@ -9,6 +9,8 @@ import { initPage, loadDemoBanner } from "./page.js";
 import { addFact, statusBadge, timeElement } from "./status-view.js";
 
 const BATCH_LIMIT = 20;
+/** While a file is imported, the log (which shows its batch running, with the rows read so far) is read this often. */
+const UPLOAD_POLL_MS = 2000;
 const KINDS = new Set(["boundaries", "schools", "indicators"]);
 /** What the file picker offers for each kind; the server reads the format from the extension. */
 const ACCEPT = Object.freeze({ boundaries: ".geojson,.json,.zip", schools: ".csv,.geojson", indicators: ".csv" });
@@ -40,7 +42,12 @@ const els = {
 const state = {
   /** "loading" | "ready" | "error" (before the log was first read) | "no-access" (not a data steward). */
   phase: "loading",
-  loading: false,
+  /**
+   * Reads of the log run one after another, so that one asked for during another (after an upload) still sees the
+   * newest; at most one waits, as it serves every request made meanwhile.
+   */
+  reads: Promise.resolve(),
+  readWaiting: false,
   batches: [],
   updatedAt: null,
   /** The name of the file being uploaded, or null. */
@@ -120,6 +127,7 @@ async function upload(event) {
   state.result = null;
   renderUpload();
   renderResult();
+  const poll = window.setInterval(refresh, UPLOAD_POLL_MS);
   try {
     const view = await uploadImport(kind, file, chosenOptions(kind), getLanguage());
     state.result = { outcome: "succeeded", view, fileName: file.name };
@@ -129,6 +137,8 @@ async function upload(event) {
       error?.problem?.code === "import-rejected" && Array.isArray(error.problem.issues)
         ? { outcome: "rejected", problem: error.problem }
         : { outcome: "failed", detail: error?.problem?.detail ?? error?.detail ?? "" };
+  } finally {
+    window.clearInterval(poll);
   }
   state.uploading = null;
   renderUpload();
@@ -249,9 +259,18 @@ function render() {
   renderStatusLine();
 }
 
-async function refresh() {
-  if (state.loading) return;
-  state.loading = true;
+function refresh() {
+  if (state.readWaiting) return;
+  state.readWaiting = true;
+  state.reads = state.reads
+    .then(() => {
+      state.readWaiting = false;
+      return readBatches();
+    })
+    .catch(reportBug);
+}
+
+async function readBatches() {
   try {
     state.batches = await fetchImports(BATCH_LIMIT);
     state.updatedAt = new Date();
@@ -263,8 +282,6 @@ async function refresh() {
     els.errorDetail.textContent = error?.name === "ApiError" ? `(${error.message})` : "";
     els.errorBox.hidden = false;
     if (state.phase !== "ready") state.phase = "error";
-  } finally {
-    state.loading = false;
   }
   renderBatches();
   renderStatusLine();
@@ -291,7 +308,7 @@ function start() {
   initPage({ titleKey: "imports.doc.title", onTranslate: render }).then(showAccess);
   els.kind.addEventListener("change", renderForm);
   els.form.addEventListener("submit", upload);
-  els.retryButton.addEventListener("click", () => refresh());
+  els.retryButton.addEventListener("click", refresh);
   loadDemoBanner();
 }
 
