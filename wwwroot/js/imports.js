@@ -246,7 +246,7 @@ function renderBatches() {
 }
 
 function renderStatusLine() {
-  const keys = { loading: "imports.status.loading", error: "imports.status.failed", "no-access": "imports.status.signedOut" };
+  const keys = { loading: "imports.status.loading", error: "imports.status.failed", "no-access": "imports.status.noAccess" };
   els.status.textContent =
     state.phase === "ready" ? t("imports.status.updated", { time: formatTime(state.updatedAt) }) : t(keys[state.phase]);
 }

@@ -76,7 +76,7 @@ addMessages({
     "imports.status.loading": "Импорт журналы жүктелуде…",
     "imports.status.updated": "Жаңартылды: {time}",
     "imports.status.failed": "Импорт журналы жүктелмеді.",
-    "imports.status.signedOut": "Импорт тек деректер әкімшісіне қолжетімді.",
+    "imports.status.noAccess": "Импорт тек деректер әкімшісіне қолжетімді.",
     "error.loadImports": "Импорт журналын жүктеу мүмкін болмады. Кейінірек қайталап көріңіз.",
   },
   ru: {
@@ -152,7 +152,7 @@ addMessages({
     "imports.status.loading": "Загрузка журнала импорта…",
     "imports.status.updated": "Обновлено: {time}",
     "imports.status.failed": "Журнал импорта не загружен.",
-    "imports.status.signedOut": "Импорт доступен только администратору данных.",
+    "imports.status.noAccess": "Импорт доступен только администратору данных.",
     "error.loadImports": "Не удалось загрузить журнал импорта. Попробуйте ещё раз позже.",
   },
   en: {
@@ -228,7 +228,7 @@ addMessages({
     "imports.status.loading": "Loading the import log…",
     "imports.status.updated": "Updated: {time}",
     "imports.status.failed": "Import log not loaded.",
-    "imports.status.signedOut": "Imports are for data stewards only.",
+    "imports.status.noAccess": "Imports are for data stewards only.",
     "error.loadImports": "Could not load the import log. Please try again later.",
   },
 });
