@@ -11,6 +11,7 @@ public class ContentSecurityPolicyTests(BrowserApp app) : IClassFixture<BrowserA
     [Theory]
     [InlineData("/")]
     [InlineData("/jobs.html")]
+    [InlineData("/imports.html")]
     public async Task The_page_and_its_sign_in_dialog_cause_no_policy_violation(string path)
     {
         var (page, errors) = await app.OpenAsync(path + "?lang=en");

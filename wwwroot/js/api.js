@@ -30,21 +30,24 @@ async function getJson(path, options = {}) {
 
 /**
  * options.cache: a fetch cache mode; status that changes by the second is read with "no-store".
- * options.body: sent as JSON.
+ * options.body: sent as JSON, or as multipart/form-data when it is FormData.
+ * options.timeoutMs: how long to wait for the whole answer.
  */
-async function requestJson(path, { method = "GET", cache = "default", body } = {}) {
+async function requestJson(path, { method = "GET", cache = "default", body, timeoutMs = TIMEOUT_MS } = {}) {
   const headers = { Accept: "application/json, application/geo+json" };
   if (method !== "GET" && antiforgeryToken) headers["X-CSRF-TOKEN"] = antiforgeryToken;
-  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const isForm = body instanceof FormData;
+  // The browser sets the multipart Content-Type itself, with its boundary.
+  if (body !== undefined && !isForm) headers["Content-Type"] = "application/json";
   let response;
   try {
     response = await fetch(path, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || isForm ? body : JSON.stringify(body),
       credentials: "same-origin",
       cache,
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      signal: AbortSignal.timeout(timeoutMs),
     });
   } catch (cause) {
     const reason = cause?.name === "TimeoutError" ? "timeout" : "network error";
@@ -154,6 +157,30 @@ export async function fetchScoreRuns(limit = 20) {
 /** Queues a recompute (202 Accepted); follow it with fetchScoreRunStatus(). */
 export async function startScoreRun() {
   return requestJson("/api/score-runs", { method: "POST", cache: "no-store" });
+}
+
+/** The import log, newest first. */
+export async function fetchImports(limit = 20) {
+  const path = `/api/imports?limit=${encodeURIComponent(limit)}`;
+  const data = await getJson(path, { cache: "no-store" });
+  if (!Array.isArray(data) || data.some((batch) => typeof batch?.id !== "number")) throw new ApiError(path, "unexpected response");
+  return data;
+}
+
+/** An import checks and stores the whole file before it answers, which can take minutes for a large one. */
+const IMPORT_TIMEOUT_MS = 15 * 60 * 1000;
+
+/**
+ * Uploads a file to import: kind is "boundaries", "schools" or "indicators", options the query parameters (srid,
+ * level, source…), lang the language of the findings. A rejected file is an ApiError whose problem lists the issues.
+ */
+export async function uploadImport(kind, file, options, lang) {
+  const params = new URLSearchParams({ ...options, lang });
+  const body = new FormData();
+  body.append("file", file);
+  return requestJson(`/api/imports/${encodeURIComponent(kind)}?${params}`, {
+    method: "POST", cache: "no-store", body, timeoutMs: IMPORT_TIMEOUT_MS,
+  });
 }
 
 /** The indicator catalogue: each indicator's code, domain and kk/ru/en names of both. */

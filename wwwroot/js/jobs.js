@@ -1,10 +1,11 @@
 // RiskMap: status of the score recompute (published run, schedule, failures, recent runs) and a way to start one.
 // Plain ES module: no globals.
 
-import { fetchAbout, fetchScoreRunStatus, fetchScoreRuns, reportBug, startScoreRun } from "./api.js";
+import { fetchScoreRunStatus, fetchScoreRuns, reportBug, startScoreRun } from "./api.js";
 import { element } from "./dom.js";
 import { formatDateTime, formatDuration, formatNumber, formatTime, t, tPlural } from "./i18n.js";
-import { applyDemoBanner, initPage } from "./page.js";
+import { initPage, loadDemoBanner } from "./page.js";
+import { addFact, statusBadge, statusLabel, timeElement } from "./status-view.js";
 
 /** How often the page refreshes itself, and how often it follows a recompute it asked for. */
 const REFRESH_MS = 15000;
@@ -16,7 +17,6 @@ const FOLLOW_LIMIT_MS = 15 * 60 * 1000;
 const RUN_LIMIT = 20;
 
 const TRIGGERS = new Set(["schedule", "import", "manual"]);
-const STATUSES = new Set(["running", "succeeded", "failed"]);
 
 const els = {
   published: document.getElementById("published"),
@@ -66,10 +66,6 @@ function triggerLabel(trigger) {
   return TRIGGERS.has(trigger) ? t(`trigger.${trigger}`) : String(trigger ?? "—");
 }
 
-function statusLabel(status) {
-  return STATUSES.has(status) ? t(`runStatus.${status}`) : String(status ?? "—");
-}
-
 function periodsText(periods) {
   if (!Array.isArray(periods) || periods.length === 0) return "—";
   const sorted = [...periods].map(String).sort();
@@ -104,31 +100,6 @@ function scheduleText(schedule) {
   if (!daily) return t("jobs.schedule.cron", { cron, timeZone });
   const time = `${String(daily.hour).padStart(2, "0")}:${String(daily.minute).padStart(2, "0")}`;
   return t(daily.hour < 6 ? "jobs.schedule.nightly" : "jobs.schedule.daily", { time, timeZone });
-}
-
-// ---------------------------------------------------------------------------
-// DOM helpers
-
-function timeElement(value, options) {
-  const el = element("time", { text: formatDateTime(value, options) });
-  if (value) el.dateTime = String(value);
-  return el;
-}
-
-function statusBadge(status) {
-  return element("span", {
-    className: `badge badge-${STATUSES.has(status) ? status : "other"}`,
-    text: statusLabel(status),
-    attrs: { "data-status": String(status ?? "") },
-  });
-}
-
-function addFact(list, label, value) {
-  const dt = element("dt", { text: label });
-  const dd = element("dd");
-  if (value instanceof Node) dd.append(value);
-  else dd.textContent = value;
-  list.append(dt, dd);
 }
 
 // ---------------------------------------------------------------------------
@@ -419,15 +390,6 @@ async function recompute() {
   else refresh();
 }
 
-async function loadAbout() {
-  try {
-    applyDemoBanner(await fetchAbout());
-  } catch (error) {
-    // The banner is optional; a failed request leaves it hidden. A bug is still reported.
-    reportBug(error);
-  }
-}
-
 // ---------------------------------------------------------------------------
 // Start
 
@@ -444,7 +406,7 @@ function start() {
     if (!document.hidden && state.phase !== "loading" && !following()) refresh();
   });
 
-  loadAbout();
+  loadDemoBanner();
   refresh();
 }
 

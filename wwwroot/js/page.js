@@ -2,7 +2,9 @@
 // marked with data-i18n / data-i18n-aria-label, and the demo-data banner. Plain ES module: no globals.
 
 import { initAccount } from "./account.js";
+import { fetchAbout, reportBug } from "./api.js";
 import { LANGUAGES, detectLanguage, getLanguage, onLanguageChange, setLanguage, t } from "./i18n.js";
+import "./messages/imports.js";
 
 /**
  * Sets the page language, adds the account control to the header, translates the marked static text now and on
@@ -40,7 +42,15 @@ export function initPage({ titleKey, onTranslate = () => {} }) {
       if (LANGUAGES.includes(lang)) setLanguage(lang, { remember: true });
     });
   }
+  account.me.then(showPageLinks);
   return account.me;
+}
+
+/** Links to pages for data stewards only (marked data-manages-data) are shown to them alone. */
+function showPageLinks(me) {
+  for (const link of document.querySelectorAll("a[data-manages-data]")) {
+    link.hidden = me.managesData !== true;
+  }
 }
 
 /**
@@ -59,4 +69,14 @@ function updatePageLinks(lang) {
 export function applyDemoBanner(about) {
   const banner = document.getElementById("demo-banner");
   if (banner) banner.hidden = about?.demo !== true;
+}
+
+/** Reads /api/about just for the demo-data banner (pages other than the map need nothing else from it). */
+export async function loadDemoBanner() {
+  try {
+    applyDemoBanner(await fetchAbout());
+  } catch (error) {
+    // The banner is optional; a failed request leaves it hidden. A bug is still reported.
+    reportBug(error);
+  }
 }
