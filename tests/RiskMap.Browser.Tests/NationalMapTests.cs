@@ -88,7 +88,7 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
     {
         var (page, errors) = await app.OpenAsync("/?lang=en");
         await SignInForm.SignInAsync(page, "analyst");
-        var (domain, domainName) = await CatalogueAsync(page);
+        var (domain, domainName, indicator, indicatorName) = await CatalogueAsync(page);
         var measure = page.GetByLabel("Colour by");
         var values = await measure.Locator("option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
         Assert.Contains($"domain:{domain}", values);
@@ -97,7 +97,17 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         var composite = await DistrictPaths.FillsAsync(page);
         await measure.SelectOptionAsync($"domain:{domain}");
         await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync($"Domain: {domainName}");
-        Assert.Contains(await DistrictPaths.FillsAsync(page), pair => pair.Value != composite[pair.Key]);
+        var byDomain = await DistrictPaths.FillsAsync(page);
+        Assert.Contains(byDomain, pair => pair.Value != composite[pair.Key]);
+
+        // One indicator on its own colours the map differently again, and the hotspots follow it.
+        await measure.SelectOptionAsync($"indicator:{indicator}");
+        await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync($"Indicator: {indicatorName}");
+        Assert.Contains($"measure=indicator:{indicator}", Uri.UnescapeDataString(page.Url));
+        Assert.Contains(await DistrictPaths.FillsAsync(page), pair => pair.Value != byDomain[pair.Key]);
+        var riskiest = await page.EvaluateAsync<string>(
+            $"fetch('/api/scores?indicator={indicator}').then(r => r.json()).then(t => t.units[0].code)");
+        await Assertions.Expect(page.Locator("#hotspots-table tbody tr").First).ToHaveAttributeAsync("data-kato", riskiest);
 
         var periods = await PeriodsAsync(page);
         await page.GotoAsync($"{app.BaseUrl}/?lang=ru&period={periods[0]}&measure=domain:{domain}&classes=quantile&unit={Almaly}");
@@ -116,6 +126,31 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         Assert.Empty(errors);
     }
 
+    [Theory]
+    [InlineData("kk", "Жиынтық тәуекел бағасы", "Тәуекел бағасы", "Алмалы")]
+    [InlineData("ru", "Сводная оценка риска", "Оценка риска", "Алмалинский")]
+    [InlineData("en", "Composite risk score", "Risk score", "Almaly")]
+    public async Task An_analyst_sees_the_map_legend_hotspots_and_profile_in_each_language(string language, string legendTitle, string scoreLabel, string almaly)
+    {
+        var (page, errors) = await app.OpenAsync("/?lang=en");
+        await SignInForm.SignInAsync(page, "analyst");
+        await page.GotoAsync($"{app.BaseUrl}/?lang={language}&unit={Almaly}");
+        await BrowserApp.WaitUntilReadyAsync(page);
+        await Assertions.Expect(page.Locator("#profile")).ToHaveAttributeAsync("data-profile", "ready");
+
+        Assert.Equal(language, await page.EvaluateAsync<string>("document.documentElement.lang"));
+        await Assertions.Expect(page.Locator("#legend-title")).ToHaveTextAsync(legendTitle);
+        await Assertions.Expect(page.Locator("#profile-title")).ToHaveTextAsync(almaly);
+        await Assertions.Expect(page.Locator("#profile")).ToContainTextAsync(scoreLabel);
+        await Assertions.Expect(page.Locator("#breadcrumb [aria-current]")).ToHaveTextAsync(almaly);
+        // Scores are written with the language's decimal separator.
+        var score = await page.Locator("#profile .profile-score").InnerTextAsync();
+        Assert.Matches(language == "en" ? @"^\d+\.\d\b" : @"^\d+,\d\b", score);
+
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"district-profile-{language}.png") });
+        Assert.Empty(errors);
+    }
+
     private static string English(string quarter) => $"Q{quarter[5]} {quarter[..4]}";
 
     private static string Russian(string quarter) => $"{quarter[5]} квартал {quarter[..4]} г.";
@@ -123,10 +158,11 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
     private static Task<string[]> PeriodsAsync(IPage page) =>
         page.EvaluateAsync<string[]>("fetch('/api/periods').then(r => r.json()).then(p => p.periods)");
 
-    /// <summary>The first domain of the indicator catalogue and its English name.</summary>
-    private static async Task<(string Domain, string Name)> CatalogueAsync(IPage page)
+    /// <summary>The first indicator of the catalogue and its domain, with their English names.</summary>
+    private static async Task<(string Domain, string DomainName, string Indicator, string IndicatorName)> CatalogueAsync(IPage page)
     {
         var first = await page.EvaluateAsync<JsonElement>("fetch('/api/indicators').then(r => r.json()).then(list => list[0])");
-        return (first.GetProperty("domain").GetString()!, first.GetProperty("domainNameEn").GetString()!);
+        return (first.GetProperty("domain").GetString()!, first.GetProperty("domainNameEn").GetString()!,
+            first.GetProperty("code").GetString()!, first.GetProperty("nameEn").GetString()!);
     }
 }
