@@ -43,9 +43,9 @@ try
     // One round first that is not counted: the service's first requests (JIT, connection pool) are not a page load's cost.
     await benchmark.ColdAsync(1);
     var cold = await benchmark.ColdAsync(loads);
-    Report.Table(Console.Out, $"cold: {loads} loads, each page in a new browser context (empty HTTP cache)", cold);
+    Report.Table(Console.Out, $"cold: {loads} load(s), each page in a new browser context (empty HTTP cache)", cold);
     var warm = await benchmark.WarmAsync(loads);
-    Report.Table(Console.Out, $"warm: {loads} loads in one browser context, after one load that fills its HTTP cache", warm);
+    Report.Table(Console.Out, $"warm: {loads} load(s) in one browser context, after one load that fills its HTTP cache", warm);
     Report.Verdict(Console.Out, cold, warm);
     return 0;
 }
