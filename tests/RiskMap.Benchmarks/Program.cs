@@ -28,6 +28,7 @@ try
     await using var baseline = await LeafletOnlyPage.StartAsync(target.BaseUrl);
     var benchmark = new MapBenchmark(target.Browser, target.BaseUrl, baseline.Url);
 
+    var loadAtStart = LoadAverage();
     Console.WriteLine($"""
         RiskMap map benchmark: {target.Description} at {target.BaseUrl}
         Chromium {target.Browser.Version} headless, 1280×800, {Environment.ProcessorCount} cores shared by service, browser and benchmark.
@@ -47,6 +48,7 @@ try
     var warm = await benchmark.WarmAsync(loads);
     Report.Table(Console.Out, $"warm: {loads} load(s) in one browser context, after one load that fills its HTTP cache", warm);
     Report.Verdict(Console.Out, cold, warm);
+    Console.WriteLine($"machine load average (1 min) at the start and the end: {loadAtStart}, {LoadAverage()}");
     return 0;
 }
 catch (Exception e) when (e is InvalidOperationException or TimeoutException or AggregateException or Microsoft.Playwright.PlaywrightException)
@@ -54,3 +56,6 @@ catch (Exception e) when (e is InvalidOperationException or TimeoutException or 
     Console.Error.WriteLine($"error: {e.Message}");
     return 1;
 }
+
+// Figures taken on a busy machine are slower; the load average says how busy it was.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
