@@ -3,15 +3,12 @@ using RiskMap.TestSupport;
 
 namespace RiskMap.Browser.Tests;
 
-/// <summary>
-/// RiskMap with the demo data on a loopback port, and Debian's Chromium driven by Playwright
-/// (the browser is the system one; Playwright never downloads its own).
-/// </summary>
+/// <summary>RiskMap with the demo data on a loopback port, and <see cref="Chromium"/>.</summary>
 public class BrowserApp : RiskMapWebFactory<DemoDatabase>
 {
-    private IPlaywright? _playwright;
+    private Chromium? _chromium;
 
-    public IBrowser Browser { get; private set; } = null!;
+    public IBrowser Browser => _chromium!.Browser;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -21,20 +18,12 @@ public class BrowserApp : RiskMapWebFactory<DemoDatabase>
         UseKestrel(0);
         StartServer();
         BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
-
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("RISKMAP_CHROMIUM") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _chromium = await Chromium.LaunchAsync();
     }
 
     public override async ValueTask DisposeAsync()
     {
-        if (Browser is not null) await Browser.DisposeAsync();
-        _playwright?.Dispose();
+        if (_chromium is not null) await _chromium.DisposeAsync();
         await base.DisposeAsync();
     }
 

@@ -4,7 +4,7 @@ using RiskMap.Data.Scoring;
 namespace RiskMap.Browser.Tests;
 
 /// <summary>The browser fixture after one published score run, so the map has classes to colour by.</summary>
-public sealed class ScoredBrowserApp : BrowserApp
+public class ScoredBrowserApp : BrowserApp
 {
     public override async Task InitializeAsync()
     {

@@ -1,0 +1,59 @@
+using Microsoft.Playwright;
+
+namespace RiskMap.Benchmarks;
+
+/// <summary>
+/// What one load of a page took, in milliseconds from the start of its navigation, read from the Performance API:
+/// <see cref="DataReceived"/> is the end of the last fetch that had answered before the paint (Resource Timing), and
+/// <see cref="Profile"/> the measure from <c>riskmap:profile-requested</c> to <c>riskmap:profile-shown</c>.
+/// </summary>
+internal sealed record PageTiming(double DomContentLoaded, double? DataReceived, double Painted, double? ProfileShown, double? Profile)
+{
+    public const string ChoroplethPainted = "riskmap:choropleth-painted";
+    public const string ProfileRequested = "riskmap:profile-requested";
+    public const string ProfileShownMark = "riskmap:profile-shown";
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>Waits for the map page's <c>body[data-ready]</c> and fails when the page reports an error.</summary>
+    public static async Task WaitUntilReadyAsync(IPage page)
+    {
+        var body = await page.WaitForSelectorAsync("body[data-ready]", new PageWaitForSelectorOptions { Timeout = (float)Timeout.TotalMilliseconds });
+        var ready = await body!.GetAttributeAsync("data-ready");
+        if (ready != "true") throw new InvalidOperationException($"{page.Url} did not load (data-ready={ready}).");
+    }
+
+    /// <summary>Waits for a mark through a PerformanceObserver, so nothing polls the page while it works.</summary>
+    public static Task WaitForMarkAsync(IPage page, string name) => page.EvaluateAsync("""
+        name => new Promise((resolve) => {
+          if (performance.getEntriesByName(name, "mark").length > 0) return resolve();
+          new PerformanceObserver((list, observer) => {
+            if (list.getEntriesByName(name).length === 0) return;
+            observer.disconnect();
+            resolve();
+          }).observe({ type: "mark" });
+        })
+        """, name).WaitAsync(Timeout);
+
+    public static async Task<bool> HasMarkAsync(IPage page, string name) =>
+        await page.EvaluateAsync<bool>("name => performance.getEntriesByName(name, 'mark').length > 0", name);
+
+    public static async Task<PageTiming> ReadAsync(IPage page, string paintedMark)
+    {
+        var values = await page.EvaluateAsync<double?[]>("""
+            ([painted, requested, shown]) => {
+              const at = (name) => performance.getEntriesByName(name, "mark").at(-1)?.startTime ?? null;
+              const data = performance.getEntriesByType("resource")
+                .filter((e) => ["fetch", "xmlhttprequest"].includes(e.initiatorType) && e.responseEnd <= at(painted))
+                .map((e) => e.responseEnd);
+              const profile = at(requested) !== null && at(shown) !== null
+                ? performance.measure("riskmap:profile", requested, shown).duration
+                : null;
+              return [performance.getEntriesByType("navigation")[0].domContentLoadedEventStart,
+                data.length > 0 ? Math.max(...data) : null, at(painted), at(shown), profile];
+            }
+            """, new[] { paintedMark, ProfileRequested, ProfileShownMark });
+        return new PageTiming(values[0]!.Value, values[1], values[2] ?? throw new InvalidOperationException($"{page.Url} has no mark {paintedMark}."),
+            values[3], values[4]);
+    }
+}

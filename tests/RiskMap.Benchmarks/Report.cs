@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace RiskMap.Benchmarks;
+
+/// <summary>The rounds as a table (each load, then min / median / max) and the verdict against the target.</summary>
+internal static class Report
+{
+    public const double TargetMs = 1500;
+
+    private static readonly (string Header, Func<Round, double?> Value)[] Columns =
+    [
+        ("DOMContentLoaded", r => r.Map.DomContentLoaded),
+        ("data received", r => r.Map.DataReceived),
+        ("choropleth painted", r => r.Map.Painted),
+        ("click→profile", r => r.Map.Profile),
+        ("link: painted", r => r.Link.Painted),
+        ("link: profile shown", r => r.Link.ProfileShown),
+        ("link: requested→shown", r => r.Link.Profile),
+        ("Leaflet only: painted", r => r.Baseline.Painted),
+    ];
+
+    public static void Table(TextWriter output, string title, IReadOnlyList<Round> rounds)
+    {
+        output.WriteLine();
+        output.WriteLine(title);
+        var rows = rounds.Select((round, i) => ((i + 1).ToString(CultureInfo.InvariantCulture), Columns.Select(c => c.Value(round)).ToArray())).ToList();
+        rows.Add(("min", Columns.Select(c => rounds.Min(c.Value)).ToArray()));
+        rows.Add(("median", Columns.Select(c => Median(rounds.Select(c.Value))).ToArray()));
+        rows.Add(("max", Columns.Select(c => rounds.Max(c.Value)).ToArray()));
+        output.WriteLine("ms      " + string.Join("  ", Columns.Select(c => c.Header)));
+        foreach (var (label, values) in rows)
+        {
+            var cells = values.Select((v, i) => (v is null ? "–" : v.Value.ToString("0", CultureInfo.InvariantCulture)).PadLeft(Columns[i].Header.Length));
+            output.WriteLine(label.PadRight(8) + string.Join("  ", cells));
+        }
+    }
+
+    /// <summary>First paint against the target (every cold load must meet it) and against the baseline of the same run.</summary>
+    public static void Verdict(TextWriter output, IReadOnlyList<Round> cold, IReadOnlyList<Round> warm)
+    {
+        var worst = cold.Max(r => r.Map.Painted);
+        output.WriteLine();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"first choropleth paint, cold: median {Median(cold.Select(r => (double?)r.Map.Painted)):0} ms, max {worst:0} ms; target ≤ {TargetMs:0} ms on every load: {(worst <= TargetMs ? "MET" : "MISSED")}"));
+        foreach (var (name, rounds) in new[] { ("cold", cold), ("warm", warm) })
+        {
+            var map = Median(rounds.Select(r => (double?)r.Map.Painted))!.Value;
+            var baseline = Median(rounds.Select(r => (double?)r.Baseline.Painted))!.Value;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ratio to the Leaflet-only page, {name}: {map:0} / {baseline:0} ms = {map / baseline:0.00}× (RiskMap's data and drawing add {map - baseline:0} ms)"));
+        }
+    }
+
+    private static double? Median(IEnumerable<double?> values)
+    {
+        var sorted = values.OfType<double>().Order().ToList();
+        if (sorted.Count == 0) return null;
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
