@@ -78,6 +78,17 @@ public class SchoolLayerTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         await Assertions.Expect(profile.GetByRole(AriaRole.Heading, new LocatorGetByRoleOptions { Name = "Almaly", Level = 2 })).ToBeVisibleAsync();
         await Assertions.Expect(breadcrumb.Locator("[aria-current]")).ToHaveTextAsync("Almaly");
         Assert.True(await markers.CountAsync() > 0, "The district's schools should stay");
+
+        // A school opens from the keyboard too, and the markers speak the UI language.
+        await markers.Last.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(breadcrumb.Locator("li")).ToHaveCountAsync(4);
+        await Assertions.Expect(profile).ToHaveAttributeAsync("data-profile", "ready");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(breadcrumb.Locator("li")).ToHaveCountAsync(3);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Русский" }).ClickAsync();
+        await Assertions.Expect(school).ToHaveAttributeAsync("aria-label", new Regex(", класс риска: "));
+
         await breadcrumb.GetByRole(AriaRole.Button).Nth(1).ClickAsync();
         await Assertions.Expect(page.Locator("#map[data-schools]")).ToHaveCountAsync(0);
         Assert.Equal(0, await page.Locator("#map [data-school], #map .school-cluster").CountAsync());
