@@ -92,6 +92,7 @@ public class SchoolLayerTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         await breadcrumb.GetByRole(AriaRole.Button).Nth(1).ClickAsync();
         await Assertions.Expect(page.Locator("#map[data-schools]")).ToHaveCountAsync(0);
         Assert.Equal(0, await page.Locator("#map [data-school], #map .school-cluster").CountAsync());
+        Assert.Empty(await page.EvaluateAsync<string[]>("window.cspViolations"));
         Assert.Empty(errors);
     }
 

@@ -381,7 +381,7 @@ async function loadProfile({ level, code, name }) {
     return;
   }
   if (!stillOpen()) return;
-  // The national rank is among all districts with a score, also those outside the caller's scope (class only).
+  // A district's national rank is among all districts with a score, also those outside the caller's scope (class only).
   const total = [...state.unitsByKato.values()].filter((unit) => unitClass(unit) !== null).length;
   showProfile({ name, profile, total });
   markPainted("riskmap:profile-shown");

@@ -3,7 +3,7 @@
 // Plain ES module.
 
 import { barChart, lineChart } from "./charts.js";
-import { CLASS_COLORS, NO_DATA_COLOR, unitClass } from "./choropleth.js";
+import { classColor, unitClass } from "./choropleth.js";
 import { element } from "./dom.js";
 import { formatNumber, formatQuarter, formatScore, localizedName, t } from "./i18n.js";
 import { swatch } from "./legend.js";
@@ -35,7 +35,7 @@ function lowReliabilityMark(latest) {
 
 function classFact(list, latest, ...extra) {
   const cls = unitClass(latest);
-  fact(list, t("tooltip.class"), swatch(cls === null ? NO_DATA_COLOR : CLASS_COLORS[cls - 1]),
+  fact(list, t("tooltip.class"), swatch(classColor(cls)),
     element("span", { className: "profile-class", text: cls === null ? t("class.none") : t(`class.${cls}`) }), ...extra);
 }
 

@@ -4,7 +4,7 @@
 // Plain ES module: no globals.
 
 import { fetchSchoolScores, fetchSchools, reportBug } from "./api.js";
-import { CLASS_COLORS, NO_DATA_COLOR, unitClass } from "./choropleth.js";
+import { classColor, unitClass } from "./choropleth.js";
 import { element } from "./dom.js";
 import { formatNumber, localizedName, onLanguageChange, t, tPlural } from "./i18n.js";
 import "./messages/schools.js";
@@ -42,7 +42,7 @@ export function createSchoolLayer(map, { me, onSelect }) {
     createIcon(oldIcon) {
       const div = L.DivIcon.prototype.createIcon.call(this, oldIcon);
       for (const [name, value] of Object.entries(this.options.attrs)) div.setAttribute(name, value);
-      div.style.backgroundColor = this.options.cls === null ? NO_DATA_COLOR : CLASS_COLORS[this.options.cls - 1];
+      div.style.backgroundColor = classColor(this.options.cls);
       return div;
     },
   });
