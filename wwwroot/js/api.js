@@ -20,6 +20,8 @@ export function reportBug(error) {
 }
 
 const TIMEOUT_MS = 30000;
+/** The largest page of /api/schools: a district's schools come in one request. */
+const SCHOOL_PAGE_SIZE = 10000;
 
 /** Sent as X-CSRF-TOKEN with every change (non-GET request) while signed in with the session cookie. */
 let antiforgeryToken = null;
@@ -192,11 +194,11 @@ export async function fetchIndicators() {
 }
 
 /**
- * The district score table of a run and quarter: measure is "composite", "domain:X" or "indicator:Y"; classes is
- * "fixed" or "quantile". Units outside the caller's scope carry their class only.
+ * A score table of a run and quarter: measure is "composite", "domain:X" or "indicator:Y"; classes is "fixed" or
+ * "quantile"; filters are further query parameters (level, district).
  */
-export async function fetchDistrictScores({ run, period, measure, classes }) {
-  const params = new URLSearchParams({ level: "district", run: String(run), period, classes });
+async function fetchScores({ run, period, measure, classes }, filters) {
+  const params = new URLSearchParams({ ...filters, run: String(run), period, classes });
   const [kind, code] = measure.split(":");
   if (kind === "domain" || kind === "indicator") params.set(kind, code);
   const path = `/api/scores?${params}`;
@@ -205,7 +207,32 @@ export async function fetchDistrictScores({ run, period, measure, classes }) {
   return data;
 }
 
-/** One region's or district's latest score of a run with its contributions and history; outside the caller's scope its class only. */
+/** The district score table (see fetchScores). Units outside the caller's scope carry their class only. */
+export async function fetchDistrictScores(view) {
+  return fetchScores(view, { level: "district" });
+}
+
+/** The score table of a district's schools (see fetchScores); only schools in the caller's scope are listed. */
+export async function fetchSchoolScores({ district, ...view }) {
+  return fetchScores(view, { level: "school", district });
+}
+
+/** The schools of a district in the caller's scope as GeoJSON points, all pages of the listing. */
+export async function fetchSchools(district) {
+  let path = `/api/schools?${new URLSearchParams({ district, limit: String(SCHOOL_PAGE_SIZE) })}`;
+  const features = [];
+  while (path) {
+    const page = assertFeatureCollection(path, await getJson(path));
+    features.push(...page.features);
+    path = page.links?.find((link) => link.rel === "next")?.href ?? null;
+  }
+  return { type: "FeatureCollection", features };
+}
+
+/**
+ * One region's, district's or school's latest score of a run with its contributions and history; a region or district
+ * outside the caller's scope has its class only.
+ */
 export async function fetchProfile({ run, level, code }) {
   const path = `/api/scores/${encodeURIComponent(level)}/${encodeURIComponent(code)}?run=${encodeURIComponent(run)}`;
   const data = await getJson(path);

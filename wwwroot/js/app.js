@@ -11,6 +11,7 @@ import { formatArea, formatNumber, localizedName, t } from "./i18n.js";
 import { renderLegend } from "./legend.js";
 import { applyDemoBanner, initPage } from "./page.js";
 import { hideProfile, initProfile, retranslateProfile, showProfile } from "./profile.js";
+import { createSchoolLayer } from "./schools.js";
 import { initSelectors, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
 
 const L = window.L;
@@ -77,6 +78,9 @@ const state = {
   selected: null,
   /** The KATO of the region shown (zoomed to), or null for the national view. */
   region: null,
+  /** The schools layer (schools.js) once scores are published, and the school opened in it ({ code, props }) or null. */
+  schools: null,
+  school: null,
   /** Counts profile requests so that only the answer to the latest one is shown. */
   profileRequests: 0,
   /** Counts score requests so that only the answer to the latest one is drawn. */
@@ -322,6 +326,7 @@ function fitBounds(bounds, options = {}) {
 /** The national view: all of Kazakhstan, nothing selected. */
 function openNational() {
   state.region = null;
+  closeSchools();
   hideProfile();
   selectUnit(null);
   fitKazakhstan();
@@ -332,18 +337,33 @@ function openNational() {
 /** Selects a region and, with zoom, fits the map to its districts. */
 function openRegion(region, { zoom }) {
   state.region = region;
+  closeSchools();
   hideProfile();
   selectUnit(region);
   if (zoom) fitBounds(boundsOf(state.regionsByKato.get(region)));
   renderCrumbs();
 }
 
-/** Selects a district and opens its profile. */
+/** Selects a district, shows its schools (where the caller may see them) and opens its profile. */
 function openDistrict(kato) {
   state.region = regionKatoOf(kato);
+  state.school = null;
+  if (state.selected !== kato) state.schools?.show({ run: state.run.id, district: { kato, region: state.region }, view: selectedView() });
   selectUnit(kato);
   renderCrumbs();
-  loadProfile(kato).catch(reportBug);
+  loadProfile({ level: "district", code: kato, name: districtName(kato) }).catch(reportBug);
+}
+
+/** Opens the profile of a school of the opened district ({ code, props } of its marker). */
+function openSchool(school) {
+  state.school = school;
+  renderCrumbs();
+  loadProfile({ level: "school", code: school.code, name: localizedName(school.props) }).catch(reportBug);
+}
+
+function closeSchools() {
+  state.school = null;
+  state.schools?.clear();
 }
 
 /** A click on a district outside the shown region shows its region; within it, the district's profile. */
@@ -365,33 +385,37 @@ function openLinkedUnit(kato) {
   openDistrict(kato);
 }
 
-/** Fetches and shows the profile of a district of the published run. */
-async function loadProfile(kato) {
+/** Fetches and shows the profile of a district or school of the published run while it stays the one opened. */
+async function loadProfile({ level, code, name }) {
   if (!state.run) return;
-  const name = districtName(kato);
   const request = ++state.profileRequests;
+  const stillOpen = () => request === state.profileRequests && (state.school?.code ?? state.selected) === code;
   performance.mark("riskmap:profile-requested");
   showProfile({ name, profile: null });
   let profile;
   try {
-    profile = await fetchProfile({ run: state.run.id, level: "district", code: kato });
+    profile = await fetchProfile({ run: state.run.id, level, code });
   } catch (error) {
     reportBug(error);
-    if (request === state.profileRequests && state.selected === kato) showProfile({ name, failed: true });
+    if (stillOpen()) showProfile({ name, failed: true });
     return;
   }
-  if (request !== state.profileRequests || state.selected !== kato) return;
-  // The national rank is among all districts with a score, also those outside the caller's scope (class only).
+  if (!stillOpen()) return;
+  // A district's national rank is among all districts with a score, also those outside the caller's scope (class only).
   const total = [...state.unitsByKato.values()].filter((unit) => unitClass(unit) !== null).length;
   showProfile({ name, profile, total });
   markPainted("riskmap:profile-shown");
 }
 
-/** Kazakhstan › Region › District, each crumb but the last going back up. */
+/** Kazakhstan › Region › District › School, each crumb but the last going back up. */
 function renderCrumbs() {
   const crumbs = [{ text: t("breadcrumb.kazakhstan"), onSelect: openNational }];
   if (state.regionsByKato.has(state.region)) crumbs.push({ text: regionName(state.region), onSelect: () => openRegion(state.region, { zoom: true }) });
-  if (state.districtsByKato.has(state.selected)) crumbs.push({ text: districtName(state.selected) });
+  if (state.districtsByKato.has(state.selected)) {
+    const district = state.selected;
+    crumbs.push({ text: districtName(district), onSelect: () => openDistrict(district) });
+  }
+  if (state.school) crumbs.push({ text: localizedName(state.school.props) });
   renderBreadcrumb(els.breadcrumb, crumbs);
 }
 
@@ -520,12 +544,14 @@ async function prepareScores() {
   }
   const indicators = me.seesSchools ? await fetchIndicators() : null;
   state.run = status.published;
+  state.schools = createSchoolLayer(map, { me, onSelect: openSchool });
   initSelectors({
     periods: state.run.periods,
     indicators,
     onChange: () => {
       writeView({ ...selectedView(), unit: state.selected });
       showScores().catch(showError);
+      state.schools.restyle({ run: state.run.id, view: selectedView() });
     },
   });
   const view = readView();
@@ -577,7 +603,7 @@ function start() {
     els.publicNotice.hidden = me.authenticated;
   });
   els.retryButton.addEventListener("click", () => load());
-  initProfile({ onClose: () => openRegion(state.region, { zoom: false }) });
+  initProfile({ onClose: () => (state.school ? openDistrict(state.selected) : openRegion(state.region, { zoom: false })) });
   renderCrumbs();
 
   if (typeof L === "undefined") {

@@ -15,6 +15,11 @@ export function unitClass(unit) {
   return Number.isInteger(unit?.class) && unit.class >= 1 && unit.class <= 5 ? unit.class : null;
 }
 
+/** The fill colour of a class (1–5, or null for no data). */
+export function classColor(cls) {
+  return cls === null ? NO_DATA_COLOR : CLASS_COLORS[cls - 1];
+}
+
 /** Leaflet path style of a district with its unit of the score table (undefined: no score). */
 export function districtStyle(unit, { overBasemap = false } = {}) {
   const cls = unitClass(unit);
@@ -23,7 +28,7 @@ export function districtStyle(unit, { overBasemap = false } = {}) {
     opacity: 1,
     fill: true,
     ...(unit?.lowReliability ? LOW_RELIABILITY_OUTLINE : OUTLINE),
-    fillColor: cls === null ? NO_DATA_COLOR : CLASS_COLORS[cls - 1],
+    fillColor: classColor(cls),
     fillOpacity: overBasemap ? 0.7 : 0.9,
   };
 }

@@ -1,11 +1,13 @@
-// The side panel profile of a district: its class, score, national rank with its uncertainty band, reliability, what
-// drives the score and its quarterly trend. The panel is the <aside id="profile"> of index.html. Plain ES module.
+// The side panel profile of a district or school: its class, score, national rank with its uncertainty band,
+// reliability, what drives the score and its quarterly trend. The panel is the <aside id="profile"> of index.html.
+// Plain ES module.
 
 import { barChart, lineChart } from "./charts.js";
-import { CLASS_COLORS, NO_DATA_COLOR, unitClass } from "./choropleth.js";
+import { classColor, unitClass } from "./choropleth.js";
 import { element } from "./dom.js";
 import { formatNumber, formatQuarter, formatScore, localizedName, t } from "./i18n.js";
 import { swatch } from "./legend.js";
+import "./messages/schools.js";
 import { measureName } from "./selectors.js";
 
 const SCALE_MAX = 10;
@@ -33,7 +35,7 @@ function lowReliabilityMark(latest) {
 
 function classFact(list, latest, ...extra) {
   const cls = unitClass(latest);
-  fact(list, t("tooltip.class"), swatch(cls === null ? NO_DATA_COLOR : CLASS_COLORS[cls - 1]),
+  fact(list, t("tooltip.class"), swatch(classColor(cls)),
     element("span", { className: "profile-class", text: cls === null ? t("class.none") : t(`class.${cls}`) }), ...extra);
 }
 
@@ -52,15 +54,18 @@ function trend(history) {
   );
 }
 
-function detailed({ latest, contributions: items, history }, total) {
+/** A school's rank is among all schools in the country, which a caller with a regional scope cannot count. */
+function rankText(level, latest, total) {
+  const band = latest.rankBand;
+  const values = { rank: formatNumber(latest.rank), low: formatNumber(band.low), high: formatNumber(band.high) };
+  return level === "school" ? t("schools.rankValue", values) : t("profile.rankValue", { ...values, total: formatNumber(total) });
+}
+
+function detailed({ level, latest, contributions: items, history }, total) {
   const facts = element("dl", { className: "profile-facts" });
   classFact(facts, latest);
   fact(facts, t("profile.score"), element("span", { className: "profile-score", text: t("profile.scoreValue", { score: formatScore(latest.score) }) }));
-  const band = latest.rankBand;
-  fact(facts, t("profile.rank"), element("span", {
-    className: "profile-rank",
-    text: t("profile.rankValue", { rank: formatNumber(latest.rank), low: formatNumber(band.low), high: formatNumber(band.high), total: formatNumber(total) }),
-  }));
+  fact(facts, t("profile.rank"), element("span", { className: "profile-rank", text: rankText(level, latest, total) }));
   fact(facts, t("profile.reliability"), element("span", { text: t("profile.scoreValue", { score: formatScore(latest.reliability) }) }),
     ...lowReliabilityMark(latest));
   return [
@@ -90,7 +95,10 @@ function render() {
   els.panel.dataset.profile = failed ? "failed" : profile ? "ready" : "loading";
 }
 
-/** Shows the panel: { name } while loading, then { name, profile, total } (total: districts ranked) or { name, failed }. */
+/**
+ * Shows the panel: { name } while loading, then { name, profile, total } (total: districts ranked; not needed for a
+ * school) or { name, failed }.
+ */
 export function showProfile(content) {
   const opening = els.panel.hidden;
   shown = content;
