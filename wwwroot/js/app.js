@@ -12,6 +12,7 @@ import { renderLegend } from "./legend.js";
 import { applyDemoBanner, initPage } from "./page.js";
 import { hideProfile, initProfile, retranslateProfile, showProfile } from "./profile.js";
 import { createSchoolLayer } from "./schools.js";
+import { initUnitSearch } from "./unitsearch.js";
 import { initSelectors, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
 
 const L = window.L;
@@ -23,7 +24,7 @@ const MAX_BOUNDS = [[30, 30], [65, 105]];
 
 const REGION_SIMPLIFY = 0.01;
 /** A linked district is shown no closer than this, so that the map still shows what lies around it. */
-const UNIT_MAX_ZOOM = 9;
+const UNIT_MAX_ZOOM = 12;
 
 const DISTRICT_HOVER_STYLE = Object.freeze({ color: "#1f4e79", weight: 2.5, dashArray: null });
 const DISTRICT_TOOLTIP = Object.freeze({ direction: "top", offset: [0, -10], className: "district-tooltip", opacity: 1 });
@@ -90,6 +91,7 @@ const state = {
 let map = null;
 let zoomControl = null;
 let hotspots = null;
+let unitSearch = null;
 
 // ---------------------------------------------------------------------------
 // Text
@@ -122,6 +124,7 @@ function applyTranslations() {
   renderCrumbs();
   retranslateProfile();
   hotspots.retranslate();
+  unitSearch.render();
   if (map) {
     addZoomControl();
     refreshOpenTooltips();
@@ -300,6 +303,16 @@ function renderHotspots() {
   hotspots.show({ units: [...state.unitsByKato.values()], period: state.shown.period, region: state.region, selected: state.selected });
 }
 
+/** Every region and district as the search offers them: "Region", "District (Region)". */
+function searchableUnits() {
+  const regions = [...state.regionsByKato.keys()].map((kato) => ({ kato, label: regionName(kato) }));
+  const districts = [...state.districtsByKato.keys()].map((kato) => ({
+    kato,
+    label: t("search.district", { district: districtName(kato), region: regionName(regionKatoOf(kato)) }),
+  }));
+  return [...regions, ...districts];
+}
+
 function districtName(kato) {
   return localizedName(state.districtsByKato.get(kato)?.properties ?? {});
 }
@@ -465,6 +478,7 @@ function drawBoundaries(regions, districts) {
       hideTooltip();
     },
   });
+  unitSearch.render();
   state.districtCount = districts.features.length;
   state.regionCount = regions.features.length;
 }
@@ -597,6 +611,13 @@ async function load() {
 // Start
 
 function start() {
+  unitSearch = initUnitSearch({
+    input: document.getElementById("unit-search"),
+    list: document.getElementById("unit-options"),
+    status: document.getElementById("unit-search-status"),
+    units: searchableUnits,
+    onSelect: openLinkedUnit,
+  });
   hotspots = createHotspotTable(els.hotspots, { nameOf: districtName, regionNameOf: regionName, onSelect: openLinkedUnit });
   state.me = initPage({ titleKey: "doc.title", onTranslate: applyTranslations });
   state.me.then((me) => {
