@@ -1,10 +1,10 @@
-// What every RiskMap page shares: the header (language switcher, links between pages, account control), static text
+// What every RiskMap page shares: the header (header.js, plus the account control), static text
 // marked with data-i18n / data-i18n-aria-label, and the demo-data banner. Plain ES module: no globals.
 
 import { initAccount } from "./account.js";
 import { fetchAbout, reportBug } from "./api.js";
+import { renderHeader, showPageLinks } from "./header.js";
 import { LANGUAGES, detectLanguage, getLanguage, onLanguageChange, setLanguage, t } from "./i18n.js";
-import "./messages/imports.js";
 
 /**
  * Sets the page language, adds the account control to the header, translates the marked static text now and on
@@ -12,6 +12,7 @@ import "./messages/imports.js";
  * static text has been translated. Returns a promise of who is signed in (the /api/auth/me answer).
  */
 export function initPage({ titleKey, onTranslate = () => {} }) {
+  renderHeader(document.querySelector(".app-header"));
   const langButtons = Array.from(document.querySelectorAll(".lang-button[data-lang]"));
   setLanguage(detectLanguage());
   const account = initAccount(document.querySelector(".header-tools"));
@@ -44,13 +45,6 @@ export function initPage({ titleKey, onTranslate = () => {} }) {
   }
   account.me.then(showPageLinks);
   return account.me;
-}
-
-/** Links to pages for data stewards only (marked data-manages-data) are shown to them alone. */
-function showPageLinks(me) {
-  for (const link of document.querySelectorAll("a[data-manages-data]")) {
-    link.hidden = me.managesData !== true;
-  }
 }
 
 /**
