@@ -443,7 +443,7 @@ function hideTooltip() {
   state.tooltipKato = null;
 }
 
-/** Region outlines and names from GeoJSON; the districts from the vector tiles. */
+/** Region outlines and names from GeoJSON, and the districts' names and boxes (their shapes come from the tiles). */
 function drawBoundaries(regions, districts) {
   const byKato = (collection) => new Map(collection.features.map((feature) => [katoOf(feature), feature]));
   state.regionsByKato = byKato(regions);
@@ -456,7 +456,17 @@ function drawBoundaries(regions, districts) {
     style: () => REGION_STYLE,
   }).addTo(map);
   for (const region of regions.features) drawRegionLabel(region);
+  unitSearch.render();
+  state.districtCount = districts.features.length;
+  state.regionCount = regions.features.length;
+}
 
+/**
+ * Starts drawing the districts from the vector tiles. They stay hidden until the first score table colours them, so
+ * that the map does not flash grey.
+ */
+function drawDistricts() {
+  map.getPane("districts").style.visibility = "hidden";
   state.tooltip = L.tooltip(DISTRICT_TOOLTIP);
   state.districtTiles = createDistrictTiles(map, {
     pane: "districts",
@@ -478,9 +488,6 @@ function drawBoundaries(regions, districts) {
       hideTooltip();
     },
   });
-  unitSearch.render();
-  state.districtCount = districts.features.length;
-  state.regionCount = regions.features.length;
 }
 
 /** The region's name at a point inside it, in the UI language. */
@@ -527,17 +534,21 @@ function renderShownLegend() {
   renderLegend(els.legend, shown && { ...shown, title: measureTitle(shown.measure) });
 }
 
-/** Fetches and draws the score table of the selected view. */
-async function showScores() {
+/** Starts fetching the score table of the selected view; the answer says which request it answers. */
+function fetchSelectedScores() {
   const view = selectedView();
   const request = ++state.scoreRequests;
   document.body.dataset.scores = "loading";
-  const table = await fetchDistrictScores({ run: state.run.id, ...view });
+  return fetchDistrictScores({ run: state.run.id, ...view }).then((table) => ({ view, request, table }));
+}
+
+/** Draws the score table of the selected view (fetching it unless given) unless a newer selection came meanwhile. */
+async function showScores(pending = fetchSelectedScores()) {
+  const { view, request, table } = await pending;
   if (request !== state.scoreRequests) return;
   state.unitsByKato = new Map(table.units.map((unit) => [String(unit.code), unit]));
   state.districtTiles.restyle();
   refreshOpenTooltips();
-  markPainted("riskmap:choropleth-painted");
   state.shown = { measure: view.measure, period: table.period, classification: table.classification, thresholds: table.thresholds };
   renderShownLegend();
   renderHotspots();
@@ -583,19 +594,23 @@ async function load() {
   renderStatus();
 
   try {
-    if (!state.districtTiles) {
-      const [, regions, districts] = await Promise.all([
-        fetchAbout().then(applyAbout),
-        fetchRegions(REGION_SIMPLIFY),
-        fetchDistrictIndex(),
-      ]);
+    // Tiles, boundaries and the score table are fetched at the same time.
+    const firstLoad = !state.districtTiles;
+    if (firstLoad) drawDistricts();
+    const [boundaries, scores] = await Promise.all([
+      firstLoad ? Promise.all([fetchAbout().then(applyAbout), fetchRegions(REGION_SIMPLIFY), fetchDistrictIndex()]) : null,
+      prepareScores().then((unit) => ({ unit, pending: state.run ? fetchSelectedScores() : null })),
+    ]);
+    if (boundaries) {
+      const [, regions, districts] = boundaries;
       drawBoundaries(regions, districts);
       if (!state.userMovedMap) fitKazakhstan();
     }
-    const linkedUnit = await prepareScores();
-    if (state.run) await showScores();
+    if (scores.pending) await showScores(scores.pending);
     await state.districtTiles.loaded;
-    if (linkedUnit) openLinkedUnit(linkedUnit);
+    map.getPane("districts").style.visibility = "";
+    if (state.run) markPainted("riskmap:choropleth-painted");
+    if (scores.unit) openLinkedUnit(scores.unit);
     state.phase = "ready";
     renderStatus();
     document.body.dataset.districts = String(state.districtCount);
