@@ -2,10 +2,10 @@
 // drives the score and its quarterly trend. The panel is the <aside id="profile"> of index.html. Plain ES module.
 
 import { barChart, lineChart } from "./charts.js";
-import { CLASS_COLORS, NO_DATA_COLOR, unitClass } from "./choropleth.js";
+import { CLASS_COLORS, NO_DATA_COLOR, isSuppressed, unitClass } from "./choropleth.js";
 import { element } from "./dom.js";
 import { formatNumber, formatQuarter, formatScore, localizedName, t } from "./i18n.js";
-import { swatch } from "./legend.js";
+import { suppressedSwatch, swatch } from "./legend.js";
 import { measureName } from "./selectors.js";
 
 const SCALE_MAX = 10;
@@ -32,6 +32,10 @@ function lowReliabilityMark(latest) {
 }
 
 function classFact(list, latest, ...extra) {
+  if (isSuppressed(latest)) {
+    fact(list, t("tooltip.class"), suppressedSwatch(), element("span", { className: "profile-class", text: t("privacy.suppressed") }));
+    return;
+  }
   const cls = unitClass(latest);
   fact(list, t("tooltip.class"), swatch(cls === null ? NO_DATA_COLOR : CLASS_COLORS[cls - 1]),
     element("span", { className: "profile-class", text: cls === null ? t("class.none") : t(`class.${cls}`) }), ...extra);
