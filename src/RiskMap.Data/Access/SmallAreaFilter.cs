@@ -4,8 +4,9 @@ using RiskMap.Core.Privacy;
 namespace RiskMap.Data.Access;
 
 /// <summary>
-/// Small-area suppression (<see cref="SmallAreaSuppression"/>) in SQL, for answers the database builds whole (vector
-/// tiles, GeoJSON features): the pupils of each region or district and the rule over them, with its one parameter.
+/// Small-area suppression (<see cref="SmallAreaSuppression"/>) in SQL: the pupils of each region or district, which the
+/// score queries read to apply the rule in C#, and the rule itself with its one parameter for answers the database
+/// builds whole (vector tiles, GeoJSON features).
 /// </summary>
 public static class SmallAreaFilter
 {
