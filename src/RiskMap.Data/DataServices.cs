@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using RiskMap.Core.Privacy;
 using RiskMap.Data.Geometry;
 using RiskMap.Data.Imports;
 using RiskMap.Data.Queries;
@@ -11,8 +12,9 @@ public static class DataServices
 {
     /// <summary>Registers the PostgreSQL data source, migrations, importers and queries.</summary>
     /// <param name="ownerConnectionString">The schema owner's connection, for migrations; null to migrate with <paramref name="connectionString"/>.</param>
+    /// <param name="smallAreas">When the queries withhold a region's or district's class; null for the default minimum of pupils.</param>
     public static IServiceCollection AddRiskMapData(this IServiceCollection services, string connectionString, ImportLimits limits,
-        Scoring.ScoringOptions? scoring = null, string? ownerConnectionString = null)
+        Scoring.ScoringOptions? scoring = null, string? ownerConnectionString = null, SmallAreaSuppression? smallAreas = null)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException(
@@ -25,6 +27,7 @@ public static class DataServices
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton(limits);
         services.AddSingleton(scoring ?? new Scoring.ScoringOptions());
+        services.AddSingleton(smallAreas ?? new SmallAreaSuppression());
         services.AddSingleton<CoordinateSystemResolver>();
         services.AddSingleton<ImportBatchLog>();
         services.AddSingleton<IImporter, BoundaryImporter>();

@@ -46,6 +46,35 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         Assert.Empty(errors);
     }
 
+    /// <summary>The demo districts with fewer than 1,000 pupils, whose classes the public does not get.</summary>
+    private static readonly string[] SmallDistricts = ["352100000", "392000000", "392400000"];
+
+    [Fact]
+    public async Task The_public_map_hatches_the_districts_too_small_to_publish_and_says_why()
+    {
+        const string lisakovsk = "392000000";
+        var (page, errors) = await app.OpenAsync("/?lang=en");
+        await DistrictPaths.WaitUntilDrawnAsync(page);
+        await Assertions.Expect(page.Locator("#legend .legend-swatch-suppressed")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync("Suppressed (small population)");
+        var suppressed = await page.EvaluateAsync<string[]>(
+            "Array.from(document.querySelectorAll('path.district[data-class=\"suppressed\"]')).map(p => p.dataset.kato)");
+        Assert.Equal(SmallDistricts, suppressed.Distinct().Order(StringComparer.Ordinal));
+        var path = DistrictPaths.Of(page, lisakovsk);
+        Assert.Contains("suppressed-hatch", await path.EvaluateAsync<string>("p => getComputedStyle(p).fill"));
+
+        await path.DispatchEventAsync("mouseover");
+        await Assertions.Expect(page.Locator(".leaflet-tooltip")).ToContainTextAsync("Risk classSuppressed: too few pupils to publish");
+
+        // A link to the district opens its profile, which says the same in the chosen language.
+        var (linked, linkedErrors) = await app.OpenAsync($"/?lang=ru&unit={lisakovsk}");
+        var profile = linked.Locator("#profile");
+        await Assertions.Expect(profile).ToHaveAttributeAsync("data-profile", "ready");
+        await Assertions.Expect(profile.Locator(".profile-class")).ToHaveTextAsync("Скрыто: слишком мало учащихся для публикации");
+        await linked.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("suppressed-district.png") });
+        Assert.Empty(errors.Concat(linkedErrors));
+    }
+
     [Fact]
     public async Task The_public_may_colour_by_the_composite_only()
     {

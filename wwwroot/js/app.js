@@ -3,7 +3,7 @@
 
 import { fetchAbout, fetchDistrictIndex, fetchDistrictScores, fetchIndicators, fetchProfile, fetchRegions, fetchScoreRunStatus, reportBug } from "./api.js";
 import { renderBreadcrumb } from "./breadcrumb.js";
-import { districtStyle, unitClass } from "./choropleth.js";
+import { classKey, classSummary, districtStyle, isSuppressed, unitClass } from "./choropleth.js";
 import { readView, writeView } from "./deeplink.js";
 import { createDistrictTiles } from "./districttiles.js";
 import { createHotspotTable } from "./hotspots.js";
@@ -257,12 +257,7 @@ function districtTooltip(kato) {
     dd.textContent = value;
     list.append(dt, dd);
   };
-  const unit = state.unitsByKato.get(kato);
-  const cls = unitClass(unit);
-  if (state.shown) {
-    const reliability = unit?.lowReliability ? ` · ${t("class.lowReliability")}` : "";
-    row(t("tooltip.class"), `${cls === null ? t("class.none") : t(`class.${cls}`)}${reliability}`);
-  }
+  if (state.shown) row(t("tooltip.class"), classSummary(state.unitsByKato.get(kato)));
   row(t("tooltip.region"), region ? localizedName(region) : "—");
   row(t("tooltip.kato"), kato);
   row(t("tooltip.area"), formatArea(typeof props.area_km2 === "string" ? Number(props.area_km2) : props.area_km2));
@@ -279,7 +274,7 @@ function styleOf(kato) {
 }
 
 function classOf(kato) {
-  return String(unitClass(state.unitsByKato.get(kato)) ?? "none");
+  return classKey(state.unitsByKato.get(kato));
 }
 
 /** A district (or, given a region's KATO, each of its districts) is selected. */
@@ -415,7 +410,7 @@ async function loadProfile({ level, code, name }) {
   }
   if (!stillOpen()) return;
   // A district's national rank is among all districts with a score, also those outside the caller's scope (class only).
-  const total = [...state.unitsByKato.values()].filter((unit) => unitClass(unit) !== null).length;
+  const total = [...state.unitsByKato.values()].filter((unit) => unitClass(unit) !== null || isSuppressed(unit)).length;
   showProfile({ name, profile, total });
   markPainted("riskmap:profile-shown");
 }

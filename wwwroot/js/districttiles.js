@@ -11,7 +11,7 @@ const LAYER = "districts";
 
 /**
  * Adds the districts layer to the map. styleOf(kato) gives a district's Leaflet path style, classOf(kato) its class
- * ("1" … "5" or "none") and isSelected(properties) whether it is selected; the handlers receive the tile feature's
+ * ("1" … "5", "suppressed" or "none") and isSelected(properties) whether it is selected; the handlers receive the tile feature's
  * properties and the event. A district's SVG paths (one per tile it crosses) carry class "district", data-kato and
  * data-class, for tests and assistive tools.
  */

@@ -1,7 +1,7 @@
 // The hotspot table beside the map: the N riskiest districts of the shown score table (nationally, or of the region
 // shown), sortable by each column; choosing a district zooms the map to it. Plain ES module: no globals.
 
-import { CLASS_COLORS, NO_DATA_COLOR, unitClass } from "./choropleth.js";
+import { classColor, unitClass } from "./choropleth.js";
 import { element } from "./dom.js";
 import { addMessages, formatNumber, formatQuarter, formatScore, t } from "./i18n.js";
 import { swatch } from "./legend.js";
@@ -108,7 +108,7 @@ export function createHotspotTable(root, { nameOf, regionNameOf, onSelect }) {
       case "class": {
         const td = element("td", { className: "hotspot-class" });
         const cls = unitClass(unit);
-        td.append(swatch(cls === null ? NO_DATA_COLOR : CLASS_COLORS[cls - 1]), element("span", { text: t(`class.${cls}`) }));
+        td.append(swatch(classColor(cls)), element("span", { text: t(`class.${cls}`) }));
         return td;
       }
       case "score":

@@ -1,7 +1,7 @@
 // The map legend: what is shown, for which period, by which classification, and what each colour and outline means.
 // Plain ES module: no globals.
 
-import { CLASS_COLORS, NO_DATA_COLOR } from "./choropleth.js";
+import { CLASS_COLORS, NO_DATA_COLOR, SUPPRESSED_COLOR } from "./choropleth.js";
 import { element } from "./dom.js";
 import { formatQuarter, formatScore, t } from "./i18n.js";
 
@@ -12,6 +12,11 @@ export function swatch(color, extraClass = "") {
   const box = element("span", { className: `legend-swatch ${extraClass}`.trim(), attrs: { "aria-hidden": "true" } });
   box.style.backgroundColor = color;
   return box;
+}
+
+/** The swatch of a suppressed unit: hatched, as the map draws it. */
+export function suppressedSwatch() {
+  return swatch(SUPPRESSED_COLOR, "legend-swatch-suppressed");
 }
 
 function item(box, text) {
@@ -45,6 +50,7 @@ export function renderLegend(root, shown) {
   for (let cls = 5; cls >= 1; cls--) items.append(item(swatch(CLASS_COLORS[cls - 1]), classLabel(cls, shown.thresholds)));
   items.append(
     item(swatch(NO_DATA_COLOR), t("class.none")),
+    item(suppressedSwatch(), t("privacy.legend")),
     item(swatch("transparent", "legend-swatch-dashed"), t("class.lowReliability")),
   );
   root.replaceChildren(

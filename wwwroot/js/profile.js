@@ -3,10 +3,10 @@
 // Plain ES module.
 
 import { barChart, lineChart } from "./charts.js";
-import { classColor, unitClass } from "./choropleth.js";
+import { classColor, isSuppressed, unitClass } from "./choropleth.js";
 import { element } from "./dom.js";
 import { formatNumber, formatQuarter, formatScore, localizedName, t } from "./i18n.js";
-import { swatch } from "./legend.js";
+import { suppressedSwatch, swatch } from "./legend.js";
 import "./messages/schools.js";
 import { measureName } from "./selectors.js";
 
@@ -34,6 +34,10 @@ function lowReliabilityMark(latest) {
 }
 
 function classFact(list, latest, ...extra) {
+  if (isSuppressed(latest)) {
+    fact(list, t("tooltip.class"), suppressedSwatch(), element("span", { className: "profile-class", text: t("privacy.suppressed") }));
+    return;
+  }
   const cls = unitClass(latest);
   fact(list, t("tooltip.class"), swatch(classColor(cls)),
     element("span", { className: "profile-class", text: cls === null ? t("class.none") : t(`class.${cls}`) }), ...extra);

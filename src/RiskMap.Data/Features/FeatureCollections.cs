@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using RiskMap.Core.Access;
+using RiskMap.Core.Privacy;
 using RiskMap.Data.Access;
 using RiskMap.Data.Queries;
 
@@ -15,7 +16,7 @@ public sealed record FeaturePage(long NumberMatched, IReadOnlyList<string> Featu
 /// Regions, districts and schools as GeoJSON features with the published scores of a quarter, filtered by bbox and
 /// paged by offset in a stable order (by code), for OGC API – Features.
 /// </summary>
-public sealed class FeatureCollections(NpgsqlDataSource dataSource)
+public sealed class FeatureCollections(NpgsqlDataSource dataSource, SmallAreaSuppression smallAreas)
 {
     public static readonly IReadOnlyList<FeatureCollectionInfo> All =
     [
@@ -45,6 +46,18 @@ public sealed class FeatureCollections(NpgsqlDataSource dataSource)
     /// <summary>School features outside the scope are not read at all.</summary>
     private static string SchoolScope(FeatureCollectionInfo collection) => collection.Level == "school" ? " AND " + Covers(collection) : "";
 
+    /// <summary>The score of the feature's unit and, for regions and districts, the pupils that decide whether its class is withheld.</summary>
+    private static string Scores(FeatureCollectionInfo collection) =>
+        "LEFT JOIN score_results s ON s.run_id = @run AND s.level = @level AND s.code = u.code AND s.period = @period" +
+        (collection.Level == "school" ? "" : $" LEFT JOIN ({SmallAreaFilter.PupilsPerUnit(collection.Level)}) p ON p.code = u.code");
+
+    /// <summary>
+    /// Whether a region's or district's class is withheld from the caller; null (no "suppressed" property) for a school,
+    /// which only callers with detail on it see at all.
+    /// </summary>
+    private static string Withheld(FeatureCollectionInfo collection) =>
+        collection.Level == "school" ? "NULL::boolean" : SmallAreaFilter.Withheld(Covers(collection), "p.pupils");
+
     private static string Feature(FeatureCollectionInfo collection) => $"""
         json_build_object(
             'type', 'Feature', 'id', u.code,
@@ -52,7 +65,8 @@ public sealed class FeatureCollections(NpgsqlDataSource dataSource)
             'properties', json_strip_nulls(json_build_object(
                 'code', u.code, 'name_kk', u.name_kk, 'name_ru', u.name_ru, 'name_en', u.name_en,
                 'region_kato', u.region_kato, 'district_kato', u.district_kato, 'pupils', u.pupils,
-                'period', s.period, 'score', CASE WHEN {Covers(collection)} THEN round(s.score::numeric, 3) END, 'class', s.class,
+                'period', s.period, 'score', CASE WHEN {Covers(collection)} THEN round(s.score::numeric, 3) END,
+                'class', CASE WHEN {Withheld(collection)} THEN NULL ELSE s.class END, 'suppressed', {Withheld(collection)},
                 'low_reliability', s.low_reliability, 'rank', CASE WHEN {Covers(collection)} THEN NULLIF(s.rank, 0) END)))::text
         """;
 
@@ -63,13 +77,13 @@ public sealed class FeatureCollections(NpgsqlDataSource dataSource)
         {
             level = collection.Level, run = run ?? 0, period = period ?? "", limit, offset,
             minLon = bbox?.MinLon, minLat = bbox?.MinLat, maxLon = bbox?.MaxLon, maxLat = bbox?.MaxLat,
-        }, scope);
+        }, scope).With(smallAreas);
         var filter = "WHERE (@minLon::float8 IS NULL OR ST_Intersects(u.geom, ST_MakeEnvelope(@minLon, @minLat, @maxLon, @maxLat, 4326)))" + SchoolScope(collection);
         var matched = await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM ({Units(collection)}) u {filter}", parameters);
         var features = await connection.QueryAsync<string>($"""
             SELECT {Feature(collection)}
             FROM ({Units(collection)}) u
-            LEFT JOIN score_results s ON s.run_id = @run AND s.level = @level AND s.code = u.code AND s.period = @period
+            {Scores(collection)}
             {filter}
             ORDER BY u.code
             LIMIT @limit OFFSET @offset
@@ -83,9 +97,9 @@ public sealed class FeatureCollections(NpgsqlDataSource dataSource)
         return await connection.ExecuteScalarAsync<string?>($"""
             SELECT {Feature(collection)}
             FROM ({Units(collection)}) u
-            LEFT JOIN score_results s ON s.run_id = @run AND s.level = @level AND s.code = u.code AND s.period = @period
+            {Scores(collection)}
             WHERE u.code = @id{SchoolScope(collection)}
-            """, ScopeFilter.Parameters(new { level = collection.Level, id, run = run ?? 0, period = period ?? "" }, scope));
+            """, ScopeFilter.Parameters(new { level = collection.Level, id, run = run ?? 0, period = period ?? "" }, scope).With(smallAreas));
     }
 
     /// <summary>The extent of a collection in lon/lat.</summary>

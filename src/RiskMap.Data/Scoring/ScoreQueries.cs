@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using RiskMap.Core.Access;
 using RiskMap.Core.Geography;
+using RiskMap.Core.Privacy;
 using RiskMap.Core.Scoring;
 using RiskMap.Data.Access;
 
@@ -10,16 +11,20 @@ namespace RiskMap.Data.Scoring;
 public sealed record RankBandView(int Median, int Low, int High);
 
 /// <param name="Detailed">False where the unit lies outside the caller's scope: then only its class is shown.</param>
+/// <param name="Suppressed">True where even the class is withheld from the caller: too few pupils (<see cref="SmallAreaSuppression"/>).</param>
 public sealed record UnitScoreView(
     string Code, string NameKk, string NameRu, string? NameEn, string? RegionKato, string? DistrictKato,
     double? Score, int? Class, IReadOnlyDictionary<string, double?> DomainScores, double Reliability, bool LowReliability,
-    double? ChangeQuarter, double? ChangeYear, int Rank, RankBandView? RankBand, bool Detailed = true)
+    double? ChangeQuarter, double? ChangeYear, int Rank, RankBandView? RankBand, bool Detailed = true, bool Suppressed = false)
 {
     /// <summary>What the public sees of a unit: names, class and reliability; no score, domain scores, rank or trend.</summary>
     public UnitScoreView ClassOnly() => this with
     {
         Score = null, DomainScores = new Dictionary<string, double?>(), ChangeQuarter = null, ChangeYear = null, Rank = 0, RankBand = null, Detailed = false,
     };
+
+    /// <summary>What the public sees of a unit with too few pupils: not even its class.</summary>
+    public UnitScoreView Withheld() => ClassOnly() with { Class = null, Suppressed = true };
 }
 
 /// <summary>What a score table ranks and colours by: the composite, one domain's score, or one indicator's score.</summary>
@@ -48,7 +53,7 @@ public sealed record ScoreRunView(
     double? DurationSeconds, long InputWatermark, long WeightVersionId, IReadOnlyList<string> Periods, int ResultCount, string? Error, bool Published);
 
 /// <summary>Reads the published score run (or, for comparison, any kept run).</summary>
-public sealed class ScoreQueries(NpgsqlDataSource dataSource)
+public sealed class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaSuppression smallAreas)
 {
     // Dapper fills arrays (text[], float8[]) through properties, not through record constructors.
     private sealed class Row
@@ -73,6 +78,7 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
         public int? RankLow { get; init; }
         public int? RankHigh { get; init; }
         public bool InScope { get; init; }
+        public long? Pupils { get; init; }
     }
 
     private sealed class RunInfo
@@ -86,18 +92,18 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
         public double[] ClassThresholds { get; init; } = null!;
     }
 
-    /// <summary>Units and names per level, so one query shape serves all three levels.</summary>
+    /// <summary>Units, names and the pupils of regions and districts per level, so one query shape serves all three levels.</summary>
     private static string Units(EntityLevel level) => level switch
     {
-        EntityLevel.Region => "SELECT kato AS code, name_kk, name_ru, name_en, kato AS region_kato, NULL::text AS district_kato FROM regions",
-        EntityLevel.District => "SELECT kato AS code, name_kk, name_ru, name_en, region_kato, kato AS district_kato FROM districts",
-        _ => "SELECT code, name_kk, name_ru, NULL::text AS name_en, region_kato, district_kato FROM schools",
+        EntityLevel.Region => $"SELECT kato AS code, name_kk, name_ru, name_en, kato AS region_kato, NULL::text AS district_kato, p.pupils FROM regions LEFT JOIN ({SmallAreaFilter.PupilsPerUnit("region")}) p ON p.code = kato",
+        EntityLevel.District => $"SELECT kato AS code, name_kk, name_ru, name_en, region_kato, kato AS district_kato, p.pupils FROM districts LEFT JOIN ({SmallAreaFilter.PupilsPerUnit("district")}) p ON p.code = kato",
+        _ => "SELECT code, name_kk, name_ru, NULL::text AS name_en, region_kato, district_kato, NULL::bigint AS pupils FROM schools",
     };
 
     private static readonly string InScope = ScopeFilter.Covers("u.region_kato", "u.district_kato") + " AS InScope";
 
     private static string Select(EntityLevel level) => $"""
-        SELECT {InScope}, u.code, u.name_kk AS NameKk, u.name_ru AS NameRu, u.name_en AS NameEn, u.region_kato AS RegionKato, u.district_kato AS DistrictKato,
+        SELECT {InScope}, u.pupils, u.code, u.name_kk AS NameKk, u.name_ru AS NameRu, u.name_en AS NameEn, u.region_kato AS RegionKato, u.district_kato AS DistrictKato,
                r.period, r.score, r.class, r.domain_scores AS DomainScores, r.contributions, r.reliability, r.low_reliability AS LowReliability,
                r.change_quarter AS ChangeQuarter, r.change_year AS ChangeYear, r.rank, r.rank_median AS RankMedian, r.rank_low AS RankLow, r.rank_high AS RankHigh
         FROM score_results r JOIN ({Units(level)}) u ON u.code = r.code
@@ -119,7 +125,8 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
     /// <returns>null when the run is unknown; throws <see cref="ArgumentException"/> for a domain or indicator the run lacks.</returns>
     /// <remarks>
     /// School-level rows outside the caller's scope are not read at all (nor any row, with <paramref name="inScopeOnly"/>);
-    /// region and district rows outside it keep only their class (<see cref="UnitScoreView.ClassOnly"/>).
+    /// region and district rows outside it keep only their class (<see cref="UnitScoreView.ClassOnly"/>), or not even
+    /// that with too few pupils (<see cref="UnitScoreView.Withheld"/>).
     /// </remarks>
     public async Task<ScoreTable?> TableAsync(long run, EntityLevel level, string period, string? regionKato, string? districtKato,
         ScoreMeasure measure, bool quantileClasses, AccessScope scope, bool inScopeOnly = false)
@@ -146,7 +153,7 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
         var rows = (await connection.QueryAsync<Row>($"""
             WITH measured AS (SELECT r.*, {value} AS value FROM score_results r WHERE r.run_id = @run AND r.level = @level AND r.period = @period),
                  ranked AS (SELECT m.*, CASE WHEN value IS NULL THEN 0 ELSE rank() OVER (ORDER BY value DESC NULLS LAST) END AS value_rank FROM measured m)
-            SELECT {InScope}, u.code, u.name_kk AS NameKk, u.name_ru AS NameRu, u.name_en AS NameEn, u.region_kato AS RegionKato, u.district_kato AS DistrictKato,
+            SELECT {InScope}, u.pupils, u.code, u.name_kk AS NameKk, u.name_ru AS NameRu, u.name_en AS NameEn, u.region_kato AS RegionKato, u.district_kato AS DistrictKato,
                    r.period, r.value AS Score, r.class, r.domain_scores AS DomainScores, r.contributions, r.reliability, r.low_reliability AS LowReliability,
                    r.change_quarter AS ChangeQuarter, r.change_year AS ChangeYear, r.value_rank::int AS Rank,
                    r.rank_median AS RankMedian, r.rank_low AS RankLow, r.rank_high AS RankHigh
@@ -170,10 +177,11 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
             view = composite
                 ? view with { Class = Classify(view.Score, thresholds) }
                 : view with { Class = Classify(view.Score, thresholds), ChangeQuarter = null, ChangeYear = null, RankBand = null };
-            return r.InScope ? view : view.ClassOnly();
+            return AsSeen(view, r);
         })
             // A unit shown by its class only must not give its rank away by its place in the list: riskiest class first,
             // then within a class the detailed units by rank and the others by code (for detailed units this is rank order).
+            // Withheld units have no class: they sit with the units without data, by code.
             .OrderBy(u => u.Class is null).ThenByDescending(u => u.Class).ThenBy(u => !u.Detailed).ThenBy(u => u.Detailed ? u.Rank : 0).ThenBy(u => u.Code, StringComparer.Ordinal)
             .ToList();
         return new ScoreTable(run, info.MethodologyVersion, level.ToCode(), period, measure.ToString(),
@@ -185,7 +193,8 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
 
     /// <returns>
     /// Null when the unit has no score in the run or, for a school, lies outside the caller's scope. A region or
-    /// district outside the scope keeps its classes only: no scores, contributions or ranks.
+    /// district outside the scope keeps its classes only: no scores, contributions or ranks; with too few pupils, not
+    /// even its classes.
     /// </returns>
     public async Task<UnitProfile?> ProfileAsync(long run, EntityLevel level, string code, AccessScope scope)
     {
@@ -199,8 +208,9 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
         var latest = rows[^1];
         if (!latest.InScope)
         {
-            return new UnitProfile(run, level.ToCode(), View(latest, info).ClassOnly(), latest.Period, [],
-                rows.Select(r => new HistoryPoint(r.Period, null, r.Class, 0, r.Reliability)).ToList());
+            var seen = AsSeen(View(latest, info), latest);
+            return new UnitProfile(run, level.ToCode(), seen, latest.Period, [],
+                rows.Select(r => new HistoryPoint(r.Period, null, seen.Suppressed ? null : r.Class, 0, r.Reliability)).ToList());
         }
         var contributions = latest.Contributions
             .Select((points, i) => new Contribution(info.IndicatorCodes[i], info.IndicatorDomains[i], points))
@@ -266,6 +276,10 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource)
                    ARRAY(SELECT jsonb_array_elements_text(r.methodology -> 'classThresholds')::float8) AS ClassThresholds
             FROM score_runs r WHERE r.id = @run AND r.status = 'succeeded'
             """, new { run });
+
+    /// <summary>The unit as the caller may see it: in full in their scope, else its class only, or not even that.</summary>
+    private UnitScoreView AsSeen(UnitScoreView view, Row r) =>
+        smallAreas.WithholdsClass(r.Pupils ?? 0, r.InScope) ? view.Withheld() : r.InScope ? view : view.ClassOnly();
 
     private static UnitScoreView View(Row r, RunInfo info) => new(
         r.Code, r.NameKk, r.NameRu, r.NameEn, r.RegionKato, r.DistrictKato, r.Score, r.Class,

@@ -17,10 +17,16 @@ public sealed record TileLayer(string Name, string Level, int MinZoom, int MaxZo
         ["rank"] = "Rank within the level, 1 = riskiest",
     };
 
-    public static readonly TileLayer Regions = new("regions", "region", 0, 12, UnitFields);
+    private static readonly Dictionary<string, string> AreaFields = new(UnitFields)
+    {
+        ["class"] = "Risk class 1 (very low) … 5 (very high); none where suppressed",
+        ["suppressed"] = "True when the class is withheld from this caller: the unit has too few pupils to publish it",
+    };
+
+    public static readonly TileLayer Regions = new("regions", "region", 0, 12, AreaFields);
 
     public static readonly TileLayer Districts = new("districts", "district", 0, 14,
-        new Dictionary<string, string>(UnitFields) { ["region_kato"] = "KATO code of the region" });
+        new Dictionary<string, string>(AreaFields) { ["region_kato"] = "KATO code of the region" });
 
     public static readonly TileLayer Schools = new("schools", "school", 6, 16, new Dictionary<string, string>(UnitFields)
     {

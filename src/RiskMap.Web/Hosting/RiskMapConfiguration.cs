@@ -1,6 +1,8 @@
+using RiskMap.Core.Privacy;
 using RiskMap.Data;
 using RiskMap.Data.Imports;
 using RiskMap.Data.Scoring;
+using RiskMap.Web.Features.Access;
 
 namespace RiskMap.Web.Hosting;
 
@@ -11,7 +13,8 @@ public static class RiskMapConfiguration
     {
         var limits = configuration.GetSection("Imports").Get<ImportLimits>() ?? new ImportLimits();
         var scoring = configuration.GetSection("Scoring").Get<ScoringOptions>() ?? new ScoringOptions();
-        return services.AddRiskMapData(configuration.GetConnectionString("RiskMap") ?? "", limits, scoring, configuration.GetConnectionString("RiskMapOwner"));
+        var smallAreas = new SmallAreaSuppression(AccessOptions.From(configuration).MinimumPupilsForClass);
+        return services.AddRiskMapData(configuration.GetConnectionString("RiskMap") ?? "", limits, scoring, configuration.GetConnectionString("RiskMapOwner"), smallAreas);
     }
 
     /// <summary>Where the demo's boundary files are: RISKMAP_GEODATA, else ../shared/geodata beside the checkout.</summary>

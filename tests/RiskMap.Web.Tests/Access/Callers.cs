@@ -40,6 +40,15 @@ internal static class Callers
 
     public static readonly string[] All = [Anonymous, Analyst, Planner75, Planner71, Education75, Steward];
 
+    /// <summary>Kostanay region, which holds two of the <see cref="SmallDistricts"/>.</summary>
+    public const string Kostanay = "390000000";
+
+    /// <summary>
+    /// The demo districts with fewer pupils than Access:MinimumPupilsForClass (default 1,000): Priozersk (Karaganda
+    /// region, 759 pupils), Lisakovsk and Rudnyy (Kostanay region, 697 and 844). No region is that small.
+    /// </summary>
+    public static readonly string[] SmallDistricts = ["352100000", "392000000", "392400000"];
+
     /// <summary>Callers with a role that sees school-level data (within their scope).</summary>
     public static bool SeesSchools(string caller) => caller is Analyst or Planner75 or Planner71 or Education75;
 
@@ -51,6 +60,10 @@ internal static class Callers
         Planner71 => regionKato == Astana,
         _ => false,
     };
+
+    /// <summary>Whether the caller sees a unit's class: always in detail, else unless it is one of the <see cref="SmallDistricts"/>.</summary>
+    public static bool SeesClass(string caller, string? regionKato, string code) =>
+        SeesInDetail(caller, regionKato) || !SmallDistricts.Contains(code);
 
     /// <summary>The region whose schools a scoped caller sees; null for the analyst (all) and for those who see none.</summary>
     public static string? SchoolRegion(string caller) => caller switch

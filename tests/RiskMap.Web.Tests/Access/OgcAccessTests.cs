@@ -115,7 +115,10 @@ public class OgcAccessTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         {
             var region = collection == "regions" ? f.GetProperty("id").GetString() : Property(f, "region_kato");
             var detailed = SeesInDetail(caller, region);
-            Assert.NotNull(Property(f, "class"));
+            var code = f.GetProperty("id").GetString()!;
+            var seesClass = SeesClass(caller, region, code);
+            Assert.True(seesClass == (Property(f, "class") is not null), $"{code} for {caller}: class shown = {!seesClass}");
+            Assert.Equal(seesClass ? "False" : "True", Property(f, "suppressed"));
             Assert.True(detailed == (Property(f, "score") is not null), $"{f.GetProperty("id")} for {caller}: score shown = {!detailed}");
             Assert.True(detailed == (Property(f, "rank") is not null), $"{f.GetProperty("id")} for {caller}: rank shown = {!detailed}");
         });

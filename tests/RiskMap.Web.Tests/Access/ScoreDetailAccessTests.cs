@@ -7,7 +7,8 @@ namespace RiskMap.Web.Tests.Access;
 
 /// <summary>
 /// Region and district scores over REST: everybody gets every unit, but outside the caller's scope only its class
-/// ("detailed": false, no score, rank, trend or domain scores); domain and indicator views need a role that sees detail.
+/// ("detailed": false, no score, rank, trend or domain scores), and for a unit with too few pupils not even that
+/// ("suppressed": true); domain and indicator views need a role that sees detail.
 /// </summary>
 public class ScoreDetailAccessTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
 {
@@ -22,12 +23,14 @@ public class ScoreDetailAccessTests(ScoredDemoApp app) : IClassFixture<ScoredDem
         return data;
     }
 
-    /// <summary>The unit shows its score only where the caller may see it; everywhere else its class alone.</summary>
-    private static void AssertDetail(JsonElement unit, bool detailed)
+    /// <summary>The unit shows its score only where the caller may see it; everywhere else its class alone, or nothing when suppressed.</summary>
+    private static void AssertDetail(JsonElement unit, bool detailed, bool suppressed = false)
     {
         var code = unit.GetProperty("code").GetString();
         Assert.True(detailed == unit.GetProperty("detailed").GetBoolean(), $"{code}: detailed should be {detailed}");
-        Assert.InRange(unit.GetProperty("class").GetInt32(), 1, 5);
+        Assert.True(suppressed == unit.GetProperty("suppressed").GetBoolean(), $"{code}: suppressed should be {suppressed}");
+        if (suppressed) Assert.Equal(JsonValueKind.Null, unit.GetProperty("class").ValueKind);
+        else Assert.InRange(unit.GetProperty("class").GetInt32(), 1, 5);
         if (detailed)
         {
             Assert.Equal(JsonValueKind.Number, unit.GetProperty("score").ValueKind);
@@ -50,7 +53,11 @@ public class ScoreDetailAccessTests(ScoredDemoApp app) : IClassFixture<ScoredDem
         var table = await Json.GetAsync(await app.ClientForAsync(caller), $"/api/scores?level={level}");
         var list = table.GetProperty("units").EnumerateArray().ToList();
         Assert.Equal(units, list.Count);
-        Assert.All(list, u => AssertDetail(u, SeesInDetail(caller, u.GetProperty("regionKato").GetString())));
+        Assert.All(list, u =>
+        {
+            var region = u.GetProperty("regionKato").GetString();
+            AssertDetail(u, SeesInDetail(caller, region), !SeesClass(caller, region, u.GetProperty("code").GetString()!));
+        });
         var detailedCount = list.Count(u => u.GetProperty("detailed").GetBoolean());
         if (caller is Anonymous or Steward) Assert.Equal(0, detailedCount);
         else if (caller == Analyst) Assert.Equal(units, detailedCount);

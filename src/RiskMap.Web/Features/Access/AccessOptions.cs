@@ -1,8 +1,12 @@
+using RiskMap.Core.Privacy;
+
 namespace RiskMap.Web.Features.Access;
 
 /// <summary>The "Access" configuration section.</summary>
 public sealed class AccessOptions
 {
+    public static AccessOptions From(IConfiguration configuration) => configuration.GetSection("Access").Get<AccessOptions>() ?? new AccessOptions();
+
     /// <summary>HMAC-SHA256 key for bearer tokens: at least 32 bytes, base64 or text. Shared by every instance of a cluster.</summary>
     public string? SigningKey { get; set; }
 
@@ -25,4 +29,10 @@ public sealed class AccessOptions
 
     /// <summary>Counts from 1 to this − 1 are withheld from public outputs.</summary>
     public int SuppressionThreshold { get; set; } = 5;
+
+    /// <summary>
+    /// A region's or district's risk class is withheld from callers without detail on it (the public everywhere) when it
+    /// has fewer pupils than this (see <see cref="SmallAreaSuppression"/>).
+    /// </summary>
+    public int MinimumPupilsForClass { get; set; } = SmallAreaSuppression.DefaultMinimumPupils;
 }

@@ -25,7 +25,7 @@ public static class AccessSetup
 
     public static IServiceCollection AddRiskMapAccess(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection("Access").Get<AccessOptions>() ?? new AccessOptions();
+        var options = AccessOptions.From(configuration);
         services.AddSingleton(options);
         services.AddSingleton<BearerTokens>();
         services.AddSingleton<Passwords>();

@@ -106,7 +106,8 @@ public static class OgcEndpoints
                 return Respond(http, f, c.Title, collection, GeoJson);
             })
             .WithSummary("The features of a collection: bbox (lon/lat), limit (default 10, at most 10,000), offset, datetime (the quarter of the scores).")
-            .WithDescription("Regions and districts outside the caller's scope carry their class but no score or rank; schools need a sign-in " +
+            .WithDescription("Regions and districts outside the caller's scope carry their class but no score or rank, and no class either " +
+                             "(suppressed: true) with fewer pupils than Access:MinimumPupilsForClass; schools need a sign-in " +
                              "and only those in the caller's scope are listed.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

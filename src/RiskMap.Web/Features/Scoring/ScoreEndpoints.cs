@@ -64,7 +64,9 @@ public static class ScoreEndpoints
                              "domain or indicator: colour and rank by that domain's or indicator's 0–10 score instead of the composite. " +
                              "Each unit has its score (0–10), class (1 very low … 5 very high), domain scores, reliability (0–10, flagged when low), " +
                              "change against the previous quarter and the same quarter a year before, rank and, for the latest quarter, the 5th–95th percentile rank band. " +
-                             "Units outside the caller's scope (all units, for the public) show their class only ('detailed': false); " +
+                             "Units outside the caller's scope (all units, for the public) show their class only ('detailed': false), " +
+                             "and a region or district with fewer pupils than Access:MinimumPupilsForClass (default 1,000) not even that " +
+                             "('class': null, 'suppressed': true; listed with the units without a class, by code); " +
                              "school-level scores need a sign-in and cover the caller's scope only.")
             .Produces<ScoreTable>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -90,7 +92,8 @@ public static class ScoreEndpoints
             })
             .WithTags("Scores")
             .WithSummary("One unit's latest score with what drives it (each indicator's contribution in score points) and its quarterly history.")
-            .WithDescription("A region or district outside the caller's scope shows its classes only. A school's profile needs a sign-in, " +
+            .WithDescription("A region or district outside the caller's scope shows its classes only, and none when it has fewer pupils than " +
+                             "Access:MinimumPupilsForClass ('suppressed': true). A school's profile needs a sign-in, " +
                              "must lie in the caller's scope (403 otherwise) and every view of it is audited.")
             .Produces<UnitProfile>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)

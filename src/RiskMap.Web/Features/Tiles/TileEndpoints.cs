@@ -53,7 +53,8 @@ public static class TileEndpoints
             .WithSummary("A Mapbox Vector Tile of regions, districts or schools with the published scores of a quarter (default: the latest).")
             .WithDescription("204 when the tile holds no feature (or the zoom is below the layer's minimum). ETag and Cache-Control follow " +
                              "the published score run, the boundary and school imports and the caller's scope; gzip when the client accepts it. " +
-                             "Region and district features outside the caller's scope carry their class only; the schools layer needs a sign-in " +
+                             "Region and district features outside the caller's scope carry their class only, and none (suppressed = true) " +
+                             "when the unit has fewer pupils than Access:MinimumPupilsForClass; the schools layer needs a sign-in " +
                              "and holds the schools of the caller's scope only.")
             .Produces(StatusCodes.Status200OK, contentType: MediaType)
             .Produces(StatusCodes.Status204NoContent)
