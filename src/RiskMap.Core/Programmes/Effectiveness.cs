@@ -2,8 +2,8 @@ using RiskMap.Core.Indicators;
 
 namespace RiskMap.Core.Programmes;
 
-/// <summary>One unit's published result in one quarter: indicator scores and contributions in the run's indicator order (NaN: no data).</summary>
-public sealed record ScorePoint(double? Score, int? Class, IReadOnlyList<double> IndicatorScores, IReadOnlyList<double> Contributions);
+/// <summary>One unit's published result in one quarter: its 0–10 indicator scores in the run's indicator order (NaN: no data).</summary>
+public sealed record ScorePoint(double? Score, int? Class, IReadOnlyList<double> IndicatorScores);
 
 public sealed record UnitSeries(string Code, IReadOnlyDictionary<string, ScorePoint> ByPeriod);
 
@@ -69,10 +69,11 @@ public static class Effectiveness
             group.Count == 0 ? ComparisonGap.NoComparableUnits : null, series);
     }
 
+    // Runs keep contributions for their latest quarter only, so the riskiest indicator scores stand for them at the baseline.
     private static List<string> KeyIndicators(ScorePoint baseline, IReadOnlyList<string> indicatorCodes) =>
-        baseline.Contributions.Select((points, i) => (points, i))
-            .Where(c => c.points > 0 && c.i < indicatorCodes.Count)
-            .OrderByDescending(c => c.points).ThenBy(c => c.i)
+        baseline.IndicatorScores.Select((score, i) => (score, i))
+            .Where(c => !double.IsNaN(c.score) && c.i < indicatorCodes.Count)
+            .OrderByDescending(c => c.score).ThenBy(c => c.i)
             .Take(KeyIndicatorCount)
             .Select(c => indicatorCodes[c.i])
             .ToList();

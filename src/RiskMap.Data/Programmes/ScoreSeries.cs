@@ -24,7 +24,6 @@ public sealed class ScoreSeries(NpgsqlDataSource dataSource)
         public double? Score { get; init; }
         public short? Class { get; init; }
         public float[] IndicatorScores { get; init; } = null!;
-        public double[] Contributions { get; init; } = null!;
     }
 
     public async Task<Run?> PublishedAsync()
@@ -42,10 +41,10 @@ public sealed class ScoreSeries(NpgsqlDataSource dataSource)
         var units = level == "district" ? "SELECT kato AS code FROM districts WHERE region_kato = @regionKato" : "SELECT code FROM schools WHERE region_kato = @regionKato";
         await using var connection = await dataSource.OpenConnectionAsync();
         var rows = await connection.QueryAsync<ResultRow>($"""
-            SELECT r.code, r.period, r.score, r.class, r.indicator_scores AS IndicatorScores, r.contributions
+            SELECT r.code, r.period, r.score, r.class, r.indicator_scores AS IndicatorScores
             FROM score_results r WHERE r.run_id = @run AND r.level = @level AND r.code IN ({units})
             """, new { run, level, regionKato });
         return rows.GroupBy(r => r.Code.Trim()).ToDictionary(g => g.Key, g => new UnitSeries(g.Key, g.ToDictionary(
-            r => r.Period, r => new ScorePoint(r.Score, r.Class, r.IndicatorScores.Select(s => (double)s).ToList(), r.Contributions))));
+            r => r.Period, r => new ScorePoint(r.Score, r.Class, r.IndicatorScores.Select(s => (double)s).ToList()))));
     }
 }

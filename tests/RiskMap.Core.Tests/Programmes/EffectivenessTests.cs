@@ -10,7 +10,7 @@ public class EffectivenessTests
     private static readonly Quarter Start = new(2025, 1);
 
     private static UnitSeries Unit(string code, params (string Period, double Score, int Class)[] points) =>
-        new(code, points.ToDictionary(p => p.Period, p => new ScorePoint(p.Score, p.Class, [p.Score, 1, 2, double.NaN], [0.5, 2, 1, 3])));
+        new(code, points.ToDictionary(p => p.Period, p => new ScorePoint(p.Score, p.Class, [1, p.Score, 2, double.NaN])));
 
     [Fact]
     public void Changes_are_measured_from_the_last_quarter_before_the_start_against_units_within_one_class()
@@ -37,13 +37,13 @@ public class EffectivenessTests
     }
 
     [Fact]
-    public void The_key_indicators_contributed_most_at_the_baseline_and_missing_values_stay_empty()
+    public void The_key_indicators_are_the_riskiest_at_the_baseline_and_missing_values_are_left_out()
     {
         var effect = Effectiveness.Compare(Unit("T", ("2024Q4", 6, 4)), [Unit("A", ("2024Q4", 5, 4))], Periods, Start, Indicators);
-        Assert.Equal(["register", "suicides", "absence"], effect.KeyIndicators);
+        Assert.Equal(["suicides", "absence", "bullying"], effect.KeyIndicators);
         var baseline = effect.Series[0];
-        Assert.Null(baseline.Target!.Indicators["register"]);
-        Assert.Equal(1, baseline.Target.Indicators["suicides"]);
+        Assert.Equal(6, baseline.Target!.Indicators["suicides"]);
+        Assert.Equal(5, baseline.Comparison!.Indicators["suicides"]);
         Assert.Equal(0, baseline.Difference);
     }
 
