@@ -11,13 +11,6 @@ public static class ProgrammeTexts
         "Это сравнение охваченных программой единиц с похожими единицами, которые программа не охватила. Это сравнение, а не доказательство того, что изменение вызвано мерами.",
         "This compares the targeted units with similar units the programme did not target. It is a comparison, not proof that the measures caused the change.");
 
-    public static string In(this (string Kk, string Ru, string En) text, Language language) => language switch
-    {
-        Language.Kk => text.Kk,
-        Language.Ru => text.Ru,
-        _ => text.En,
-    };
-
     public static string Describe(ProgrammeIssue issue, Language language) => string.Format(language.Culture(), Problem(issue.Problem).In(language), issue.Argument);
 
     public static (string Kk, string Ru, string En) Gap(ComparisonGap gap) => gap switch

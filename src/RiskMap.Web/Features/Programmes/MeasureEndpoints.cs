@@ -111,11 +111,7 @@ public static class MeasureEndpoints
             .WithDescription("""Body: any of {"responsible", "formOfCompletion" ("" = the catalogue's default), "deadline", "fundingAmount", "fundingSource", "status"}. 412 when If-Match is stale, 428 without it.""")
             .Produces<MeasureView>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesGuardedChangeProblems();
 
         programme.MapDelete("/measures/{measureId:long}", async (HttpContext http, ProgrammeStore store, MeasureStore measures, long id, long measureId) =>
             {
@@ -128,11 +124,7 @@ public static class MeasureEndpoints
             })
             .WithSummary("Removes a measure with its progress; needs If-Match with the measure's version.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesGuardedChangeProblems();
 
         programme.MapPost("/measures/{measureId:long}/progress", async (HttpContext http, ProgrammeStore store, MeasureStore measures, ProgrammeClock clock,
                 long id, long measureId, ProgressBody body) =>

@@ -91,11 +91,7 @@ public static class ProgrammeEndpoints
             .WithDescription("""Body: any of {"title", "description", "startQuarter", "endQuarter"}. 412 when If-Match is stale, 428 without it.""")
             .Produces<ProgrammeDetail>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesGuardedChangeProblems();
 
         programmes.MapDelete("/{id:long}", async (HttpContext http, ProgrammeStore store, long id) =>
             {
@@ -108,11 +104,7 @@ public static class ProgrammeEndpoints
             })
             .WithSummary("Deletes a programme with its targets, measures and progress; needs If-Match with its version.")
             .Produces(StatusCodes.Status204NoContent)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+            .ProducesGuardedChangeProblems();
     }
 
     private static ProgrammeStore.ProgrammeFields Fields(ProgrammeDraft draft) =>

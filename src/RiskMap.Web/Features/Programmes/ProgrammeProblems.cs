@@ -52,5 +52,13 @@ public static class ProgrammeProblems
             extensions: new Dictionary<string, object?> { ["code"] = "version-mismatch", ["currentVersion"] = write.Version }),
     };
 
+    /// <summary>The refusals of a change guarded by If-Match: 401, 403, 404, 412 and 428.</summary>
+    public static RouteHandlerBuilder ProducesGuardedChangeProblems(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status412PreconditionFailed)
+        .ProducesProblem(StatusCodes.Status428PreconditionRequired);
+
     public static void SetVersion(this HttpContext http, int version) => http.Response.Headers.ETag = $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
 }
