@@ -5,16 +5,7 @@ namespace RiskMap.Core.Localization;
 /// <summary>What each import problem says to the person who uploaded the file, in Kazakh, Russian and English.</summary>
 public static class ImportProblemTexts
 {
-    public static string Describe(ImportProblem problem, Language language)
-    {
-        var (kk, ru, en) = Texts(problem);
-        return language switch
-        {
-            Language.Kk => kk,
-            Language.Ru => ru,
-            _ => en,
-        };
-    }
+    public static string Describe(ImportProblem problem, Language language) => Texts(problem).In(language);
 
     private static (string Kk, string Ru, string En) Texts(ImportProblem problem) => problem switch
     {

@@ -28,6 +28,14 @@ public static class Languages
         _ => "en-GB",
     });
 
+    /// <summary>The text of a (Kazakh, Russian, English) triple in the language.</summary>
+    public static string In(this (string Kk, string Ru, string En) text, Language language) => language switch
+    {
+        Language.Kk => text.Kk,
+        Language.Ru => text.Ru,
+        _ => text.En,
+    };
+
     /// <summary>Picks the language from a code or a culture name such as "ru-RU"; English when unknown.</summary>
     public static Language FromCode(string? code)
     {
