@@ -3,7 +3,7 @@
 
 import { CLASS_COLORS, NO_DATA_COLOR, unitClass } from "./choropleth.js";
 import { element } from "./dom.js";
-import { addMessages, formatNumber, formatQuarter, formatScore, t } from "./i18n.js";
+import { addMessages, formatChange, formatNumber, formatQuarter, formatScore, t } from "./i18n.js";
 import { swatch } from "./legend.js";
 import { HOTSPOT_MESSAGES } from "./messages/hotspots.js";
 
@@ -162,10 +162,4 @@ export function createHotspotTable(root, { nameOf, regionNameOf, onSelect }) {
       if (data) render();
     },
   };
-}
-
-function formatChange(value) {
-  if (typeof value !== "number") return "—";
-  const text = formatScore(Math.abs(value));
-  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
 }
