@@ -118,7 +118,7 @@ export function renderProgrammeDetail(root, { programme, me, catalogue, effectiv
     parts.push(wrap);
   }
 
-  if (effectiveness === undefined) parts.push(element("p", { className: "empty-note", text: t("status.loading") }));
+  if (effectiveness === undefined) parts.push(element("p", { className: "empty-note", text: t("programmes.loading") }));
   else if (effectiveness === null) parts.push(element("p", { className: "empty-note", text: t("programmes.effect.failed") }));
   else parts.push(effectivenessSection(effectiveness, indicators));
   root.replaceChildren(...parts);

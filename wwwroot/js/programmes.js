@@ -66,7 +66,7 @@ function render() {
 }
 
 function renderStatus() {
-  const key = { loading: "status.loading", error: "programmes.status.failed", ready: "programmes.status.ready", "no-access": "programmes.status.noAccess" }[state.phase];
+  const key = { loading: "programmes.loading", error: "programmes.page.failed", ready: "programmes.page.ready", "no-access": "programmes.page.noAccess" }[state.phase];
   els.status.textContent = t(key);
   document.body.dataset.ready = state.phase === "loading" ? "false" : "true";
 }
