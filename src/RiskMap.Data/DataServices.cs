@@ -45,6 +45,9 @@ public static class DataServices
         services.AddSingleton<Features.FeatureCollections>();
         services.AddSingleton<Access.UserStore>();
         services.AddSingleton<Access.AuditLog>();
+        services.AddSingleton<Programmes.ProgrammeStore>();
+        services.AddSingleton<Programmes.MeasureStore>();
+        services.AddSingleton<Programmes.ScoreSeries>();
         return services;
     }
 }

@@ -18,6 +18,10 @@ public readonly record struct Quarter(int Year, int Number) : IComparable<Quarte
         return true;
     }
 
+    public static Quarter Of(DateOnly date) => new(date.Year, (date.Month - 1) / 3 + 1);
+
+    public DateOnly FirstDay => new(Year, (Number - 1) * 3 + 1, 1);
+
     public Quarter Next() => Number == 4 ? new Quarter(Year + 1, 1) : new Quarter(Year, Number + 1);
 
     public Quarter Previous() => Number == 1 ? new Quarter(Year - 1, 4) : new Quarter(Year, Number - 1);

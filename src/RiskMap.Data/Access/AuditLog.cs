@@ -27,6 +27,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         public const string WeightsChanged = "weights-changed";
         public const string RecomputeRequested = "recompute-requested";
         public const string UserCreated = "user-created";
+        public const string ProgrammeChanged = "programme-changed";
     }
 
     public async Task WriteAsync(AuditEntry entry)

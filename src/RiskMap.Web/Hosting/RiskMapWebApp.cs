@@ -9,6 +9,7 @@ using RiskMap.Web.Features.Imports;
 using RiskMap.Web.Features.Scoring;
 using RiskMap.Web.Features.Tiles;
 using RiskMap.Web.Features.Ogc;
+using RiskMap.Web.Features.Programmes;
 using RiskMap.Web.Hosting.OpenApi;
 
 namespace RiskMap.Web.Hosting;
@@ -34,6 +35,7 @@ public static class RiskMapWebApp
         builder.Services.AddSingleton<MapDataWatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MapDataWatcher>());
         builder.Services.AddSingleton<TileCache>();
+        builder.Services.AddProgrammes();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<TextInputGuard.DatabaseTextRefusal>();
         builder.Services.AddRiskMapAccess(builder.Configuration);
@@ -86,6 +88,9 @@ public static class RiskMapWebApp
         api.MapScoreEndpoints();
         api.MapScoreRunEndpoints();
         api.MapWeightEndpoints();
+        api.MapProgrammeEndpoints();
+        api.MapMeasureEndpoints();
+        api.MapProgrammeExportEndpoints();
         return app;
     }
 

@@ -9,7 +9,7 @@ namespace RiskMap.Web.Hosting;
 /// </summary>
 public static class TextInputGuard
 {
-    public static bool HasControlCharacters(string? text) => text is not null && text.Any(c => char.IsControl(c) && c is not ('\t' or '\r' or '\n'));
+    public static bool HasControlCharacters(string? text) => RiskMap.Core.Text.ControlCharacters.In(text);
 
     public static void UseTextInputGuard(this WebApplication app) => app.Use(async (context, next) =>
     {

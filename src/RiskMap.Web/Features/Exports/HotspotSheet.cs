@@ -8,7 +8,7 @@ namespace RiskMap.Web.Features.Exports;
 /// A hotspot list as a table: localized column headings and one row of typed cells per unit, riskiest first. Every
 /// export format writes this same table.
 /// </summary>
-public sealed class HotspotSheet
+public sealed class HotspotSheet : ITableSheet
 {
     private static readonly string[] ClassNamesEn = ["very low", "low", "medium", "high", "very high"];
     private static readonly string[] ClassNamesRu = ["очень низкий", "низкий", "средний", "высокий", "очень высокий"];

@@ -4,10 +4,10 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace RiskMap.Web.Features.Exports;
 
-/// <summary>An Excel workbook (Open XML) with one sheet: the title, the headings, then the rows as typed cells.</summary>
+/// <summary>An Excel workbook (Open XML) with one sheet: the title, the headings, then the rows as typed cells (hotspot lists, programmes).</summary>
 public static class HotspotXlsx
 {
-    public static byte[] Write(HotspotSheet sheet)
+    public static byte[] Write(ITableSheet sheet, string sheetName = "Hotspots")
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -21,7 +21,7 @@ public static class HotspotXlsx
             uint index = 3;
             foreach (var row in sheet.Rows) data.Append(Row(index++, row));
             worksheet.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = "Hotspots" }));
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = sheetName }));
             workbook.Workbook.Save();
         }
         return stream.ToArray();

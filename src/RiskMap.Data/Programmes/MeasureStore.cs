@@ -1,0 +1,133 @@
+using Dapper;
+using Npgsql;
+using RiskMap.Core.Programmes;
+
+namespace RiskMap.Data.Programmes;
+
+/// <summary>The measure catalogue, the measures assigned to targets, and their progress reports.</summary>
+public sealed class MeasureStore(NpgsqlDataSource dataSource)
+{
+    public sealed record MeasureFields(string Responsible, string? FormOfCompletion, DateOnly Deadline, decimal FundingAmount, string FundingSource, MeasureStatus Status);
+
+    private sealed record CatalogueRow(string Code, string NameKk, string NameRu, string NameEn, string FormKk, string FormRu, string FormEn);
+
+    private sealed record MeasureRow(long Id, long TargetId, int Version, string MeasureCode, string NameKk, string NameRu, string NameEn,
+        string FormKk, string FormRu, string FormEn, string Responsible, string? FormOfCompletion, DateTime Deadline, decimal FundingAmount,
+        string FundingSource, string Status);
+
+    private sealed record ProgressRow(long Id, long MeasureId, string Quarter, string Note, short? Percent, string? Status, string RecordedBy, DateTime RecordedAt);
+
+    public async Task<IReadOnlyList<MeasureType>> CatalogueAsync()
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<CatalogueRow>("""
+            SELECT code, name_kk AS NameKk, name_ru AS NameRu, name_en AS NameEn,
+                   default_form_kk AS FormKk, default_form_ru AS FormRu, default_form_en AS FormEn
+            FROM measure_catalogue ORDER BY sort_order
+            """);
+        return rows.Select(r => new MeasureType(r.Code, new Names(r.NameKk, r.NameRu, r.NameEn), new Names(r.FormKk, r.FormRu, r.FormEn))).ToList();
+    }
+
+    /// <summary>Whether the target belongs to the programme.</summary>
+    public async Task<bool> TargetExistsAsync(long programmeId, long targetId)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT FROM programme_targets WHERE id = @targetId AND programme_id = @programmeId)",
+            new { programmeId, targetId });
+    }
+
+    public async Task<MeasureView?> FindAsync(long programmeId, long measureId, DateOnly today)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return (await ReadAsync(connection, "t.programme_id = @programmeId AND m.id = @measureId", new { programmeId, measureId }, today)).SingleOrDefault();
+    }
+
+    public async Task<long> AddAsync(long targetId, string measureCode, MeasureFields fields, string user)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>("""
+            INSERT INTO programme_measures (target_id, measure_code, responsible, form_of_completion, deadline, funding_amount, funding_source, status, created_by)
+            VALUES (@targetId, @measureCode, @Responsible, @FormOfCompletion, @deadline::date, @FundingAmount, @FundingSource, @status, @user)
+            RETURNING id
+            """, Parameters(fields, new { targetId, measureCode, user }));
+    }
+
+    public async Task<VersionedWrite> UpdateAsync(long programmeId, long measureId, int expectedVersion, MeasureFields fields)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var version = await connection.ExecuteScalarAsync<int?>($"""
+            UPDATE programme_measures m SET responsible = @Responsible, form_of_completion = @FormOfCompletion, deadline = @deadline::date,
+                   funding_amount = @FundingAmount, funding_source = @FundingSource, status = @status, version = m.version + 1, updated_at = now()
+            WHERE m.id = @measureId AND m.version = @expectedVersion AND {InProgramme}
+            RETURNING m.version
+            """, Parameters(fields, new { programmeId, measureId, expectedVersion }));
+        return await ProgrammeStore.Outcome(connection, version, CurrentVersion, new { programmeId, measureId });
+    }
+
+    public async Task<VersionedWrite> DeleteAsync(long programmeId, long measureId, int expectedVersion)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var version = await connection.ExecuteScalarAsync<int?>($"""
+            DELETE FROM programme_measures m WHERE m.id = @measureId AND m.version = @expectedVersion AND {InProgramme} RETURNING m.version
+            """, new { programmeId, measureId, expectedVersion });
+        return await ProgrammeStore.Outcome(connection, version, CurrentVersion, new { programmeId, measureId });
+    }
+
+    /// <summary>Adds a report; one that carries a status makes it the measure's, raising the measure's version.</summary>
+    public async Task AddProgressAsync(long measureId, string quarter, string note, int? percent, MeasureStatus? status, string user)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var code = status?.ToCode();
+        await connection.ExecuteAsync("""
+            INSERT INTO measure_progress (measure_id, quarter, note, percent, status, recorded_by) VALUES (@measureId, @quarter, @note, @percent, @code, @user)
+            """, new { measureId, quarter, note, percent = (short?)percent, code, user }, transaction);
+        if (code is not null)
+            await connection.ExecuteAsync("UPDATE programme_measures SET status = @code, version = version + 1, updated_at = now() WHERE id = @measureId",
+                new { measureId, code }, transaction);
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>Measures (with their catalogue entry and progress) of the targets the condition selects, in order.</summary>
+    internal static async Task<IReadOnlyList<MeasureView>> ReadAsync(NpgsqlConnection connection, string condition, object parameters, DateOnly today)
+    {
+        var measures = (await connection.QueryAsync<MeasureRow>($"""
+            SELECT m.id, m.target_id AS TargetId, m.version, m.measure_code AS MeasureCode, c.name_kk AS NameKk, c.name_ru AS NameRu, c.name_en AS NameEn,
+                   c.default_form_kk AS FormKk, c.default_form_ru AS FormRu, c.default_form_en AS FormEn, m.responsible,
+                   m.form_of_completion AS FormOfCompletion, m.deadline, m.funding_amount AS FundingAmount, m.funding_source AS FundingSource, m.status
+            FROM programme_measures m JOIN programme_targets t ON t.id = m.target_id JOIN measure_catalogue c ON c.code = m.measure_code
+            WHERE {condition} ORDER BY m.target_id, m.id
+            """, parameters)).ToList();
+        var ids = measures.Select(m => m.Id).ToArray();
+        var progress = (await connection.QueryAsync<ProgressRow>("""
+            SELECT id, measure_id AS MeasureId, quarter, note, percent, status, recorded_by AS RecordedBy, recorded_at AS RecordedAt
+            FROM measure_progress WHERE measure_id = ANY(@ids) ORDER BY id
+            """, new { ids })).ToLookup(p => p.MeasureId);
+        return measures.Select(m =>
+        {
+            MeasureStatuses.TryParse(m.Status, out var recorded);
+            var deadline = DateOnly.FromDateTime(m.Deadline);
+            var status = MeasureStatuses.Effective(recorded, deadline, today);
+            return new MeasureView(m.Id, m.TargetId, m.Version,
+                new MeasureType(m.MeasureCode, new Names(m.NameKk, m.NameRu, m.NameEn), new Names(m.FormKk, m.FormRu, m.FormEn)),
+                m.Responsible, m.FormOfCompletion, deadline, m.FundingAmount, m.FundingSource, status.ToCode(), recorded.ToCode(),
+                status == MeasureStatus.Overdue,
+                progress[m.Id].Select(p => new ProgressView(p.Id, p.Quarter, p.Note, p.Percent, p.Status, p.RecordedBy, ProgrammeStore.Utc(p.RecordedAt))).ToList());
+        }).ToList();
+    }
+
+    private const string InProgramme = "m.target_id IN (SELECT id FROM programme_targets WHERE programme_id = @programmeId)";
+
+    private const string CurrentVersion = $"SELECT m.version FROM programme_measures m WHERE m.id = @measureId AND {InProgramme}";
+
+    private static DynamicParameters Parameters(MeasureFields fields, object keys)
+    {
+        var parameters = new DynamicParameters(keys);
+        parameters.AddDynamicParams(new
+        {
+            fields.Responsible, fields.FormOfCompletion, deadline = fields.Deadline.ToDateTime(TimeOnly.MinValue), fields.FundingAmount,
+            fields.FundingSource, status = fields.Status.ToCode(),
+        });
+        return parameters;
+    }
+}
