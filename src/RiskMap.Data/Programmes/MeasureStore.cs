@@ -12,7 +12,7 @@ public sealed class MeasureStore(NpgsqlDataSource dataSource)
     private sealed record CatalogueRow(string Code, string NameKk, string NameRu, string NameEn, string FormKk, string FormRu, string FormEn);
 
     private sealed record MeasureRow(long Id, long TargetId, int Version, string MeasureCode, string NameKk, string NameRu, string NameEn,
-        string FormKk, string FormRu, string FormEn, string Responsible, string? FormOfCompletion, DateTime Deadline, decimal FundingAmount,
+        string FormKk, string FormRu, string FormEn, string Responsible, string? FormOfCompletion, DateOnly Deadline, decimal FundingAmount,
         string FundingSource, string Status);
 
     private sealed record ProgressRow(long Id, long MeasureId, string Quarter, string Note, short? Percent, string? Status, string RecordedBy, DateTime RecordedAt);
@@ -106,11 +106,10 @@ public sealed class MeasureStore(NpgsqlDataSource dataSource)
         return measures.Select(m =>
         {
             MeasureStatuses.TryParse(m.Status, out var recorded);
-            var deadline = DateOnly.FromDateTime(m.Deadline);
-            var status = MeasureStatuses.Effective(recorded, deadline, today);
+            var status = MeasureStatuses.Effective(recorded, m.Deadline, today);
             return new MeasureView(m.Id, m.TargetId, m.Version,
                 new MeasureType(m.MeasureCode, new Names(m.NameKk, m.NameRu, m.NameEn), new Names(m.FormKk, m.FormRu, m.FormEn)),
-                m.Responsible, m.FormOfCompletion, deadline, m.FundingAmount, m.FundingSource, status.ToCode(), recorded.ToCode(),
+                m.Responsible, m.FormOfCompletion, m.Deadline, m.FundingAmount, m.FundingSource, status.ToCode(), recorded.ToCode(),
                 status == MeasureStatus.Overdue,
                 progress[m.Id].Select(p => new ProgressView(p.Id, p.Quarter, p.Note, p.Percent, p.Status, p.RecordedBy, ProgrammeStore.Utc(p.RecordedAt))).ToList());
         }).ToList();

@@ -114,10 +114,9 @@ public sealed class ProgrammeStore(NpgsqlDataSource dataSource)
     public async Task<DateOnly?> EarliestDeadlineAsync(long id)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        var earliest = await connection.ExecuteScalarAsync<DateTime?>("""
+        return await connection.ExecuteScalarAsync<DateOnly?>("""
             SELECT min(m.deadline) FROM programme_measures m JOIN programme_targets t ON t.id = m.target_id WHERE t.programme_id = @id
             """, new { id });
-        return earliest is { } d ? DateOnly.FromDateTime(d) : null;
     }
 
     /// <summary>A district (KATO) or school (code) that exists, or null.</summary>
