@@ -104,6 +104,7 @@ public class ProgrammeTests(ProgrammeBrowserApp app) : IClassFixture<ProgrammeBr
             File.Delete(path);
         }
 
+        Assert.Empty(errors);
         var print = await page.Locator("#print-link").GetAttributeAsync("href");
         Assert.Equal($"/api/programmes/{id}/print?lang=en", print);
         var response = await page.GotoAsync(app.BaseUrl + print);
@@ -111,9 +112,12 @@ public class ProgrammeTests(ProgrammeBrowserApp app) : IClassFixture<ProgrammeBr
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Almaty: crisis programme 2025");
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Education department of Almaty");
 
-        // The programme's targets on the map, the overdue one said so.
+        // The printable page names no icon, so the browser's request for /favicon.ico fails: not this page's error.
         await page.GoBackAsync();
         await BrowserApp.WaitUntilReadyAsync(page);
+        errors.Clear();
+
+        // The programme's targets on the map, the overdue one said so.
         await page.Locator("#show-on-map").ClickAsync();
         await BrowserApp.WaitUntilReadyAsync(page);
         var overlay = page.Locator("#programme-overlay");
@@ -121,7 +125,7 @@ public class ProgrammeTests(ProgrammeBrowserApp app) : IClassFixture<ProgrammeBr
         await Assertions.Expect(overlay.Locator($"li[data-code='{katos[0]}']")).ToContainTextAsync("overdue: 1");
         await Assertions.Expect(page.Locator("path.programme-target")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("path.programme-target.is-overdue")).ToHaveCountAsync(1);
-        Assert.Empty(errors.Where(e => !e.Contains(".xlsx", StringComparison.Ordinal)));
+        Assert.Empty(errors);
     }
 
     [Fact]
@@ -150,7 +154,7 @@ public class ProgrammeTests(ProgrammeBrowserApp app) : IClassFixture<ProgrammeBr
         await Assertions.Expect(page.Locator("#plan-table tr.measure-row")).ToHaveCountAsync(0);
         var programme = await app.ProgrammeAsync(id);
         Assert.Equal(0, programme.GetProperty("targets")[0].GetProperty("measures").GetArrayLength());
-        Assert.Empty(errors.Where(e => !e.Contains("400", StringComparison.Ordinal)));
+        Assert.DoesNotContain(errors, e => !e.Contains("400", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -182,7 +186,7 @@ public class ProgrammeTests(ProgrammeBrowserApp app) : IClassFixture<ProgrammeBr
         await other.GotoAsync($"{app.BaseUrl}/programmes.html?lang=en&id={id}");
         await BrowserApp.WaitUntilReadyAsync(other);
         await Assertions.Expect(other.Locator("#error-box")).ToContainTextAsync("was not found");
-        Assert.Empty(otherErrors.Where(e => !e.Contains("404", StringComparison.Ordinal)));
+        Assert.DoesNotContain(otherErrors, e => !e.Contains("404", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -190,8 +194,9 @@ public class ProgrammeTests(ProgrammeBrowserApp app) : IClassFixture<ProgrammeBr
     {
         var district = (await app.AlmatyDistrictsAsync())[0];
         var (id, _) = await app.CreateProgrammeAsync("Effectiveness programme", district);
-        var (page, errors) = await app.OpenAsync($"/programmes.html?lang=ru&id={id}");
+        var (page, errors) = await app.OpenAsync($"/programmes.html?lang=en&id={id}");
         await SignInForm.SignInAsync(page, "planner-75");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Русский" }).ClickAsync();
 
         var section = page.Locator("#effectiveness");
         await Assertions.Expect(section).ToBeVisibleAsync(Slow);
