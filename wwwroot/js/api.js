@@ -33,10 +33,11 @@ async function getJson(path, options = {}) {
 /**
  * options.cache: a fetch cache mode; status that changes by the second is read with "no-store".
  * options.body: sent as JSON, or as multipart/form-data when it is FormData.
+ * options.headers: further request headers (e.g. If-Match).
  * options.timeoutMs: how long to wait for the whole answer.
  */
-async function requestJson(path, { method = "GET", cache = "default", body, timeoutMs = TIMEOUT_MS } = {}) {
-  const headers = { Accept: "application/json, application/geo+json" };
+export async function requestJson(path, { method = "GET", cache = "default", body, headers: extraHeaders = {}, timeoutMs = TIMEOUT_MS } = {}) {
+  const headers = { Accept: "application/json, application/geo+json", ...extraHeaders };
   if (method !== "GET" && antiforgeryToken) headers["X-CSRF-TOKEN"] = antiforgeryToken;
   const isForm = body instanceof FormData;
   // The browser sets the multipart Content-Type itself, with its boundary.
@@ -78,7 +79,7 @@ async function readProblem(response) {
   }
 }
 
-function assertFeatureCollection(path, data) {
+export function assertFeatureCollection(path, data) {
   if (!data || data.type !== "FeatureCollection" || !Array.isArray(data.features)) {
     throw new ApiError(path, "not a GeoJSON FeatureCollection");
   }

@@ -11,6 +11,8 @@ import { formatArea, formatNumber, localizedName, t } from "./i18n.js";
 import { renderLegend } from "./legend.js";
 import { applyDemoBanner, initPage } from "./page.js";
 import { hideProfile, initProfile, retranslateProfile, showProfile } from "./profile.js";
+import { showLinkedProgramme } from "./programme-overlay.js";
+import { createProgrammeActions } from "./programmemap.js";
 import { createSchoolLayer } from "./schools.js";
 import { initUnitSearch } from "./unitsearch.js";
 import { initSelectors, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
@@ -92,6 +94,7 @@ let map = null;
 let zoomControl = null;
 let hotspots = null;
 let unitSearch = null;
+let programmeActions = null;
 
 // ---------------------------------------------------------------------------
 // Text
@@ -396,6 +399,7 @@ function openLinkedUnit(kato) {
 /** Fetches and shows the profile of a district or school of the published run while it stays the one opened. */
 async function loadProfile({ level, code, name }) {
   if (!state.run) return;
+  programmeActions.showFor({ level, code, name, region: state.region });
   const request = ++state.profileRequests;
   const stillOpen = () => request === state.profileRequests && (state.school?.code ?? state.selected) === code;
   performance.mark("riskmap:profile-requested");
@@ -606,6 +610,7 @@ async function load() {
     map.getPane("districts").style.visibility = "";
     if (state.run) markPainted("riskmap:choropleth-painted");
     if (scores.unit) openLinkedUnit(scores.unit);
+    showLinkedProgramme(map, els.hotspots.parentElement, { fit: !scores.unit }).catch(reportBug);
     state.phase = "ready";
     renderStatus();
     document.body.dataset.districts = String(state.districtCount);
@@ -628,8 +633,10 @@ function start() {
     units: searchableUnits,
     onSelect: openLinkedUnit,
   });
-  hotspots = createHotspotTable(els.hotspots, { nameOf: districtName, regionNameOf: regionName, onSelect: openLinkedUnit });
+  const addDistrict = (kato) => programmeActions.button({ level: "district", code: kato, name: districtName(kato), region: regionKatoOf(kato) });
+  hotspots = createHotspotTable(els.hotspots, { nameOf: districtName, regionNameOf: regionName, onSelect: openLinkedUnit, rowAction: addDistrict });
   state.me = initPage({ titleKey: "doc.title", onTranslate: applyTranslations });
+  programmeActions = createProgrammeActions({ me: state.me, panel: els.hotspots.parentElement, slot: document.getElementById("profile-programme") });
   state.me.then((me) => {
     els.publicNotice.hidden = me.authenticated;
   });

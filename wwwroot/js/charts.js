@@ -37,27 +37,39 @@ export function barChart(items, { label }) {
  * label and value), the first and last labels under the axis.
  */
 export function lineChart(points, { label, max }) {
+  return seriesChart([{ points }], { label, min: 0, max });
+}
+
+/**
+ * An SVG chart of lines over the same labels, each series { points, className } drawn as lineChart draws one, on a
+ * scale from min to max (a negative min adds the zero line); the labels are those of the first series.
+ */
+export function seriesChart(series, { label, min, max }) {
   const { width, height, left, right, top, bottom } = TREND;
+  const points = series[0].points;
   const chart = svg("svg", { class: "line-chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label });
   const x = (i) => left + (points.length < 2 ? 0 : (i * (width - left - right)) / (points.length - 1));
-  const y = (value) => top + (1 - value / max) * (height - top - bottom);
+  const y = (value) => top + (1 - (value - min) / (max - min)) * (height - top - bottom);
   chart.append(
-    svg("line", { class: "line-chart-axis", x1: left, y1: y(0), x2: width - right, y2: y(0) }),
-    svg("line", { class: "line-chart-axis", x1: left, y1: y(0), x2: left, y2: y(max) }),
+    svg("line", { class: "line-chart-axis", x1: left, y1: y(Math.max(min, 0)), x2: width - right, y2: y(Math.max(min, 0)) }),
+    svg("line", { class: "line-chart-axis", x1: left, y1: y(min), x2: left, y2: y(max) }),
   );
-  for (const value of [0, max]) {
+  for (const value of new Set([min, 0, max])) {
     const tick = svg("text", { class: "line-chart-tick", x: left - 4, y: y(value) + 4, "text-anchor": "end" });
     tick.textContent = formatNumber(value);
     chart.append(tick);
   }
-  chart.append(svg("polyline", { class: "line-chart-line", points: points.map((p, i) => `${x(i)},${y(p.value)}`).join(" ") }));
-  points.forEach((point, i) => {
-    const dot = svg("circle", { class: "line-chart-point", cx: x(i), cy: y(point.value), r: 3 });
-    const title = svg("title", {});
-    title.textContent = `${point.label}: ${point.text}`;
-    dot.append(title);
-    chart.append(dot);
-  });
+  for (const { points: line, className = "" } of series) {
+    const drawn = line.map((p, i) => ({ ...p, i })).filter((p) => typeof p.value === "number");
+    chart.append(svg("polyline", { class: `line-chart-line ${className}`.trim(), points: drawn.map((p) => `${x(p.i)},${y(p.value)}`).join(" ") }));
+    for (const point of drawn) {
+      const dot = svg("circle", { class: `line-chart-point ${className}`.trim(), cx: x(point.i), cy: y(point.value), r: 3 });
+      const title = svg("title", {});
+      title.textContent = `${point.label}: ${point.text}`;
+      dot.append(title);
+      chart.append(dot);
+    }
+  }
   const ends = points.length < 2 ? [0] : [0, points.length - 1];
   for (const i of ends) {
     const text = svg("text", { class: "line-chart-tick", x: x(i), y: height - 6, "text-anchor": i === 0 ? "start" : "end" });

@@ -4,13 +4,16 @@
 
 import { element } from "./dom.js";
 import { LANGUAGES, LANGUAGE_NAMES } from "./i18n.js";
-// The import page's text module also holds its link's name.
+// The import and programme pages' text modules also hold their links' names.
 import "./messages/imports.js";
+import "./messages/programmes.js";
+import { readsProgrammes } from "./programmes-api.js";
 
 /** The pages in the header's order; shownTo(me) limits a link to some users (undefined: everyone). */
 const PAGES = Object.freeze([
   { path: "/", key: "nav.map" },
   { path: "/jobs.html", key: "nav.jobs" },
+  { path: "/programmes.html", key: "nav.programmes", shownTo: readsProgrammes },
   { path: "/imports.html", key: "nav.imports", shownTo: (me) => me.managesData === true },
 ]);
 

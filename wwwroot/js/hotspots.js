@@ -3,7 +3,7 @@
 
 import { classColor, unitClass } from "./choropleth.js";
 import { element } from "./dom.js";
-import { addMessages, formatNumber, formatQuarter, formatScore, t } from "./i18n.js";
+import { addMessages, formatChange, formatNumber, formatQuarter, formatScore, t } from "./i18n.js";
 import { swatch } from "./legend.js";
 import { HOTSPOT_MESSAGES } from "./messages/hotspots.js";
 
@@ -24,11 +24,15 @@ const COLUMNS = Object.freeze([
   { key: "change", heading: "hotspots.change", detailOnly: true, first: "descending", value: (row) => row.unit.changeQuarter },
 ]);
 
+/** The column of the row controls (rowAction), not sortable. */
+const ACTION_COLUMN = Object.freeze({ key: "action", heading: "hotspots.action" });
+
 /**
  * Creates the table in root (a <section>). nameOf(kato) and regionNameOf(kato) give names in the UI language;
- * onSelect(kato) is called when the user chooses a district.
+ * onSelect(kato) is called when the user chooses a district; rowAction(kato), if given, returns a control for the
+ * row (e.g. "Add to programme") or null, and its column is shown when some row has one.
  */
-export function createHotspotTable(root, { nameOf, regionNameOf, onSelect }) {
+export function createHotspotTable(root, { nameOf, regionNameOf, onSelect, rowAction = () => null }) {
   let data = null;
   let size = SIZES[0];
   let sort = { key: null, direction: null };
@@ -75,6 +79,7 @@ export function createHotspotTable(root, { nameOf, regionNameOf, onSelect }) {
   }
 
   function headerCell(column) {
+    if (column === ACTION_COLUMN) return element("th", { text: t(column.heading), attrs: { scope: "col" } });
     const th = element("th", { attrs: { scope: "col" } });
     const button = element("button", { className: "sort-button", text: t(column.heading), attrs: { type: "button", "data-sort": column.key } });
     if (sort.key === column.key) th.setAttribute("aria-sort", sort.direction);
@@ -111,6 +116,11 @@ export function createHotspotTable(root, { nameOf, regionNameOf, onSelect }) {
         td.append(swatch(classColor(cls)), element("span", { text: t(`class.${cls}`) }));
         return td;
       }
+      case "action": {
+        const td = element("td");
+        if (row.action) td.append(row.action);
+        return td;
+      }
       case "score":
         return element("td", { className: "num", text: typeof unit.score === "number" ? formatScore(unit.score) : "—" });
       default:
@@ -127,7 +137,8 @@ export function createHotspotTable(root, { nameOf, regionNameOf, onSelect }) {
       return option;
     }));
 
-    const shownColumns = columns();
+    const shown = rows().map((row) => ({ ...row, action: rowAction(String(row.unit.code)) }));
+    const shownColumns = [...columns(), ...(shown.some((row) => row.action) ? [ACTION_COLUMN] : [])];
     const table = element("table", { className: "hotspots-table", attrs: { id: "hotspots-table" } });
     table.append(element("caption", { className: "visually-hidden", text: t("hotspots.caption", { period: formatQuarter(data.period) }) }));
     const head = element("thead");
@@ -136,7 +147,7 @@ export function createHotspotTable(root, { nameOf, regionNameOf, onSelect }) {
     head.append(headRow);
     const body = element("tbody");
     table.append(head, body);
-    for (const row of rows()) {
+    for (const row of shown) {
       const tr = element("tr", { attrs: { "data-kato": String(row.unit.code) } });
       if (row.selected) tr.setAttribute("aria-current", "true");
       tr.append(...shownColumns.map((column) => cell(column, row)));
@@ -162,10 +173,4 @@ export function createHotspotTable(root, { nameOf, regionNameOf, onSelect }) {
       if (data) render();
     },
   };
-}
-
-function formatChange(value) {
-  if (typeof value !== "number") return "—";
-  const text = formatScore(Math.abs(value));
-  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
 }

@@ -609,6 +609,13 @@ export function formatScore(value) {
   return formatNumber(value, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 }
 
+/** A change of a score with its sign ("+0.4", "−1.2"), with one decimal or the given number; a dash for none. */
+export function formatChange(value, digits = 1) {
+  if (typeof value !== "number") return "—";
+  const text = formatNumber(Math.abs(value), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
+}
+
 /** Area in km² with a precision that suits the size (small city districts keep one decimal). */
 export function formatArea(km2) {
   if (typeof km2 !== "number" || !Number.isFinite(km2)) return "—";
@@ -668,6 +675,13 @@ export function formatDateTime(value, { withZone = false } = {}) {
     hourCycle: "h23",
     ...(withZone ? { timeZoneName: "short" } : {}),
   }).format(date);
+}
+
+/** A calendar date such as "2025-06-30" in the UI locale (numeric, like formatDateTime), whatever the time zone. */
+export function formatDate(value) {
+  const date = toDate(value);
+  if (!date) return "—";
+  return dateFormat({ year: "numeric", month: "2-digit", day: "2-digit", timeZone: "UTC" }).format(date);
 }
 
 /** Time of day with seconds in the user's time zone and the UI locale. */

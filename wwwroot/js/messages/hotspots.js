@@ -12,6 +12,7 @@ export const HOTSPOT_MESSAGES = Object.freeze({
     "hotspots.class": "Класс",
     "hotspots.score": "Баға",
     "hotspots.change": "Тоқсан ішіндегі өзгеріс",
+    "hotspots.action": "Бағдарлама",
     "hotspots.empty": "Бұл таңдау бойынша бағасы бар аудан жоқ.",
   },
   ru: {
@@ -25,6 +26,7 @@ export const HOTSPOT_MESSAGES = Object.freeze({
     "hotspots.class": "Класс",
     "hotspots.score": "Оценка",
     "hotspots.change": "Изменение за квартал",
+    "hotspots.action": "Программа",
     "hotspots.empty": "Для этого выбора нет районов с оценкой.",
   },
   en: {
@@ -38,6 +40,7 @@ export const HOTSPOT_MESSAGES = Object.freeze({
     "hotspots.class": "Class",
     "hotspots.score": "Score",
     "hotspots.change": "Change over the quarter",
+    "hotspots.action": "Programme",
     "hotspots.empty": "No district has a score for this selection.",
   },
 });
