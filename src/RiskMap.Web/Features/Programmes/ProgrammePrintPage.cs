@@ -13,7 +13,7 @@ public static class ProgrammePrintPage
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(language.Code()).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<title>").Append(Encode(sheet.Title)).Append("</title>\n")
-            .Append("<link rel=\"stylesheet\" href=\"/css/print.css\">\n</head>\n<body>\n")
+            .Append("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"/css/print.css\">\n</head>\n<body>\n")
             .Append("<h1>").Append(Encode(sheet.Title)).Append("</h1>\n")
             .Append("<p class=\"subtitle\">").Append(Encode(sheet.Subtitle)).Append("</p>\n")
             .Append("<table>\n<thead>\n<tr>");
