@@ -35,7 +35,6 @@ public static class DataServices
         services.AddSingleton<SchoolQueries>();
         services.AddSingleton<CatalogueQueries>();
         services.AddSingleton<CountQueries>();
-        services.AddSingleton<UnitGeometryQueries>();
         services.AddSingleton<ImportBatchQueries>();
         services.AddSingleton<Demo.DemoDataLoader>();
         services.AddSingleton<Scoring.ScoreRunService>();

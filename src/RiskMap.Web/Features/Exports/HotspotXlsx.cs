@@ -1,37 +1,53 @@
+using System.IO.Packaging;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using RiskMap.Data.Scoring;
 
 namespace RiskMap.Web.Features.Exports;
 
-/// <summary>An Excel workbook (Open XML) with one sheet: the title, the headings, then the rows as typed cells.</summary>
+/// <summary>
+/// An Excel workbook (Open XML) with one sheet: the headings, frozen, then the rows as typed cells. The sheet is written
+/// row by row (SAX) into a write-only package on a temporary file, which is then copied out: a ZIP needs a seekable
+/// stream, and a write-only package keeps no part in memory.
+/// </summary>
 public static class HotspotXlsx
 {
-    public static byte[] Write(HotspotSheet sheet)
+    public static async Task WriteAsync(Stream body, HotspotSheet sheet, IAsyncEnumerable<Hotspot> rows, CancellationToken cancellationToken)
     {
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        await using var file = new FileStream(Path.Combine(Path.GetTempPath(), $"riskmap-export-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew,
+            FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        using (var package = Package.Open(file, FileMode.Create, FileAccess.Write))
+        using (var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook))
         {
             var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
             var worksheet = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            data.Append(Row(1, [sheet.Title]));
-            data.Append(Row(2, sheet.Headings));
-            uint index = 3;
-            foreach (var row in sheet.Rows) data.Append(Row(index++, row));
-            worksheet.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = "Hotspots" }));
-            workbook.Workbook.Save();
+            using (var writer = OpenXmlWriter.Create(worksheet))
+            {
+                writer.WriteStartElement(new Worksheet());
+                writer.WriteElement(new SheetViews(new SheetView(
+                    new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+                    new Selection { Pane = PaneValues.BottomLeft }) { TabSelected = true, WorkbookViewId = 0 }));
+                writer.WriteElement(new Columns(sheet.Widths.Select((width, i) =>
+                    new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = width, CustomWidth = true })));
+                writer.WriteStartElement(new SheetData());
+                WriteRow(writer, 1, sheet.Headings);
+                uint index = 2;
+                await foreach (var row in rows.WithCancellation(cancellationToken)) WriteRow(writer, index++, sheet.Cells(row));
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+            workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = "Hotspots" }));
         }
-        return stream.ToArray();
+        file.Position = 0;
+        await file.CopyToAsync(body, cancellationToken);
     }
 
-    private static Row Row(uint index, IEnumerable<object?> values)
+    private static void WriteRow(OpenXmlWriter writer, uint index, IEnumerable<object?> values)
     {
-        var row = new Row { RowIndex = index };
-        foreach (var value in values) row.Append(Cell(value));
-        return row;
+        writer.WriteStartElement(new Row { RowIndex = index });
+        foreach (var value in values) writer.WriteElement(Cell(value));
+        writer.WriteEndElement();
     }
 
     // Text as inline strings: never a formula, whatever it starts with.
