@@ -1,29 +1,53 @@
-using System.IO.Packaging;
+using System.IO.Compression;
+using System.Text;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using RiskMap.Data.Scoring;
 
 namespace RiskMap.Web.Features.Exports;
 
 /// <summary>
-/// An Excel workbook (Open XML) with one sheet: the headings, frozen, then the rows as typed cells. The sheet is written
-/// row by row (SAX) into a write-only package on a temporary file, which is then copied out: a ZIP needs a seekable
-/// stream, and a write-only package keeps no part in memory.
+/// An Excel workbook (Open XML) with one sheet: the headings, frozen, then the rows as typed cells, written row by row
+/// (SAX). The package is zipped by hand in create mode: System.IO.Packaging, which the SDK's documents need, opens a
+/// package for update and keeps each part in memory. The ZIP goes to a temporary file, then out, since the response
+/// stream takes no synchronous writes.
 /// </summary>
 public static class HotspotXlsx
 {
+    private const string ContentTypes = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>
+        """;
+
+    private const string PackageRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+        """;
+
+    private const string WorkbookRelationships = """
+        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>
+        """;
+
     public static async Task WriteAsync(Stream body, HotspotSheet sheet, IAsyncEnumerable<Hotspot> rows, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(Path.Combine(Path.GetTempPath(), $"riskmap-export-{Guid.NewGuid():N}.xlsx"), FileMode.CreateNew,
             FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        using (var package = Package.Open(file, FileMode.Create, FileAccess.Write))
-        using (var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook))
+        using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
         {
-            var workbook = document.AddWorkbookPart();
-            var worksheet = workbook.AddNewPart<WorksheetPart>();
-            using (var writer = OpenXmlWriter.Create(worksheet))
+            Text(zip, "[Content_Types].xml", ContentTypes);
+            Text(zip, "_rels/.rels", PackageRelationships);
+            Text(zip, "xl/_rels/workbook.xml.rels", WorkbookRelationships);
+            using (var part = zip.CreateEntry("xl/workbook.xml", CompressionLevel.Fastest).Open())
+            using (var writer = OpenXmlWriter.Create(part, Encoding.UTF8))
             {
+                writer.WriteStartDocument(true);
+                writer.WriteElement(new Workbook(new Sheets(new Sheet { Id = "rId1", SheetId = 1, Name = "Hotspots" })));
+            }
+            using (var part = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open())
+            using (var writer = OpenXmlWriter.Create(part, Encoding.UTF8))
+            {
+                writer.WriteStartDocument(true);
                 writer.WriteStartElement(new Worksheet());
                 writer.WriteElement(new SheetViews(new SheetView(
                     new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
@@ -37,10 +61,15 @@ public static class HotspotXlsx
                 writer.WriteEndElement();
                 writer.WriteEndElement();
             }
-            workbook.Workbook = new Workbook(new Sheets(new Sheet { Id = workbook.GetIdOfPart(worksheet), SheetId = 1, Name = "Hotspots" }));
         }
         file.Position = 0;
         await file.CopyToAsync(body, cancellationToken);
+    }
+
+    private static void Text(ZipArchive zip, string name, string text)
+    {
+        using var part = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Fastest).Open(), new UTF8Encoding(false));
+        part.Write(text);
     }
 
     private static void WriteRow(OpenXmlWriter writer, uint index, IEnumerable<object?> values)
