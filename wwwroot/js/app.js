@@ -300,7 +300,8 @@ function selectUnit(kato) {
 function renderHotspots() {
   els.hotspots.hidden = !state.shown;
   if (!state.shown) return;
-  hotspots.show({ units: [...state.unitsByKato.values()], period: state.shown.period, region: state.region, selected: state.selected });
+  const { period, measure } = state.shown;
+  hotspots.show({ units: [...state.unitsByKato.values()], period, measure, region: state.region, selected: state.selected });
 }
 
 /** Every region and district as the search offers them: "Region", "District (Region)". */
@@ -622,6 +623,7 @@ function start() {
   state.me = initPage({ titleKey: "doc.title", onTranslate: applyTranslations });
   state.me.then((me) => {
     els.publicNotice.hidden = me.authenticated;
+    hotspots.allowExports(me.seesSchools);
   });
   els.retryButton.addEventListener("click", () => load());
   initProfile({ onClose: () => (state.school ? openDistrict(state.selected) : openRegion(state.region, { zoom: false })) });
