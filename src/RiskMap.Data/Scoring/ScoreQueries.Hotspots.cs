@@ -35,12 +35,14 @@ public sealed partial class ScoreQueries
         var parameters = ScopeFilter.Parameters(new
         {
             run, level = filter.Level.ToCode(), period = filter.Period, regionKato = filter.RegionKato, districtKato = filter.DistrictKato,
-            index = MeasureIndex(info, filter.Measure),
+            index = MeasureIndex(info, filter.Measure), top = filter.Top,
         }, scope);
+        // Without a class filter the first N rows are the list (units without a score come last and are skipped).
+        var limit = filter.Classes is null && filter.Top is not null ? " LIMIT @top" : "";
         // Boundaries simplified to about 100 m; a school's point stays as it is.
         var geometry = filter.Geometry ? ", ST_AsGeoJSON(ST_SimplifyPreserveTopology(u.geom, 0.001), 5) AS Geometry" : "";
         return new HotspotList(run, info.MethodologyVersion, filter.Level.ToCode(), filter.Period, filter.Measure.ToString(), info.ClassThresholds,
-            info.DomainCodes, ReadAsync(RankedSql(filter.Level, filter.Measure, inScopeOnly: true, geometry), parameters, info, filter));
+            info.DomainCodes, ReadAsync(RankedSql(filter.Level, filter.Measure, inScopeOnly: true, geometry) + limit, parameters, info, filter));
     }
 
     private async IAsyncEnumerable<Hotspot> ReadAsync(string sql, DynamicParameters parameters, RunInfo info, HotspotFilter filter,

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text;
 using Dapper;
 using Npgsql;
 using RiskMap.Core.Access;
@@ -108,8 +109,11 @@ internal static class ExportBenchmark
                   ORDER BY r.score DESC, s.code LIMIT {rows})
             TO STDOUT (FORMAT csv, HEADER)
             """);
-        await using var copy = await connection.BeginRawBinaryCopyAsync(sql);
-        await copy.CopyToAsync(sink);
+        using var copy = await connection.BeginTextExportAsync(sql);
+        var text = new char[1 << 16];
+        var bytes = new byte[Encoding.UTF8.GetMaxByteCount(text.Length)];
+        int read;
+        while ((read = await copy.ReadAsync(text)) > 0) await sink.WriteAsync(bytes.AsMemory(0, Encoding.UTF8.GetBytes(text, 0, read, bytes, 0)));
         return rows;
     }
 
