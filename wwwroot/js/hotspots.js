@@ -43,6 +43,7 @@ export function createHotspotTable(root, { nameOf, regionNameOf, onSelect }) {
   sizeLabel.append(element("span"), sizeSelect);
   const tableBox = element("div", { className: "hotspots-box" });
   const exportBox = element("p", { className: "hotspots-exports" });
+  exportBox.hidden = true;
   root.replaceChildren(heading, sizeLabel, tableBox, exportBox);
   root.setAttribute("aria-labelledby", "hotspots-title");
 

@@ -55,11 +55,9 @@ public sealed partial class ScoreQueries
         await foreach (var row in connection.QueryUnbufferedAsync<Row>(sql, parameters).WithCancellation(cancellationToken))
         {
             if (filter.Top is { } top && listed >= top) yield break;
-            var riskClass = Classify(row.Score, info.ClassThresholds);
-            if (riskClass is null || (filter.Classes is { } classes && !classes.Contains(riskClass.Value))) continue;
+            var unit = Measured(row, info, filter.Measure, info.ClassThresholds);
+            if (unit.Class is not { } riskClass || (filter.Classes is { } classes && !classes.Contains(riskClass))) continue;
             listed++;
-            var unit = View(row, info) with { Class = riskClass };
-            if (filter.Measure != ScoreMeasure.Composite) unit = unit with { ChangeQuarter = null, ChangeYear = null, RankBand = null };
             yield return new Hotspot(unit, Reasons(row, info, filter.Measure), row.Geometry);
         }
     }

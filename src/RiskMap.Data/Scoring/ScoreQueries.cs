@@ -133,7 +133,6 @@ public sealed partial class ScoreQueries(NpgsqlDataSource dataSource)
         var rows = (await connection.QueryAsync<Row>(RankedSql(level, measure, level == EntityLevel.School || inScopeOnly, ""),
             ScopeFilter.Parameters(new { run, level = level.ToCode(), period, regionKato, districtKato, index }, scope))).ToList();
 
-        var composite = measure.Kind == "composite";
         var thresholds = !quantileClasses ? info.ClassThresholds
             : RiskClasses.QuantileThresholds(await connection.QueryAsync<double>($"""
                 SELECT v FROM (SELECT {value} AS v FROM score_results r WHERE r.run_id = @run AND r.level = @level AND r.period = @period) x
@@ -141,11 +140,7 @@ public sealed partial class ScoreQueries(NpgsqlDataSource dataSource)
                 """, new { run, level = level.ToCode(), period, index }));
         var units = rows.Select(r =>
         {
-            var view = View(r, info);
-            // Trends and rank bands belong to the composite.
-            view = composite
-                ? view with { Class = Classify(view.Score, thresholds) }
-                : view with { Class = Classify(view.Score, thresholds), ChangeQuarter = null, ChangeYear = null, RankBand = null };
+            var view = Measured(r, info, measure, thresholds);
             return r.InScope ? view : view.ClassOnly();
         })
             // A unit shown by its class only must not give its rank away by its place in the list: riskiest class first,
@@ -200,6 +195,13 @@ public sealed partial class ScoreQueries(NpgsqlDataSource dataSource)
         .Select((points, i) => new Contribution(info.IndicatorCodes[i], info.IndicatorDomains[i], points))
         .Where(c => c.Points > 0)
         .OrderByDescending(c => c.Points);
+
+    /// <summary>A unit as the measure scores it, classed by the thresholds; trends and rank bands belong to the composite.</summary>
+    private static UnitScoreView Measured(Row row, RunInfo info, ScoreMeasure measure, IReadOnlyList<double> thresholds)
+    {
+        var view = View(row, info) with { Class = Classify(row.Score, thresholds) };
+        return measure == ScoreMeasure.Composite ? view : view with { ChangeQuarter = null, ChangeYear = null, RankBand = null };
+    }
 
     private static int? Classify(double? score, IReadOnlyList<double> thresholds) =>
         score is { } value ? (int)RiskClasses.ByThresholds(value, thresholds) : null;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
@@ -72,20 +73,57 @@ public static class HotspotXlsx
         part.Write(text);
     }
 
+    // Elements stand for their tags only: the writer takes a start tag's name from them, so one of each serves every cell.
+    private static readonly Row RowTag = new();
+    private static readonly Cell CellTag = new();
+    private static readonly CellValue ValueTag = new();
+    private static readonly InlineString InlineTag = new();
+    private static readonly Text TextTag = new();
+    private static readonly OpenXmlAttribute[] NumberType = [new("t", "", "n")];
+    private static readonly OpenXmlAttribute[] BooleanType = [new("t", "", "b")];
+    private static readonly OpenXmlAttribute[] InlineType = [new("t", "", "inlineStr")];
+
     private static void WriteRow(OpenXmlWriter writer, uint index, IEnumerable<object?> values)
     {
-        writer.WriteStartElement(new Row { RowIndex = index });
-        foreach (var value in values) writer.WriteElement(Cell(value));
+        writer.WriteStartElement(RowTag, [new OpenXmlAttribute("r", "", index.ToString(CultureInfo.InvariantCulture))]);
+        foreach (var value in values) WriteCell(writer, value);
         writer.WriteEndElement();
     }
 
     // Text as inline strings: never a formula, whatever it starts with.
-    private static Cell Cell(object? value) => value switch
+    private static void WriteCell(OpenXmlWriter writer, object? value)
     {
-        null => new Cell(),
-        double d => new Cell { DataType = CellValues.Number, CellValue = new CellValue(d) },
-        int i => new Cell { DataType = CellValues.Number, CellValue = new CellValue(i) },
-        bool b => new Cell { DataType = CellValues.Boolean, CellValue = new CellValue(b) },
-        _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value.ToString() ?? "")) },
-    };
+        switch (value)
+        {
+            case null:
+                writer.WriteStartElement(CellTag);
+                break;
+            case double d:
+                Value(writer, NumberType, d.ToString("R", CultureInfo.InvariantCulture));
+                break;
+            case int i:
+                Value(writer, NumberType, i.ToString(CultureInfo.InvariantCulture));
+                break;
+            case bool b:
+                Value(writer, BooleanType, b ? "1" : "0");
+                break;
+            default:
+                writer.WriteStartElement(CellTag, InlineType);
+                writer.WriteStartElement(InlineTag);
+                writer.WriteStartElement(TextTag);
+                writer.WriteString(value.ToString() ?? "");
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+                break;
+        }
+        writer.WriteEndElement();
+    }
+
+    private static void Value(OpenXmlWriter writer, OpenXmlAttribute[] type, string text)
+    {
+        writer.WriteStartElement(CellTag, type);
+        writer.WriteStartElement(ValueTag);
+        writer.WriteString(text);
+        writer.WriteEndElement();
+    }
 }
