@@ -19,6 +19,7 @@ public class HotspotTableTests(ScoredBrowserApp app) : IClassFixture<ScoredBrows
         Assert.Equal(expected.Select(u => ClassName(u.Class)), await table.Locator("tbody .hotspot-class").AllInnerTextsAsync());
         // The public sees classes only: no rank, score or change columns.
         Assert.Equal(["District", "Region", "Class"], await table.Locator("thead th").AllInnerTextsAsync());
+        await Assertions.Expect(page.Locator(".hotspots-exports")).ToBeHiddenAsync();
 
         var first = expected[0];
         await table.Locator($"tbody tr[data-kato='{first.Code}'] th button").ClickAsync();
@@ -76,6 +77,27 @@ public class HotspotTableTests(ScoredBrowserApp app) : IClassFixture<ScoredBrows
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Қазақша" }).ClickAsync();
         await Assertions.Expect(page.Locator("#hotspots-title")).ToHaveTextAsync(new Regex("^Тәуекелі ең жоғары аудандар: Алматы"));
         Assert.Equal(["Аудан", "Класс"], await table.Locator("thead th").AllInnerTextsAsync());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task An_analyst_downloads_the_rows_shown_as_CSV_with_a_byte_order_mark_and_a_named_file()
+    {
+        var (page, errors) = await app.OpenAsync("/?lang=en");
+        await SignInForm.SignInAsync(page, "analyst");
+        var table = page.Locator("#hotspots-table");
+        await page.GetByLabel("Show").SelectOptionAsync("25");
+        await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(25);
+        var shown = await RowKatosAsync(table);
+        var period = await page.EvaluateAsync<string>("fetch('/api/periods').then(r => r.json()).then(p => p.periods.at(-1))");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Download the table as CSV" }).ClickAsync());
+        Assert.Equal($"riskmap-hotspots-district-kz-{period}-demo.csv", download.SuggestedFilename);
+        var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("rank,code,name,", lines[0]);
+        Assert.Equal(shown, lines.Skip(1).Select(line => line.Split(',')[1]));
         Assert.Empty(errors);
     }
 

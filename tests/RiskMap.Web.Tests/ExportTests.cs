@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -6,7 +7,6 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using RiskMap.Core.Localization;
 using RiskMap.Data.Imports;
 using RiskMap.Data.Scoring;
-using RiskMap.TestSupport;
 using RiskMap.Web.Features.Exports;
 
 namespace RiskMap.Web.Tests;
@@ -15,87 +15,199 @@ public class ExportTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
 {
     private const string Almaty = "750000000";
 
-    /// <summary>Read back with the importer's own RFC 4180 reader.</summary>
-    private static List<string[]> ParseCsv(byte[] bytes)
+    /// <summary>Read back with the importer's own RFC 4180 reader; the file must start with the byte order mark.</summary>
+    private static List<string[]> ParseCsv(byte[] bytes, char separator = ',')
     {
-        var reader = new CsvRecordReader(new StringReader(Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF')), ',');
+        Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
+        var reader = new CsvRecordReader(new StringReader(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3)), separator);
         var rows = new List<string[]>();
         while (reader.TryRead(out _, out var fields)) rows.Add(fields);
         return rows;
     }
 
-    [Fact]
-    public async Task A_planner_exports_the_high_risk_schools_of_their_region_only_riskiest_first_labelled_as_demo()
+    /// <summary>Every row of the one sheet as text; numbers as written (invariant), booleans as 1/0.</summary>
+    private static List<string[]> ParseXlsx(byte[] bytes, out List<Row> sheetRows)
     {
-        var response = await (await app.ClientAsAsync("planner-75")).GetAsync("/api/exports/hotspots?format=csv&level=school&lang=ru");
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        sheetRows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Select(r => (Row)r.CloneNode(true)).ToList();
+        return sheetRows.Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToArray()).ToList();
+    }
+
+    /// <summary>Any export as headings → text rows, whatever its format.</summary>
+    private static async Task<List<Dictionary<string, string>>> RowsAsync(HttpResponseMessage response, string format)
+    {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("riskmap-hotspots-school-", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
-        var rows = ParseCsv(await response.Content.ReadAsByteArrayAsync());
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        if (format == "geojson")
+        {
+            return JsonDocument.Parse(bytes).RootElement.GetProperty("features").EnumerateArray()
+                .Select(f => f.GetProperty("properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString())).ToList();
+        }
+        var rows = format == "xlsx" ? ParseXlsx(bytes, out _) : ParseCsv(bytes);
+        return rows.Skip(1).Select(r => rows[0].Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList();
+    }
+
+    private static string Number(double value, string decimalSeparator = ".") =>
+        Math.Round(value, 3).ToString("0.###", new NumberFormatInfo { NumberDecimalSeparator = decimalSeparator });
+
+    [Theory]
+    [InlineData(",", ".")]
+    [InlineData(";", ",")]
+    public async Task The_CSV_holds_the_hotspot_list_s_numbers_names_and_reasons_in_Cyrillic(string separator, string decimalSeparator)
+    {
+        var planner = await app.ClientAsAsync("planner-75");
+        const string query = "level=school&class=3,4,5&top=40";
+        var units = (await Json.GetAsync(planner, $"/api/hotspots?{query}")).GetProperty("units").EnumerateArray().ToList();
+        var names = (await Json.GetAsync(planner, "/api/indicators")).EnumerateArray().ToDictionary(i => i.GetProperty("code").GetString()!, i => i.GetProperty("nameRu").GetString());
+        var rows = ParseCsv(await planner.GetByteArrayAsync($"/api/exports/hotspots?format=csv&lang=ru&sep={Uri.EscapeDataString(separator)}&{query}"), separator[0]);
+
         var headings = rows[0];
-        Assert.Equal("место", headings[0]);
-        Assert.Equal("данные", headings[^1]);
-        var data = rows.Skip(1).ToList();
-        Assert.NotEmpty(data);
-        Assert.All(data, row => Assert.Equal(Almaty, row[Array.IndexOf(headings, "КАТО области")]));
-        Assert.All(data, row => Assert.True(int.Parse(row[Array.IndexOf(headings, "класс")]) >= 4));
-        Assert.All(data, row => Assert.Equal("демо (синтетические)", row[^1]));
-        var ranks = data.Select(row => int.Parse(row[0])).ToList();
-        Assert.Equal(ranks.Order(), ranks);
+        Assert.Equal(["место", "код", "название"], headings[..3]);
+        Assert.Equal(units.Count, rows.Count - 1);
+        Assert.NotEmpty(units);
+        foreach (var (hotspot, row) in units.Zip(rows.Skip(1)))
+        {
+            var unit = hotspot.GetProperty("unit");
+            string Cell(string heading) => row[Array.IndexOf(headings, heading)];
+            Assert.Equal(unit.GetProperty("code").GetString(), Cell("код"));
+            Assert.Equal(unit.GetProperty("nameRu").GetString(), Cell("название"));
+            Assert.Matches("[А-Яа-яЁё]", Cell("название"));
+            Assert.Equal(unit.GetProperty("rank").GetInt32().ToString(CultureInfo.InvariantCulture), Cell("место"));
+            Assert.Equal(unit.GetProperty("class").GetInt32().ToString(CultureInfo.InvariantCulture), Cell("класс"));
+            Assert.Equal(Number(unit.GetProperty("score").GetDouble(), decimalSeparator), Cell("балл (0–10)"));
+            Assert.Equal(Number(unit.GetProperty("reliability").GetDouble(), decimalSeparator), Cell("надёжность (0–10)"));
+            foreach (var (reason, n) in hotspot.GetProperty("reasons").EnumerateArray().Select((r, i) => (r, i + 1)))
+            {
+                Assert.Equal(names[reason.GetProperty("indicator").GetString()!], Cell($"причина {n}"));
+                Assert.Equal(Number(reason.GetProperty("points").GetDouble(), decimalSeparator), Cell($"причина {n}: баллы"));
+            }
+        }
     }
 
     [Fact]
-    public async Task The_workbook_and_the_GeoJSON_hold_the_same_rows_as_the_CSV()
+    public async Task The_workbook_holds_the_hotspot_list_s_numbers_as_numbers_under_a_frozen_header_with_column_widths()
     {
         var analyst = await app.ClientAsAsync("analyst");
-        const string query = "level=district&minClass=3&top=40";
-        var csv = ParseCsv(await analyst.GetByteArrayAsync($"/api/exports/hotspots?format=csv&{query}"));
+        const string query = "level=district&top=40";
+        var units = (await Json.GetAsync(analyst, $"/api/hotspots?{query}")).GetProperty("units").EnumerateArray().ToList();
+        var bytes = await analyst.GetByteArrayAsync($"/api/exports/hotspots?format=xlsx&lang=kk&{query}");
+        var rows = ParseXlsx(bytes, out var sheetRows);
 
-        using var workbook = SpreadsheetDocument.Open(new MemoryStream(await analyst.GetByteArrayAsync($"/api/exports/hotspots?format=xlsx&{query}")), false);
-        var sheetRows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
-        Assert.Equal(csv.Count + 1, sheetRows.Count); // the title row, then the headings and rows as in the CSV
-        var firstScore = sheetRows[2].Elements<Cell>().ElementAt(7);
-        Assert.Equal(CellValues.Number, firstScore.DataType?.Value);
+        Assert.Equal(units.Count + 1, rows.Count);
+        Assert.Equal("орын", rows[0][0]);
+        foreach (var (hotspot, row) in units.Zip(rows.Skip(1)))
+        {
+            var unit = hotspot.GetProperty("unit");
+            Assert.Equal(unit.GetProperty("code").GetString(), row[1]);
+            Assert.Equal(unit.GetProperty("nameKk").GetString(), row[2]);
+            Assert.Equal(Math.Round(unit.GetProperty("score").GetDouble(), 3), double.Parse(row[7], CultureInfo.InvariantCulture));
+        }
+        var cells = sheetRows[1].Elements<Cell>().ToList();
+        Assert.Equal(CellValues.Number, cells[0].DataType?.Value);
+        Assert.Equal(CellValues.Number, cells[7].DataType?.Value);
 
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var worksheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var pane = worksheet.Descendants<Pane>().Single();
+        Assert.Equal(PaneStateValues.Frozen, pane.State?.Value);
+        Assert.Equal("A2", pane.TopLeftCell?.Value);
+        Assert.Equal(rows[0].Length, worksheet.Descendants<Column>().Count());
+        Assert.Equal(48, worksheet.Descendants<Column>().ElementAt(2).Width?.Value);
+    }
+
+    [Fact]
+    public async Task The_GeoJSON_holds_the_same_units_as_the_CSV_with_their_boundaries()
+    {
+        var analyst = await app.ClientAsAsync("analyst");
+        const string query = "level=district&class=3,4,5&top=40";
+        var csv = await RowsAsync(await analyst.GetAsync($"/api/exports/hotspots?format=csv&{query}"), "csv");
         var geojson = JsonDocument.Parse(await analyst.GetByteArrayAsync($"/api/exports/hotspots?format=geojson&{query}")).RootElement;
         var features = geojson.GetProperty("features").EnumerateArray().ToList();
-        Assert.Equal(csv.Count - 1, features.Count);
+        Assert.Equal(csv.Select(r => r["code"]), features.Select(f => f.GetProperty("id").GetString()));
         Assert.True(geojson.GetProperty("demo").GetBoolean());
         Assert.All(features, f => Assert.Contains(f.GetProperty("geometry").GetProperty("type").GetString(), new[] { "Polygon", "MultiPolygon" }));
-        Assert.Equal(csv[1][1], features[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task File_names_carry_the_kind_level_area_and_period()
+    {
+        var planner = await app.ClientAsAsync("planner-75");
+        var period = (await Json.GetAsync(planner, "/api/periods")).GetProperty("periods").EnumerateArray().Last().GetString();
+        string? Name(HttpResponseMessage r) => r.Content.Headers.ContentDisposition?.FileNameStar ?? r.Content.Headers.ContentDisposition?.FileName;
+        Assert.Equal($"riskmap-hotspots-district-{Almaty}-{period}-demo.csv", Name(await planner.GetAsync($"/api/exports/hotspots?level=district&region={Almaty}")));
+        Assert.Equal($"riskmap-scores-school-kz-{period}-demo.xlsx", Name(await planner.GetAsync("/api/exports/scores?level=school&format=xlsx")));
+    }
+
+    [Fact]
+    public async Task The_score_table_export_holds_every_unit_with_a_score_in_the_caller_s_scope()
+    {
+        var planner = await app.ClientAsAsync("planner-75");
+        var table = (await Json.GetAsync(planner, $"/api/scores?level=school&region={Almaty}")).GetProperty("units").EnumerateArray()
+            .Where(u => u.GetProperty("score").ValueKind == JsonValueKind.Number).Select(u => u.GetProperty("code").GetString()).ToList();
+        var rows = await RowsAsync(await planner.GetAsync("/api/exports/scores?level=school&format=csv&lang=en"), "csv");
+        Assert.True(table.Count > 100, $"only {table.Count} schools");
+        Assert.Equal(table, rows.Select(r => r["code"]));
+    }
+
+    public static TheoryData<string, string> EveryExport()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var kind in new[] { "hotspots", "scores" })
+        foreach (var format in new[] { "csv", "xlsx", "geojson" }) data.Add(kind, format);
+        return data;
     }
 
     [Theory]
-    [InlineData(null, "/api/exports/hotspots", HttpStatusCode.Unauthorized)]
-    [InlineData("steward", "/api/exports/hotspots", HttpStatusCode.Forbidden)]
-    [InlineData("planner-71", "/api/exports/hotspots?region=750000000", HttpStatusCode.Forbidden)]
-    [InlineData("edu-75", "/api/exports/hotspots?format=pdf", HttpStatusCode.BadRequest)]
-    [InlineData("edu-75", "/api/exports/hotspots?minClass=9", HttpStatusCode.BadRequest)]
-    [InlineData("edu-75", "/api/exports/hotspots?period=2019Q1", HttpStatusCode.BadRequest)]
-    public async Task Exports_outside_the_caller_s_role_or_scope_or_with_bad_parameters_are_refused(string? user, string url, HttpStatusCode status)
+    [MemberData(nameof(EveryExport))]
+    public async Task Every_export_is_scoped_by_the_caller_s_role(string kind, string format)
     {
-        var client = user is null ? app.CreateClient() : await app.ClientAsAsync(user);
-        await Json.ProblemAsync(await client.GetAsync(url), status);
+        var url = $"/api/exports/{kind}?format={format}&level=district";
+        await Json.ProblemAsync(await app.CreateClient().GetAsync(url), HttpStatusCode.Unauthorized);
+        await Json.ProblemAsync(await (await app.ClientAsAsync("steward")).GetAsync(url), HttpStatusCode.Forbidden);
+        await Json.ProblemAsync(await (await app.ClientAsAsync("planner-71")).GetAsync($"{url}&region={Almaty}"), HttpStatusCode.Forbidden);
+        var rows = await RowsAsync(await (await app.ClientAsAsync("planner-75")).GetAsync($"{url}&lang=en"), format);
+        Assert.NotEmpty(rows);
+        Assert.All(rows, row => Assert.Equal(Almaty, row["region KATO"]));
     }
 
+    [Theory]
+    [InlineData("/api/exports/hotspots?format=pdf")]
+    [InlineData("/api/exports/hotspots?sep=|")]
+    [InlineData("/api/exports/hotspots?class=9")]
+    [InlineData("/api/exports/hotspots?period=2019Q1")]
+    [InlineData("/api/exports/scores?level=county")]
+    public async Task Exports_with_bad_parameters_are_refused(string url) =>
+        await Json.ProblemAsync(await (await app.ClientAsAsync("edu-75")).GetAsync(url), HttpStatusCode.BadRequest);
+
     [Fact]
-    public async Task Every_export_is_audited_with_its_filters_and_row_count()
+    public async Task Every_export_is_audited_with_its_format_filters_and_row_count()
     {
         var education = await app.ClientAsAsync("edu-75");
-        var csv = ParseCsv(await education.GetByteArrayAsync("/api/exports/hotspots?format=csv&level=school&minClass=5"));
+        var csv = ParseCsv(await education.GetByteArrayAsync("/api/exports/hotspots?format=csv&level=school&class=5,4"));
         var audit = await Json.GetAsync(await app.ClientAsAsync("steward"), "/api/audit?actor=edu-75&action=export&limit=1");
-        var entry = Assert.Single(audit.EnumerateArray());
-        Assert.Equal(csv.Count - 1, entry.GetProperty("details").GetProperty("rows").GetInt32());
-        Assert.Equal(5, entry.GetProperty("details").GetProperty("minClass").GetInt32());
+        var details = Assert.Single(audit.EnumerateArray()).GetProperty("details");
+        Assert.Equal(csv.Count - 1, details.GetProperty("rows").GetInt32());
+        Assert.Equal("4,5", details.GetProperty("class").GetString());
+        Assert.Equal("csv", details.GetProperty("format").GetString());
+        Assert.Equal("school", details.GetProperty("level").GetString());
+        Assert.True(details.GetProperty("completed").GetBoolean());
     }
 
     [Fact]
-    public void Text_that_a_spreadsheet_would_run_as_a_formula_is_defused()
+    public async Task Text_that_a_spreadsheet_would_run_as_a_formula_is_defused()
     {
         var unit = new UnitScoreView("S1", "=HYPERLINK(\"x\")", "=HYPERLINK(\"x\")", "+1+1", Almaty, null, 8.5, 5,
             new Dictionary<string, double?>(), 9, false, null, null, 1, null);
-        var table = new ScoreTable(1, "riskmap-1.0", "school", "2025Q4", "composite", "fixed", [2, 3.5, 5, 6.5], [unit]);
-        var rows = ParseCsv(HotspotCsv.Write(HotspotSheet.Build(table, [unit], Language.En, demo: false)));
-        Assert.StartsWith("'+1+1", rows[1][2]);
+        var list = new HotspotList(1, "riskmap-1.0", "school", "2025Q4", "composite", [2, 3.5, 5, 6.5], [], One(new Hotspot(unit, [])));
+        using var file = new MemoryStream();
+        await HotspotCsv.WriteAsync(file, new HotspotSheet(list, [], Language.En, demo: false), list.Units, ',', CancellationToken.None);
+        Assert.StartsWith("'+1+1", ParseCsv(file.ToArray())[1][2]);
+    }
+
+    private static async IAsyncEnumerable<Hotspot> One(Hotspot hotspot)
+    {
+        await Task.CompletedTask;
+        yield return hotspot;
     }
 }
 
@@ -111,7 +223,7 @@ public class ExportRateLimitTests(TightExportLimitApp app) : IClassFixture<Tight
     {
         var planner = await app.ClientAsAsync("planner-75");
         for (var i = 0; i < 2; i++) Assert.Equal(HttpStatusCode.OK, (await planner.GetAsync("/api/exports/hotspots?top=5")).StatusCode);
-        var refused = await planner.GetAsync("/api/exports/hotspots?top=5");
+        var refused = await planner.GetAsync("/api/exports/scores");
         await Json.ProblemAsync(refused, HttpStatusCode.TooManyRequests);
         Assert.NotNull(refused.Headers.RetryAfter);
     }

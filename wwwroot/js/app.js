@@ -298,7 +298,8 @@ function selectUnit(kato) {
 function renderHotspots() {
   els.hotspots.hidden = !state.shown;
   if (!state.shown) return;
-  hotspots.show({ units: [...state.unitsByKato.values()], period: state.shown.period, region: state.region, selected: state.selected });
+  const { period, measure } = state.shown;
+  hotspots.show({ units: [...state.unitsByKato.values()], period, measure, region: state.region, selected: state.selected });
 }
 
 /** Every region and district as the search offers them: "Region", "District (Region)". */
@@ -639,6 +640,7 @@ function start() {
   programmeActions = createProgrammeActions({ me: state.me, panel: els.hotspots.parentElement, slot: document.getElementById("profile-programme") });
   state.me.then((me) => {
     els.publicNotice.hidden = me.authenticated;
+    hotspots.allowExports(me.seesSchools);
   });
   els.retryButton.addEventListener("click", () => load());
   initProfile({ onClose: () => (state.school ? openDistrict(state.selected) : openRegion(state.region, { zoom: false })) });

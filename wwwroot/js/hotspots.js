@@ -1,5 +1,6 @@
 // The hotspot table beside the map: the N riskiest districts of the shown score table (nationally, or of the region
-// shown), sortable by each column; choosing a district zooms the map to it. Plain ES module: no globals.
+// shown), sortable by each column; choosing a district zooms the map to it. Below it, for users who see detail, links
+// download the same list as CSV, XLSX or GeoJSON. Plain ES module: no globals.
 
 import { classColor, unitClass } from "./choropleth.js";
 import { element } from "./dom.js";
@@ -10,6 +11,8 @@ import { HOTSPOT_MESSAGES } from "./messages/hotspots.js";
 addMessages(HOTSPOT_MESSAGES);
 
 export const SIZES = Object.freeze([10, 25, 50]);
+
+const EXPORT_FORMATS = Object.freeze(["csv", "xlsx", "geojson"]);
 
 /**
  * Columns: key, heading, what is sorted and shown. The first click on a heading sorts by what users look for first:
@@ -35,6 +38,7 @@ const ACTION_COLUMN = Object.freeze({ key: "action", heading: "hotspots.action" 
 export function createHotspotTable(root, { nameOf, regionNameOf, onSelect, rowAction = () => null }) {
   let data = null;
   let size = SIZES[0];
+  let exportsAllowed = false;
   let sort = { key: null, direction: null };
 
   const heading = element("h2", { className: "hotspots-title", attrs: { id: "hotspots-title" } });
@@ -42,7 +46,9 @@ export function createHotspotTable(root, { nameOf, regionNameOf, onSelect, rowAc
   const sizeSelect = element("select", { attrs: { id: "hotspots-size" } });
   sizeLabel.append(element("span"), sizeSelect);
   const tableBox = element("div", { className: "hotspots-box" });
-  root.replaceChildren(heading, sizeLabel, tableBox);
+  const exportBox = element("p", { className: "hotspots-exports" });
+  exportBox.hidden = true;
+  root.replaceChildren(heading, sizeLabel, tableBox, exportBox);
   root.setAttribute("aria-labelledby", "hotspots-title");
 
   sizeSelect.addEventListener("change", () => {
@@ -160,13 +166,48 @@ export function createHotspotTable(root, { nameOf, regionNameOf, onSelect, rowAc
       body.append(empty);
     }
     tableBox.replaceChildren(table);
+    renderExports();
+  }
+
+  /** Links to the list shown as files: the same period, measure, region and number of districts (class: any). */
+  function renderExports() {
+    exportBox.hidden = !exportsAllowed;
+    if (!exportsAllowed) return;
+    const lang = document.documentElement.lang;
+    const query = {
+      level: "district",
+      period: data.period,
+      by: data.measure ?? "composite",
+      class: "1,2,3,4,5",
+      top: String(size),
+      lang,
+      // Spreadsheets in Kazakh and Russian locales split CSV at ';' and read decimal commas.
+      sep: lang === "en" ? "," : ";",
+    };
+    if (data.region !== null) query.region = data.region;
+    const links = EXPORT_FORMATS.map((format) => element("a", {
+      className: "hotspots-export",
+      text: t(`hotspots.export.${format}`),
+      attrs: {
+        href: `/api/exports/hotspots?${new URLSearchParams({ format, ...query })}`,
+        download: "",
+        "data-format": format,
+        "aria-label": t("hotspots.exportLabel", { format: t(`hotspots.export.${format}`) }),
+      },
+    }));
+    exportBox.replaceChildren(element("span", { text: t("hotspots.download") }), ...links);
   }
 
   return {
-    /** Shows the hotspots of a score table: { units, period, region (KATO or null), selected (KATO or null) }. */
+    /** Shows the hotspots of a score table: { units, period, measure, region (KATO or null), selected (KATO or null) }. */
     show(next) {
       data = next;
       render();
+    },
+    /** Offers the export links (to users who see detail: analysts, planners, education departments). */
+    allowExports(allowed) {
+      exportsAllowed = allowed;
+      if (data) renderExports();
     },
     /** Re-renders in the UI language. */
     retranslate() {

@@ -53,7 +53,7 @@ public sealed record ScoreRunView(
     double? DurationSeconds, long InputWatermark, long WeightVersionId, IReadOnlyList<string> Periods, int ResultCount, string? Error, bool Published);
 
 /// <summary>Reads the published score run (or, for comparison, any kept run).</summary>
-public sealed class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaSuppression smallAreas)
+public sealed partial class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaSuppression smallAreas)
 {
     // Dapper fills arrays (text[], float8[]) through properties, not through record constructors.
     private sealed class Row
@@ -79,6 +79,7 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaSuppressi
         public int? RankHigh { get; init; }
         public bool InScope { get; init; }
         public long? Pupils { get; init; }
+        public string? Geometry { get; init; }
     }
 
     private sealed class RunInfo
@@ -95,9 +96,9 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaSuppressi
     /// <summary>Units, names and the pupils of regions and districts per level, so one query shape serves all three levels.</summary>
     private static string Units(EntityLevel level) => level switch
     {
-        EntityLevel.Region => $"SELECT kato AS code, name_kk, name_ru, name_en, kato AS region_kato, NULL::text AS district_kato, p.pupils FROM regions LEFT JOIN ({SmallAreaFilter.PupilsPerUnit("region")}) p ON p.code = kato",
-        EntityLevel.District => $"SELECT kato AS code, name_kk, name_ru, name_en, region_kato, kato AS district_kato, p.pupils FROM districts LEFT JOIN ({SmallAreaFilter.PupilsPerUnit("district")}) p ON p.code = kato",
-        _ => "SELECT code, name_kk, name_ru, NULL::text AS name_en, region_kato, district_kato, NULL::bigint AS pupils FROM schools",
+        EntityLevel.Region => $"SELECT kato AS code, name_kk, name_ru, name_en, kato AS region_kato, NULL::text AS district_kato, p.pupils, geom FROM regions LEFT JOIN ({SmallAreaFilter.PupilsPerUnit("region")}) p ON p.code = kato",
+        EntityLevel.District => $"SELECT kato AS code, name_kk, name_ru, name_en, region_kato, kato AS district_kato, p.pupils, geom FROM districts LEFT JOIN ({SmallAreaFilter.PupilsPerUnit("district")}) p ON p.code = kato",
+        _ => "SELECT code, name_kk, name_ru, NULL::text AS name_en, region_kato, district_kato, NULL::bigint AS pupils, geom FROM schools",
     };
 
     private static readonly string InScope = ScopeFilter.Covers("u.region_kato", "u.district_kato") + " AS InScope";
@@ -134,37 +135,11 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaSuppressi
         await using var connection = await dataSource.OpenConnectionAsync();
         var info = await RunAsync(connection, run);
         if (info is null) return null;
-        var index = measure.Kind switch
-        {
-            "domain" => Array.IndexOf(info.DomainCodes, measure.Code) + 1,
-            "indicator" => Array.IndexOf(info.IndicatorCodes, measure.Code) + 1,
-            _ => 1,
-        };
-        if (index == 0) throw new ArgumentException($"Score run {run} has no {measure.Kind} '{measure.Code}'.", nameof(measure));
+        var index = MeasureIndex(info, measure);
+        var value = MeasureValue(measure);
+        var rows = (await connection.QueryAsync<Row>(RankedSql(level, measure, level == EntityLevel.School || inScopeOnly, ""),
+            ScopeFilter.Parameters(new { run, level = level.ToCode(), period, regionKato, districtKato, index }, scope))).ToList();
 
-        // Every unit of the level in that quarter is measured and ranked before the filter, so a region's view
-        // keeps the national ranks and classes. Arrays are 1-based in SQL; NaN marks a missing score.
-        var value = measure.Kind switch
-        {
-            "domain" => "NULLIF(r.domain_scores[@index], 'NaN')",
-            "indicator" => "NULLIF(r.indicator_scores[@index], 'NaN')::float8",
-            _ => "r.score",
-        };
-        var rows = (await connection.QueryAsync<Row>($"""
-            WITH measured AS (SELECT r.*, {value} AS value FROM score_results r WHERE r.run_id = @run AND r.level = @level AND r.period = @period),
-                 ranked AS (SELECT m.*, CASE WHEN value IS NULL THEN 0 ELSE rank() OVER (ORDER BY value DESC NULLS LAST) END AS value_rank FROM measured m)
-            SELECT {InScope}, u.pupils, u.code, u.name_kk AS NameKk, u.name_ru AS NameRu, u.name_en AS NameEn, u.region_kato AS RegionKato, u.district_kato AS DistrictKato,
-                   r.period, r.value AS Score, r.class, r.domain_scores AS DomainScores, r.contributions, r.reliability, r.low_reliability AS LowReliability,
-                   r.change_quarter AS ChangeQuarter, r.change_year AS ChangeYear, r.value_rank::int AS Rank,
-                   r.rank_median AS RankMedian, r.rank_low AS RankLow, r.rank_high AS RankHigh
-            FROM ranked r JOIN ({Units(level)}) u ON u.code = r.code
-            WHERE (@regionKato::text IS NULL OR u.region_kato = @regionKato)
-              AND (@districtKato::text IS NULL OR u.district_kato = @districtKato)
-              {(level == EntityLevel.School || inScopeOnly ? "AND " + ScopeFilter.Covers("u.region_kato", "u.district_kato") : "")}
-            ORDER BY r.value_rank = 0, r.value_rank, u.code
-            """, ScopeFilter.Parameters(new { run, level = level.ToCode(), period, regionKato, districtKato, index }, scope))).ToList();
-
-        var composite = measure.Kind == "composite";
         var thresholds = !quantileClasses ? info.ClassThresholds
             : RiskClasses.QuantileThresholds(await connection.QueryAsync<double>($"""
                 SELECT v FROM (SELECT {value} AS v FROM score_results r WHERE r.run_id = @run AND r.level = @level AND r.period = @period) x
@@ -172,11 +147,7 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaSuppressi
                 """, new { run, level = level.ToCode(), period, index }));
         var units = rows.Select(r =>
         {
-            var view = View(r, info);
-            // Trends and rank bands belong to the composite.
-            view = composite
-                ? view with { Class = Classify(view.Score, thresholds) }
-                : view with { Class = Classify(view.Score, thresholds), ChangeQuarter = null, ChangeYear = null, RankBand = null };
+            var view = Measured(r, info, measure, thresholds);
             return AsSeen(view, r);
         })
             // A unit shown by its class only must not give its rank away by its place in the list: riskiest class first,
@@ -186,6 +157,58 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaSuppressi
             .ToList();
         return new ScoreTable(run, info.MethodologyVersion, level.ToCode(), period, measure.ToString(),
             quantileClasses ? "quantile" : "fixed", thresholds, units);
+    }
+
+    /// <summary>The measure's position in the run's domain or indicator arrays (1-based, as in SQL); 1 for the composite.</summary>
+    private static int MeasureIndex(RunInfo info, ScoreMeasure measure)
+    {
+        var index = measure.Kind switch
+        {
+            "domain" => Array.IndexOf(info.DomainCodes, measure.Code) + 1,
+            "indicator" => Array.IndexOf(info.IndicatorCodes, measure.Code) + 1,
+            _ => 1,
+        };
+        return index > 0 ? index : throw new ArgumentException($"Score run {info.Id} has no {measure.Kind} '{measure.Code}'.", nameof(measure));
+    }
+
+    // NaN marks a missing score.
+    private static string MeasureValue(ScoreMeasure measure) => measure.Kind switch
+    {
+        "domain" => "NULLIF(r.domain_scores[@index], 'NaN')",
+        "indicator" => "NULLIF(r.indicator_scores[@index], 'NaN')::float8",
+        _ => "r.score",
+    };
+
+    /// <summary>
+    /// Units of a level in a quarter by the measure (@index), riskiest first, filtered by @regionKato and @districtKato and,
+    /// if asked, the caller's scope. Every unit of the level in that quarter is measured and ranked before the filter, so a
+    /// region's view keeps the national ranks and classes.
+    /// </summary>
+    private static string RankedSql(EntityLevel level, ScoreMeasure measure, bool inScopeOnly, string extraColumns) => $"""
+        WITH measured AS (SELECT r.*, {MeasureValue(measure)} AS value FROM score_results r WHERE r.run_id = @run AND r.level = @level AND r.period = @period),
+             ranked AS (SELECT m.*, CASE WHEN value IS NULL THEN 0 ELSE rank() OVER (ORDER BY value DESC NULLS LAST) END AS value_rank FROM measured m)
+        SELECT {InScope}, u.pupils, u.code, u.name_kk AS NameKk, u.name_ru AS NameRu, u.name_en AS NameEn, u.region_kato AS RegionKato, u.district_kato AS DistrictKato,
+               r.period, r.value AS Score, r.class, r.domain_scores AS DomainScores, r.contributions, r.reliability, r.low_reliability AS LowReliability,
+               r.change_quarter AS ChangeQuarter, r.change_year AS ChangeYear, r.value_rank::int AS Rank,
+               r.rank_median AS RankMedian, r.rank_low AS RankLow, r.rank_high AS RankHigh{extraColumns}
+        FROM ranked r JOIN ({Units(level)}) u ON u.code = r.code
+        WHERE (@regionKato::text IS NULL OR u.region_kato = @regionKato)
+          AND (@districtKato::text IS NULL OR u.district_kato = @districtKato)
+          {(inScopeOnly ? "AND " + ScopeFilter.Covers("u.region_kato", "u.district_kato") : "")}
+        ORDER BY r.value_rank = 0, r.value_rank, u.code
+        """;
+
+    /// <summary>Each indicator's contribution to the composite in score points, the largest first; indicators adding nothing are left out.</summary>
+    private static IEnumerable<Contribution> Contributions(Row row, RunInfo info) => row.Contributions
+        .Select((points, i) => new Contribution(info.IndicatorCodes[i], info.IndicatorDomains[i], points))
+        .Where(c => c.Points > 0)
+        .OrderByDescending(c => c.Points);
+
+    /// <summary>A unit as the measure scores it, classed by the thresholds; trends and rank bands belong to the composite.</summary>
+    private static UnitScoreView Measured(Row row, RunInfo info, ScoreMeasure measure, IReadOnlyList<double> thresholds)
+    {
+        var view = View(row, info) with { Class = Classify(row.Score, thresholds) };
+        return measure == ScoreMeasure.Composite ? view : view with { ChangeQuarter = null, ChangeYear = null, RankBand = null };
     }
 
     private static int? Classify(double? score, IReadOnlyList<double> thresholds) =>
@@ -212,11 +235,7 @@ public sealed class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaSuppressi
             return new UnitProfile(run, level.ToCode(), seen, latest.Period, [],
                 rows.Select(r => new HistoryPoint(r.Period, null, seen.Suppressed ? null : r.Class, 0, r.Reliability)).ToList());
         }
-        var contributions = latest.Contributions
-            .Select((points, i) => new Contribution(info.IndicatorCodes[i], info.IndicatorDomains[i], points))
-            .Where(c => c.Points > 0)
-            .OrderByDescending(c => c.Points)
-            .ToList();
+        var contributions = Contributions(latest, info).ToList();
         var history = rows.Select(r => new HistoryPoint(r.Period, r.Score, r.Class, r.Rank, r.Reliability)).ToList();
         return new UnitProfile(run, level.ToCode(), View(latest, info), latest.Period, contributions, history);
     }

@@ -45,6 +45,10 @@ public static class CliApp
                     services.GetRequiredService<IConfiguration>(), GeodataOption(services, arguments),
                     (arguments.Option("schools") ?? "7700,100000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList(),
                     keep: arguments.Option("keep") == "true"),
+                "bench" when arguments.Words.ElementAtOrDefault(1) == "exports" => await ExportBenchmark.RunAsync(
+                    services.GetRequiredService<IConfiguration>(), GeodataOption(services, arguments),
+                    (arguments.Option("rows") ?? "100000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList(),
+                    keep: arguments.Option("keep") == "true"),
                 _ => Usage(Console.Error, 2),
             };
         }
@@ -162,6 +166,7 @@ public static class CliApp
               riskmap users list | users add NAME --role analyst|planner|education|steward [--scope KATO] [--display-name TEXT]
               riskmap users password NAME                  the password is read from standard input
               riskmap bench scoring [--schools 7700,100000,1000000] [--keep]   time a full recompute against one table scan
+              riskmap bench exports [--rows 10000,100000] [--keep]    CSV/XLSX export time and memory against COPY ... TO STDOUT
               riskmap bench tiles [--seconds 60]           tile latency vs direct ST_AsMVT, wrk throughput vs a static file, z5 size
             Every import is all-or-nothing; --lang kk|ru|en chooses the language of the messages.
             The database comes from ConnectionStrings__RiskMap.

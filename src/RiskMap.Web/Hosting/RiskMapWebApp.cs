@@ -5,6 +5,7 @@ using RiskMap.Web.Features.Counts;
 using RiskMap.Web.Features.Exports;
 using RiskMap.Web.Features.Geography;
 using RiskMap.Web.Features.Health;
+using RiskMap.Web.Features.Hotspots;
 using RiskMap.Web.Features.Imports;
 using RiskMap.Web.Features.Scoring;
 using RiskMap.Web.Features.Tiles;
@@ -84,6 +85,7 @@ public static class RiskMapWebApp
         api.MapIndicatorEndpoints();
         api.MapCountEndpoints();
         api.MapExportEndpoints();
+        api.MapHotspotEndpoints();
         api.MapImportEndpoints();
         api.MapScoreEndpoints();
         api.MapScoreRunEndpoints();

@@ -1,9 +1,10 @@
-using RiskMap.Core.Geography;
+using System.Globalization;
 using RiskMap.Core.Localization;
 using RiskMap.Data.Access;
 using RiskMap.Data.Queries;
 using RiskMap.Data.Scoring;
 using RiskMap.Web.Features.Access;
+using RiskMap.Web.Features.Hotspots;
 using RiskMap.Web.Features.Tiles;
 using RiskMap.Web.Hosting;
 
@@ -12,7 +13,6 @@ namespace RiskMap.Web.Features.Exports;
 public static class ExportEndpoints
 {
     private const int DefaultTop = 500;
-    private const int MaxTop = 10_000;
 
     private static readonly Dictionary<string, (string MediaType, string Extension)> Formats = new()
     {
@@ -21,57 +21,96 @@ public static class ExportEndpoints
         ["geojson"] = ("application/geo+json", "geojson"),
     };
 
+    private const string FileDescription =
+        "format: csv (default; UTF-8 with a byte order mark), xlsx or geojson; sep: the CSV separator, ',' (default) or ';' (then with " +
+        "decimal commas); lang: kk, ru or en for headings, names, risk levels and reasons. The file is streamed as the rows are read, " +
+        "named riskmap-KIND-LEVEL-AREA-PERIOD[-demo].EXT (AREA: the district, region or 'kz'). Needs an analyst, planner or education " +
+        "role; every export is audited (format, filters, rows); at most Access:ExportsPerMinute per user.";
+
     public static void MapExportEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/exports/hotspots", async (HttpContext http, ScoreQueries scores, GeographyQueries geography, CatalogueQueries catalogue,
-                UnitGeometryQueries geometries, MapDataWatcher published, string? format, string? level, string? region, string? district, string? period,
-                string? minClass, string? top, string? lang) =>
-            {
-                var scope = http.CallerScope();
-                if (scope.RefuseWithoutDetail("exports") is { } refusal) return refusal;
-                var (mediaType, extension) = Formats.GetValueOrDefault(format ?? "csv");
-                if (mediaType is null) return ApiProblems.BadParameter("format", "format must be csv, xlsx or geojson.");
-                if (!EntityLevels.TryParse(level ?? "school", out var entityLevel))
-                    return ApiProblems.BadParameter("level", "level must be region, district or school.");
-                var (regionKato, districtKato) = (QueryParameters.Kato("region", region), QueryParameters.Kato("district", district));
-                var lowestClass = QueryParameters.WholeNumber("minClass", minClass, 4, 1, 5);
-                var count = QueryParameters.WholeNumber("top", top, DefaultTop, 1, MaxTop);
-                var language = Languages.FromCode(lang ?? http.Request.Headers.AcceptLanguage.FirstOrDefault());
-                if (await scope.RefuseFiltersAsync(geography, regionKato, districtKato, schoolLevel: true) is { } outside) return outside;
-                var version = await published.CurrentAsync();
-                if (version is not { Run: { } run, LatestPeriod: not null })
-                    return ApiProblems.NotFound("scores", "No score run has been published yet.");
-                var quarter = QueryParameters.PublishedQuarter("period", period, version)!;
+        api.MapGet("/exports/hotspots", (HttpContext http, ScoreQueries scores, GeographyQueries geography, CatalogueQueries catalogue,
+                MapDataWatcher published, [AsParameters] HotspotQuery query, string? format, string? sep, string? lang) =>
+                ExportAsync("hotspots", http, scores, geography, catalogue, published, query, format, sep, lang))
+            .WithSummary("A hotspot list (as GET /api/hotspots gives it) as a CSV, XLSX or GeoJSON file.")
+            .WithDescription(HotspotQuery.Description + "Default top: 500. " + FileDescription)
+            .AsExport();
 
-                var table = (await scores.TableAsync(run, entityLevel, quarter, regionKato, districtKato, ScoreMeasure.Composite, false, scope, inScopeOnly: true))!;
-                var units = table.Units.Where(u => u.Class >= lowestClass).Take(count).ToList();
-                var demo = await catalogue.HoldsDemoDataAsync();
-                var sheet = HotspotSheet.Build(table, units, language, demo);
-                var bytes = extension switch
+        api.MapGet("/exports/scores", (HttpContext http, ScoreQueries scores, GeographyQueries geography, CatalogueQueries catalogue,
+                MapDataWatcher published, string? level, string? region, string? district, string? period, string? by, string? format, string? sep,
+                string? lang) =>
+                ExportAsync("scores", http, scores, geography, catalogue, published,
+                    new HotspotQuery { Level = level, Region = region, District = district, Period = period, By = by }, format, sep, lang))
+            .WithSummary("The score table: every unit of a level with a score in the caller's scope, riskiest first, as a CSV, XLSX or GeoJSON file.")
+            .WithDescription("level, region, district, period and by as for GET /api/hotspots; no class filter or limit. " + FileDescription)
+            .AsExport();
+    }
+
+    private static RouteHandlerBuilder AsExport(this RouteHandlerBuilder endpoint) => endpoint
+        .WithTags("Exports")
+        .RequireRateLimiting(AccessSetup.ExportLimit)
+        .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+    private static async Task<IResult> ExportAsync(string kind, HttpContext http, ScoreQueries scores, GeographyQueries geography,
+        CatalogueQueries catalogue, MapDataWatcher published, HotspotQuery query, string? format, string? sep, string? lang)
+    {
+        var (mediaType, extension) = Formats.GetValueOrDefault(format ?? "csv");
+        if (mediaType is null) return ApiProblems.BadParameter("format", "format must be csv, xlsx or geojson.");
+        if (sep is not (null or "," or ";")) return ApiProblems.BadParameter("sep", "sep must be ',' or ';'.");
+        var language = Languages.FromCode(lang ?? http.Request.Headers.AcceptLanguage.FirstOrDefault());
+        var (filter, list, refusal) = await query.RunAsync(http, scores, geography, published, DefaultTop,
+            wholeTable: kind == "scores", geometry: extension == "geojson");
+        if (refusal is not null) return refusal;
+        var demo = await catalogue.HoldsDemoDataAsync();
+        var sheet = new HotspotSheet(list!, await catalogue.IndicatorsAsync(), language, demo);
+        var area = filter!.DistrictKato ?? filter.RegionKato ?? "kz";
+        var fileName = $"riskmap-{kind}-{list!.Level}-{area}-{list.Period}{(demo ? "-demo" : "")}.{extension}";
+        return Results.Stream(async body =>
+        {
+            var counter = new RowCounter();
+            var rows = counter.Count(list.Units);
+            var cancel = http.RequestAborted;
+            var completed = false;
+            try
+            {
+                await (extension switch
                 {
-                    "xlsx" => HotspotXlsx.Write(sheet),
-                    "geojson" => HotspotGeoJson.Write(sheet, await geometries.GeoJsonAsync(entityLevel, units.Select(u => u.Code).ToList(), scope), demo),
-                    _ => HotspotCsv.Write(sheet),
-                };
-                await http.AuditAsync(AuditLog.Actions.Export, $"hotspots {entityLevel.ToCode()} {quarter}", new Dictionary<string, object?>
-                {
-                    ["format"] = extension, ["level"] = entityLevel.ToCode(), ["region"] = regionKato, ["district"] = districtKato,
-                    ["period"] = quarter, ["minClass"] = lowestClass, ["top"] = count, ["rows"] = units.Count,
+                    "xlsx" => HotspotXlsx.WriteAsync(body, sheet, rows, cancel),
+                    "geojson" => HotspotGeoJson.WriteAsync(body, sheet, rows, demo, cancel),
+                    _ => HotspotCsv.WriteAsync(body, sheet, rows, sep is [var separator] ? separator : ',', cancel),
                 });
-                return Results.File(bytes, mediaType, $"riskmap-hotspots-{entityLevel.ToCode()}-{quarter}{(demo ? "-demo" : "")}.{extension}");
-            })
-            .WithTags("Exports")
-            .RequireRateLimiting(AccessSetup.ExportLimit)
-            .WithSummary("Hotspot list of the published scores as CSV, XLSX or GeoJSON: units of a level in the caller's scope, riskiest first.")
-            .WithDescription("format: csv (default), xlsx or geojson; level: school (default), district or region; region/district: filters inside " +
-                             "your scope; period: a published quarter (default the latest); minClass: lowest risk class listed (1–5, default 4 = high); " +
-                             "top: at most this many rows (default 500, at most 10,000); lang: kk, ru or en for headings and risk levels. " +
-                             "Needs an analyst, planner or education role; every export is audited; at most Access:ExportsPerMinute per user.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+                completed = true;
+            }
+            finally
+            {
+                await http.AuditAsync(AuditLog.Actions.Export, $"{kind} {list.Level} {list.Period}", new Dictionary<string, object?>
+                {
+                    ["format"] = extension, ["level"] = list.Level, ["region"] = filter.RegionKato, ["district"] = filter.DistrictKato,
+                    ["period"] = list.Period, ["by"] = list.Measure,
+                    ["class"] = filter.Classes is { } classes ? string.Join(",", classes.Order().Select(c => c.ToString(CultureInfo.InvariantCulture))) : null,
+                    ["top"] = filter.Top, ["rows"] = counter.Rows, ["completed"] = completed,
+                });
+            }
+        }, mediaType, fileName);
+    }
+
+    /// <summary>Counts the rows as they pass, for the audit entry.</summary>
+    private sealed class RowCounter
+    {
+        public int Rows { get; private set; }
+
+        public async IAsyncEnumerable<Hotspot> Count(IAsyncEnumerable<Hotspot> rows)
+        {
+            await foreach (var row in rows)
+            {
+                Rows++;
+                yield return row;
+            }
+        }
     }
 }

@@ -1,33 +1,47 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using RiskMap.Data.Scoring;
 
 namespace RiskMap.Web.Features.Exports;
 
-/// <summary>A GeoJSON FeatureCollection: one feature per row, the sheet's headings as property names.</summary>
+/// <summary>A GeoJSON FeatureCollection written feature by feature: one per row, the sheet's headings as property names.</summary>
 public static class HotspotGeoJson
 {
-    public static byte[] Write(HotspotSheet sheet, IReadOnlyDictionary<string, string> geometries, bool demo)
+    private const int FlushAt = 1 << 16;
+
+    public static async Task WriteAsync(Stream body, HotspotSheet sheet, IAsyncEnumerable<Hotspot> rows, bool demo, CancellationToken cancellationToken)
     {
-        var features = new JsonArray();
-        foreach (var (unit, row) in sheet.Units.Zip(sheet.Rows))
+        await using var json = new Utf8JsonWriter(body);
+        json.WriteStartObject();
+        json.WriteString("type", "FeatureCollection");
+        json.WriteString("name", sheet.Title);
+        json.WriteBoolean("demo", demo);
+        json.WriteStartArray("features");
+        await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            var properties = new JsonObject();
-            foreach (var (heading, value) in sheet.Headings.Zip(row)) properties[heading] = JsonValue.Create(value);
-            features.Add(new JsonObject
+            json.WriteStartObject();
+            json.WriteString("type", "Feature");
+            json.WriteString("id", row.Unit.Code);
+            json.WritePropertyName("geometry");
+            if (row.Geometry is { } geometry) json.WriteRawValue(geometry, skipInputValidation: true);
+            else json.WriteNullValue();
+            json.WriteStartObject("properties");
+            foreach (var (heading, value) in sheet.Headings.Zip(sheet.Cells(row)))
             {
-                ["type"] = "Feature",
-                ["id"] = unit.Code,
-                ["geometry"] = geometries.TryGetValue(unit.Code, out var geometry) ? JsonNode.Parse(geometry) : null,
-                ["properties"] = properties,
-            });
+                switch (value)
+                {
+                    case null: json.WriteNull(heading); break;
+                    case double d: json.WriteNumber(heading, d); break;
+                    case int i: json.WriteNumber(heading, i); break;
+                    case bool b: json.WriteBoolean(heading, b); break;
+                    default: json.WriteString(heading, value.ToString()); break;
+                }
+            }
+            json.WriteEndObject();
+            json.WriteEndObject();
+            if (json.BytesPending > FlushAt) await json.FlushAsync(cancellationToken);
         }
-        var collection = new JsonObject
-        {
-            ["type"] = "FeatureCollection",
-            ["name"] = sheet.Title,
-            ["demo"] = demo,
-            ["features"] = features,
-        };
-        return JsonSerializer.SerializeToUtf8Bytes(collection);
+        json.WriteEndArray();
+        json.WriteEndObject();
+        await json.FlushAsync(cancellationToken);
     }
 }
