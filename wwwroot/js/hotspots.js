@@ -10,7 +10,7 @@ import { HOTSPOT_MESSAGES } from "./messages/hotspots.js";
 
 addMessages(HOTSPOT_MESSAGES);
 
-export const SIZES = Object.freeze([10, 25, 50]);
+const SIZES = Object.freeze([10, 25, 50]);
 
 const EXPORT_FORMATS = Object.freeze(["csv", "xlsx", "geojson"]);
 

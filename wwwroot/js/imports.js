@@ -6,7 +6,7 @@ import { element } from "./dom.js";
 import { formatNumber, formatTime, getLanguage, t } from "./i18n.js";
 import "./messages/imports.js";
 import { initPage, loadDemoBanner } from "./page.js";
-import { addFact, statusBadge, timeElement } from "./status-view.js";
+import { addFact, cellWith, statusBadge, timeElement } from "./status-view.js";
 
 const BATCH_LIMIT = 20;
 /** While a file is imported, the log (which shows its batch running, with the rows read so far) is read this often. */
@@ -230,12 +230,7 @@ function renderBatches() {
     const source = element("td", { text: batch.source ?? "" });
     if (batch.source === DEMO_SOURCE) source.append(" ", element("span", { className: "badge badge-demo", text: t("imports.demo") }));
     row.append(source);
-    const status = element("td");
-    status.append(statusBadge(batch.status));
-    row.append(status);
-    const started = element("td");
-    started.append(timeElement(batch.startedAt));
-    row.append(started);
+    row.append(cellWith(statusBadge(batch.status)), cellWith(timeElement(batch.startedAt)));
     row.append(element("td", { text: batch.importedBy ?? "" }));
     row.append(element("td", { className: "num", text: countText(batch.rowsRead) }));
     row.append(element("td", { className: "num", text: countText(batch.rowsInserted) }));

@@ -5,7 +5,7 @@ import { fetchScoreRunStatus, fetchScoreRuns, reportBug, startScoreRun } from ".
 import { element } from "./dom.js";
 import { formatDateTime, formatDuration, formatNumber, formatTime, t, tPlural } from "./i18n.js";
 import { initPage, loadDemoBanner } from "./page.js";
-import { addFact, statusBadge, statusLabel, timeElement } from "./status-view.js";
+import { addFact, cellWith, statusBadge, statusLabel, timeElement } from "./status-view.js";
 
 /** How often the page refreshes itself, and how often it follows a recompute it asked for. */
 const REFRESH_MS = 15000;
@@ -207,12 +207,7 @@ function renderRuns() {
 
     row.append(element("th", { text: runId(run.id), attrs: { scope: "row" } }));
     row.append(element("td", { text: triggerLabel(run.trigger), attrs: { "data-trigger": String(run.trigger ?? "") } }));
-    const status = element("td");
-    status.append(statusBadge(run.status));
-    row.append(status);
-    const started = element("td");
-    started.append(timeElement(run.startedAt));
-    row.append(started);
+    row.append(cellWith(statusBadge(run.status)), cellWith(timeElement(run.startedAt)));
     row.append(element("td", { className: "num", text: run.status === "running" ? "—" : formatDuration(run.durationSeconds) }));
     row.append(element("td", { className: "num", text: resultsText(run) }));
     const published = element("td");

@@ -10,7 +10,7 @@ const COLUMNS = Object.freeze(["number", "measure", "form", "deadline", "respons
 export const STATUSES = Object.freeze(["planned", "in_progress", "done"]);
 
 /** An amount of tenge in the UI locale. */
-export function formatTenge(amount) {
+function formatTenge(amount) {
   return formatNumber(amount, { style: "currency", currency: "KZT", minimumFractionDigits: 0, maximumFractionDigits: 2 });
 }
 

@@ -15,7 +15,7 @@ import { isStale } from "./programme-problems.js";
 import { addFact, timeElement } from "./status-view.js";
 
 /** Whether the caller may change the programme: a planner of its region. */
-export function canEdit(me, programme) {
+function canEdit(me, programme) {
   return me.role === "planner" && me.scopeRegion === programme.regionKato;
 }
 

@@ -3,7 +3,7 @@
 
 import { element } from "./dom.js";
 import { formatNumber, formatQuarter, localizedName, t } from "./i18n.js";
-import { timeElement } from "./status-view.js";
+import { cellWith, timeElement } from "./status-view.js";
 
 /** The address of a page of this site that keeps a ?lang= the current page was opened with. */
 export function pageHref(path, params = {}) {
@@ -41,8 +41,6 @@ function row(programme) {
   if (programme.overdueMeasures > 0) tr.classList.add("has-overdue");
   const title = element("th", { attrs: { scope: "row" } });
   title.append(element("a", { text: programme.title, attrs: { href: pageHref("/programmes.html", { id: programme.id }) } }));
-  const updated = element("td");
-  updated.append(timeElement(programme.updatedAt));
   tr.append(
     title,
     element("td", { text: nameOf(programme.regionName) }),
@@ -51,7 +49,7 @@ function row(programme) {
     element("td", { className: "num", text: formatNumber(programme.measures) }),
     element("td", { className: "num", text: formatNumber(programme.doneMeasures) }),
     overdueCell(programme.overdueMeasures),
-    updated,
+    cellWith(timeElement(programme.updatedAt)),
   );
   return tr;
 }

@@ -26,6 +26,13 @@ export function timeElement(value, options) {
   return el;
 }
 
+/** A table cell holding a node (a badge, a time). */
+export function cellWith(node) {
+  const td = element("td");
+  td.append(node);
+  return td;
+}
+
 /** Adds a term and its value (text or a node) to a <dl>. */
 export function addFact(list, label, value) {
   const dt = element("dt", { text: label });

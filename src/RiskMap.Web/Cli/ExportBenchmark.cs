@@ -59,7 +59,7 @@ internal static class ExportBenchmark
                     return rows;
                 }
                 Task Csv(Stream sink, HotspotSheet sheet, IAsyncEnumerable<Hotspot> units) => HotspotCsv.WriteAsync(sink, sheet, units, ',', CancellationToken.None);
-                Task Xlsx(Stream sink, HotspotSheet sheet, IAsyncEnumerable<Hotspot> units) => HotspotXlsx.WriteAsync(sink, sheet, units, CancellationToken.None);
+                Task Xlsx(Stream sink, HotspotSheet sheet, IAsyncEnumerable<Hotspot> units) => XlsxWorkbook.WriteAsync(sink, sheet, units, CancellationToken.None);
                 var copy = await MeasureAsync(rows, "COPY csv", sink => CopyAsync(dataSource, sink, run, period, rows));
                 var csv = await MeasureAsync(rows, "service csv", sink => Service(sink, Csv));
                 await MeasureAsync(rows, "service xlsx", sink => Service(sink, Xlsx));

@@ -80,7 +80,7 @@ public static class ExportEndpoints
             {
                 await (extension switch
                 {
-                    "xlsx" => HotspotXlsx.WriteAsync(body, sheet, rows, cancel),
+                    "xlsx" => XlsxWorkbook.WriteAsync(body, sheet, rows, cancel),
                     "geojson" => HotspotGeoJson.WriteAsync(body, sheet, rows, demo, cancel),
                     _ => HotspotCsv.WriteAsync(body, sheet, rows, sep is [var separator] ? separator : ',', cancel),
                 });

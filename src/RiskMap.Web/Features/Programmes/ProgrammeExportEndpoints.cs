@@ -69,7 +69,7 @@ public static class ProgrammeExportEndpoints
                 var (sheet, _, refusal) = await SheetAsync(http, store, report, clock, id, lang);
                 if (sheet is null) return refusal!;
                 await http.AuditAsync(AuditLog.Actions.Export, $"programme {id}", new Dictionary<string, object?> { ["format"] = "xlsx", ["rows"] = sheet.MeasureRows.Count });
-                return Results.File(await HotspotXlsx.WriteAsync(sheet, "Programme", http.RequestAborted), XlsxType, $"riskmap-programme-{id}.xlsx");
+                return Results.File(await XlsxWorkbook.WriteAsync(sheet, "Programme", http.RequestAborted), XlsxType, $"riskmap-programme-{id}.xlsx");
             })
             .RequireRateLimiting(AccessSetup.ExportLimit)
             .WithSummary("The programme as an Excel sheet in the Plan's table layout, with the effectiveness column and the comparison note.")

@@ -13,7 +13,7 @@ namespace RiskMap.Web.Features.Exports;
 /// package for update and keeps each part in memory. The ZIP goes to a temporary file, then out, since the response
 /// stream takes no synchronous writes.
 /// </summary>
-public static class HotspotXlsx
+public static class XlsxWorkbook
 {
     private const string ContentTypes = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
