@@ -2,7 +2,6 @@ using Dapper;
 using RiskMap.Core.Access;
 using RiskMap.Core.Geography;
 using RiskMap.Core.Privacy;
-using RiskMap.Data.Access;
 
 namespace RiskMap.Data.Visibility;
 
