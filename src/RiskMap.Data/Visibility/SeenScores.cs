@@ -38,13 +38,13 @@ public static class SeenScores
                 WHERE r.run_id = @run AND r.level = '{level.ToCode()}'{(everyQuarter ? "" : " AND r.period = @period")}),
             class_thresholds AS (
                 SELECT COALESCE(@thresholds::float8[],
-                                ARRAY(SELECT jsonb_array_elements_text(methodology -> 'classThresholds')::float8 FROM score_runs WHERE id = @run)) AS t),
+                                ARRAY(SELECT jsonb_array_elements_text(methodology -> 'classThresholds')::float8 FROM score_runs WHERE id = @run)) AS bounds),
             seen_scores AS (
                 SELECT m.code, m.name_kk, m.name_ru, m.name_en, m.region_kato, m.district_kato, m.sight, m.period,
                        m.sight = 'full' AS detailed, m.sight = 'withheld' AS suppressed,
                        CASE WHEN m.sight = 'full' THEN m.raw END AS score,
                        CASE WHEN {SeesClass(measure)} AND m.raw IS NOT NULL
-                            THEN 1 + (SELECT count(*) FROM class_thresholds, unnest(class_thresholds.t) t WHERE m.raw >= t)::int END AS class,
+                            THEN 1 + (SELECT count(*) FROM class_thresholds c, unnest(c.bounds) b WHERE m.raw >= b)::int END AS class,
                        CASE WHEN m.sight = 'full' THEN m.domain_scores END AS domain_scores,
                        CASE WHEN m.sight = 'full' THEN m.contributions END AS contributions,
                        m.reliability, m.low_reliability,
