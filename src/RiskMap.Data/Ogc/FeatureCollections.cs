@@ -43,12 +43,17 @@ public sealed class FeatureCollections(NpgsqlDataSource dataSource, SmallAreaSup
             'geometry', ST_AsGeoJSON(ST_ForcePolygonCCW(u.geom), 7)::json,
             'properties', json_strip_nulls(json_build_object(
                 'code', u.code, 'name_kk', u.name_kk, 'name_ru', u.name_ru, 'name_en', u.name_en,
-                'region_kato', u.region_kato, 'district_kato', u.district_kato, 'pupils', {(collection.Level == EntityLevel.School ? "u.pupils" : "NULL::bigint")},
+                'region_kato', {Parent(collection, EntityLevel.Region)}, 'district_kato', {Parent(collection, EntityLevel.District)},
+                'pupils', {(collection.Level == EntityLevel.School ? "u.pupils" : "NULL::bigint")},
                 'period', s.period, 'score', round(s.score::numeric, 3), 'class', s.class,
                 'suppressed', {(collection.Level == EntityLevel.School ? "NULL::boolean" : "u.sight = 'withheld'")},
                 'low_reliability', s.low_reliability, 'rank', s.rank)))::text
         FROM units u LEFT JOIN seen_scores s ON s.code = u.code
         """;
+
+    /// <summary>The KATO of the feature's region or district, for a unit below that level only (a unit is not its own parent).</summary>
+    private static string Parent(FeatureCollectionInfo collection, EntityLevel parent) =>
+        collection.Level > parent ? $"u.{parent.ToCode()}_kato" : "NULL::text";
 
     public async Task<FeaturePage> PageAsync(FeatureCollectionInfo collection, BoundingBox? bbox, int limit, int offset, long? run, string? period, AccessScope scope)
     {

@@ -122,8 +122,13 @@ public sealed partial class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaS
     }
 
     /// <summary>The parameters of <see cref="SeenScores"/>.</summary>
-    private DynamicParameters Parameters(long run, string? period, RunInfo info, ScoreMeasure measure, AccessScope scope) =>
-        SeenUnits.Parameters(new { run, period, index = MeasureIndex(info, measure), thresholds = (double[]?)null }, scope, smallAreas);
+    /// <remarks>The thresholds are added by name, so a query can replace them (Dapper lets a named parameter override a template's).</remarks>
+    private DynamicParameters Parameters(long run, string? period, RunInfo info, ScoreMeasure measure, AccessScope scope)
+    {
+        var parameters = SeenUnits.Parameters(new { run, period, index = MeasureIndex(info, measure) }, scope, smallAreas);
+        parameters.Add("thresholds", null, System.Data.DbType.Object);
+        return parameters;
+    }
 
     /// <summary>The measure's position in the run's domain or indicator arrays (1-based, as in SQL); 1 for the composite.</summary>
     private static int MeasureIndex(RunInfo info, ScoreMeasure measure)
