@@ -89,8 +89,28 @@ public partial class OutOfScopeLeakTests(ScoredDemoApp app) : IClassFixture<Scor
         var table = await Json.GetAsync(await ClientAsync(app, caller), $"/api/scores?level={level}&classes=quantile");
         var seen = Units(table).Where(u => InScope(caller, level, u)).ToList();
         Assert.NotEmpty(seen);
-        var expected = RiskClasses.QuantileThresholds(seen.Select(u => u.GetProperty("score").GetDouble())).Select(t => Math.Round(t, 2));
-        Assert.Equal(expected, table.GetProperty("thresholds").EnumerateArray().Select(t => t.GetDouble()));
+        var expected = RiskClasses.QuantileThresholds(seen.Select(u => u.GetProperty("score").GetDouble())).Select(t => Math.Round(t, 2)).ToList();
+        var thresholds = table.GetProperty("thresholds").EnumerateArray().Select(t => t.GetDouble()).ToList();
+        Assert.Equal(expected, thresholds);
+        // Units within rounding of a cut-off may fall either side of it.
+        Assert.All(seen.Where(u => thresholds.All(t => Math.Abs(u.GetProperty("score").GetDouble() - t) > 0.01)), u =>
+            Assert.Equal((int)RiskClasses.ByThresholds(u.GetProperty("score").GetDouble(), thresholds), u.GetProperty("class").GetInt32()));
+    }
+
+    [Theory]
+    [InlineData(Planner75)]
+    [InlineData(EducationAlmaly)]
+    [InlineData(Anonymous)]
+    public async Task Under_quantile_classes_units_outside_the_scope_keep_their_fixed_composite_class(string caller)
+    {
+        // A quintile class would tell where the unit's hidden score lies among the others.
+        var client = await ClientAsync(app, caller);
+        var fixedClasses = Units(await Json.GetAsync(client, "/api/scores?level=district")).ToDictionary(Code, u => u.GetProperty("class").ToString());
+        var outside = Units(await Json.GetAsync(client, "/api/scores?level=district&classes=quantile")).Where(u => !InScope(caller, "district", u)).ToList();
+        Assert.NotEmpty(outside);
+        var differing = outside.Where(u => u.GetProperty("class").ToString() != fixedClasses[Code(u)])
+            .Select(u => $"{Code(u)}: {u.GetProperty("class")} instead of {fixedClasses[Code(u)]}").ToList();
+        Assert.True(differing.Count == 0, $"{caller} gets quantile classes for {differing.Count} districts outside the scope: {string.Join("; ", differing.Take(10))}");
     }
 
     [Theory]
