@@ -8,8 +8,8 @@ using static RiskMap.Web.Tests.Access.Callers;
 namespace RiskMap.Web.Tests.Privacy;
 
 /// <summary>
-/// A unit as one surface shows it to a caller. Rank 0 is read as no rank. The fields a surface does not carry at all are
-/// null in <see cref="Carries"/>'s sense: see <see cref="Surface"/>.
+/// A unit as one surface shows it to a caller; rank 0 is read as no rank. Which of the later fields a surface has at all
+/// is in <see cref="Surface.Carries"/>. HasDetailFields: domain scores, changes or (in a profile) contributions.
 /// </summary>
 public sealed record ShownUnit(int? Class, double? Score, int? Rank, bool? Suppressed = null, bool? Detailed = null, int? RankAmong = null,
     bool? HasRankBand = null, bool? HasDetailFields = null);
