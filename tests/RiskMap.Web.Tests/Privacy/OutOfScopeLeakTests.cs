@@ -82,35 +82,40 @@ public partial class OutOfScopeLeakTests(ScoredDemoApp app) : IClassFixture<Scor
     [Theory]
     [InlineData(Analyst, "district")]
     [InlineData(Planner75, "district")]
+    [InlineData(Anonymous, "district")]
     [InlineData(EducationAlmaly, "school")]
     [InlineData(Planner71, "school")]
-    public async Task Quantile_classes_are_quintiles_of_the_units_the_caller_sees_in_full(string caller, string level)
+    public async Task Composite_quantile_classes_are_quintiles_of_the_units_whose_class_the_caller_sees(string caller, string level)
     {
+        // The composite class is public outside small areas, so its quintiles are cut from every unit whose class the
+        // caller sees: in full, or class only; never from a withheld small area.
         var table = await Json.GetAsync(await ClientAsync(app, caller), $"/api/scores?level={level}&classes=quantile");
-        var seen = Units(table).Where(u => InScope(caller, level, u)).ToList();
+        var period = table.GetProperty("period").GetString()!;
+        var seen = (await UnitTruths.ReadAsync(app.Database, level, period)).AsSeenBy(caller, level)
+            .Where(u => u.Sight is Sight.Full or Sight.ClassOnly && u.Truth.Score is not null).ToList();
         Assert.NotEmpty(seen);
-        var expected = RiskClasses.QuantileThresholds(seen.Select(u => u.GetProperty("score").GetDouble())).Select(t => Math.Round(t, 2)).ToList();
+        var expected = RiskClasses.ShownQuantileThresholds(seen.Select(u => u.Truth.Score!.Value));
         var thresholds = table.GetProperty("thresholds").EnumerateArray().Select(t => t.GetDouble()).ToList();
         Assert.Equal(expected, thresholds);
-        // Units within rounding of a cut-off may fall either side of it.
-        Assert.All(seen.Where(u => thresholds.All(t => Math.Abs(u.GetProperty("score").GetDouble() - t) > 0.01)), u =>
-            Assert.Equal((int)RiskClasses.ByThresholds(u.GetProperty("score").GetDouble(), thresholds), u.GetProperty("class").GetInt32()));
+        var classes = Units(table).ToDictionary(Code, u => u.GetProperty("class"));
+        Assert.All(seen, u => Assert.Equal((int)RiskClasses.ByThresholds(u.Truth.Score!.Value, thresholds), classes[u.Code].GetInt32()));
     }
 
     [Theory]
     [InlineData(Planner75)]
     [InlineData(EducationAlmaly)]
-    [InlineData(Anonymous)]
-    public async Task Under_quantile_classes_units_outside_the_scope_keep_their_fixed_composite_class(string caller)
+    public async Task Quantile_classes_of_an_indicator_are_cut_from_the_caller_s_scope_and_shown_only_there(string caller)
     {
-        // A quintile class would tell where the unit's hidden score lies among the others.
+        // A domain's or indicator's score is detail: its quintiles rest on the units the caller sees in full, and a unit
+        // outside the scope has no class by it.
         var client = await ClientAsync(app, caller);
-        var fixedClasses = Units(await Json.GetAsync(client, "/api/scores?level=district")).ToDictionary(Code, u => u.GetProperty("class").ToString());
-        var outside = Units(await Json.GetAsync(client, "/api/scores?level=district&classes=quantile")).Where(u => !InScope(caller, "district", u)).ToList();
-        Assert.NotEmpty(outside);
-        var differing = outside.Where(u => u.GetProperty("class").ToString() != fixedClasses[Code(u)])
-            .Select(u => $"{Code(u)}: {u.GetProperty("class")} instead of {fixedClasses[Code(u)]}").ToList();
-        Assert.True(differing.Count == 0, $"{caller} gets quantile classes for {differing.Count} districts outside the scope: {string.Join("; ", differing.Take(10))}");
+        var level = caller == EducationAlmaly ? "school" : "district";
+        var table = await Json.GetAsync(client, $"/api/scores?level={level}&indicator=bullying_reports&classes=quantile");
+        var inside = Units(table).Where(u => InScope(caller, level, u) && u.GetProperty("score").ValueKind == JsonValueKind.Number).ToList();
+        Assert.NotEmpty(inside);
+        Assert.Equal(RiskClasses.ShownQuantileThresholds(inside.Select(u => u.GetProperty("score").GetDouble())),
+            table.GetProperty("thresholds").EnumerateArray().Select(t => t.GetDouble()));
+        Assert.All(Units(table).Where(u => !InScope(caller, level, u)), u => Assert.Equal(JsonValueKind.Null, u.GetProperty("class").ValueKind));
     }
 
     [Theory]
