@@ -43,9 +43,10 @@ public static class DataServices
         services.AddSingleton<Demo.DemoDataLoader>();
         services.AddSingleton<Scoring.ScoreRunService>();
         services.AddSingleton<Scoring.ScoreQueries>();
+        services.AddSingleton<Scoring.ScoreRunQueries>();
         services.AddSingleton<Scoring.WeightCatalogue>();
         services.AddSingleton<Tiles.TileQueries>();
-        services.AddSingleton<Features.FeatureCollections>();
+        services.AddSingleton<Ogc.FeatureCollections>();
         services.AddSingleton<Access.UserStore>();
         services.AddSingleton<Access.AuditLog>();
         services.AddSingleton<Programmes.ProgrammeStore>();

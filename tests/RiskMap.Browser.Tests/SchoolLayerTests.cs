@@ -63,9 +63,14 @@ public class SchoolLayerTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         var score = await page.EvaluateAsync<string>(
             "s => new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(s)", latest.GetProperty("score").GetDouble());
         await Assertions.Expect(profile.Locator(".profile-score")).ToHaveTextAsync($"{score} of 10");
-        var band = latest.GetProperty("rankBand");
+        // A planner's rank is among the schools of their region, with no national band that would count schools outside it.
+        Assert.Equal(JsonValueKind.Null, latest.GetProperty("rankBand").ValueKind);
+        var almatySchools = (await GetAsync(page, "/api/scores?level=school&region=750000000")).GetProperty("units").EnumerateArray()
+            .Count(u => u.GetProperty("score").ValueKind == JsonValueKind.Number);
+        Assert.Equal(almatySchools, latest.GetProperty("rankAmong").GetInt32());
+        await Assertions.Expect(profile.Locator(".profile-facts")).ToContainTextAsync("Rank within your access");
         await Assertions.Expect(profile.Locator(".profile-rank")).ToHaveTextAsync(string.Create(CultureInfo.GetCultureInfo("en-GB"),
-            $"rank {latest.GetProperty("rank").GetInt32():N0} ({band.GetProperty("low").GetInt32():N0}–{band.GetProperty("high").GetInt32():N0}) among all schools in the country"));
+            $"rank {latest.GetProperty("rank").GetInt32():N0} of {almatySchools:N0}"));
         await Assertions.Expect(profile.Locator(".bar-row")).ToHaveCountAsync(api.GetProperty("contributions").GetArrayLength());
         var history = api.GetProperty("history").EnumerateArray().Count(h => h.GetProperty("score").ValueKind == JsonValueKind.Number);
         await Assertions.Expect(profile.Locator("svg.line-chart .line-chart-point")).ToHaveCountAsync(history);

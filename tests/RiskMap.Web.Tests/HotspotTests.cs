@@ -24,7 +24,11 @@ public class HotspotTests(HandScoredApp app) : IClassFixture<HandScoredApp>
         Assert.Equal(3.0, first.GetProperty("reasons")[0].GetProperty("points").GetDouble());
         Assert.Equal(9.5, first.GetProperty("unit").GetProperty("reliability").GetDouble());
         Assert.Equal(0.5, first.GetProperty("unit").GetProperty("changeQuarter").GetDouble());
-        Assert.Equal(1, first.GetProperty("unit").GetProperty("rankBand").GetProperty("low").GetInt32());
+        // The planner's ranks are among their region's districts, without the national band; the analyst's carry it.
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("unit").GetProperty("rankBand").ValueKind);
+        Assert.Equal(4, first.GetProperty("unit").GetProperty("rankAmong").GetInt32());
+        var national = (await UnitsAsync("level=district", "analyst"))[0].GetProperty("unit");
+        Assert.Equal(1, national.GetProperty("rankBand").GetProperty("low").GetInt32());
     }
 
     [Fact]

@@ -3,7 +3,7 @@
 
 import { fetchAbout, fetchDistrictIndex, fetchDistrictScores, fetchIndicators, fetchProfile, fetchRegions, fetchScoreRunStatus, reportBug } from "./api.js";
 import { renderBreadcrumb } from "./breadcrumb.js";
-import { classKey, classSummary, districtStyle, isSuppressed, unitClass } from "./choropleth.js";
+import { classKey, classSummary, districtStyle } from "./choropleth.js";
 import { readView, writeView } from "./deeplink.js";
 import { createDistrictTiles } from "./districttiles.js";
 import { createHotspotTable } from "./hotspots.js";
@@ -414,9 +414,7 @@ async function loadProfile({ level, code, name }) {
     return;
   }
   if (!stillOpen()) return;
-  // A district's national rank is among all districts with a score, also those outside the caller's scope (class only).
-  const total = [...state.unitsByKato.values()].filter((unit) => unitClass(unit) !== null || isSuppressed(unit)).length;
-  showProfile({ name, profile, total });
+  showProfile({ name, profile });
   markPainted("riskmap:profile-shown");
 }
 

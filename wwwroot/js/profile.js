@@ -19,7 +19,7 @@ const els = {
   close: document.getElementById("profile-close"),
 };
 
-/** What the panel shows: { name, profile, total, failed }; profile is null while loading. */
+/** What the panel shows: { name, profile, failed }; profile is null while loading. */
 let shown = null;
 
 function fact(list, label, ...content) {
@@ -58,18 +58,24 @@ function trend(history) {
   );
 }
 
-/** A school's rank is among all schools in the country, which a caller with a regional scope cannot count. */
-function rankText(level, latest, total) {
+/**
+ * [label, text] of a rank. A caller who sees the whole country gets the national rank with its uncertainty band; any
+ * other caller a rank among the units they see in full, so it tells nothing about units outside their access.
+ */
+function rankFact(level, latest) {
+  const values = { rank: formatNumber(latest.rank), total: formatNumber(latest.rankAmong) };
   const band = latest.rankBand;
-  const values = { rank: formatNumber(latest.rank), low: formatNumber(band.low), high: formatNumber(band.high) };
-  return level === "school" ? t("schools.rankValue", values) : t("profile.rankValue", { ...values, total: formatNumber(total) });
+  if (!band) return [t("profile.rankInScope"), t("profile.rankInScopeValue", values)];
+  const banded = { ...values, low: formatNumber(band.low), high: formatNumber(band.high) };
+  return [t("profile.rank"), t(level === "school" ? "schools.rankValue" : "profile.rankValue", banded)];
 }
 
-function detailed({ level, latest, contributions: items, history }, total) {
+function detailed({ level, latest, contributions: items, history }) {
+  const [rankLabel, rankText] = rankFact(level, latest);
   const facts = element("dl", { className: "profile-facts" });
   classFact(facts, latest);
   fact(facts, t("profile.score"), element("span", { className: "profile-score", text: t("profile.scoreValue", { score: formatScore(latest.score) }) }));
-  fact(facts, t("profile.rank"), element("span", { className: "profile-rank", text: rankText(level, latest, total) }));
+  fact(facts, rankLabel, element("span", { className: "profile-rank", text: rankText }));
   fact(facts, t("profile.reliability"), element("span", { text: t("profile.scoreValue", { score: formatScore(latest.reliability) }) }),
     ...lowReliabilityMark(latest));
   return [
@@ -89,19 +95,18 @@ function classOnly({ latest }) {
 
 function render() {
   if (!shown) return;
-  const { name, profile, total, failed } = shown;
+  const { name, profile, failed } = shown;
   els.title.textContent = profile ? localizedName({ name_kk: profile.latest.nameKk, name_ru: profile.latest.nameRu, name_en: profile.latest.nameEn }) : name;
   let content;
   if (failed) content = [element("p", { className: "profile-note", text: t("profile.failed") })];
   else if (!profile) content = [element("p", { className: "profile-note", text: t("status.loading") })];
-  else content = profile.latest.detailed ? detailed(profile, total) : classOnly(profile);
+  else content = profile.latest.detailed ? detailed(profile) : classOnly(profile);
   els.body.replaceChildren(...content);
   els.panel.dataset.profile = failed ? "failed" : profile ? "ready" : "loading";
 }
 
 /**
- * Shows the panel: { name } while loading, then { name, profile, total } (total: districts ranked; not needed for a
- * school) or { name, failed }.
+ * Shows the panel: { name } while loading, then { name, profile } or { name, failed }.
  */
 export function showProfile(content) {
   const opening = els.panel.hidden;

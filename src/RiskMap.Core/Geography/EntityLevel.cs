@@ -18,6 +18,10 @@ public static class EntityLevels
         _ => throw new ArgumentOutOfRangeException(nameof(level)),
     };
 
+    /// <summary>The level of a stored code ("region", "district" or "school"); anything else is a programming error.</summary>
+    public static EntityLevel Parse(string code) =>
+        TryParse(code, out var level) ? level : throw new ArgumentOutOfRangeException(nameof(code), code, "A level is region, district or school.");
+
     public static bool TryParse(string? text, out EntityLevel level)
     {
         switch (text?.Trim().ToLowerInvariant())

@@ -22,6 +22,9 @@ public static class ProgrammeTexts
         ComparisonGap.NoComparableUnits => ("Салыстыруға ұқсас қамтылмаған бірліктер жоқ (сол облыс, бастапқы сынып ±1).",
             "Нет похожих неохваченных единиц для сравнения (та же область, исходный класс ±1).",
             "There are no comparable untargeted units (same region, starting class within one)."),
+        ComparisonGap.OutsideScope => ("Салыстыру сіздің қолжетімділік аймағыңыздан тыс бірліктерге сүйенеді, сондықтан көрсетілмейді.",
+            "Сравнение опирается на единицы вне вашей зоны доступа и поэтому не показывается.",
+            "The comparison rests on units outside your access, so it is not shown."),
         _ => throw new ArgumentOutOfRangeException(nameof(gap)),
     };
 

@@ -13,6 +13,9 @@ public enum ComparisonGap
     NoScores,
     NoBaseline,
     NoComparableUnits,
+
+    /// <summary>The reader does not see the target, or every unit of its comparison group, in full.</summary>
+    OutsideScope,
 }
 
 public sealed record SidePoint(double? Score, int? Class, int Units, IReadOnlyDictionary<string, double?> Indicators);
@@ -32,6 +35,20 @@ public sealed record TargetEffect(
 {
     /// <summary>The newest quarter with both changes, or null.</summary>
     public EffectPoint? Latest => Series.LastOrDefault(p => p.Difference is not null);
+
+    /// <summary>What a reader who does not see the target in full may know of it: its quarters, no figures.</summary>
+    public TargetEffect WithoutFigures() => new(null, null, [], [], null, null, ComparisonGap.OutsideScope,
+        Series.Select(p => new EffectPoint(p.Period, null, null, null, null)).ToList());
+
+    /// <summary>
+    /// The target's own figures without its comparison group, for a reader who does not see every unit of the group in
+    /// full: its members, their classes and their mean scores would tell about units outside the reader's scope.
+    /// </summary>
+    public TargetEffect WithoutComparison() => this with
+    {
+        ComparisonCodes = [], MinClass = null, MaxClass = null, Gap = ComparisonGap.OutsideScope,
+        Series = Series.Select(p => p with { Comparison = null, ComparisonChange = null }).ToList(),
+    };
 }
 
 /// <summary>

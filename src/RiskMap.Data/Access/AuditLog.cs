@@ -22,6 +22,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         public const string Login = "login";
         public const string LoginFailed = "login-failed";
         public const string SchoolProfileViewed = "school-profile-viewed";
+        public const string SchoolTableRead = "school-table-read";
         public const string Export = "export";
         public const string Import = "import";
         public const string WeightsChanged = "weights-changed";

@@ -1,7 +1,9 @@
 using Dapper;
 using Npgsql;
 using RiskMap.Core.Access;
-using RiskMap.Data.Access;
+using RiskMap.Core.Geography;
+using RiskMap.Core.Privacy;
+using RiskMap.Data.Visibility;
 
 namespace RiskMap.Data.Queries;
 
@@ -12,8 +14,8 @@ public sealed record SchoolFilter(string? RegionKato, string? DistrictKato, Boun
 /// <summary>One page of schools as a GeoJSON FeatureCollection, and the code to continue after (null on the last page).</summary>
 public sealed record SchoolPage(string Features, int Returned, string? LastCode);
 
-/// <summary>Schools as GeoJSON points, paged by school code (keyset paging: stable while data changes).</summary>
-public sealed class SchoolQueries(NpgsqlDataSource dataSource)
+/// <summary>Schools in the caller's scope (<see cref="SeenUnits"/>) as GeoJSON points, paged by school code (keyset paging: stable while data changes).</summary>
+public sealed class SchoolQueries(NpgsqlDataSource dataSource, SmallAreaSuppression smallAreas)
 {
     public const int MaxLimit = 10_000;
 
@@ -27,25 +29,24 @@ public sealed class SchoolQueries(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var rows = (await connection.QueryAsync<(string Code, string Feature)>($$"""
-            SELECT code, json_build_object(
-                'type', 'Feature', 'id', code,
-                'geometry', ST_AsGeoJSON(geom, 7)::json,
+            SELECT s.code, json_build_object(
+                'type', 'Feature', 'id', s.code,
+                'geometry', ST_AsGeoJSON(s.geom, 7)::json,
                 'properties', json_build_object(
-                    'code', code, 'name_ru', name_ru, 'name_kk', name_kk, 'type', school_type, 'language', language,
-                    'settlement', settlement, 'pupils', pupils, 'district_kato', district_kato, 'region_kato', region_kato,
-                    'assignment', CASE WHEN district_kato IS NOT NULL THEN 'district'
-                                       WHEN region_kato IS NOT NULL THEN 'region' ELSE 'unassigned' END,
-                    'source', source))::text
-            FROM schools
-            WHERE {{ScopeFilter.Covers("region_kato", "district_kato")}}
-              AND (@region::text IS NULL OR region_kato = @region)
-              AND (@district::text IS NULL OR district_kato = @district)
-              AND (NOT @unassigned OR district_kato IS NULL)
-              AND (@after::text IS NULL OR code > @after)
-              AND (@minLon::float8 IS NULL OR geom && ST_MakeEnvelope(@minLon, @minLat, @maxLon, @maxLat, 4326))
-            ORDER BY code
+                    'code', s.code, 'name_ru', s.name_ru, 'name_kk', s.name_kk, 'type', s.school_type, 'language', s.language,
+                    'settlement', s.settlement, 'pupils', s.pupils, 'district_kato', s.district_kato, 'region_kato', s.region_kato,
+                    'assignment', CASE WHEN s.district_kato IS NOT NULL THEN 'district'
+                                       WHEN s.region_kato IS NOT NULL THEN 'region' ELSE 'unassigned' END,
+                    'source', s.source))::text
+            FROM schools s JOIN ({{SeenUnits.Seen(EntityLevel.School)}}) u ON u.code = s.code
+            WHERE (@region::text IS NULL OR s.region_kato = @region)
+              AND (@district::text IS NULL OR s.district_kato = @district)
+              AND (NOT @unassigned OR s.district_kato IS NULL)
+              AND (@after::text IS NULL OR s.code > @after)
+              AND (@minLon::float8 IS NULL OR s.geom && ST_MakeEnvelope(@minLon, @minLat, @maxLon, @maxLat, 4326))
+            ORDER BY s.code
             LIMIT @take
-            """, ScopeFilter.Parameters(new
+            """, SeenUnits.Parameters(new
         {
             region = filter.RegionKato,
             district = filter.DistrictKato,
@@ -53,7 +54,7 @@ public sealed class SchoolQueries(NpgsqlDataSource dataSource)
             after = filter.AfterCode,
             minLon = filter.Bbox?.MinLon, minLat = filter.Bbox?.MinLat, maxLon = filter.Bbox?.MaxLon, maxLat = filter.Bbox?.MaxLat,
             take = filter.Limit + 1,
-        }, scope))).ToList();
+        }, scope, smallAreas))).ToList();
 
         var hasMore = rows.Count > filter.Limit;
         var page = hasMore ? rows[..filter.Limit] : rows;

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using Dapper;
 using RiskMap.Core.Access;
 using RiskMap.Core.Geography;
-using RiskMap.Data.Access;
+using RiskMap.Data.Visibility;
 
 namespace RiskMap.Data.Scoring;
 
@@ -26,45 +26,42 @@ public sealed record HotspotList(
 public sealed partial class ScoreQueries
 {
     /// <returns>null when the run is unknown; throws <see cref="ArgumentException"/> for a domain or indicator the run lacks.</returns>
-    /// <remarks>Only units in the caller's scope are read, with the run's fixed class thresholds; riskiest first.</remarks>
+    /// <remarks>Only units the caller sees in full, with the run's fixed class thresholds; riskiest first.</remarks>
     public async Task<HotspotList?> HotspotsAsync(long run, HotspotFilter filter, AccessScope scope)
     {
         RunInfo? info;
         await using (var connection = await dataSource.OpenConnectionAsync()) info = await RunAsync(connection, run);
         if (info is null) return null;
-        var parameters = ScopeFilter.Parameters(new
-        {
-            run, level = filter.Level.ToCode(), period = filter.Period, regionKato = filter.RegionKato, districtKato = filter.DistrictKato,
-            index = MeasureIndex(info, filter.Measure), top = filter.Top,
-        }, scope);
-        // Without a class filter the first N rows are the list (units without a score come last and are skipped).
-        var limit = filter.Classes is null && filter.Top is not null ? " LIMIT @top" : "";
+        var parameters = Parameters(run, filter.Period, info, filter.Measure, scope);
+        parameters.AddDynamicParams(new { regionKato = filter.RegionKato, districtKato = filter.DistrictKato, top = filter.Top, classes = filter.Classes?.ToArray() });
         // Boundaries simplified to about 100 m; a school's point stays as it is.
-        var geometry = filter.Geometry ? ", ST_AsGeoJSON(ST_SimplifyPreserveTopology(u.geom, 0.001), 5) AS Geometry" : "";
+        var geometry = filter.Geometry
+            ? $", (SELECT ST_AsGeoJSON(ST_SimplifyPreserveTopology(g.geom, 0.001), 5) FROM ({SeenUnits.Geometries(filter.Level)}) g WHERE g.code = s.code) AS Geometry"
+            : "";
+        var sql = $"""
+            WITH {SeenScores.Ctes(filter.Level, filter.Measure)}
+            SELECT {Columns}{geometry} FROM seen_scores s
+            WHERE s.detailed AND s.class IS NOT NULL
+              AND (@regionKato::text IS NULL OR s.region_kato = @regionKato) AND (@districtKato::text IS NULL OR s.district_kato = @districtKato)
+              AND (@classes::int[] IS NULL OR s.class = ANY(@classes))
+            ORDER BY s.rank, s.code
+            LIMIT @top
+            """;
         return new HotspotList(run, info.MethodologyVersion, filter.Level.ToCode(), filter.Period, filter.Measure.ToString(), info.ClassThresholds,
-            info.DomainCodes, ReadAsync(RankedSql(filter.Level, filter.Measure, inScopeOnly: true, geometry) + limit, parameters, info, filter));
+            info.DomainCodes, ReadAsync(sql, parameters, info, filter.Measure));
     }
 
-    private async IAsyncEnumerable<Hotspot> ReadAsync(string sql, DynamicParameters parameters, RunInfo info, HotspotFilter filter,
+    private async IAsyncEnumerable<Hotspot> ReadAsync(string sql, DynamicParameters parameters, RunInfo info, ScoreMeasure measure,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var listed = 0;
-        // Classes fall with the rank, so the rows after the first N of the listed classes are never needed: leaving the
-        // loop early ends the query.
         await foreach (var row in connection.QueryUnbufferedAsync<Row>(sql, parameters).WithCancellation(cancellationToken))
-        {
-            if (filter.Top is { } top && listed >= top) yield break;
-            var unit = Measured(row, info, filter.Measure, info.ClassThresholds);
-            if (unit.Class is not { } riskClass || (filter.Classes is { } classes && !classes.Contains(riskClass))) continue;
-            listed++;
-            yield return new Hotspot(unit, Reasons(row, info, filter.Measure), row.Geometry);
-        }
+            yield return new Hotspot(View(row, info), Reasons(row, info, measure), row.Geometry);
     }
 
     /// <summary>What adds most to the measure: of all indicators for the composite, of the domain's for a domain, the indicator itself for one.</summary>
     private static List<Contribution> Reasons(Row row, RunInfo info, ScoreMeasure measure) => Contributions(row, info)
-        .Where(c => measure.Kind switch { "domain" => c.Domain == measure.Code, "indicator" => c.Indicator == measure.Code, _ => true })
+        .Where(c => measure.Kind switch { ScoreMeasure.DomainKind => c.Domain == measure.Code, ScoreMeasure.IndicatorKind => c.Indicator == measure.Code, _ => true })
         .Take(3)
         .ToList();
 }

@@ -37,12 +37,13 @@ internal static class ExportBenchmark
             await provider.GetRequiredService<MigrationRunner>().ApplyAsync();
             if (generate) await BenchDatabase.GenerateAsync(provider, geodata, schools);
             var scores = provider.GetRequiredService<ScoreQueries>();
-            if (await scores.PublishedRunAsync() is null)
+            var runs = provider.GetRequiredService<ScoreRunQueries>();
+            if (await runs.PublishedRunAsync() is null)
             {
                 var outcome = await provider.GetRequiredService<ScoreRunService>().RunAsync(ScoreTrigger.Manual, "bench");
                 if (outcome.Status != ScoreRunStatus.Succeeded) throw new InvalidOperationException($"The benchmark run failed: {outcome.Error}");
             }
-            var run = (await scores.PublishedRunAsync())!.Value;
+            var run = (await runs.PublishedRunAsync())!.Value;
             var period = (await scores.PeriodsAsync(run))[^1];
             var indicators = await provider.GetRequiredService<CatalogueQueries>().IndicatorsAsync();
             var dataSource = provider.GetRequiredService<NpgsqlDataSource>();

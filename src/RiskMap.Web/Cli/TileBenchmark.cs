@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using RiskMap.Core.Access;
+using RiskMap.Core.Geography;
 using RiskMap.Data.Scoring;
 using RiskMap.Data.Tiles;
 using RiskMap.Web.Hosting;
@@ -104,9 +105,9 @@ internal static partial class TileBenchmark
     {
         long bytes = 0;
         var tiles = 0;
-        for (var x = Column(46.49, 5); x <= Column(87.36, 5); x++)
+        for (var x = Column(Kazakhstan.West, 5); x <= Column(Kazakhstan.East, 5); x++)
         {
-            for (var y = Row(55.44, 5); y <= Row(40.56, 5); y++)
+            for (var y = Row(Kazakhstan.North, 5); y <= Row(Kazakhstan.South, 5); y++)
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, $"{origin}/tiles/districts/5/{x}/{y}.mvt");
                 request.Headers.AcceptEncoding.ParseAdd("gzip");

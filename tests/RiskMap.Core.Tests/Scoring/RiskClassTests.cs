@@ -53,4 +53,30 @@ public class RiskClassTests
 
     [Fact]
     public void No_scores_give_no_quantile_thresholds() => Assert.Empty(RiskClasses.QuantileThresholds([]));
+
+    [Fact]
+    public void Scores_that_do_not_vary_are_all_in_the_lowest_quantile_class_not_the_highest()
+    {
+        double[] zeros = [0, 0, 0, 0, 0, 0, 0];
+        Assert.All(zeros, s => Assert.Equal(RiskClass.VeryLow, RiskClasses.ByThresholds(s, RiskClasses.QuantileThresholds(zeros))));
+    }
+
+    [Fact]
+    public void Many_lowest_scores_stay_in_class_one_when_the_lowest_quintiles_are_all_at_the_lowest_score()
+    {
+        double[] scores = [0, 0, 0, 0, 0, 0, 0, 0, 1.5, 3];
+        var thresholds = RiskClasses.QuantileThresholds(scores);
+        Assert.All(scores.Where(s => s == 0), s => Assert.Equal(RiskClass.VeryLow, RiskClasses.ByThresholds(s, thresholds)));
+        Assert.Equal(RiskClass.VeryHigh, RiskClasses.ByThresholds(3, thresholds));
+    }
+
+    [Fact]
+    public void Shown_quantile_bounds_have_two_decimals_and_class_as_the_exact_ones_do_at_the_bounds_edges()
+    {
+        double[] scores = [0.123456, 1.987654, 2.5, 3.333333, 4.444444, 5.55555, 6.1, 7.77777, 8.2, 9.01];
+        var shown = RiskClasses.ShownQuantileThresholds(scores);
+        Assert.All(shown, t => Assert.Equal(t, Math.Round(t, 2)));
+        Assert.All(shown.Zip(RiskClasses.QuantileThresholds(scores)), p => Assert.InRange(p.First - p.Second, 0, 0.01));
+        Assert.Equal(RiskClass.VeryLow, RiskClasses.ByThresholds(scores[0], shown));
+    }
 }

@@ -69,7 +69,9 @@ public static class AccessSetup
                     extensions: new Dictionary<string, object?> { ["code"] = "rate-limited" }).ExecuteAsync(context.HttpContext);
             };
             o.AddPolicy(SignInLimit, context => PerMinute(ClientAddress(context), options.SignInsPerMinute));
-            o.AddPolicy(ExportLimit, context => PerMinute(context.User.Identity?.Name ?? ClientAddress(context), options.ExportsPerMinute));
+            o.AddPolicy(ExportLimit, context => BulkReads.Counts(context)
+                ? PerMinute(context.User.Identity?.Name ?? ClientAddress(context), options.ExportsPerMinute)
+                : RateLimitPartition.GetNoLimiter("not a bulk read"));
         });
         return services;
     }

@@ -48,13 +48,12 @@ public static class ExportEndpoints
 
     private static RouteHandlerBuilder AsExport(this RouteHandlerBuilder endpoint) => endpoint
         .WithTags("Exports")
-        .RequireRateLimiting(AccessSetup.ExportLimit)
+        .AsBulkRead()
         .Produces(StatusCodes.Status200OK, contentType: "text/csv")
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status403Forbidden)
-        .ProducesProblem(StatusCodes.Status404NotFound)
-        .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static async Task<IResult> ExportAsync(string kind, HttpContext http, ScoreQueries scores, GeographyQueries geography,
         CatalogueQueries catalogue, MapDataWatcher published, HotspotQuery query, string? format, string? sep, string? lang)
@@ -72,7 +71,7 @@ public static class ExportEndpoints
         var fileName = $"riskmap-{kind}-{list!.Level}-{area}-{list.Period}{(demo ? "-demo" : "")}.{extension}";
         return Results.Stream(async body =>
         {
-            var counter = new RowCounter();
+            var counter = new BulkReads.RowCounter<Hotspot>();
             var rows = counter.Count(list.Units);
             var cancel = http.RequestAborted;
             var completed = false;
@@ -97,20 +96,5 @@ public static class ExportEndpoints
                 });
             }
         }, mediaType, fileName);
-    }
-
-    /// <summary>Counts the rows as they pass, for the audit entry.</summary>
-    private sealed class RowCounter
-    {
-        public int Rows { get; private set; }
-
-        public async IAsyncEnumerable<Hotspot> Count(IAsyncEnumerable<Hotspot> rows)
-        {
-            await foreach (var row in rows)
-            {
-                Rows++;
-                yield return row;
-            }
-        }
     }
 }

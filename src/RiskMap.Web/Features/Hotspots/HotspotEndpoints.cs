@@ -1,5 +1,8 @@
+using RiskMap.Core.Geography;
+using RiskMap.Data.Access;
 using RiskMap.Data.Queries;
 using RiskMap.Data.Scoring;
+using RiskMap.Web.Features.Access;
 using RiskMap.Web.Features.Tiles;
 
 namespace RiskMap.Web.Features.Hotspots;
@@ -11,15 +14,25 @@ public static class HotspotEndpoints
         api.MapGet("/hotspots", async (HttpContext http, ScoreQueries scores, GeographyQueries geography, MapDataWatcher published,
                 [AsParameters] HotspotQuery query) =>
             {
-                var (_, list, refusal) = await query.RunAsync(http, scores, geography, published, HotspotQuery.DefaultTop);
-                return refusal ?? Results.Ok(list);
+                var (filter, list, refusal) = await query.RunAsync(http, scores, geography, published, HotspotQuery.DefaultTop);
+                if (refusal is not null) return refusal;
+                if (filter!.Level != EntityLevel.School) return Results.Ok(list);
+                var counter = new BulkReads.RowCounter<Hotspot>();
+                http.Response.OnCompleted(() => http.AuditAsync(AuditLog.Actions.SchoolTableRead, $"hotspots school {list!.Period}", new Dictionary<string, object?>
+                {
+                    ["run"] = list.Run, ["level"] = list.Level, ["region"] = filter.RegionKato, ["district"] = filter.DistrictKato,
+                    ["period"] = list.Period, ["by"] = list.Measure, ["top"] = filter.Top, ["rows"] = counter.Rows,
+                }));
+                return Results.Ok(list! with { Units = counter.Count(list.Units) });
             })
+            .AsBulkRead(BulkReads.OfSchools)
             .WithTags("Hotspots")
             .WithSummary("Hotspot list: the riskiest units of a level in the caller's scope, with score, class, rank band, reliability, trend and reasons.")
             .WithDescription(HotspotQuery.Description + "Default top: 50. Each unit has its score (0–10), class (1–5), national rank and, " +
-                             "for the composite, rank band and change on the quarter and on the year; reasons are the three indicators " +
+                             "for the composite, rank band (callers who see the whole country) and change on the quarter and on the year; " +
+                             "ranks are among the units the caller sees in full; reasons are the three indicators " +
                              "that add most to the measure, in score points. Needs an analyst, planner or education role. " +
-                             "The same list as a file: GET /api/exports/hotspots.")
+                             "School-level lists are audited and count towards Access:ExportsPerMinute. The same list as a file: GET /api/exports/hotspots.")
             .Produces<HotspotList>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

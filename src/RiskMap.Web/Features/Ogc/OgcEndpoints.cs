@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 using RiskMap.Core.Indicators;
-using RiskMap.Data.Features;
+using RiskMap.Core.Geography;
+using RiskMap.Data.Ogc;
+using RiskMap.Data.Queries;
 using RiskMap.Data.Tiles;
 using RiskMap.Web.Features.Tiles;
 using RiskMap.Web.Features.Access;
@@ -59,7 +61,7 @@ public static class OgcEndpoints
             var version = await watcher.CurrentAsync();
             var list = new JsonArray();
             var scope = http.CallerScope();
-            foreach (var c in FeatureCollections.All.Where(c => c.Level != "school" || scope.SeesDetail)) list.Add(await Collection(http, c, collections, version));
+            foreach (var c in FeatureCollections.All.Where(c => c.Level != EntityLevel.School || scope.SeesDetail)) list.Add(await Collection(http, c, collections, version));
             return Respond(http, f, "Collections", new JsonObject
             {
                 ["links"] = Links(Link(http, "/ogc/collections", "self", Json, "This document"), Link(http, "/ogc/collections?f=html", "alternate", Html, "As HTML")),
@@ -115,13 +117,18 @@ public static class OgcEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         ogc.MapGet("/collections/{collectionId}/items/{featureId}", async (HttpContext http, string collectionId, string featureId, string? datetime, string? f,
-                FeatureCollections collections, MapDataWatcher watcher) =>
+                FeatureCollections collections, SchoolQueries schools, MapDataWatcher watcher) =>
             {
                 if (Find(http, collectionId, out var found) is { } refusal) return refusal;
                 var c = found!;
                 var version = await watcher.CurrentAsync();
                 if (await collections.ItemAsync(c, featureId, version.Run, Period(datetime, version), http.CallerScope()) is not { } json)
-                    return ApiProblems.NotFound("feature", $"There is no feature '{featureId}' in {c.Id}{(c.Level == "school" ? " within your scope" : "")}.");
+                {
+                    // As the REST profile answers: a school that exists but lies outside the scope is forbidden, not unknown.
+                    return c.Level == EntityLevel.School && await schools.ExistsAsync(featureId)
+                        ? ApiProblems.OutOfScope($"School {featureId} is outside your scope.")
+                        : ApiProblems.NotFound("feature", $"There is no feature '{featureId}' in {c.Id}.");
+                }
                 var feature = JsonNode.Parse(json)!.AsObject();
                 feature["links"] = Links(
                     Link(http, $"/ogc/collections/{c.Id}/items/{Uri.EscapeDataString(featureId)}", "self", GeoJson, "This feature"),
@@ -140,7 +147,7 @@ public static class OgcEndpoints
     {
         collection = FeatureCollections.Find(id);
         if (collection is null) return UnknownCollection(id);
-        return collection.Level == "school" ? http.CallerScope().RefuseSchoolLevel() : null;
+        return collection.Level == EntityLevel.School ? http.CallerScope().RefuseSchoolLevel() : null;
     }
 
     private static IResult UnknownCollection(string id) =>

@@ -1,3 +1,5 @@
+using RiskMap.Core.Access;
+using RiskMap.Core.Geography;
 using RiskMap.Core.Indicators;
 using RiskMap.Core.Localization;
 using RiskMap.Core.Programmes;
@@ -21,7 +23,12 @@ public sealed class EffectivenessReport(ScoreSeries scores, ProgrammeStore store
 {
     private static readonly Names Note = Of(ProgrammeTexts.ComparisonNote);
 
-    public async Task<(EffectivenessView View, IReadOnlyDictionary<long, TargetEffect> ByTarget)> BuildAsync(ProgrammeDetail programme)
+    /// <summary>
+    /// The comparison of every target as the <paramref name="reader"/> may see it: comparison groups are formed from every
+    /// unit, whoever reads, but a target the reader does not see in full shows no figures, and a comparison group with a
+    /// unit the reader does not see in full is not shown.
+    /// </summary>
+    public async Task<(EffectivenessView View, IReadOnlyDictionary<long, TargetEffect> ByTarget)> BuildAsync(ProgrammeDetail programme, AccessScope reader)
     {
         Quarter.TryParse(programme.StartQuarter, out var start);
         var run = await scores.PublishedAsync();
@@ -30,13 +37,18 @@ public sealed class EffectivenessReport(ScoreSeries scores, ProgrammeStore store
         var byTarget = new Dictionary<long, TargetEffect>();
         foreach (var level in programme.Targets.Select(t => t.Level).Distinct())
         {
-            var units = run is null ? new Dictionary<string, UnitSeries>() : await scores.RegionAsync(run.Id, level, programme.RegionKato);
+            var region = run is null
+                ? new ScoreSeries.RegionSeries(new Dictionary<string, UnitSeries>(), new HashSet<string>())
+                : await scores.RegionAsync(run.Id, EntityLevels.Parse(level), programme.RegionKato, reader);
             var targeted = await store.TargetedUnitsAsync(level, programme.RegionKato);
-            var candidates = units.Values.Where(u => !targeted.Contains(u.Code)).ToList();
+            var candidates = region.Units.Values.Where(u => !targeted.Contains(u.Code)).ToList();
             foreach (var target in programme.Targets.Where(t => t.Level == level))
             {
-                var series = units.GetValueOrDefault(target.Code) ?? new UnitSeries(target.Code, new Dictionary<string, ScorePoint>());
-                byTarget[target.Id] = Effectiveness.Compare(series, candidates, periods, start, run?.IndicatorCodes ?? []);
+                var series = region.Units.GetValueOrDefault(target.Code) ?? new UnitSeries(target.Code, new Dictionary<string, ScorePoint>());
+                var effect = Effectiveness.Compare(series, candidates, periods, start, run?.IndicatorCodes ?? []);
+                byTarget[target.Id] = !region.SeenInFull.Contains(target.Code) ? effect.WithoutFigures()
+                    : effect.ComparisonCodes.All(region.SeenInFull.Contains) ? effect
+                    : effect.WithoutComparison();
             }
         }
         var views = programme.Targets.Select(t => View(t, byTarget[t.Id])).ToList();
@@ -60,6 +72,7 @@ public sealed class EffectivenessReport(ScoreSeries scores, ProgrammeStore store
     {
         ComparisonGap.NoScores => "no-scores",
         ComparisonGap.NoBaseline => "no-baseline",
+        ComparisonGap.OutsideScope => "outside-scope",
         _ => "no-comparable-units",
     };
 

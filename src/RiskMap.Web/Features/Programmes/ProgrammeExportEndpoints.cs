@@ -22,7 +22,7 @@ public static class ProgrammeExportEndpoints
         programme.MapGet("/{id:long}/effectiveness", async (HttpContext http, ProgrammeStore store, EffectivenessReport report, ProgrammeClock clock, long id) =>
             {
                 var (detail, refusal) = await ReadAsync(http, store, clock, id);
-                return detail is null ? refusal! : Results.Ok((await report.BuildAsync(detail)).View);
+                return detail is null ? refusal! : Results.Ok((await report.BuildAsync(detail, http.CallerScope())).View);
             })
             .WithSummary("Each target's score and key indicators at the baseline and in every later quarter, against comparable untargeted units.")
             .WithDescription("A comparison, not proof of cause: the comparison group is every untargeted unit of the same level and region whose class at the " +
@@ -106,7 +106,7 @@ public static class ProgrammeExportEndpoints
         var language = Languages.FromCode(lang ?? http.Request.Headers.AcceptLanguage.FirstOrDefault());
         var (detail, refusal) = await ReadAsync(http, store, clock, id);
         if (detail is null) return (null, language, refusal);
-        var (view, effects) = await report.BuildAsync(detail);
+        var (view, effects) = await report.BuildAsync(detail, http.CallerScope());
         return (ProgrammeSheet.Build(detail, effects, view.BaselineQuarter, language), language, null);
     }
 }

@@ -12,14 +12,14 @@ public static class ScoreEndpoints
 {
     public static void MapScoreEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/periods", async (ScoreQueries queries, string? run) =>
-                await RunAsync(queries, run) is { } id
+        api.MapGet("/periods", async (ScoreQueries queries, ScoreRunQueries runs, string? run) =>
+                await RunAsync(runs, run) is { } id
                     ? Results.Ok(new { run = id, periods = await queries.PeriodsAsync(id) })
                     : NoScores())
             .WithTags("Scores")
             .WithSummary("The quarters the published score run (or ?run=) covers, oldest first.");
 
-        api.MapGet("/scores", async (HttpContext http, ScoreQueries queries, GeographyQueries geography, string? level, string? period, string? region, string? district, string? run, string? classes,
+        api.MapGet("/scores", async (HttpContext http, ScoreQueries queries, ScoreRunQueries runs, GeographyQueries geography, string? level, string? period, string? region, string? district, string? run, string? classes,
                 string? domain, string? indicator) =>
             {
                 if (domain is not null && indicator is not null)
@@ -41,22 +41,31 @@ public static class ScoreEndpoints
                 var schoolLevel = entityLevel == EntityLevel.School;
                 if (((schoolLevel ? scope.RefuseSchoolLevel() : null) ?? await scope.RefuseFiltersAsync(geography, regionKato, districtKato, schoolLevel)) is { } refusal)
                     return refusal;
-                if (await RunAsync(queries, run) is not { } id) return NoScores();
+                if (await RunAsync(runs, run) is not { } id) return NoScores();
                 var periods = await queries.PeriodsAsync(id);
                 var quarter = period ?? periods.LastOrDefault();
                 if (period is not null && !Quarter.TryParse(period, out _))
                     return ApiProblems.BadParameter("period", "period must be a quarter such as 2025Q4.");
                 if (quarter is null || !periods.Contains(quarter))
                     return ApiProblems.NotFound("period", $"Score run {id} has no quarter {quarter}; it covers {string.Join(", ", periods)}.");
+                ScoreTable? table;
                 try
                 {
-                    return Results.Ok(await queries.TableAsync(id, entityLevel, quarter, regionKato, districtKato, measure, quantiles, scope));
+                    table = await queries.TableAsync(id, entityLevel, quarter, regionKato, districtKato, measure, quantiles, scope);
                 }
                 catch (ArgumentException e)
                 {
                     return ApiProblems.NotFound(measure.Kind, e.Message);
                 }
+                if (schoolLevel && table is not null)
+                    await http.AuditAsync(AuditLog.Actions.SchoolTableRead, $"scores school {quarter}", new Dictionary<string, object?>
+                    {
+                        ["run"] = id, ["level"] = table.Level, ["region"] = regionKato, ["district"] = districtKato, ["period"] = quarter,
+                        ["by"] = table.Measure, ["rows"] = table.Units.Count,
+                    });
+                return Results.Ok(table);
             })
+            .AsBulkRead(BulkReads.OfSchools)
             .WithTags("Scores")
             .WithSummary("Composite scores of every unit of a level for a quarter (default: the latest), riskiest first.")
             .WithDescription("level: region, district (default) or school; region/district: KATO filters; run: an earlier run for comparison; " +
@@ -67,19 +76,23 @@ public static class ScoreEndpoints
                              "Units outside the caller's scope (all units, for the public) show their class only ('detailed': false), " +
                              "and a region or district with fewer pupils than Access:MinimumPupilsForClass (default 1,000) not even that " +
                              "('class': null, 'suppressed': true; listed with the units without a class, by code); " +
-                             "school-level scores need a sign-in and cover the caller's scope only.")
+                             "Ranks are among the units the caller sees in full ('rankAmong' of them: the country for an analyst, the scope for " +
+                             "others); rank bands only for callers who see the whole country. A domain's or indicator's score and class are " +
+                             "detail: outside the scope they are null. Quantile classes are cut from what the caller sees of the measure, " +
+                             "with bounds rounded up to two decimals; scores that do not vary are all class 1. " +
+                             "School-level scores need a sign-in, cover the caller's scope only, are audited and count towards Access:ExportsPerMinute.")
             .Produces<ScoreTable>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/scores/{level}/{code}", async (HttpContext http, ScoreQueries queries, SchoolQueries schools, string level, string code, string? run) =>
+        api.MapGet("/scores/{level}/{code}", async (HttpContext http, ScoreQueries queries, ScoreRunQueries runs, SchoolQueries schools, string level, string code, string? run) =>
             {
                 var entityLevel = Level(level);
                 var scope = http.CallerScope();
                 if (entityLevel == EntityLevel.School && scope.RefuseSchoolLevel() is { } refusal) return refusal;
-                if (await RunAsync(queries, run) is not { } id) return NoScores();
+                if (await RunAsync(runs, run) is not { } id) return NoScores();
                 if (await queries.ProfileAsync(id, entityLevel, code, scope) is not { } profile)
                 {
                     return entityLevel == EntityLevel.School && await schools.ExistsAsync(code)
@@ -104,9 +117,9 @@ public static class ScoreEndpoints
     private static EntityLevel Level(string text) =>
         EntityLevels.TryParse(text, out var level) ? level : throw new QueryParameters.Invalid("level", "level must be region, district or school.");
 
-    private static async Task<long?> RunAsync(ScoreQueries queries, string? run) =>
-        run is null ? await queries.PublishedRunAsync()
-        : long.TryParse(run, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && await queries.FindRunAsync(id) is { Status: "succeeded" } ? id
+    private static async Task<long?> RunAsync(ScoreRunQueries runs, string? run) =>
+        run is null ? await runs.PublishedRunAsync()
+        : long.TryParse(run, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && await runs.FindRunAsync(id) is { Status: "succeeded" } ? id
         : throw new QueryParameters.Invalid("run", $"run must be the id of a succeeded score run; '{run}' is not.");
 
     private static IResult NoScores() =>

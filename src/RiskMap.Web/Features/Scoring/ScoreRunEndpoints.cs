@@ -13,17 +13,17 @@ public static class ScoreRunEndpoints
     {
         var runs = api.MapGroup("/score-runs").WithTags("Score runs");
 
-        runs.MapGet("/", async (ScoreQueries queries, string? limit) => Results.Ok(await queries.RunsAsync(QueryParameters.Limit(limit, 50, 500))))
+        runs.MapGet("/", async (ScoreRunQueries queries, string? limit) => Results.Ok(await queries.RunsAsync(QueryParameters.Limit(limit, 50, 500))))
             .WithSummary("Score runs, newest first: trigger, status, duration, inputs, result counts and errors.")
             .Produces<IReadOnlyList<ScoreRunView>>();
 
-        runs.MapGet("/{id:long}", async (ScoreQueries queries, long id) =>
+        runs.MapGet("/{id:long}", async (ScoreRunQueries queries, long id) =>
                 await queries.FindRunAsync(id) is { } run ? Results.Ok(run) : ApiProblems.NotFound("score run", $"There is no score run {id}."))
             .WithSummary("One score run.")
             .Produces<ScoreRunView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        runs.MapGet("/current", async (ScoreQueries queries, [FromServices] ISchedulerFactory? schedulers, ScoringOptions options) =>
+        runs.MapGet("/current", async (ScoreRunQueries queries, [FromServices] ISchedulerFactory? schedulers, ScoringOptions options) =>
             {
                 var recent = await queries.RunsAsync(20);
                 var nightly = schedulers is null ? null : await (await schedulers.GetScheduler()).GetTrigger(ScoringScheduler.NightlyTrigger);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Net.Http.Headers;
+using RiskMap.Core.Geography;
 using RiskMap.Data.Tiles;
 using RiskMap.Web.Features.Access;
 using RiskMap.Web.Features.Catalogue;
@@ -13,7 +14,6 @@ public static class TileEndpoints
     public const int MaxZoom = 22;
 
     /// <summary>Kazakhstan's extent (lon/lat), for TileJSON.</summary>
-    private static readonly double[] Bounds = [46.49, 40.56, 87.36, 55.44];
 
     public static void MapTileEndpoints(this IEndpointRouteBuilder app)
     {
@@ -79,11 +79,11 @@ public static class TileEndpoints
                     ["tiles"] = new[] { $"{origin}/tiles/{tileLayer.Name}/{{z}}/{{x}}/{{y}}.mvt" },
                     ["minzoom"] = tileLayer.MinZoom,
                     ["maxzoom"] = tileLayer.MaxZoom,
-                    ["bounds"] = Bounds,
+                    ["bounds"] = Kazakhstan.Bounds,
                     ["center"] = new double[] { 67.0, 48.0, 4 },
                     ["vector_layers"] = new[]
                     {
-                        new { id = tileLayer.Name, description = $"One feature per {tileLayer.Level}", minzoom = tileLayer.MinZoom, maxzoom = tileLayer.MaxZoom, fields = tileLayer.Fields },
+                        new { id = tileLayer.Name, description = $"One feature per {tileLayer.Level.ToCode()}", minzoom = tileLayer.MinZoom, maxzoom = tileLayer.MaxZoom, fields = tileLayer.Fields },
                     },
                 });
             })

@@ -1,11 +1,11 @@
 using Dapper;
 using RiskMap.Core.Access;
 
-namespace RiskMap.Data.Access;
+namespace RiskMap.Data.Visibility;
 
 /// <summary>
-/// The caller's scope as SQL: a predicate over a unit's region and district KATO, with its three parameters. Every query
-/// that returns child data uses it, so what a caller may see is decided in the database, next to the data.
+/// The caller's scope as SQL: a predicate over a unit's region and district KATO, with its three parameters. Read through
+/// <see cref="SeenUnits"/>, so what a caller may see is decided in the database, next to the data, in one place.
 /// </summary>
 public static class ScopeFilter
 {

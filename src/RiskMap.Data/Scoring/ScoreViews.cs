@@ -1,0 +1,41 @@
+using RiskMap.Core.Privacy;
+
+namespace RiskMap.Data.Scoring;
+
+public sealed record RankBandView(int Median, int Low, int High);
+
+/// <summary>A unit's result as the caller may see it (cut to the caller's sight by <c>Visibility.SeenScores</c>).</summary>
+/// <param name="Rank">Among the <paramref name="RankAmong"/> units of the level the caller sees in full (the whole country for an
+/// analyst, the scope for a planner or education department); 0 where the caller sees no rank.</param>
+/// <param name="RankBand">The composite's 5th–95th percentile national rank band; only for callers who see the whole country.</param>
+/// <param name="Detailed">False where the unit lies outside the caller's scope: then at most its composite class is shown.</param>
+/// <param name="Suppressed">True where even the class is withheld from the caller: too few pupils (<see cref="SmallAreaSuppression"/>).</param>
+public sealed record UnitScoreView(
+    string Code, string NameKk, string NameRu, string? NameEn, string? RegionKato, string? DistrictKato,
+    double? Score, int? Class, IReadOnlyDictionary<string, double?> DomainScores, double Reliability, bool LowReliability,
+    double? ChangeQuarter, double? ChangeYear, int Rank, RankBandView? RankBand, bool Detailed = true, bool Suppressed = false,
+    int? RankAmong = null);
+
+/// <summary>What a score table ranks and colours by: the composite, one domain's score, or one indicator's score.</summary>
+public sealed record ScoreMeasure(string Kind, string? Code)
+{
+    public const string DomainKind = "domain";
+    public const string IndicatorKind = "indicator";
+
+    public static readonly ScoreMeasure Composite = new("composite", null);
+
+    public override string ToString() => Code is null ? Kind : $"{Kind}:{Code}";
+}
+
+/// <param name="Measure">"composite", "domain:violence" or "indicator:suicides": what score, class and rank are of.</param>
+/// <param name="Classification">"fixed" (the run's thresholds) or "quantile" (quintiles of what the caller sees of this level and quarter).</param>
+/// <param name="Thresholds">Lower bounds of classes 2–5 on the 0–10 scale.</param>
+public sealed record ScoreTable(
+    long Run, string MethodologyVersion, string Level, string Period, string Measure, string Classification, IReadOnlyList<double> Thresholds,
+    IReadOnlyList<UnitScoreView> Units);
+
+public sealed record Contribution(string Indicator, string Domain, double Points);
+
+public sealed record HistoryPoint(string Period, double? Score, int? Class, int Rank, double Reliability);
+
+public sealed record UnitProfile(long Run, string Level, UnitScoreView Latest, string Period, IReadOnlyList<Contribution> Contributions, IReadOnlyList<HistoryPoint> History);

@@ -1,0 +1,91 @@
+using Dapper;
+using RiskMap.Core.Access;
+using RiskMap.Core.Geography;
+using RiskMap.Core.Privacy;
+using RiskMap.Data.Scoring;
+
+namespace RiskMap.Data.Visibility;
+
+/// <summary>
+/// A run's results of a level as the caller may see them: the CTEs <c>seen</c> (<see cref="SeenUnits.Seen"/>),
+/// <c>measured</c> (internal: every seen unit's raw measure) and <c>seen_scores</c>, whose columns are already cut to the
+/// caller's sight, so no surface has a rule of its own:
+/// <list type="bullet">
+/// <item>names, <c>region_kato</c>, <c>district_kato</c>, <c>sight</c>, <c>detailed</c> (full sight), <c>suppressed</c> (withheld), <c>period</c>;</item>
+/// <item><c>score</c> (the measure's 0–10 score), <c>domain_scores</c>, <c>contributions</c> — full sight only;</item>
+/// <item><c>class</c> — the composite's for full and class-only sight, a domain's or indicator's for full sight only;</item>
+/// <item><c>rank</c> and <c>rank_among</c> — among the units of the level and quarter the caller sees in full, so a
+/// scoped caller's ranks reveal nothing of units outside the scope; <c>rank_median</c>, <c>rank_low</c>, <c>rank_high</c>
+/// (the composite's Monte Carlo band over the whole country) only for callers who see the whole country;</item>
+/// <item><c>change_quarter</c>, <c>change_year</c> — the composite's, full sight only; <c>reliability</c>, <c>low_reliability</c>.</item>
+/// </list>
+/// Parameters: those of <see cref="SeenUnits.Parameters"/>, <c>@run</c>, <c>@period</c> (unless <c>everyQuarter</c>; no period, no scores), <c>@index</c>
+/// (the measure's position, <see cref="ScoreMeasure"/>) and <c>@thresholds</c> (class thresholds; null: the run's fixed ones).
+/// </summary>
+public static class SeenScores
+{
+    public static string Ctes(EntityLevel level, ScoreMeasure measure, bool everyQuarter = false)
+    {
+        var composite = measure == ScoreMeasure.Composite;
+        var ranked = "m.sight = 'full' AND m.raw IS NOT NULL";
+        return $"""
+            seen AS ({SeenUnits.Seen(level)}),
+            measured AS (
+                SELECT u.code, u.name_kk, u.name_ru, u.name_en, u.region_kato, u.district_kato, u.sight, r.period, {RawValue(measure)} AS raw,
+                       r.domain_scores, r.contributions, r.reliability, r.low_reliability, r.change_quarter, r.change_year,
+                       r.rank_median, r.rank_low, r.rank_high
+                FROM score_results r JOIN seen u ON u.code = r.code
+                WHERE r.run_id = @run AND r.level = '{level.ToCode()}'{(everyQuarter ? "" : " AND r.period = @period")}),
+            class_thresholds AS (
+                SELECT COALESCE(@thresholds::float8[],
+                                ARRAY(SELECT jsonb_array_elements_text(methodology -> 'classThresholds')::float8 FROM score_runs WHERE id = @run)) AS bounds),
+            seen_scores AS (
+                SELECT m.code, m.name_kk, m.name_ru, m.name_en, m.region_kato, m.district_kato, m.sight, m.period,
+                       m.sight = 'full' AS detailed, m.sight = 'withheld' AS suppressed,
+                       CASE WHEN m.sight = 'full' THEN m.raw END AS score,
+                       CASE WHEN {SeesClass(measure)} AND m.raw IS NOT NULL
+                            THEN 1 + (SELECT count(*) FROM class_thresholds c, unnest(c.bounds) b WHERE m.raw >= b)::int END AS class,
+                       CASE WHEN m.sight = 'full' THEN m.domain_scores END AS domain_scores,
+                       CASE WHEN m.sight = 'full' THEN m.contributions END AS contributions,
+                       m.reliability, m.low_reliability,
+                       CASE WHEN {ranked} THEN rank() OVER (PARTITION BY m.period, {ranked} ORDER BY m.raw DESC) END::int AS rank,
+                       CASE WHEN {ranked} THEN count(*) FILTER (WHERE {ranked}) OVER (PARTITION BY m.period) END::int AS rank_among,
+                       {CompositeOnly(composite, "m.sight = 'full'", "m.change_quarter", "float8")} AS change_quarter,
+                       {CompositeOnly(composite, "m.sight = 'full'", "m.change_year", "float8")} AS change_year,
+                       {CompositeOnly(composite, "m.sight = 'full' AND @scopeNational", "m.rank_median", "int")} AS rank_median,
+                       {CompositeOnly(composite, "m.sight = 'full' AND @scopeNational", "m.rank_low", "int")} AS rank_low,
+                       {CompositeOnly(composite, "m.sight = 'full' AND @scopeNational", "m.rank_high", "int")} AS rank_high
+                FROM measured m)
+            """;
+    }
+
+    /// <summary>The parameters of the composite with the run's fixed classes, with the query's own (<paramref name="values"/>).</summary>
+    public static DynamicParameters CompositeParameters(object values, AccessScope scope, SmallAreaSuppression smallAreas)
+    {
+        var parameters = SeenUnits.Parameters(values, scope, smallAreas);
+        parameters.AddDynamicParams(new { index = 1, thresholds = (double[]?)null });
+        return parameters;
+    }
+
+    /// <summary>
+    /// The raw measure of every unit whose class by the measure the caller sees: what quantile classes are cut from, so
+    /// they rest on what the caller may see. Read after <see cref="Ctes"/>.
+    /// </summary>
+    public static string ClassBasis(ScoreMeasure measure) =>
+        $"SELECT m.raw FROM measured m WHERE m.raw IS NOT NULL AND {SeesClass(measure)}";
+
+    /// <summary>The composite class is public (outside small areas); a class by a domain or an indicator is detail, as its score is.</summary>
+    private static string SeesClass(ScoreMeasure measure) => measure == ScoreMeasure.Composite ? "m.sight IN ('full', 'class')" : "m.sight = 'full'";
+
+    // NaN marks a missing score in the arrays.
+    private static string RawValue(ScoreMeasure measure) => measure.Kind switch
+    {
+        ScoreMeasure.DomainKind => "NULLIF(r.domain_scores[@index], 'NaN')",
+        ScoreMeasure.IndicatorKind => "NULLIF(r.indicator_scores[@index], 'NaN')::float8",
+        _ => "r.score",
+    };
+
+    /// <summary>Trends and rank bands belong to the composite; for a domain or an indicator they are not shown.</summary>
+    private static string CompositeOnly(bool composite, string shown, string column, string type) =>
+        composite ? $"CASE WHEN {shown} THEN {column} END" : $"NULL::{type}";
+}
