@@ -44,8 +44,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
             var row = await connection.QuerySingleAsync<Row>("""
                 INSERT INTO users (username, display_name, role, scope_region, scope_district, password_hash, security_stamp)
                 VALUES (@username, @displayName, @role, @region, @district, @passwordHash, @stamp)
-                RETURNING
-                """ + Columns, new { username = Normalise(user.Username), displayName = user.DisplayName, role = user.Role.ToCode(), region, district,
+                """ + " RETURNING " + Columns, new { username = Normalise(user.Username), displayName = user.DisplayName, role = user.Role.ToCode(), region, district,
                     passwordHash = user.PasswordHash, stamp = NewStamp() });
             return ToView(row);
         }
@@ -97,8 +96,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
                              locked_until = CASE WHEN @enabling THEN NULL ELSE locked_until END,
                              security_stamp = CASE WHEN @endsSessions THEN @stamp ELSE security_stamp END
             WHERE id = @id
-            RETURNING
-            """ + Columns, new { id = before.Id, role = role.ToCode(), region, district, disabled, enabling = change.Disabled == false, endsSessions, stamp = NewStamp() },
+            """ + " RETURNING " + Columns, new { id = before.Id, role = role.ToCode(), region, district, disabled, enabling = change.Disabled == false, endsSessions, stamp = NewStamp() },
             transaction);
         await transaction.CommitAsync();
         return (ToView(before), ToView(after));
