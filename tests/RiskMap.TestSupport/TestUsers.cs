@@ -32,5 +32,5 @@ public static class TestUsers
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
     /// <summary>A user that is never stored, for services whose database is down.</summary>
-    public static UserAccount Unstored(Role role) => new(0, role.ToCode(), role.ToCode(), role, null, null, "", 0, null, false);
+    public static UserAccount Unstored(Role role) => new(0, role.ToCode(), role.ToCode(), role, null, null, "", 0, null, false, "unstored");
 }

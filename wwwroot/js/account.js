@@ -4,7 +4,7 @@
 
 import { fetchMe, fetchRegions, reportBug, signIn, signOut } from "./api.js";
 import { element } from "./dom.js";
-import { formatDateTime, localizedName, t } from "./i18n.js";
+import { localizedName, t } from "./i18n.js";
 
 /** Who the page shows when /api/auth/me cannot be read. */
 const PUBLIC = Object.freeze({ authenticated: false, role: "public" });
@@ -12,10 +12,9 @@ const ROLES = new Set(["analyst", "planner", "education", "steward"]);
 /** Only the region names are needed, so the coarsest boundaries do. */
 const REGION_SIMPLIFY = 0.05;
 
-/** Sign-in refusals by the problem code the server sends. */
+/** Sign-in refusals by the problem code the server sends (a locked account is answered as a wrong password). */
 const SIGN_IN_ERRORS = Object.freeze({
   "wrong-credentials": "signin.error.wrong",
-  "account-locked": "signin.error.locked",
   "rate-limited": "signin.error.rateLimited",
 });
 
@@ -61,7 +60,7 @@ function buildDialog() {
 function signInFailure(error) {
   reportBug(error);
   const key = SIGN_IN_ERRORS[error?.problem?.code];
-  if (key) return { key, lockedUntil: error.problem.lockedUntil };
+  if (key) return { key };
   return { key: "signin.error.failed", detail: error?.detail ?? "" };
 }
 
@@ -120,7 +119,7 @@ export function initAccount(headerTools) {
     const failure = state.signInError;
     form.error.hidden = failure === null;
     form.error.textContent =
-      failure === null ? "" : t(failure.key, { time: formatDateTime(failure.lockedUntil, { withZone: true }), detail: failure.detail });
+      failure === null ? "" : t(failure.key, { detail: failure.detail });
   };
 
   control.signInButton.addEventListener("click", () => form.dialog.showModal());
@@ -155,6 +154,11 @@ export function initAccount(headerTools) {
       await signOut();
       window.location.reload();
     } catch (error) {
+      // The session had already ended elsewhere (the server cleared the cookie): signed out all the same.
+      if (error?.problem?.code === "sign-in-required") {
+        window.location.reload();
+        return;
+      }
       reportBug(error);
       state.signOutError = error?.detail ?? "";
       render();

@@ -20,6 +20,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
     public static class Actions
     {
         public const string Login = "login";
+        public const string Logout = "logout";
         public const string LoginFailed = "login-failed";
         public const string SchoolProfileViewed = "school-profile-viewed";
         public const string SchoolTableRead = "school-table-read";
@@ -28,6 +29,9 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         public const string WeightsChanged = "weights-changed";
         public const string RecomputeRequested = "recompute-requested";
         public const string UserCreated = "user-created";
+        public const string UserDisabled = "user-disabled";
+        public const string UserEnabled = "user-enabled";
+        public const string UserRoleChanged = "user-role-changed";
         public const string ProgrammeChanged = "programme-changed";
     }
 

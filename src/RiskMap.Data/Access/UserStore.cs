@@ -1,21 +1,24 @@
+using System.Security.Cryptography;
 using Dapper;
 using Npgsql;
 using RiskMap.Core.Access;
 
 namespace RiskMap.Data.Access;
 
-/// <summary>Users, their password hashes and their failed sign-ins, in PostgreSQL.</summary>
+/// <summary>Users, their password hashes, failed sign-ins and security stamps, in PostgreSQL.</summary>
 public sealed class UserStore(NpgsqlDataSource dataSource)
 {
     private sealed record Row(
         long Id, string Username, string DisplayName, string Role, string? ScopeRegion, string? ScopeDistrict, string PasswordHash,
-        int FailedLogins, DateTime? LockedUntil, bool Disabled, DateTime CreatedAt);
+        int FailedLogins, DateTime? LockedUntil, bool Disabled, DateTime CreatedAt, string SecurityStamp);
 
-    private const string Select = """
-        SELECT id, username, display_name AS DisplayName, role, scope_region AS ScopeRegion, scope_district AS ScopeDistrict,
-               password_hash AS PasswordHash, failed_logins AS FailedLogins, locked_until AS LockedUntil, disabled, created_at AS CreatedAt
-        FROM users
+    private const string Columns = """
+        id, username, display_name AS DisplayName, role, scope_region AS ScopeRegion, scope_district AS ScopeDistrict,
+        password_hash AS PasswordHash, failed_logins AS FailedLogins, locked_until AS LockedUntil, disabled, created_at AS CreatedAt,
+        security_stamp AS SecurityStamp
         """;
+
+    private const string Select = "SELECT " + Columns + " FROM users";
 
     public async Task<UserAccount?> FindAsync(string username)
     {
@@ -39,11 +42,10 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         try
         {
             var row = await connection.QuerySingleAsync<Row>("""
-                INSERT INTO users (username, display_name, role, scope_region, scope_district, password_hash)
-                VALUES (@username, @displayName, @role, @region, @district, @passwordHash)
-                RETURNING id, username, display_name AS DisplayName, role, scope_region AS ScopeRegion, scope_district AS ScopeDistrict,
-                          password_hash AS PasswordHash, failed_logins AS FailedLogins, locked_until AS LockedUntil, disabled, created_at AS CreatedAt
-                """, new { username = Normalise(user.Username), displayName = user.DisplayName, role = user.Role.ToCode(), region, district, passwordHash = user.PasswordHash });
+                INSERT INTO users (username, display_name, role, scope_region, scope_district, password_hash, security_stamp)
+                VALUES (@username, @displayName, @role, @region, @district, @passwordHash, @stamp)
+                """ + " RETURNING " + Columns, new { username = Normalise(user.Username), displayName = user.DisplayName, role = user.Role.ToCode(), region, district,
+                    passwordHash = user.PasswordHash, stamp = NewStamp() });
             return ToView(row);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -69,24 +71,75 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
         return role == Role.Education ? (region, kato) : throw new UserRejectedException("scope", "A planner's scope is a region.");
     }
 
+    /// <summary>
+    /// Applies the steward's change in one transaction. Disabling and a new role or scope end the user's sessions (a new
+    /// security stamp); enabling also clears the lockout and the failed sign-ins.
+    /// </summary>
+    /// <returns>The user before and after, or null when there is no such user.</returns>
+    /// <exception cref="UserRejectedException">The scope does not fit the role.</exception>
+    public async Task<(UserView Before, UserView After)?> ChangeAsync(string username, UserChange change)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var before = await connection.QuerySingleOrDefaultAsync<Row>(Select + " WHERE username = @username FOR UPDATE",
+            new { username = Normalise(username) }, transaction);
+        if (before is null) return null;
+        var role = change.Role ?? ToAccount(before).Role;
+        var (region, district) = change.Role is null && change.ScopeKato is null
+            ? (before.ScopeRegion, before.ScopeDistrict)
+            : await ResolveScopeAsync(connection, role, change.ScopeKato);
+        var disabled = change.Disabled ?? before.Disabled;
+        var endsSessions = (disabled && !before.Disabled) || role.ToCode() != before.Role || region != before.ScopeRegion || district != before.ScopeDistrict;
+        var after = await connection.QuerySingleAsync<Row>("""
+            UPDATE users SET role = @role, scope_region = @region, scope_district = @district, disabled = @disabled,
+                             failed_logins = CASE WHEN @enabling THEN 0 ELSE failed_logins END,
+                             locked_until = CASE WHEN @enabling THEN NULL ELSE locked_until END,
+                             security_stamp = CASE WHEN @endsSessions THEN @stamp ELSE security_stamp END
+            WHERE id = @id
+            """ + " RETURNING " + Columns, new { id = before.Id, role = role.ToCode(), region, district, disabled, enabling = change.Disabled == false, endsSessions, stamp = NewStamp() },
+            transaction);
+        await transaction.CommitAsync();
+        return (ToView(before), ToView(after));
+    }
+
+    /// <summary>The security stamp the user's sessions must carry, or null when the user is gone or disabled.</summary>
+    public async Task<string?> CurrentStampAsync(string username)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<string?>(
+            "SELECT security_stamp FROM users WHERE username = @username AND NOT disabled", new { username = Normalise(username) });
+    }
+
+    /// <summary>Ends every session and bearer token of the user (a new security stamp).</summary>
+    public async Task EndSessionsAsync(string username)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("UPDATE users SET security_stamp = @stamp WHERE username = @username",
+            new { username = Normalise(username), stamp = NewStamp() });
+    }
+
     public async Task SetPasswordAsync(string username, string passwordHash)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var changed = await connection.ExecuteAsync(
-            "UPDATE users SET password_hash = @passwordHash, failed_logins = 0, locked_until = NULL WHERE username = @username",
-            new { username = Normalise(username), passwordHash });
+            "UPDATE users SET password_hash = @passwordHash, failed_logins = 0, locked_until = NULL, security_stamp = @stamp WHERE username = @username",
+            new { username = Normalise(username), passwordHash, stamp = NewStamp() });
         if (changed == 0) throw new UserRejectedException("username", $"There is no user '{username}'.");
     }
 
-    /// <summary>Counts a failed sign-in; at the limit the account locks for a while. Returns when it is locked until, if it is.</summary>
+    /// <summary>
+    /// Counts a failed sign-in; at the limit the account locks for a while and its sessions end. Returns when it is
+    /// locked until, if it is.
+    /// </summary>
     public async Task<DateTimeOffset?> RecordFailureAsync(long id, int attemptsBeforeLockout, TimeSpan lockout)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var lockedUntil = await connection.ExecuteScalarAsync<DateTime?>("""
             UPDATE users SET failed_logins = failed_logins + 1,
-                             locked_until = CASE WHEN failed_logins + 1 >= @attemptsBeforeLockout THEN now() + @lockout ELSE locked_until END
+                             locked_until = CASE WHEN failed_logins + 1 >= @attemptsBeforeLockout THEN now() + @lockout ELSE locked_until END,
+                             security_stamp = CASE WHEN failed_logins + 1 >= @attemptsBeforeLockout THEN @stamp ELSE security_stamp END
             WHERE id = @id RETURNING locked_until
-            """, new { id, attemptsBeforeLockout, lockout });
+            """, new { id, attemptsBeforeLockout, lockout, stamp = NewStamp() });
         return lockedUntil is { } until ? Utc(until) : null;
     }
 
@@ -99,11 +152,13 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
     /// <summary>Usernames are stored in lower case: sign-in ignores case and surrounding spaces.</summary>
     private static string Normalise(string username) => username.Trim().ToLowerInvariant();
 
+    private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     private static UserAccount ToAccount(Row r) => new(
         r.Id, r.Username, r.DisplayName, Roles.TryParse(r.Role, out var role) ? role : throw new InvalidOperationException($"Unknown role '{r.Role}'."),
-        r.ScopeRegion, r.ScopeDistrict, r.PasswordHash, r.FailedLogins, r.LockedUntil is { } until ? Utc(until) : null, r.Disabled);
+        r.ScopeRegion, r.ScopeDistrict, r.PasswordHash, r.FailedLogins, r.LockedUntil is { } until ? Utc(until) : null, r.Disabled, r.SecurityStamp);
 
     private static UserView ToView(Row r) => new(
         r.Id, r.Username, r.DisplayName, r.Role, r.ScopeRegion, r.ScopeDistrict, r.LockedUntil is { } until && Utc(until) > DateTimeOffset.UtcNow,

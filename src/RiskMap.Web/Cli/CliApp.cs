@@ -165,6 +165,8 @@ public static class CliApp
               riskmap score [--force]                      recompute and publish the risk scores now
               riskmap users list | users add NAME --role analyst|planner|education|steward [--scope KATO] [--display-name TEXT]
               riskmap users password NAME                  the password is read from standard input
+              riskmap users disable NAME | users enable NAME   enable also clears a lockout; disabling ends the user's sessions
+              riskmap users set-role NAME --role ROLE [--scope KATO]   ends the user's sessions; they sign in again for the new scope
               riskmap bench scoring [--schools 7700,100000,1000000] [--keep]   time a full recompute against one table scan
               riskmap bench exports [--rows 10000,100000] [--keep]    CSV/XLSX export time and memory against COPY ... TO STDOUT
               riskmap bench tiles [--seconds 60]           tile latency vs direct ST_AsMVT, wrk throughput vs a static file, z5 size

@@ -5,8 +5,10 @@ using RiskMap.Web.Features.Access;
 namespace RiskMap.Web.Cli;
 
 /// <summary>
-/// <c>users list</c>, <c>users add NAME --role R [--scope KATO] [--display-name TEXT]</c> and <c>users password NAME</c>;
-/// the password is read from standard input (one line), never from the command line.
+/// <c>users list</c>, <c>users add NAME --role R [--scope KATO] [--display-name TEXT]</c>, <c>users password NAME</c>,
+/// <c>users disable NAME</c>, <c>users enable NAME</c> and <c>users set-role NAME --role R [--scope KATO]</c>; the password is
+/// read from standard input (one line), never from the command line. A password, role or scope change and disabling end
+/// the user's sessions at once.
 /// </summary>
 internal static class UserCommands
 {
@@ -21,7 +23,7 @@ internal static class UserCommands
             {
                 case "list":
                     foreach (var user in await store.ListAsync())
-                        Console.WriteLine($"{user.Username,-20} {user.Role,-10} {user.ScopeDistrict ?? user.ScopeRegion ?? "national",-10} {(user.Locked ? "locked" : "")}");
+                        Console.WriteLine($"{user.Username,-20} {user.Role,-10} {user.ScopeDistrict ?? user.ScopeRegion ?? "national",-10} {(user.Disabled ? "disabled " : "")}{(user.Locked ? "locked" : "")}".TrimEnd());
                     return 0;
                 case "add" when name is not null:
                     if (!Roles.TryParse(arguments.Option("role"), out var role))
@@ -35,16 +37,35 @@ internal static class UserCommands
                     var newPassword = await ReadPasswordAsync();
                     if (Passwords.Weakness(newPassword) is { } weak) return Fail(weak);
                     await store.SetPasswordAsync(name, passwords.Hash(newPassword));
-                    Console.WriteLine($"Password of '{name}' changed; its failed sign-ins are cleared.");
+                    Console.WriteLine($"Password of '{name}' changed; its failed sign-ins are cleared and its sessions ended.");
                     return 0;
+                case "disable" when name is not null:
+                    return await ChangeAsync(services, name, new UserChangeRequest(true, null, null));
+                case "enable" when name is not null:
+                    return await ChangeAsync(services, name, new UserChangeRequest(false, null, null));
+                case "set-role" when name is not null:
+                    if (arguments.Option("role") is not { } newRole) return Fail("--role must be analyst, planner, education or steward.");
+                    return await ChangeAsync(services, name, new UserChangeRequest(null, newRole, arguments.Option("scope")));
                 default:
-                    return Fail("use: users list | users add NAME --role ROLE [--scope KATO] [--display-name TEXT] | users password NAME (password on standard input)");
+                    return Fail("use: users list | users add NAME --role ROLE [--scope KATO] [--display-name TEXT] | users password NAME (password on standard input)" +
+                                " | users disable NAME | users enable NAME | users set-role NAME --role ROLE [--scope KATO]");
             }
         }
         catch (UserRejectedException e)
         {
             return Fail(e.Message);
         }
+    }
+
+    /// <summary>The change as the API makes it (same checks, same audit entries), by the operating-system user of the command line.</summary>
+    private static async Task<int> ChangeAsync(IServiceProvider services, string name, UserChangeRequest request)
+    {
+        var administration = new UserAdministration(services.GetRequiredService<UserStore>(), services.GetRequiredService<AuditLog>());
+        var user = await administration.ChangeAsync(name, request, new ChangedBy($"cli:{Environment.UserName}", null, null, null, "cli"));
+        if (user is null) return Fail($"There is no user '{name}'.");
+        Console.WriteLine($"'{user.Username}': {user.Role} ({user.ScopeDistrict ?? user.ScopeRegion ?? "national"}), {(user.Disabled ? "disabled" : "enabled")}" +
+                          $"{(user.Locked ? ", locked" : "")}.");
+        return 0;
     }
 
     private static async Task<string> ReadPasswordAsync()

@@ -8,7 +8,7 @@ namespace RiskMap.Web.Tests.Access;
 
 /// <summary>
 /// Signing in: the cookie for the web UI with anti-forgery on changes, bearer tokens for API clients, the same answer
-/// for a wrong password and an unknown user, and the lockout after five failures in a row.
+/// for a wrong password, an unknown user and a locked account, and the lockout after five failures in a row.
 /// </summary>
 public class SignInTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
 {
@@ -119,8 +119,9 @@ public class SignInTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     [Fact]
     public async Task Signing_out_ends_the_cookie_session()
     {
+        await CreateUserAsync("sign-out-user");
         var client = app.CreateClient();
-        var token = (await Json.ReadAsync(await LoginAsync(client, Planner75, "riskmap-demo"), HttpStatusCode.OK)).GetProperty("antiforgeryToken").GetString();
+        var token = (await Json.ReadAsync(await LoginAsync(client, "sign-out-user", Password), HttpStatusCode.OK)).GetProperty("antiforgeryToken").GetString();
         var logout = new HttpRequestMessage(HttpMethod.Post, "/api/auth/logout");
         logout.Headers.Add("X-CSRF-TOKEN", token);
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(logout)).StatusCode);
@@ -152,22 +153,27 @@ public class SignInTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     }
 
     [Fact]
-    public async Task Five_failures_in_a_row_lock_the_account_even_against_the_right_password()
+    public async Task Five_failures_in_a_row_lock_the_account_which_then_answers_like_an_unknown_user()
     {
         await CreateUserAsync("lockout-user");
         await CreateUserAsync("lockout-bystander");
-        for (var attempt = 1; attempt <= 5; attempt++)
+        async Task<(HttpStatusCode, string?, string?, string?, string, bool)> AnswerAsync(string path, string username, string password)
         {
-            var problem = await Json.ProblemAsync(await LoginAsync(app.CreateClient(), "lockout-user", $"wrong-{attempt}"), HttpStatusCode.Unauthorized);
-            Assert.Equal(attempt < 5 ? "wrong-credentials" : "account-locked", problem.GetProperty("code").GetString());
+            var response = await app.CreateClient().PostAsJsonAsync(path, new { username, password });
+            var problem = await Json.ProblemAsync(response, HttpStatusCode.Unauthorized);
+            // Everything but the instance and trace id, which differ per request.
+            var fields = string.Join(",", problem.EnumerateObject().Select(p => p.Name).Except(["traceId", "instance"]).Order());
+            return (response.StatusCode, problem.GetProperty("title").GetString(), problem.GetProperty("detail").GetString(),
+                problem.GetProperty("code").GetString(), fields, response.Headers.Contains("Set-Cookie"));
         }
+
+        var unknown = await AnswerAsync("/api/auth/login", "no-such-user", Password);
+        for (var attempt = 1; attempt <= 5; attempt++)
+            Assert.Equal(unknown, await AnswerAsync("/api/auth/login", "lockout-user", $"wrong-{attempt}"));
         foreach (var path in new[] { "/api/auth/login", "/api/auth/token" })
         {
-            var response = await app.CreateClient().PostAsJsonAsync(path, new { username = "lockout-user", password = Password });
-            var locked = await Json.ProblemAsync(response, HttpStatusCode.Unauthorized);
-            Assert.Equal("account-locked", locked.GetProperty("code").GetString());
-            Assert.True(locked.GetProperty("lockedUntil").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(10));
-            Assert.False(response.Headers.Contains("Set-Cookie"));
+            // Locked: even the right password is refused, with the very answer an unknown user gets.
+            Assert.Equal(await AnswerAsync(path, "no-such-user", Password), await AnswerAsync(path, "lockout-user", Password));
         }
 
         var users = await Json.GetAsync(await app.ClientForAsync(Steward), "/api/users");
@@ -175,6 +181,10 @@ public class SignInTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         Assert.True(Locked("lockout-user"));
         Assert.False(Locked("lockout-bystander"));
         await Json.ReadAsync(await LoginAsync(app.CreateClient(), "lockout-bystander", Password), HttpStatusCode.OK);
+        // The audit log keeps the true reasons.
+        var reasons = await app.Database.QueryAsync<string>(
+            "SELECT details->>'reason' FROM audit_log WHERE action = 'login-failed' AND actor = 'lockout-user' ORDER BY id");
+        Assert.Equal(["wrong-credentials", "wrong-credentials", "wrong-credentials", "wrong-credentials", "account-locked", "account-locked", "account-locked"], reasons);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public class StewardOnlyTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     public static TheoryData<string, string> EndpointsAndCallers()
     {
         var data = new TheoryData<string, string>();
-        foreach (var endpoint in new[] { "list imports", "import", "change weights", "recompute", "list users", "create user", "read audit" })
+        foreach (var endpoint in new[] { "list imports", "import", "change weights", "recompute", "list users", "create user", "change user", "read audit" })
             foreach (var caller in All)
                 data.Add(endpoint, caller);
         return data;
@@ -35,15 +35,30 @@ public class StewardOnlyTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         "recompute" => await client.PostAsync("/api/score-runs", null),
         "list users" => await client.GetAsync("/api/users"),
         "create user" => await client.PostAsJsonAsync("/api/users", new { username = $"made-by-{caller}", role = "analyst", password = "long-enough-password" }),
+        "change user" => await client.PatchAsJsonAsync($"/api/users/{ChangeTarget}", new { role = "planner", scope = Astana }),
         "read audit" => await client.GetAsync("/api/audit"),
         _ => throw new ArgumentOutOfRangeException(nameof(endpoint)),
     };
+
+    /// <summary>A planner of Almaty city for "change user" to move, so that no demo user's sessions end.</summary>
+    private const string ChangeTarget = "steward-only-target";
+
+    private async Task EnsureChangeTargetAsync()
+    {
+        var users = new RiskMap.Data.Access.UserStore(app.Database.DataSource);
+        if (await users.FindAsync(ChangeTarget) is null)
+        {
+            await users.CreateAsync(new RiskMap.Data.Access.NewUser(ChangeTarget, ChangeTarget, RiskMap.Core.Access.Role.Planner, Almaty,
+                new RiskMap.Web.Features.Access.Passwords().Hash("long-enough-password")));
+        }
+    }
 
     /// <summary>What each operation would change, to show that a refused request changed nothing.</summary>
     private Task<string> StateAsync() => app.Database.ScalarAsync<string>("""
         SELECT concat_ws('|',
             (SELECT count(*) FROM import_batches), (SELECT max(id) FROM weight_versions), (SELECT count(*) FROM users),
-            (SELECT count(*) FROM audit_log WHERE action IN ('import', 'weights-changed', 'recompute-requested', 'user-created')))
+            (SELECT string_agg(concat_ws(',', role, scope_region, disabled, security_stamp), ';' ORDER BY id) FROM users),
+            (SELECT count(*) FROM audit_log WHERE action IN ('import', 'weights-changed', 'recompute-requested', 'user-created', 'user-role-changed')))
         """);
 
     [Theory]
@@ -51,6 +66,7 @@ public class StewardOnlyTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     public async Task Only_the_steward_may_and_a_refusal_changes_nothing(string endpoint, string caller)
     {
         var client = await app.ClientForAsync(caller);
+        await EnsureChangeTargetAsync();
         var before = await StateAsync();
         var response = await SendAsync(client, endpoint, caller);
         if (caller != Steward)
@@ -68,7 +84,7 @@ public class StewardOnlyTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         };
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(expected == response.StatusCode, $"{endpoint}: expected {expected}, got {response.StatusCode}: {body}");
-        if (endpoint is "import" or "change weights" or "create user") Assert.NotEqual(before, await StateAsync());
+        if (endpoint is "import" or "change weights" or "create user" or "change user") Assert.NotEqual(before, await StateAsync());
     }
 
     [Fact]

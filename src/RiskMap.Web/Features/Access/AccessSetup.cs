@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RiskMap.Core.Access;
 
 namespace RiskMap.Web.Features.Access;
@@ -16,6 +17,7 @@ public static class AccessSetup
 {
     public const string CookieScheme = "cookie";
     public const string BearerScheme = "bearer";
+    public const string SessionCookie = "riskmap.session";
     private const string EitherScheme = "cookie-or-bearer";
 
     public const string StewardPolicy = "steward";
@@ -30,15 +32,19 @@ public static class AccessSetup
         services.AddSingleton<BearerTokens>();
         services.AddSingleton<Passwords>();
         services.AddSingleton<SignInService>();
+        services.AddSingleton<SessionStamps>();
+        services.AddSingleton<UserAdministration>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddExceptionHandler<SessionStamps.Unavailable>();
         if (!string.IsNullOrWhiteSpace(options.KeysDirectory))
             services.AddDataProtection().SetApplicationName("riskmap").PersistKeysToFileSystem(new DirectoryInfo(options.KeysDirectory));
 
         services.AddAuthentication(EitherScheme)
             .AddPolicyScheme(EitherScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? BearerScheme : CookieScheme)
+                SendsAuthorizationHeader(context) ? BearerScheme : CookieScheme)
             .AddCookie(CookieScheme, o =>
             {
-                o.Cookie.Name = "riskmap.session";
+                o.Cookie.Name = SessionCookie;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
@@ -46,6 +52,11 @@ public static class AccessSetup
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = context => AccessProblems.SignInRequired.ExecuteAsync(context.HttpContext);
                 o.Events.OnRedirectToAccessDenied = context => AccessProblems.RoleMissing.ExecuteAsync(context.HttpContext);
+                o.Events.OnValidatePrincipal = async context =>
+                {
+                    var stamps = context.HttpContext.RequestServices.GetRequiredService<SessionStamps>();
+                    if (context.Principal is null || !await stamps.IsCurrentAsync(context.Principal)) context.RejectPrincipal();
+                };
             })
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerScheme, null);
 
@@ -76,10 +87,23 @@ public static class AccessSetup
         return services;
     }
 
-    /// <summary>Authentication, anti-forgery for cookie-authenticated changes, authorization and rate limits, in that order.</summary>
+    /// <summary>
+    /// Authentication (credentials that were sent but fail are refused here, whatever the endpoint), anti-forgery for
+    /// cookie-authenticated changes, authorization and rate limits, in that order.
+    /// </summary>
     public static void UseRiskMapAccess(this WebApplication app)
     {
         app.UseAuthentication();
+        app.Use(async (context, next) =>
+        {
+            // The result of UseAuthentication, kept by the handler: this does not authenticate twice.
+            if ((await context.AuthenticateAsync()).Failure is not null)
+            {
+                await AccessProblems.RefuseFailedCredentialsAsync(context);
+                return;
+            }
+            await next();
+        });
         app.Use(async (context, next) =>
         {
             if (NeedsAntiforgery(context) && !await context.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(context))
@@ -96,6 +120,9 @@ public static class AccessSetup
     }
 
     public static AccessScope CallerScope(this HttpContext context) => RiskMapClaims.Scope(context.User);
+
+    /// <summary>Any Authorization header makes the request a bearer-token request: one that does not hold a valid token is refused.</summary>
+    public static bool SendsAuthorizationHeader(HttpContext context) => context.Request.Headers.Authorization.Count > 0;
 
     public static string? ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
 

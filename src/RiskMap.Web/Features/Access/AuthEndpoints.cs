@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using RiskMap.Core.Access;
@@ -32,24 +31,38 @@ public static class AuthEndpoints
             })
             .RequireRateLimiting(AccessSetup.SignInLimit)
             .WithSummary("Signs in for the web UI: sets an HTTP-only, same-site session cookie.")
-            .WithDescription("After 5 failed attempts in a row the account locks for 15 minutes (Access:LockoutAttempts, Access:LockoutMinutes). " +
-                             "Every attempt is audited. At most 20 attempts per client address and minute.")
+            .WithDescription("After 5 failed attempts in a row the account locks for 15 minutes (Access:LockoutAttempts, Access:LockoutMinutes) " +
+                             "and its sessions end. An unknown user, a wrong password and a locked or disabled account get the same 401 answer " +
+                             "(code wrong-credentials); the audit log records the true reason of every attempt. At most 20 attempts per client address and minute.")
             .Produces<Me>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        auth.MapPost("/logout", async (HttpContext http) =>
+        auth.MapPost("/logout", async (HttpContext http, UserStore users) =>
             {
+                var scope = http.CallerScope();
+                if (!scope.IsPublic)
+                {
+                    await users.EndSessionsAsync(scope.User);
+                    await http.AuditAsync(AuditLog.Actions.Logout, scope.User,
+                        new Dictionary<string, object?> { ["via"] = http.User.Identity?.AuthenticationType == AccessSetup.CookieScheme ? "cookie" : "token" });
+                }
                 await http.SignOutAsync(AccessSetup.CookieScheme);
                 return Results.NoContent();
             })
-            .WithSummary("Ends the cookie session.")
-            .Produces(StatusCodes.Status204NoContent);
+            .WithSummary("Signs out: ends every session and bearer token of the user, on every device, and clears the cookie.")
+            .WithDescription("Signing out ends all of the user's sign-in cookies and bearer tokens at once, not only this one: any of them " +
+                             "sent afterwards is answered 401. Also with a bearer token. The sign-out is audited.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         auth.MapGet("/me", (HttpContext http) => Results.Ok(Describe(http)))
             .WithSummary("The caller: role, scope, what they may see, and the anti-forgery token for changes made with the cookie.")
-            .Produces<Me>();
+            .WithDescription("Without credentials: the public. A cookie whose session ended (sign-out, a disabled or locked account, a new role, " +
+                             "scope or password) is answered 401 and cleared, as on every endpoint; the next request is the public's.")
+            .Produces<Me>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         auth.MapPost("/token", async (HttpContext http, Credentials credentials, SignInService signIn, BearerTokens tokens) =>
             {
@@ -59,6 +72,9 @@ public static class AuthEndpoints
             })
             .RequireRateLimiting(AccessSetup.SignInLimit)
             .WithSummary("A bearer token (JWT, HMAC-SHA256) for API clients: send it as 'Authorization: Bearer …'.")
+            .WithDescription("The token lasts 60 minutes (Access:TokenMinutes) unless the user signs out, is disabled or locked, or gets a new role, " +
+                             "scope or password first. A request with an invalid, expired or ended token is answered 401 with " +
+                             "WWW-Authenticate: Bearer error=\"invalid_token\" on every endpoint, public ones included.")
             .Produces<Token>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -72,13 +88,10 @@ public static class AuthEndpoints
             return (null, ApiProblems.BadParameter(string.IsNullOrWhiteSpace(credentials.Username) ? "username" : "password",
                 "Give a username and a password."));
         }
-        var result = await signIn.SignInAsync(credentials.Username, credentials.Password, AccessSetup.ClientAddress(http), via);
-        if (result.User is { } user) return (user, null);
-        var detail = result.LockedUntil is { } until
-            ? string.Create(CultureInfo.InvariantCulture, $"Too many failed sign-ins: the account is locked until {until:yyyy-MM-ddTHH:mm:ssZ}.")
-            : "The username or password is wrong.";
-        return (null, Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: detail,
-            extensions: new Dictionary<string, object?> { ["code"] = result.FailureCode, ["lockedUntil"] = result.LockedUntil }));
+        var user = await signIn.SignInAsync(credentials.Username, credentials.Password, AccessSetup.ClientAddress(http), via);
+        return user is not null ? (user, null)
+            : (null, Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The username or password is wrong.",
+                extensions: new Dictionary<string, object?> { ["code"] = "wrong-credentials" }));
     }
 
     private static Me Describe(HttpContext http)

@@ -18,11 +18,13 @@ public sealed class BearerTokens
 
     private readonly SymmetricSecurityKey _key;
     private readonly TimeSpan _lifetime;
+    private readonly TimeProvider _time;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
-    public BearerTokens(AccessOptions options, ILogger<BearerTokens> logger)
+    public BearerTokens(AccessOptions options, ILogger<BearerTokens> logger, TimeProvider time)
     {
         _lifetime = TimeSpan.FromMinutes(options.TokenMinutes);
+        _time = time;
         if (string.IsNullOrWhiteSpace(options.SigningKey))
         {
             // Without a configured key, tokens only work on this instance until it restarts.
@@ -37,14 +39,20 @@ public sealed class BearerTokens
 
     public TimeSpan Lifetime => _lifetime;
 
-    public string Issue(UserAccount user) => _handler.CreateToken(new SecurityTokenDescriptor
+    public string Issue(UserAccount user)
     {
-        Issuer = Issuer,
-        Audience = Audience,
-        Subject = new ClaimsIdentity(RiskMapClaims.Of(user)),
-        Expires = DateTime.UtcNow.Add(_lifetime),
-        SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
-    });
+        var now = _time.GetUtcNow().UtcDateTime;
+        return _handler.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Subject = new ClaimsIdentity(RiskMapClaims.Of(user)),
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.Add(_lifetime),
+            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
+        });
+    }
 
     public async Task<ClaimsPrincipal?> ValidateAsync(string token, string scheme)
     {

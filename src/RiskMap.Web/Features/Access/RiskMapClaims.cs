@@ -13,6 +13,9 @@ public static class RiskMapClaims
     public const string ScopeRegion = "scope_region";
     public const string ScopeDistrict = "scope_district";
 
+    /// <summary>The user's security stamp when the cookie or token was issued (see <see cref="SessionStamps"/>).</summary>
+    public const string Stamp = "stamp";
+
     public static IEnumerable<Claim> Of(UserAccount user)
     {
         yield return new Claim(Name, user.Username);
@@ -20,6 +23,7 @@ public static class RiskMapClaims
         yield return new Claim(Role, user.Role.ToCode());
         if (user.ScopeRegion is not null) yield return new Claim(ScopeRegion, user.ScopeRegion);
         if (user.ScopeDistrict is not null) yield return new Claim(ScopeDistrict, user.ScopeDistrict);
+        yield return new Claim(Stamp, user.SecurityStamp);
     }
 
     public static ClaimsPrincipal Principal(IEnumerable<Claim> claims, string scheme) =>

@@ -4,7 +4,7 @@ using RiskMap.Web.Hosting;
 
 namespace RiskMap.Web.Features.Access;
 
-/// <summary>The data steward's user administration.</summary>
+/// <summary>The data steward's user administration: listing, creating, disabling and re-scoping users.</summary>
 public static class UserEndpoints
 {
     public sealed record UserRequest(string? Username, string? DisplayName, string? Role, string? Scope, string? Password);
@@ -43,5 +43,35 @@ public static class UserEndpoints
             .WithSummary("Creates a user (data steward): a planner needs a region KATO as scope, an education department a region or district KATO.")
             .Produces<UserView>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        users.MapPatch("/{username}", async (HttpContext http, string username, UserChangeRequest request, UserAdministration administration) =>
+            {
+                var steward = http.CallerScope().User;
+                try
+                {
+                    var changed = await administration.ChangeAsync(username, request,
+                        new ChangedBy(steward, Role.Steward.ToCode(), steward, AccessSetup.ClientAddress(http), "api"));
+                    return changed is null ? ApiProblems.NotFound("user", $"There is no user '{username}'.") : Results.Ok(changed);
+                }
+                catch (UserRejectedException e)
+                {
+                    return ApiProblems.BadParameter(e.Field, e.Message);
+                }
+                catch (OwnAccountException e)
+                {
+                    return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Own account", detail: e.Message,
+                        extensions: new Dictionary<string, object?> { ["code"] = "own-account" });
+                }
+            })
+            .WithSummary("Disables or enables a user, or changes their role and scope (data steward).")
+            .WithDescription("Body: any of disabled (true/false), role, scope (a KATO). A new role takes the scope given with it (none for analyst " +
+                             "and steward); a scope alone keeps the role. Disabling and a new role or scope end all of the user's sessions and " +
+                             "bearer tokens at their next request; the user signs in again to get the new scope. Enabling also clears a lockout. " +
+                             "Each change is audited (user-disabled, user-enabled, user-role-changed). A steward cannot disable themself or give " +
+                             "up their own steward role (409). Unknown user: 404; a wrong role or scope: 400 naming it, and nothing changes.")
+            .Produces<UserView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 }
