@@ -8,7 +8,7 @@ internal sealed class CountHierarchy
 {
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly int[] _parent;
-    private readonly List<int>[] _children;
+    private readonly int[][] _children;
 
     public CountHierarchy(IReadOnlyList<CountCell> cells)
     {
@@ -19,17 +19,19 @@ internal sealed class CountHierarchy
                 throw new ArgumentException($"Cell code '{Cells[i].Code}' appears more than once.", nameof(cells));
 
         _parent = new int[Cells.Count];
-        _children = [.. Cells.Select(_ => new List<int>())];
+        var children = Cells.Select(_ => new List<int>()).ToArray();
         for (var i = 0; i < Cells.Count; i++)
         {
             if (Cells[i].ParentCode is not { } parentCode) { _parent[i] = -1; continue; }
             if (!_index.TryGetValue(parentCode, out var parent))
                 throw new ArgumentException($"Cell '{Cells[i].Code}' names parent '{parentCode}', which is not among the cells.", nameof(cells));
             _parent[i] = parent;
-            _children[parent].Add(i);
+            children[parent].Add(i);
         }
+        _children = [.. children.Select(c => c.ToArray())];
+        ValueOrZero = [.. Cells.Select(c => c.Value ?? 0)];
         var depth = Enumerable.Range(0, Cells.Count).Select(Depth).ToArray();
-        ParentsDeepestFirst = [.. Enumerable.Range(0, Cells.Count).Where(i => _children[i].Count > 0).OrderByDescending(i => depth[i]).ThenBy(i => i)];
+        GroupsDeepestFirst = [.. Enumerable.Range(0, Cells.Count).Where(IsGroup).OrderByDescending(i => depth[i]).ThenBy(i => i)];
     }
 
     /// <summary>The cells by code (ordinal); a cell's number is its place here.</summary>
@@ -37,21 +39,24 @@ internal sealed class CountHierarchy
 
     public int Count => Cells.Count;
 
-    /// <summary>Cells with at least one child, deepest first, then by code.</summary>
-    public IReadOnlyList<int> ParentsDeepestFirst { get; }
+    /// <summary>The totals of the groups (see <see cref="IsGroup"/>), deepest first, then by code.</summary>
+    public int[] GroupsDeepestFirst { get; }
+
+    /// <summary>Each cell's value, 0 for no data: what it adds to its total.</summary>
+    public double[] ValueOrZero { get; }
 
     public double? Value(int cell) => Cells[cell].Value;
 
     /// <summary>The parent's number, or −1 for a root.</summary>
     public int Parent(int cell) => _parent[cell];
 
-    public IReadOnlyList<int> Children(int cell) => _children[cell];
+    public int[] Children(int cell) => _children[cell];
 
     /// <summary>
     /// Whether the cell with its children is an equation "total = sum of parts" the public knows: it has children and a
     /// value. A total without data says nothing about its parts.
     /// </summary>
-    public bool IsGroup(int cell) => _children[cell].Count > 0 && Cells[cell].Value is not null;
+    public bool IsGroup(int cell) => _children[cell].Length > 0 && Cells[cell].Value is not null;
 
     public bool TryIndexOf(string code, out int cell) => _index.TryGetValue(code, out cell);
 

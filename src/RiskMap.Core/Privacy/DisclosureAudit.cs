@@ -78,7 +78,12 @@ public static class DisclosureAudit
         }
     }
 
-    internal static bool[] Hidden(bool[] withheld, bool[] known) => [.. withheld.Select((w, i) => w && !known[i])];
+    internal static bool[] Hidden(bool[] withheld, bool[] known)
+    {
+        var hidden = new bool[withheld.Length];
+        for (var i = 0; i < hidden.Length; i++) hidden[i] = withheld[i] && !known[i];
+        return hidden;
+    }
 
     /// <summary>One view's audit of a table over one hierarchy, with what it can work out on its own computed once.</summary>
     internal sealed class View(CountHierarchy hierarchy, bool[] known, int threshold)
@@ -126,8 +131,8 @@ public static class DisclosureAudit
     /// <summary>Lower and upper bounds of every cell, tightened through the group equations.</summary>
     internal sealed class Bounds(int count)
     {
-        public double[] Low { get; } = new double[count];
-        public double[] High { get; } = new double[count];
+        public readonly double[] Low = new double[count];
+        public readonly double[] High = new double[count];
 
         public bool IsNarrow(int cell, int threshold) => High[cell] - Low[cell] < threshold;
 
@@ -137,46 +142,46 @@ public static class DisclosureAudit
         /// </summary>
         public void Propagate(CountHierarchy hierarchy, bool[] hidden, double[]? caps = null)
         {
-            for (var i = 0; i < hierarchy.Count; i++)
+            var values = hierarchy.ValueOrZero;
+            for (var i = 0; i < values.Length; i++)
             {
-                Low[i] = hidden[i] ? 1 : hierarchy.Value(i) ?? 0;
-                High[i] = hidden[i] ? caps?[i] ?? double.PositiveInfinity : hierarchy.Value(i) ?? 0;
+                Low[i] = hidden[i] ? 1 : values[i];
+                High[i] = hidden[i] ? caps?[i] ?? double.PositiveInfinity : values[i];
             }
             // Up the tree then down reaches the fixpoint on consistent data; the bound on passes only guards against
             // totals that are not the sum of their parts, where the bounds may cross.
-            for (var pass = 0; pass <= hierarchy.Count; pass++)
+            var groups = hierarchy.GroupsDeepestFirst;
+            for (var pass = 0; pass <= values.Length; pass++)
             {
                 var changed = false;
-                foreach (var parent in hierarchy.ParentsDeepestFirst) changed |= Tighten(hierarchy, parent, hidden);
-                for (var i = hierarchy.ParentsDeepestFirst.Count - 1; i >= 0; i--) changed |= Tighten(hierarchy, hierarchy.ParentsDeepestFirst[i], hidden);
+                foreach (var total in groups) changed |= Tighten(total, hierarchy.Children(total), hidden);
+                for (var i = groups.Length - 1; i >= 0; i--) changed |= Tighten(groups[i], hierarchy.Children(groups[i]), hidden);
                 if (!changed) return;
             }
         }
 
-        private bool Tighten(CountHierarchy hierarchy, int parent, bool[] hidden)
+        private bool Tighten(int total, int[] parts, bool[] hidden)
         {
-            if (!hierarchy.IsGroup(parent)) return false;
-            var children = hierarchy.Children(parent);
             double sumLow = 0, sumFiniteHigh = 0;
             var infiniteHighs = 0;
-            foreach (var child in children)
+            foreach (var part in parts)
             {
-                sumLow += Low[child];
-                if (double.IsPositiveInfinity(High[child])) infiniteHighs++;
-                else sumFiniteHigh += High[child];
+                sumLow += Low[part];
+                if (double.IsPositiveInfinity(High[part])) infiniteHighs++;
+                else sumFiniteHigh += High[part];
             }
             var changed = false;
-            if (hidden[parent])
-                changed |= Raise(parent, sumLow) | Lower(parent, infiniteHighs > 0 ? double.PositiveInfinity : sumFiniteHigh);
-            foreach (var child in children)
+            if (hidden[total])
+                changed |= Raise(total, sumLow) | Lower(total, infiniteHighs > 0 ? double.PositiveInfinity : sumFiniteHigh);
+            foreach (var part in parts)
             {
-                if (!hidden[child]) continue;
-                var childInfinite = double.IsPositiveInfinity(High[child]);
-                var othersHigh = infiniteHighs - (childInfinite ? 1 : 0) > 0
+                if (!hidden[part]) continue;
+                var partInfinite = double.IsPositiveInfinity(High[part]);
+                var othersHigh = infiniteHighs - (partInfinite ? 1 : 0) > 0
                     ? double.PositiveInfinity
-                    : sumFiniteHigh - (childInfinite ? 0 : High[child]);
-                var othersLow = sumLow - Low[child];
-                changed |= Raise(child, Low[parent] - othersHigh) | Lower(child, High[parent] - othersLow);
+                    : sumFiniteHigh - (partInfinite ? 0 : High[part]);
+                var othersLow = sumLow - Low[part];
+                changed |= Raise(part, Low[total] - othersHigh) | Lower(part, High[total] - othersLow);
             }
             return changed;
         }

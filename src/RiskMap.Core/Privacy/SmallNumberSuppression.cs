@@ -53,19 +53,26 @@ public sealed class SmallNumberSuppression
         var views = DisclosureAudit.InsiderViews(hierarchy).Select(known => new DisclosureAudit.View(hierarchy, known, Threshold)).ToList();
         var publicView = views[0];
 
+        // Cells are only ever added, so the number withheld tells whether a view has been audited against this table.
+        var withheldCount = withheld.Count(w => w);
+        var passedAt = new int[views.Count];
+        Array.Fill(passedAt, -1);
         bool changed;
         do
         {
             changed = false;
-            foreach (var view in views)
+            for (var v = 0; v < views.Count; v++)
             {
+                var view = views[v];
                 // An insider who knows nothing withheld sees what the public sees, which the public view covers.
-                if (view != publicView && !view.KnowsAnyOf(withheld)) continue;
+                if (passedAt[v] == withheldCount || (view != publicView && !view.KnowsAnyOf(withheld))) continue;
                 for (var exposed = view.Exposed(withheld); exposed.Count > 0; exposed = view.Exposed(withheld))
                 {
                     withheld[Complement(hierarchy, view, exposed, withheld, ranks)] = true;
+                    withheldCount++;
                     changed = true;
                 }
+                passedAt[v] = withheldCount;
             }
         } while (changed);
         return hierarchy.Codes(withheld);
