@@ -14,8 +14,8 @@ namespace RiskMap.Web.Tests.Privacy;
 
 /// <summary>
 /// The demo with the callers whose tables an attacker would combine: the public, the demo planners and education
-/// department, a Turkistan planner and a district's education department. Each caller's view of every count table
-/// (the national table and every region's) is read once and shared by the tests.
+/// department, a Turkistan planner and a district's education department. Each caller's view of a table (the national
+/// table and every region's, or only the region holding their scope) is read once and shared by the tests.
 /// </summary>
 public class CountDisclosureApp : RiskMapWebFactory<DemoDatabase>
 {
@@ -36,7 +36,7 @@ public class CountDisclosureApp : RiskMapWebFactory<DemoDatabase>
     ];
 
     private readonly ConcurrentDictionary<string, Task<HttpClient>> _clients = new();
-    private readonly ConcurrentDictionary<(string, string, string), Task<Dictionary<string, Shown>>> _views = new();
+    private readonly ConcurrentDictionary<(string, string, string, string?), Task<Dictionary<string, Shown>>> _views = new();
 
     public Task<HttpClient> ClientAsync(string caller) => _clients.GetOrAdd(caller, c => c switch
     {
@@ -45,9 +45,12 @@ public class CountDisclosureApp : RiskMapWebFactory<DemoDatabase>
         _ => this.ClientForAsync(c),
     });
 
-    /// <summary>Every count of the hierarchy as the caller is shown it, from the national table and every region's.</summary>
-    public Task<Dictionary<string, Shown>> ViewAsync(string caller, string indicator, string quarter) =>
-        _views.GetOrAdd((caller, indicator, quarter), async _ =>
+    /// <summary>
+    /// The counts as the caller is shown them, from the national table and every region's, or only
+    /// <paramref name="onlyRegion"/>'s.
+    /// </summary>
+    public Task<Dictionary<string, Shown>> ViewAsync(string caller, string indicator, string quarter, string? onlyRegion = null) =>
+        _views.GetOrAdd((caller, indicator, quarter, onlyRegion), async _ =>
         {
             var client = await ClientAsync(caller);
             var url = $"/api/counts?indicator={indicator}&period={quarter}";
@@ -56,7 +59,8 @@ public class CountDisclosureApp : RiskMapWebFactory<DemoDatabase>
             Add(cells, national.GetProperty("total"), null);
             var regions = national.GetProperty("units").EnumerateArray().ToList();
             foreach (var region in regions) Add(cells, region, CountQueries.NationalCode);
-            var tables = await Task.WhenAll(regions.Select(r => Json.GetAsync(client, $"{url}&region={r.GetProperty("code").GetString()}")));
+            var tables = await Task.WhenAll(regions.Select(r => r.GetProperty("code").GetString()).Where(r => onlyRegion is null || r == onlyRegion)
+                .Select(r => Json.GetAsync(client, $"{url}&region={r}")));
             foreach (var table in tables)
                 foreach (var district in table.GetProperty("units").EnumerateArray())
                     Add(cells, district, table.GetProperty("total").GetProperty("code").GetString());
@@ -99,6 +103,10 @@ public class CountDisclosureTests(CountDisclosureApp app) : IClassFixture<CountD
     private static HashSet<string> Scope(IReadOnlyList<CountCell> cells, string unit) =>
         cells.Where(c => c.Code == unit || c.ParentCode == unit).Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
 
+    /// <remarks>
+    /// The national table and the insider's own region's table in every quarter; every other region's table in the
+    /// latest quarter too (reading all of them in every quarter would take minutes and test the same code path).
+    /// </remarks>
     [Fact]
     public async Task Every_insider_sees_their_own_counts_and_the_public_pattern_everywhere_else()
     {
@@ -106,8 +114,10 @@ public class CountDisclosureTests(CountDisclosureApp app) : IClassFixture<CountD
             foreach (var (caller, unit) in CountDisclosureApp.Insiders)
             {
                 var scope = Scope(truth, unit);
-                var shown = await app.ViewAsync(caller, indicator, quarter);
-                foreach (var cell in truth)
+                var region = truth.Single(c => c.Code == unit).ParentCode is { } parent and not CountQueries.NationalCode ? parent : unit;
+                var shown = await app.ViewAsync(caller, indicator, quarter, quarter == CountDisclosureApp.Quarters[^1] ? null : region);
+                Assert.True(shown.Count > 20, $"{indicator} {quarter}, {caller}: {shown.Count} counts");
+                foreach (var cell in truth.Where(c => shown.ContainsKey(c.Code)))
                 {
                     var expectWithheld = withheld.Contains(cell.Code) && !scope.Contains(cell.Code);
                     Assert.True(expectWithheld == shown[cell.Code].Withheld, $"{indicator} {quarter}, {caller}: {cell.Code}");
