@@ -38,6 +38,7 @@ public static class DataServices
         services.AddSingleton<SchoolQueries>();
         services.AddSingleton<CatalogueQueries>();
         services.AddSingleton<CountQueries>();
+        services.AddSingleton<CountDisclosure>();
         services.AddSingleton<UnitGeometryQueries>();
         services.AddSingleton<ImportBatchQueries>();
         services.AddSingleton<Demo.DemoDataLoader>();

@@ -1,51 +1,93 @@
 namespace RiskMap.Core.Privacy;
 
-/// <summary>Cells indexed by code with each parent's children, checked to form a forest.</summary>
+/// <summary>
+/// Cells checked to form a forest, numbered by code (ordinal) so that nothing depends on the order they came in, with
+/// each cell's parent and children by number.
+/// </summary>
 internal sealed class CountHierarchy
 {
-    private readonly Dictionary<string, List<CountCell>> _children = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, CountCell> _byCode = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly int[] _parent;
+    private readonly int[][] _children;
 
     public CountHierarchy(IReadOnlyList<CountCell> cells)
     {
-        var byCode = _byCode;
-        foreach (var cell in cells)
-            if (!byCode.TryAdd(cell.Code, cell))
-                throw new ArgumentException($"Cell code '{cell.Code}' appears more than once.", nameof(cells));
+        ArgumentNullException.ThrowIfNull(cells);
+        Cells = [.. cells.OrderBy(c => c.Code, StringComparer.Ordinal)];
+        for (var i = 0; i < Cells.Count; i++)
+            if (!_index.TryAdd(Cells[i].Code, i))
+                throw new ArgumentException($"Cell code '{Cells[i].Code}' appears more than once.", nameof(cells));
 
-        foreach (var cell in cells)
+        _parent = new int[Cells.Count];
+        var children = Cells.Select(_ => new List<int>()).ToArray();
+        for (var i = 0; i < Cells.Count; i++)
         {
-            if (cell.ParentCode is not { } parentCode) continue;
-            if (!byCode.ContainsKey(parentCode))
-                throw new ArgumentException($"Cell '{cell.Code}' names parent '{parentCode}', which is not among the cells.", nameof(cells));
-            if (!_children.TryGetValue(parentCode, out var siblings)) _children[parentCode] = siblings = [];
-            siblings.Add(cell);
+            if (Cells[i].ParentCode is not { } parentCode) { _parent[i] = -1; continue; }
+            if (!_index.TryGetValue(parentCode, out var parent))
+                throw new ArgumentException($"Cell '{Cells[i].Code}' names parent '{parentCode}', which is not among the cells.", nameof(cells));
+            _parent[i] = parent;
+            children[parent].Add(i);
         }
-        foreach (var siblings in _children.Values) siblings.Sort((a, b) => string.CompareOrdinal(a.Code, b.Code));
-
-        ParentsDeepestFirst = _children.Keys
-            .Select(code => byCode[code])
-            .OrderByDescending(parent => Depth(parent, byCode))
-            .ThenBy(parent => parent.Code, StringComparer.Ordinal)
-            .ToList();
+        _children = [.. children.Select(c => c.ToArray())];
+        ValueOrZero = [.. Cells.Select(c => c.Value ?? 0)];
+        var depth = Enumerable.Range(0, Cells.Count).Select(Depth).ToArray();
+        GroupsDeepestFirst = [.. Enumerable.Range(0, Cells.Count).Where(IsGroup).OrderByDescending(i => depth[i]).ThenBy(i => i)];
     }
 
-    /// <summary>Cells with at least one child, deepest first, then by code (ordinal).</summary>
-    public IReadOnlyList<CountCell> ParentsDeepestFirst { get; }
+    /// <summary>The cells by code (ordinal); a cell's number is its place here.</summary>
+    public IReadOnlyList<CountCell> Cells { get; }
 
-    /// <summary>Whether a cell has this code.</summary>
-    public bool Contains(string code) => _byCode.ContainsKey(code);
+    public int Count => Cells.Count;
 
-    /// <summary>The children of a cell, by code (ordinal); none for a leaf.</summary>
-    public IReadOnlyList<CountCell> ChildrenOf(string parentCode) =>
-        _children.TryGetValue(parentCode, out var children) ? children : [];
+    /// <summary>The totals of the groups (see <see cref="IsGroup"/>), deepest first, then by code.</summary>
+    public int[] GroupsDeepestFirst { get; }
 
-    private static int Depth(CountCell cell, Dictionary<string, CountCell> byCode)
+    /// <summary>Each cell's value, 0 for no data: what it adds to its total.</summary>
+    public double[] ValueOrZero { get; }
+
+    public double? Value(int cell) => Cells[cell].Value;
+
+    /// <summary>The parent's number, or −1 for a root.</summary>
+    public int Parent(int cell) => _parent[cell];
+
+    public int[] Children(int cell) => _children[cell];
+
+    /// <summary>
+    /// Whether the cell with its children is an equation "total = sum of parts" the public knows: it has children and a
+    /// value. A total without data says nothing about its parts.
+    /// </summary>
+    public bool IsGroup(int cell) => _children[cell].Length > 0 && Cells[cell].Value is not null;
+
+    public bool TryIndexOf(string code, out int cell) => _index.TryGetValue(code, out cell);
+
+    /// <summary>The cell and every cell under it.</summary>
+    public IEnumerable<int> Subtree(int cell)
+    {
+        yield return cell;
+        foreach (var child in _children[cell])
+            foreach (var below in Subtree(child))
+                yield return below;
+    }
+
+    /// <summary>Numbers of the cells with these codes.</summary>
+    /// <exception cref="ArgumentException">A code is not among the cells.</exception>
+    public bool[] Flags(IEnumerable<string> codes, string parameterName)
+    {
+        var flags = new bool[Count];
+        foreach (var code in codes)
+            flags[_index.TryGetValue(code, out var i) ? i : throw new ArgumentException($"Cell '{code}' is not among the cells.", parameterName)] = true;
+        return flags;
+    }
+
+    public IReadOnlySet<string> Codes(bool[] flags) =>
+        Enumerable.Range(0, Count).Where(i => flags[i]).Select(i => Cells[i].Code).ToHashSet(StringComparer.Ordinal);
+
+    private int Depth(int cell)
     {
         var depth = 0;
-        for (var code = cell.ParentCode; code is not null; code = byCode[code].ParentCode)
-            if (++depth > byCode.Count)
-                throw new ArgumentException($"Cell '{cell.Code}' is its own ancestor.", "cells");
+        for (var i = _parent[cell]; i >= 0; i = _parent[i])
+            if (++depth > Count)
+                throw new ArgumentException($"Cell '{Cells[cell].Code}' is its own ancestor.", "cells");
         return depth;
     }
 }

@@ -1,152 +1,110 @@
 namespace RiskMap.Core.Privacy;
 
 /// <summary>
-/// Statistical disclosure control for published counts: withholds small counts (primary suppression) and enough
-/// other cells (secondary suppression) that no withheld count can be worked out exactly, or narrowed to a single
-/// value, from a published total and its published parts.
+/// Statistical disclosure control for published counts (docs/disclosure-control.md): one pattern of withheld cells per
+/// indicator and quarter, the same for everyone outside a cell's scope, such that neither the public nor any single
+/// insider (who also knows their own cell and everything under it exactly) can narrow a withheld count they do not
+/// know to fewer than <see cref="Threshold"/> values, by the <see cref="DisclosureAudit"/>.
 /// </summary>
 public sealed class SmallNumberSuppression
 {
+    /// <summary>The shortest key accepted: 128 bits.</summary>
+    public const int MinimumKeyBytes = 16;
+
+    private readonly byte[] _key;
+
+    /// <param name="key">The secret of the complement order; at least <see cref="MinimumKeyBytes"/> bytes.</param>
     /// <param name="threshold">Counts from 1 to <paramref name="threshold"/> − 1 are withheld; at least 2.</param>
-    public SmallNumberSuppression(int threshold = 5)
+    public SmallNumberSuppression(ReadOnlySpan<byte> key, int threshold = 5)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 2);
+        if (key.Length < MinimumKeyBytes)
+            throw new ArgumentException($"The disclosure key must have at least {MinimumKeyBytes} bytes.", nameof(key));
+        _key = key.ToArray();
         Threshold = threshold;
     }
 
-    /// <summary>The smallest count that may be published on its own.</summary>
+    /// <summary>The smallest count that may be published on its own, and the narrowest range a withheld count may keep.</summary>
     public int Threshold { get; }
 
     /// <summary>True when a count on its own must be withheld (1 ≤ value &lt; threshold).</summary>
     public bool IsSmall(double value) => value >= 1 && value < Threshold;
 
-    /// <summary>Codes of the cells to withhold, primary and secondary, from someone who sees only what is published.</summary>
+    /// <summary>The codes of the cells withheld from everyone outside their scope.</summary>
+    /// <param name="indicator">With <paramref name="period"/>, keys the complement order: each table gets its own.</param>
+    /// <param name="period">The quarter.</param>
+    /// <param name="cells">The counts, forming a forest through <see cref="CountCell.ParentCode"/>; a total is the sum of its parts.</param>
     /// <remarks>
-    /// Every parent with its children is a group whose total equals the sum of its parts. A cell without data (null) is
-    /// never withheld and never protects anything: it is treated as known, and so is a null total.
-    /// Same as <see cref="Suppress(IReadOnlyList{CountCell}, IReadOnlySet{string})"/> with no known cells.
+    /// Primary suppression withholds the small counts. Then, while some view of <see cref="DisclosureAudit.Views"/>
+    /// fails the audit, one more cell is withheld in a group around an exposed cell: the first eligible cell (published,
+    /// at least 1, not worked out by that view on its own) in the keyed <see cref="ComplementOrder"/>, parts before totals
+    /// (see <see cref="Complement"/>). Zeros and cells without data are never withheld. Each step withholds one more
+    /// cell, so it ends; and once everything the view does not know is withheld, only what it can work out from its own
+    /// cells is narrow, which the audit excuses.
     /// </remarks>
     /// <exception cref="ArgumentException">Codes repeat, a parent is missing from <paramref name="cells"/>, or parents form a cycle.</exception>
-    public IReadOnlySet<string> Suppress(IReadOnlyList<CountCell> cells) => Suppress(cells, NoneKnown);
-
-    /// <summary>
-    /// Codes of the cells to withhold, primary and secondary, from a caller who already sees the <paramref name="known"/>
-    /// cells in full (e.g. an akimat planner sees every count of their own region and its districts).
-    /// </summary>
-    /// <param name="cells">The counts, forming a forest through <see cref="CountCell.ParentCode"/>.</param>
-    /// <param name="known">
-    /// Codes of cells the caller sees unsuppressed. They must be among <paramref name="cells"/> and closed downwards:
-    /// every child of a known cell is known too (a planner who sees a region in full sees its districts in full).
-    /// </param>
-    /// <remarks>
-    /// <para>
-    /// Every parent with its children is a group whose total equals the sum of its parts. A cell without data (null) is
-    /// never withheld and never protects anything: it is treated as known, and so is a null total.
-    /// </para>
-    /// <para>
-    /// Known cells are never withheld, even when small, and are never chosen as complements: for this caller they count
-    /// as published in every group, so they protect nothing. The same goes for a cell the caller can add up without
-    /// help: one whose children are all known, zero or without data, at least one of them known, and whose count is
-    /// their sum (e.g. a region whose only non-zero district is the caller's own). Withholding it would hide nothing.
-    /// </para>
-    /// <para>
-    /// The guarantee holds for the caller, who sees the published cells together with the known ones: no withheld cell
-    /// is the only unknown in any group's equation, and a published total never narrows its withheld parts to small
-    /// counts only. When every candidate complement in a group is known, the parent is withheld instead. Closure
-    /// downwards is what makes that always possible: a known parent has only known children, so nothing in its group
-    /// is withheld. With no known cells the result is that of <see cref="Suppress(IReadOnlyList{CountCell})"/>.
-    /// </para>
-    /// </remarks>
-    /// <exception cref="ArgumentException">
-    /// Codes repeat, a parent is missing from <paramref name="cells"/>, parents form a cycle, a known code is not among
-    /// <paramref name="cells"/>, or a known cell has a child that is not known.
-    /// </exception>
-    public IReadOnlySet<string> Suppress(IReadOnlyList<CountCell> cells, IReadOnlySet<string> known)
+    public IReadOnlySet<string> Suppress(string indicator, string period, IReadOnlyList<CountCell> cells)
     {
-        ArgumentNullException.ThrowIfNull(cells);
-        ArgumentNullException.ThrowIfNull(known);
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(period);
         var hierarchy = new CountHierarchy(cells);
-        var knownCodes = KnownCodes(hierarchy, known);
-        AddCellsTheCallerCanAddUp(hierarchy, knownCodes);
-        var withheld = cells
-            .Where(c => c.Value is { } v && IsSmall(v) && !knownCodes.Contains(c.Code))
-            .Select(c => c.Code)
-            .ToHashSet(StringComparer.Ordinal);
+        var ranks = ComplementOrder.Ranks(_key, indicator, period, hierarchy);
+        var withheld = Enumerable.Range(0, hierarchy.Count).Select(i => hierarchy.Value(i) is { } v && IsSmall(v)).ToArray();
+        var views = DisclosureAudit.InsiderViews(hierarchy).Select(known => new DisclosureAudit.View(hierarchy, known, Threshold)).ToList();
+        var publicView = views[0];
 
-        // Deepest groups first, so a total withheld for its own group's sake is settled before its parent's group is
-        // checked. A complement chosen higher up can still need a partner among its own children, hence the repeat.
+        // Cells are only ever added, so the number withheld tells whether a view has been audited against this table.
+        var withheldCount = withheld.Count(w => w);
+        var passedAt = new int[views.Count];
+        Array.Fill(passedAt, -1);
         bool changed;
         do
         {
             changed = false;
-            foreach (var parent in hierarchy.ParentsDeepestFirst)
-                changed |= Protect(parent, hierarchy.ChildrenOf(parent.Code), withheld, knownCodes);
+            for (var v = 0; v < views.Count; v++)
+            {
+                var view = views[v];
+                // An insider who knows nothing withheld sees what the public sees, which the public view covers.
+                if (passedAt[v] == withheldCount || (view != publicView && !view.KnowsAnyOf(withheld))) continue;
+                for (var exposed = view.Exposed(withheld); exposed.Count > 0; exposed = view.Exposed(withheld))
+                {
+                    withheld[Complement(hierarchy, view, exposed, withheld, ranks)] = true;
+                    withheldCount++;
+                    changed = true;
+                }
+                passedAt[v] = withheldCount;
+            }
         } while (changed);
-        return withheld;
-    }
-
-    private static readonly IReadOnlySet<string> NoneKnown = new HashSet<string>(StringComparer.Ordinal);
-
-    /// <summary>The known codes, compared ordinally, after checking they exist and are closed downwards.</summary>
-    private static HashSet<string> KnownCodes(CountHierarchy hierarchy, IReadOnlySet<string> known)
-    {
-        var codes = new HashSet<string>(known, StringComparer.Ordinal);
-        foreach (var code in codes.Order(StringComparer.Ordinal))
-        {
-            if (!hierarchy.Contains(code))
-                throw new ArgumentException($"Known cell '{code}' is not among the cells.", nameof(known));
-            if (hierarchy.ChildrenOf(code).FirstOrDefault(child => !codes.Contains(child.Code)) is { } unknownChild)
-                throw new ArgumentException(
-                    $"Known cell '{code}' has child '{unknownChild.Code}', which is not known; known cells must be closed downwards.",
-                    nameof(known));
-        }
-        return codes;
+        return hierarchy.Codes(withheld);
     }
 
     /// <summary>
-    /// Adds to <paramref name="known"/> each total the caller can work out from cells they know and zeros or cells
-    /// without data, which are always published. Deepest first, so a region can rest on districts added before it.
+    /// The next cell to withhold for the view's exposed cells: a part of a group around one of them (a sibling, else one
+    /// of its own parts), trying each exposed cell in turn; only if none has one, the total over the first exposed
+    /// cell, else the same one level up, and so on; else anything. A total hides more than a part, hence the order.
     /// </summary>
-    private static void AddCellsTheCallerCanAddUp(CountHierarchy hierarchy, HashSet<string> known)
+    private static int Complement(CountHierarchy hierarchy, DisclosureAudit.View view, List<int> exposed, bool[] withheld, int[] ranks)
     {
-        if (known.Count == 0) return;
-        foreach (var parent in hierarchy.ParentsDeepestFirst)
+        bool Eligible(int cell) => !withheld[cell] && hierarchy.Value(cell) >= 1 && !view.OwnDeduction(cell);
+        int FirstAmong(IEnumerable<int> cells) => cells.Where(Eligible).OrderBy(i => ranks[i]).DefaultIfEmpty(-1).First();
+        int PartAround(int cell)
         {
-            if (known.Contains(parent.Code) || parent.Value is not { } total) continue;
-            var children = hierarchy.ChildrenOf(parent.Code);
-            if (children.Any(c => known.Contains(c.Code))
-                && children.All(c => known.Contains(c.Code) || c.Value is null or 0)
-                && Math.Abs(total - children.Sum(c => c.Value ?? 0)) <= 1e-9 * Math.Max(1, Math.Abs(total)))
-                known.Add(parent.Code);
+            var parent = hierarchy.Parent(cell);
+            if (parent >= 0 && hierarchy.IsGroup(parent) && FirstAmong(hierarchy.Children(parent)) is var sibling and >= 0) return sibling;
+            return hierarchy.IsGroup(cell) ? FirstAmong(hierarchy.Children(cell)) : -1;
         }
-    }
 
-    /// <returns>Whether a cell was newly withheld.</returns>
-    private bool Protect(CountCell parent, IReadOnlyList<CountCell> children, HashSet<string> withheld, HashSet<string> known)
-    {
-        if (IsProtected(parent, children, withheld)) return false;
-
-        // A known cell is published as far as this caller is concerned: withholding it would hide nothing.
-        var complement = children
-            .Where(c => !withheld.Contains(c.Code) && !known.Contains(c.Code) && c.Value >= Threshold)
-            .OrderBy(c => c.Value)
-            .ThenBy(c => c.Code, StringComparer.Ordinal)
-            .FirstOrDefault();
-        if (complement is not null) return withheld.Add(complement.Code);
-
-        // Without data, known, or already withheld, the parent cannot be hidden further; nothing else in the group can
-        // help. A known parent cannot get here when the known cells are closed downwards: its children are all known.
-        return parent.Value is not null && !known.Contains(parent.Code) && withheld.Add(parent.Code);
-    }
-
-    // The equation "parent = sum of children" gives away a cell that is its only unknown, so a withheld cell needs a
-    // withheld partner in its group. This also covers a total withheld as a complement higher up, which its published
-    // parts would otherwise add up to. When the total is published, the withheld children's sum is known too, so one
-    // of them must be at least the threshold: two withheld cells summing to 2 are both 1.
-    private bool IsProtected(CountCell parent, IReadOnlyList<CountCell> children, HashSet<string> withheld)
-    {
-        var hiddenChildren = children.Where(c => withheld.Contains(c.Code)).ToList();
-        if (withheld.Contains(parent.Code)) return hiddenChildren.Count > 0;
-        return hiddenChildren.Count == 0 || (hiddenChildren.Count >= 2 && hiddenChildren.Any(c => c.Value >= Threshold));
+        foreach (var cell in exposed)
+            if (PartAround(cell) is var part and >= 0) return part;
+        for (var cell = exposed[0]; cell >= 0; cell = hierarchy.Parent(cell))
+        {
+            var parent = hierarchy.Parent(cell);
+            if (parent >= 0 && hierarchy.IsGroup(parent) && Eligible(parent)) return parent;
+            if (parent >= 0 && PartAround(parent) is var higher and >= 0) return higher;
+        }
+        var anywhere = FirstAmong(Enumerable.Range(0, hierarchy.Count));
+        // Unreachable: a cell narrow for the view with every eligible cell withheld is one it works out on its own.
+        return anywhere >= 0 ? anywhere : throw new InvalidOperationException(
+            $"Nothing more can be withheld to protect '{hierarchy.Cells[exposed[0]].Code}'; the audit should have excused it.");
     }
 }

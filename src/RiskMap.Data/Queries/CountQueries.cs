@@ -17,11 +17,12 @@ public sealed class CountQueries(NpgsqlDataSource dataSource)
 {
     public const string NationalCode = "KZ";
 
-    /// <returns>The latest quarter with observations of the indicator, or null.</returns>
-    public async Task<string?> LatestPeriodAsync(string indicator)
+    /// <returns>The quarters with observations of the indicator, oldest first.</returns>
+    public async Task<IReadOnlyList<string>> PeriodsAsync(string indicator)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<string?>("SELECT max(period) FROM observations WHERE indicator_code = @indicator", new { indicator });
+        return (await connection.QueryAsync<string>(
+            "SELECT DISTINCT period FROM observations WHERE indicator_code = @indicator ORDER BY period", new { indicator })).ToList();
     }
 
     public async Task<IReadOnlyList<CountRow>> HierarchyAsync(string indicator, string period)

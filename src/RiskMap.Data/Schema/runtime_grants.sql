@@ -1,6 +1,7 @@
 -- Re-applied after every migration run: what the service's runtime role (riskmap_runtime and its members) may do.
--- It reads and writes the data, but only reads and adds to the audit log; not owning the tables, it can neither change
--- them nor switch the audit log's protection off. Where the role does not exist (a single-role set-up) nothing happens.
+-- It reads and writes the data, but only reads and adds to the audit log and only reads the disclosure key; not owning
+-- the tables, it can neither change them nor switch the audit log's protection off. Where the role does not exist (a
+-- single-role set-up) nothing happens.
 -- Each grant is made only where it is missing, so a start-up with nothing to grant takes no locks: other instances
 -- may be running (Quartz tables are left alone: the runtime role creates and owns its own).
 DO $$
@@ -15,7 +16,7 @@ BEGIN
     END IF;
     FOR object_name IN SELECT c.relname FROM pg_class c
                        WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND c.relowner = current_user::regrole
-                         AND c.relname NOT LIKE 'qrtz\_%' AND c.relname NOT IN ('audit_log', 'schema_migrations')
+                         AND c.relname NOT LIKE 'qrtz\_%' AND c.relname NOT IN ('audit_log', 'schema_migrations', 'disclosure_key')
                          -- CASE: the privilege check must only ever see tables, whatever order the planner picks.
                          AND CASE WHEN c.relkind IN ('r', 'p') THEN NOT has_table_privilege('riskmap_runtime', c.oid, 'DELETE') END LOOP
         EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON public.%I TO riskmap_runtime', object_name);
@@ -27,6 +28,9 @@ BEGIN
     END LOOP;
     IF NOT has_table_privilege('riskmap_runtime', 'public.schema_migrations', 'SELECT') THEN
         GRANT SELECT ON schema_migrations TO riskmap_runtime;
+    END IF;
+    IF NOT has_table_privilege('riskmap_runtime', 'public.disclosure_key', 'SELECT') THEN
+        GRANT SELECT ON disclosure_key TO riskmap_runtime;
     END IF;
     IF NOT has_table_privilege('riskmap_runtime', 'public.audit_log', 'INSERT') THEN
         GRANT SELECT, INSERT ON audit_log TO riskmap_runtime;

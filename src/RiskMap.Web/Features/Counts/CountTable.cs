@@ -14,9 +14,8 @@ public sealed record CountCellView(string Code, string Level, string NameKk, str
 public sealed record CountTableView(string Indicator, string Period, string Level, int Threshold, CountCellView Total, IReadOnlyList<CountCellView> Units);
 
 /// <summary>
-/// A table of counts as the caller may see it. Counts inside the caller's scope are shown as they are; every other count
-/// goes through small-number suppression with secondary suppression, computed over the whole hierarchy with the
-/// caller's own counts as known, so that nothing withheld can be worked out from what is shown.
+/// A table of counts as the caller may see it: the public pattern of withheld cells (the same for everyone, see
+/// <see cref="SmallNumberSuppression"/>) less the cells of the caller's own scope, which they see as they are.
 /// </summary>
 public static class CountTable
 {
@@ -24,17 +23,14 @@ public static class CountTable
     private const double RatePer = 10_000;
 
     public static CountTableView Build(string indicator, string period, IReadOnlyList<CountRow> hierarchy, string? regionKato,
-        AccessScope scope, SmallNumberSuppression suppression)
+        AccessScope scope, IReadOnlySet<string> publicPattern, int threshold)
     {
-        var known = hierarchy.Where(row => Sees(scope, row)).Select(row => row.Code).ToHashSet();
-        var withheld = known.Count == hierarchy.Count
-            ? new HashSet<string>()
-            : suppression.Suppress(hierarchy.Select(row => new CountCell(row.Code, row.ParentCode, row.Value)).ToList(), known);
+        var withheld = hierarchy.Where(row => publicPattern.Contains(row.Code) && !Sees(scope, row)).Select(row => row.Code).ToHashSet();
 
         var totalCode = regionKato ?? CountQueries.NationalCode;
         var total = hierarchy.Single(row => row.Code == totalCode);
         var units = hierarchy.Where(row => row.ParentCode == totalCode).OrderBy(row => row.Code, StringComparer.Ordinal);
-        return new CountTableView(indicator, period, regionKato is null ? "region" : "district", suppression.Threshold,
+        return new CountTableView(indicator, period, regionKato is null ? "region" : "district", threshold,
             View(total, withheld), units.Select(row => View(row, withheld)).ToList());
     }
 
