@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RiskMap.TestSupport;
 
 namespace RiskMap.Web.Tests;
@@ -10,18 +9,7 @@ public class CliTests(BoundariesDatabase db) : IClassFixture<BoundariesDatabase>
 
     public void Dispose() => _files.Dispose();
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RiskMap.Web.dll"));
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["ConnectionStrings__RiskMap"] = db.ConnectionString;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) => RiskMapCli.RunAsync(db.ConnectionString, arguments);
 
     [Fact]
     public async Task A_good_file_is_imported_and_counted()

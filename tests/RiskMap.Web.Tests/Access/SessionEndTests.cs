@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -209,18 +208,7 @@ public class SessionEndTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         await AssertSignedOutAsync(await basic.GetAsync(publicScores), "invalid_token");
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> CliAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "RiskMap.Web.dll"));
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        start.Environment["ConnectionStrings__RiskMap"] = app.Database.ConnectionString;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int ExitCode, string Output, string Error)> CliAsync(params string[] arguments) => RiskMapCli.RunAsync(app.Database.ConnectionString, arguments);
 
     [Fact]
     public async Task The_command_line_disables_enables_and_re_scopes_users_and_each_ends_their_sessions()
