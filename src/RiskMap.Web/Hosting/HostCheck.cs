@@ -7,6 +7,7 @@ namespace RiskMap.Web.Hosting;
 /// </summary>
 public static class HostCheck
 {
+    /// <summary>Lets ASP.NET Core's own filter pass every host, so that this check alone refuses, with a problem.</summary>
     public static IServiceCollection AddHostCheck(this IServiceCollection services) =>
         services.PostConfigure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o => o.AllowedHosts = ["*"]);
 
