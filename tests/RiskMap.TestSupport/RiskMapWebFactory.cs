@@ -19,6 +19,8 @@ public class RiskMapWebFactory<TDatabase> : WebApplicationFactory<Program>, IAsy
     {
         builder.UseSetting("ConnectionStrings:RiskMap", Database.AppConnectionString);
         builder.UseSetting("ConnectionStrings:RiskMapOwner", Database.ConnectionString);
+        // The in-memory server's address (its clients' base address), which absolute links and the Host check follow.
+        builder.UseSetting("urls", "http://localhost");
         // Tests run offline: no basemap tiles.
         builder.UseSetting("Map:BasemapUrl", "");
         builder.UseSetting("Access:SigningKey", "riskmap-tests-signing-key-of-at-least-32-bytes");

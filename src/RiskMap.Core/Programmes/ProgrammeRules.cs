@@ -119,11 +119,8 @@ public static class ProgrammeRules
 
     private static void Text(List<ProgrammeIssue> issues, string field, string? text, int maxLength, bool required)
     {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            if (required) issues.Add(new ProgrammeIssue(field, ProgrammeProblem.Required));
-        }
-        else if (text.Length > maxLength) issues.Add(new ProgrammeIssue(field, ProgrammeProblem.TooLong, maxLength.ToString(CultureInfo.InvariantCulture)));
+        if (text?.Length > maxLength) issues.Add(new ProgrammeIssue(field, ProgrammeProblem.TooLong, maxLength.ToString(CultureInfo.InvariantCulture)));
         else if (ControlCharacters.In(text)) issues.Add(new ProgrammeIssue(field, ProgrammeProblem.ControlCharacters));
+        else if (required && !VisibleText.In(text)) issues.Add(new ProgrammeIssue(field, ProgrammeProblem.Required));
     }
 }

@@ -3,8 +3,9 @@ using Npgsql;
 
 namespace RiskMap.Data.Scoring;
 
+/// <param name="RequestedBy">Who asked for the run; null where the reader may not see staff usernames.</param>
 public sealed record ScoreRunView(
-    long Id, string MethodologyVersion, string Trigger, string RequestedBy, string Status, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
+    long Id, string MethodologyVersion, string Trigger, string? RequestedBy, string Status, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
     double? DurationSeconds, long InputWatermark, long WeightVersionId, IReadOnlyList<string> Periods, int ResultCount, string? Error, bool Published);
 
 /// <summary>The history of score runs: what ran, when, why, with what outcome, and which run is published.</summary>

@@ -8,7 +8,8 @@ public sealed record WeightedIndicator(string Code, string Domain, double Weight
 
 public sealed record WeightedDomain(string Code, double Weight);
 
-public sealed record WeightVersion(long Id, DateTimeOffset CreatedAt, string CreatedBy, string Note);
+/// <param name="CreatedBy">Who changed the weights; null where the reader may not see staff usernames.</param>
+public sealed record WeightVersion(long Id, DateTimeOffset CreatedAt, string? CreatedBy, string Note);
 
 public sealed record Weights(long Version, IReadOnlyList<WeightedIndicator> Indicators, IReadOnlyList<WeightedDomain> Domains, IReadOnlyList<WeightVersion> History);
 

@@ -7,6 +7,11 @@ public static class ApiProblems
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid parameter", detail: detail,
             extensions: new Dictionary<string, object?> { ["code"] = "invalid-parameter", ["parameter"] = parameter });
 
+    /// <summary>400 for a request header that cannot be understood; <c>header</c> names it.</summary>
+    public static IResult BadHeader(string header, string detail) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid header", detail: detail,
+            extensions: new Dictionary<string, object?> { ["code"] = "invalid-header", ["header"] = header });
+
     /// <summary>401: the caller must sign in (cookie) or send a bearer token.</summary>
     public static IResult SignInRequired(string detail) =>
         Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in required", detail: detail,

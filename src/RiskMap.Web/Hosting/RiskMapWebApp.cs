@@ -37,7 +37,10 @@ public static class RiskMapWebApp
         builder.Services.AddHostedService(services => services.GetRequiredService<MapDataWatcher>());
         builder.Services.AddSingleton<TileCache>();
         builder.Services.AddProgrammes();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddErrorProblems();
+        builder.Services.AddSingleton<PublicOrigin>();
+        builder.Services.AddHostCheck();
+        builder.ConfigureRequestLimits();
         builder.Services.AddExceptionHandler<TextInputGuard.DatabaseTextRefusal>();
         builder.Services.AddRiskMapAccess(builder.Configuration);
         builder.Services.AddOpenApi(options =>
@@ -58,8 +61,11 @@ public static class RiskMapWebApp
 
         var app = builder.Build();
         app.UseSecurityHeaders();
+        app.UsePrivateCaching();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHostCheck();
+        app.UseRequestLimits();
         app.UseTextInputGuard();
         app.UseDefaultFiles();
         app.UseStaticFiles();

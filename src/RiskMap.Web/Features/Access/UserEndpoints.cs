@@ -1,4 +1,5 @@
 using RiskMap.Core.Access;
+using RiskMap.Core.Text;
 using RiskMap.Data.Access;
 using RiskMap.Web.Hosting;
 
@@ -22,6 +23,7 @@ public static class UserEndpoints
                 if (!Roles.TryParse(request.Role, out var role))
                     return ApiProblems.BadParameter("role", "role must be analyst, planner, education or steward.");
                 if (string.IsNullOrWhiteSpace(request.Username)) return ApiProblems.BadParameter("username", "Give a username.");
+                if (request.DisplayName is not null && !VisibleText.In(request.DisplayName)) return ApiProblems.BadParameter("displayName", "Give a display name with visible text, or none.");
                 foreach (var (field, text) in new[] { ("username", request.Username), ("displayName", request.DisplayName), ("scope", request.Scope) })
                 {
                     if (TextInputGuard.HasControlCharacters(text)) return ApiProblems.BadParameter(field, $"{field} holds control characters.");

@@ -199,7 +199,7 @@ public static class OgcEndpoints
 
     private static JsonObject Link(HttpContext http, string path, string rel, string type, string title) => new()
     {
-        ["href"] = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{path}",
+        ["href"] = http.RequestServices.GetRequiredService<PublicOrigin>().Url(path),
         ["rel"] = rel,
         ["type"] = type,
         ["title"] = title,

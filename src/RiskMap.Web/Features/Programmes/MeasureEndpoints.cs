@@ -108,9 +108,8 @@ public static class MeasureEndpoints
                 return Results.Ok(await measures.FindAsync(id, measureId, clock.Today));
             })
             .WithSummary("Changes a measure (only the fields sent); needs If-Match with the measure's version.")
-            .WithDescription("""Body: any of {"responsible", "formOfCompletion" ("" = the catalogue's default), "deadline", "fundingAmount", "fundingSource", "status"}. 412 when If-Match is stale, 428 without it.""")
+            .WithDescription("""Body: any of {"responsible", "formOfCompletion" ("" = the catalogue's default), "deadline", "fundingAmount", "fundingSource", "status"}.""" + " " + ProgrammeProblems.IfMatchRules)
             .Produces<MeasureView>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesGuardedChangeProblems();
 
         programme.MapDelete("/measures/{measureId:long}", async (HttpContext http, ProgrammeStore store, MeasureStore measures, long id, long measureId) =>
@@ -123,6 +122,7 @@ public static class MeasureEndpoints
                 return Results.NoContent();
             })
             .WithSummary("Removes a measure with its progress; needs If-Match with the measure's version.")
+            .WithDescription(ProgrammeProblems.IfMatchRules)
             .Produces(StatusCodes.Status204NoContent)
             .ProducesGuardedChangeProblems();
 

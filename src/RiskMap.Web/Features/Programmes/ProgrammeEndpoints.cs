@@ -88,9 +88,8 @@ public static class ProgrammeEndpoints
                 return Results.Ok(await store.FindAsync(id, clock.Today));
             })
             .WithSummary("Changes a programme's title, description or quarters (only those sent); needs If-Match with its version.")
-            .WithDescription("""Body: any of {"title", "description", "startQuarter", "endQuarter"}. 412 when If-Match is stale, 428 without it.""")
+            .WithDescription("""Body: any of {"title", "description", "startQuarter", "endQuarter"}.""" + " " + ProgrammeProblems.IfMatchRules)
             .Produces<ProgrammeDetail>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesGuardedChangeProblems();
 
         programmes.MapDelete("/{id:long}", async (HttpContext http, ProgrammeStore store, long id) =>
@@ -103,6 +102,7 @@ public static class ProgrammeEndpoints
                 return Results.NoContent();
             })
             .WithSummary("Deletes a programme with its targets, measures and progress; needs If-Match with its version.")
+            .WithDescription(ProgrammeProblems.IfMatchRules)
             .Produces(StatusCodes.Status204NoContent)
             .ProducesGuardedChangeProblems();
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Quartz;
+using RiskMap.Core.Access;
 using RiskMap.Data.Scoring;
 using RiskMap.Data.Access;
 using RiskMap.Web.Features.Access;
@@ -9,23 +10,32 @@ namespace RiskMap.Web.Features.Scoring;
 
 public static class ScoreRunEndpoints
 {
+    private const string RequesterRule = "requestedBy (the username of whoever asked for a run) is shown to the data steward only; others get null and the trigger.";
+
+    /// <summary>Staff usernames are not public: only the data steward sees who asked for a run (everyone else gets null).</summary>
+    private static ScoreRunView ForCaller(HttpContext http, ScoreRunView run) =>
+        http.CallerScope().Role == Role.Steward ? run : run with { RequestedBy = null };
+
     public static void MapScoreRunEndpoints(this IEndpointRouteBuilder api)
     {
         var runs = api.MapGroup("/score-runs").WithTags("Score runs");
 
-        runs.MapGet("/", async (ScoreRunQueries queries, string? limit) => Results.Ok(await queries.RunsAsync(QueryParameters.Limit(limit, 50, 500))))
+        runs.MapGet("/", async (HttpContext http, ScoreRunQueries queries, string? limit) =>
+                Results.Ok((await queries.RunsAsync(QueryParameters.Limit(limit, 50, 500))).Select(run => ForCaller(http, run))))
             .WithSummary("Score runs, newest first: trigger, status, duration, inputs, result counts and errors.")
+            .WithDescription(RequesterRule)
             .Produces<IReadOnlyList<ScoreRunView>>();
 
-        runs.MapGet("/{id:long}", async (ScoreRunQueries queries, long id) =>
-                await queries.FindRunAsync(id) is { } run ? Results.Ok(run) : ApiProblems.NotFound("score run", $"There is no score run {id}."))
+        runs.MapGet("/{id:long}", async (HttpContext http, ScoreRunQueries queries, long id) =>
+                await queries.FindRunAsync(id) is { } run ? Results.Ok(ForCaller(http, run)) : ApiProblems.NotFound("score run", $"There is no score run {id}."))
             .WithSummary("One score run.")
+            .WithDescription(RequesterRule)
             .Produces<ScoreRunView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        runs.MapGet("/current", async (ScoreRunQueries queries, [FromServices] ISchedulerFactory? schedulers, ScoringOptions options) =>
+        runs.MapGet("/current", async (HttpContext http, ScoreRunQueries queries, [FromServices] ISchedulerFactory? schedulers, ScoringOptions options) =>
             {
-                var recent = await queries.RunsAsync(20);
+                var recent = (await queries.RunsAsync(20)).Select(run => ForCaller(http, run)).ToList();
                 var nightly = schedulers is null ? null : await (await schedulers.GetScheduler()).GetTrigger(ScoringScheduler.NightlyTrigger);
                 return Results.Ok(new
                 {
@@ -37,7 +47,8 @@ public static class ScoreRunEndpoints
                     recentFailures = recent.Where(r => r.Status == "failed").Take(5),
                 });
             })
-            .WithSummary("The published run, the latest run, whether one is running, the next scheduled run and recent failures.");
+            .WithSummary("The published run, the latest run, whether one is running, the next scheduled run and recent failures.")
+            .WithDescription(RequesterRule);
 
         runs.MapPost("/", async (HttpContext http, [FromServices] ISchedulerFactory? schedulers) =>
             {

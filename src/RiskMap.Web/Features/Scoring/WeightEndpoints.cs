@@ -1,3 +1,4 @@
+using RiskMap.Core.Access;
 using RiskMap.Data.Scoring;
 using RiskMap.Data.Access;
 using RiskMap.Web.Features.Access;
@@ -9,12 +10,17 @@ public static class WeightEndpoints
 {
     public sealed record WeightChange(Dictionary<string, double>? Indicators, Dictionary<string, double>? Domains, string? Note);
 
+    /// <summary>Staff usernames are not public: only the data steward sees who changed the weights (everyone else gets null).</summary>
+    private static Weights ForCaller(HttpContext http, Weights weights) =>
+        http.CallerScope().Role == Role.Steward ? weights : weights with { History = [.. weights.History.Select(change => change with { CreatedBy = null })] };
+
     public static void MapWeightEndpoints(this IEndpointRouteBuilder api)
     {
         var weights = api.MapGroup("/weights").WithTags("Weights");
 
-        weights.MapGet("/", async (WeightCatalogue catalogue) => Results.Ok(await catalogue.GetAsync()))
+        weights.MapGet("/", async (HttpContext http, WeightCatalogue catalogue) => Results.Ok(ForCaller(http, await catalogue.GetAsync())))
             .WithSummary("The current indicator and domain weights, their version and the history of changes.")
+            .WithDescription("createdBy in the history (the username of whoever changed the weights) is shown to the data steward only; others get null.")
             .Produces<Weights>();
 
         weights.MapPut("/", async (HttpContext http, WeightCatalogue catalogue, WeightChange change) =>

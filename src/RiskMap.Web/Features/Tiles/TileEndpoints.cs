@@ -68,7 +68,7 @@ public static class TileEndpoints
             {
                 var tileLayer = TileLayer.Find(layer);
                 if (tileLayer is null) return UnknownLayer(layer);
-                var origin = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+                var origin = http.RequestServices.GetRequiredService<PublicOrigin>().Value;
                 return Results.Ok(new Dictionary<string, object?>
                 {
                     ["tilejson"] = "3.0.0",
