@@ -1,3 +1,5 @@
+using RiskMap.Core.Geography;
+
 namespace RiskMap.Web.Features.Access;
 
 /// <summary>
@@ -15,8 +17,8 @@ public static class BulkReads
         .RequireRateLimiting(AccessSetup.ExportLimit)
         .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    /// <summary>Whether the request reads a table of schools (<c>?level=school</c>).</summary>
-    public static bool OfSchools(HttpContext http) => string.Equals(http.Request.Query["level"], "school", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether the request reads a table of schools (<c>?level=school</c>, read as the endpoints read it).</summary>
+    public static bool OfSchools(HttpContext http) => EntityLevels.TryParse(http.Request.Query["level"], out var level) && level == EntityLevel.School;
 
     /// <summary>Whether the request counts towards the bulk-read limit.</summary>
     public static bool Counts(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<Marker>() is { } marker && marker.Applies(http);
