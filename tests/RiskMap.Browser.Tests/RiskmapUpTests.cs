@@ -29,10 +29,7 @@ public sealed class RiskmapUpTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         _http.Dispose();
-        NpgsqlConnection.ClearAllPools();
-        var server = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable("RISKMAP_TEST_PG")) { Database = "postgres" };
-        await using var admin = new NpgsqlConnection(server.ConnectionString);
-        await admin.ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+        await TestDatabase.DropAsync(_database);
     }
 
     [Fact]

@@ -59,22 +59,24 @@ public class TestDatabase : IAsyncLifetime
     public virtual async Task DisposeAsync()
     {
         if (Services is IAsyncDisposable disposable) await disposable.DisposeAsync();
+        await DropAsync(Name);
+    }
+
+    /// <summary>
+    /// Drops a test database once the sessions of other roles (the service started by a test, an autovacuum worker)
+    /// have ended: this role may end only its own ("must be a member of the role whose process is being terminated").
+    /// </summary>
+    public static async Task DropAsync(string database)
+    {
         NpgsqlConnection.ClearAllPools();
         var server = Environment.GetEnvironmentVariable("RISKMAP_TEST_PG")!;
         await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
-        // An autovacuum worker in the database cannot be ended by this role ("must be a member of pg_signal_backend"); it soon finishes.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await admin.ExecuteAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
-                return;
-            }
-            catch (PostgresException) when (attempt < 5)
-            {
-                await Task.Delay(500 * attempt);
-            }
-        }
+        await Eventually.HoldsAsync(
+            async () => await admin.ExecuteScalarAsync<long>(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = @database AND usename IS DISTINCT FROM current_user",
+                new { database }) == 0,
+            $"the other sessions on {database} to end");
+        await admin.ExecuteAsync($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
     }
 
     public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
