@@ -4,6 +4,7 @@
 import { fetchScoreRunStatus, fetchScoreRuns, reportBug, startScoreRun } from "./api.js";
 import { element } from "./dom.js";
 import { formatDateTime, formatDuration, formatNumber, formatTime, t, tPlural } from "./i18n.js";
+import "./messages/jobs.js";
 import { initPage, loadDemoBanner } from "./page.js";
 import { addFact, cellWith, statusBadge, statusLabel, timeElement } from "./status-view.js";
 

@@ -7,6 +7,7 @@ import { classColor, isSuppressed, unitClass } from "./choropleth.js";
 import { element } from "./dom.js";
 import { formatNumber, formatQuarter, formatScore, localizedName, t } from "./i18n.js";
 import { suppressedSwatch, swatch } from "./legend.js";
+import "./messages/profile.js";
 import "./messages/schools.js";
 import { measureName } from "./selectors.js";
 

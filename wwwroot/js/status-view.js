@@ -3,6 +3,7 @@
 
 import { element } from "./dom.js";
 import { formatDateTime, t } from "./i18n.js";
+import "./messages/jobs.js";
 
 /** Score runs and import batches share these states. */
 const STATUSES = new Set(["running", "succeeded", "failed"]);
