@@ -47,7 +47,7 @@ public class AccessibilityTests(ScoredBrowserApp app) : IClassFixture<ScoredBrow
         // Leaflet's own controls (zoom, attribution links) come first as they sit inside the map.
         var fromPeriod = order.SkipWhile(id => id != "period-select").ToList();
         Assert.True(fromPeriod.Count >= 7, string.Join(", ", order));
-        Assert.Equal(["period-select", "measure-select", "classes-select", "unit-search", "hotspots-size", "sort:name", "sort:region"], fromPeriod.Take(7));
+        Assert.Equal(["period-select", "measure-select", "classes-select", "unit-search", "hotspots-size", "sort:name", "sort:class"], fromPeriod.Take(7));
         Assert.Empty(errors);
     }
 

@@ -18,7 +18,7 @@ public class HotspotTableTests(ScoredBrowserApp app) : IClassFixture<ScoredBrows
         Assert.Equal(expected.Select(u => u.Code), await RowKatosAsync(table));
         Assert.Equal(expected.Select(u => ClassName(u.Class)), await table.Locator("tbody .hotspot-class").AllInnerTextsAsync());
         // The public sees classes only: no rank, score or change columns.
-        Assert.Equal(["District", "Region", "Class"], await table.Locator("thead th").AllInnerTextsAsync());
+        Assert.Equal(["Name", "Risk level"], await table.Locator("thead th").AllInnerTextsAsync());
         await Assertions.Expect(page.Locator(".hotspots-exports")).ToBeHiddenAsync();
 
         var first = expected[0];
@@ -39,7 +39,7 @@ public class HotspotTableTests(ScoredBrowserApp app) : IClassFixture<ScoredBrows
         await SignInForm.SignInAsync(page, "analyst");
         var table = page.Locator("#hotspots-table");
         var expected = (await ScoreTableAsync(page, "")).Take(25).ToList();
-        Assert.Equal(["Rank", "District", "Region", "Class", "Score", "Change over the quarter"], await table.Locator("thead th").AllInnerTextsAsync());
+        Assert.Equal(["Rank", "Name", "Risk level", "Score", "Change"], await table.Locator("thead th").AllInnerTextsAsync());
 
         await page.GetByLabel("Show").SelectOptionAsync("25");
         Assert.Equal(expected.Select(u => u.Code), await RowKatosAsync(table));
@@ -72,16 +72,16 @@ public class HotspotTableTests(ScoredBrowserApp app) : IClassFixture<ScoredBrows
 
         await Assertions.Expect(page.Locator("#hotspots-title")).ToHaveTextAsync(new Regex("^Районы с наибольшим риском: Алматы"));
         Assert.Equal(expected.Select(u => u.Code), await RowKatosAsync(table));
-        Assert.Equal(["Район", "Класс"], await table.Locator("thead th").AllInnerTextsAsync());
+        Assert.Equal(["Название", "Уровень риска"], await table.Locator("thead th").AllInnerTextsAsync());
 
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Қазақша" }).ClickAsync();
         await Assertions.Expect(page.Locator("#hotspots-title")).ToHaveTextAsync(new Regex("^Тәуекелі ең жоғары аудандар: Алматы"));
-        Assert.Equal(["Аудан", "Класс"], await table.Locator("thead th").AllInnerTextsAsync());
+        Assert.Equal(["Атауы", "Тәуекел деңгейі"], await table.Locator("thead th").AllInnerTextsAsync());
         Assert.Empty(errors);
     }
 
     [Fact]
-    public async Task An_analyst_downloads_the_rows_shown_as_CSV_with_a_byte_order_mark_and_a_named_file()
+    public async Task An_analyst_downloads_the_whole_list_as_CSV_with_a_byte_order_mark_and_a_named_file()
     {
         var (page, errors) = await app.OpenAsync("/?lang=en");
         await SignInForm.SignInAsync(page, "analyst");
@@ -91,13 +91,18 @@ public class HotspotTableTests(ScoredBrowserApp app) : IClassFixture<ScoredBrows
         var shown = await RowKatosAsync(table);
         var period = await page.EvaluateAsync<string>("fetch('/api/periods').then(r => r.json()).then(p => p.periods.at(-1))");
 
-        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Download the table as CSV" }).ClickAsync());
+        var total = (await page.EvaluateAsync<JsonElement>("fetch('/api/hotspots?level=district&top=100000').then(r => r.json())")).GetProperty("units").GetArrayLength();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "Download the whole list of districts as CSV" }).ClickAsync());
         Assert.Equal($"riskmap-hotspots-district-kz-{period}-demo.csv", download.SuggestedFilename);
         var bytes = await File.ReadAllBytesAsync((await download.PathAsync())!);
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = System.Text.Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("rank,code,name,", lines[0]);
-        Assert.Equal(shown, lines.Skip(1).Select(line => line.Split(',')[1]));
+        var codes = lines.Skip(1).Select(line => line.Split(',')[1]).ToList();
+        // The whole list, not only the rows shown: those come first.
+        Assert.Equal(total, codes.Count);
+        Assert.True(codes.Count > shown.Length, $"{codes.Count} rows");
+        Assert.Equal(shown, codes.Take(shown.Length));
         Assert.Empty(errors);
     }
 

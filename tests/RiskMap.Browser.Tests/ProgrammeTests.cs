@@ -35,7 +35,7 @@ public class ProgrammeTests(ProgrammeBrowserApp app) : IClassFixture<ProgrammeBr
         foreach (var kato in katos)
         {
             var row = page.Locator($"#hotspots-table tbody tr[data-kato='{kato}']");
-            var name = await row.Locator("th button").InnerTextAsync();
+            var name = await row.Locator("th button").First.InnerTextAsync();
             names.Add(name);
             await row.GetByRole(AriaRole.Button, new() { Name = $"{name}: add to programme" }).ClickAsync();
             var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = $"Add {name} to a programme" });

@@ -54,7 +54,7 @@ public class SchoolLayerTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         var latest = api.GetProperty("latest");
         var name = latest.GetProperty("nameEn").GetString() ?? latest.GetProperty("nameRu").GetString()!;
         var className = ClassNames[latest.GetProperty("class").GetInt32() - 1];
-        await Assertions.Expect(school).ToHaveAttributeAsync("aria-label", new Regex($"^{Regex.Escape($"{name}, risk class: {className}")}"));
+        await Assertions.Expect(school).ToHaveAttributeAsync("aria-label", new Regex($"^{Regex.Escape($"{name}, risk level: {className}")}"));
         await school.ClickAsync();
         var profile = page.Locator("#profile");
         await Assertions.Expect(profile.GetByRole(AriaRole.Heading, new LocatorGetByRoleOptions { Name = name, Level = 2 })).ToBeVisibleAsync();
@@ -92,7 +92,7 @@ public class SchoolLayerTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         await page.Keyboard.PressAsync("Escape");
         await Assertions.Expect(breadcrumb.Locator("li")).ToHaveCountAsync(3);
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Русский" }).ClickAsync();
-        await Assertions.Expect(school).ToHaveAttributeAsync("aria-label", new Regex(", класс риска: "));
+        await Assertions.Expect(school).ToHaveAttributeAsync("aria-label", new Regex(", уровень риска: "));
 
         await breadcrumb.GetByRole(AriaRole.Button).Nth(1).ClickAsync();
         await Assertions.Expect(page.Locator("#map[data-schools]")).ToHaveCountAsync(0);

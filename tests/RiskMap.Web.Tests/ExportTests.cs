@@ -8,30 +8,13 @@ using RiskMap.Core.Localization;
 using RiskMap.Data.Imports;
 using RiskMap.Data.Scoring;
 using RiskMap.Web.Features.Exports;
+using static RiskMap.Web.Tests.ExportFiles;
 
 namespace RiskMap.Web.Tests;
 
 public class ExportTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
 {
     private const string Almaty = "750000000";
-
-    /// <summary>Read back with the importer's own RFC 4180 reader; the file must start with the byte order mark.</summary>
-    private static List<string[]> ParseCsv(byte[] bytes, char separator = ',')
-    {
-        Assert.Equal(Encoding.UTF8.Preamble.ToArray(), bytes[..3]);
-        var reader = new CsvRecordReader(new StringReader(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3)), separator);
-        var rows = new List<string[]>();
-        while (reader.TryRead(out _, out var fields)) rows.Add(fields);
-        return rows;
-    }
-
-    /// <summary>Every row of the one sheet as text; numbers as written (invariant), booleans as 1/0.</summary>
-    private static List<string[]> ParseXlsx(byte[] bytes, out List<Row> sheetRows)
-    {
-        using var workbook = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
-        sheetRows = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().Select(r => (Row)r.CloneNode(true)).ToList();
-        return sheetRows.Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToArray()).ToList();
-    }
 
     /// <summary>Any export as headings → text rows, whatever its format.</summary>
     private static async Task<List<Dictionary<string, string>>> RowsAsync(HttpResponseMessage response, string format)
@@ -43,7 +26,8 @@ public class ExportTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
             return JsonDocument.Parse(bytes).RootElement.GetProperty("features").EnumerateArray()
                 .Select(f => f.GetProperty("properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ToString())).ToList();
         }
-        var rows = format == "xlsx" ? ParseXlsx(bytes, out _) : ParseCsv(bytes);
+        // A workbook's first row is its title.
+        var rows = format == "xlsx" ? ParseXlsx(bytes, out _).Skip(1).ToList() : ParseCsv(bytes);
         return rows.Skip(1).Select(r => rows[0].Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList();
     }
 
@@ -73,7 +57,7 @@ public class ExportTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
             Assert.Equal(unit.GetProperty("nameRu").GetString(), Cell("название"));
             Assert.Matches("[А-Яа-яЁё]", Cell("название"));
             Assert.Equal(unit.GetProperty("rank").GetInt32().ToString(CultureInfo.InvariantCulture), Cell("место"));
-            Assert.Equal(unit.GetProperty("class").GetInt32().ToString(CultureInfo.InvariantCulture), Cell("класс"));
+            Assert.Equal(unit.GetProperty("class").GetInt32().ToString(CultureInfo.InvariantCulture), Cell("уровень риска (1–5)"));
             Assert.Equal(Number(unit.GetProperty("score").GetDouble(), decimalSeparator), Cell("балл (0–10)"));
             Assert.Equal(Number(unit.GetProperty("reliability").GetDouble(), decimalSeparator), Cell("надёжность (0–10)"));
             foreach (var (reason, n) in hotspot.GetProperty("reasons").EnumerateArray().Select((r, i) => (r, i + 1)))
@@ -93,16 +77,16 @@ public class ExportTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         var bytes = await analyst.GetByteArrayAsync($"/api/exports/hotspots?format=xlsx&lang=kk&{query}");
         var rows = ParseXlsx(bytes, out var sheetRows);
 
-        Assert.Equal(units.Count + 1, rows.Count);
-        Assert.Equal("орын", rows[0][0]);
-        foreach (var (hotspot, row) in units.Zip(rows.Skip(1)))
+        Assert.Equal(units.Count + 2, rows.Count);
+        Assert.Equal("орын", rows[1][0]);
+        foreach (var (hotspot, row) in units.Zip(rows.Skip(2)))
         {
             var unit = hotspot.GetProperty("unit");
             Assert.Equal(unit.GetProperty("code").GetString(), row[1]);
             Assert.Equal(unit.GetProperty("nameKk").GetString(), row[2]);
             Assert.Equal(Math.Round(unit.GetProperty("score").GetDouble(), 3), double.Parse(row[7], CultureInfo.InvariantCulture));
         }
-        var cells = sheetRows[1].Elements<Cell>().ToList();
+        var cells = sheetRows[2].Elements<Cell>().ToList();
         Assert.Equal(CellValues.Number, cells[0].DataType?.Value);
         Assert.Equal(CellValues.Number, cells[7].DataType?.Value);
 
@@ -110,8 +94,8 @@ public class ExportTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         var worksheet = workbook.WorkbookPart!.WorksheetParts.Single().Worksheet;
         var pane = worksheet.Descendants<Pane>().Single();
         Assert.Equal(PaneStateValues.Frozen, pane.State?.Value);
-        Assert.Equal("A2", pane.TopLeftCell?.Value);
-        Assert.Equal(rows[0].Length, worksheet.Descendants<Column>().Count());
+        Assert.Equal("A3", pane.TopLeftCell?.Value);
+        Assert.Equal(rows[1].Length, worksheet.Descendants<Column>().Count());
         Assert.Equal(48, worksheet.Descendants<Column>().ElementAt(2).Width?.Value);
     }
 

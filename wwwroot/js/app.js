@@ -299,7 +299,7 @@ function renderHotspots() {
   els.hotspots.hidden = !state.shown;
   if (!state.shown) return;
   const { period, measure } = state.shown;
-  hotspots.show({ units: [...state.unitsByKato.values()], period, measure, region: state.region, selected: state.selected });
+  hotspots.show({ units: [...state.unitsByKato.values()], period, measure, region: state.region, selected: state.selected, school: state.school?.code ?? null });
 }
 
 /** Every region and district as the search offers them: "Region", "District (Region)". */
@@ -370,7 +370,17 @@ function openDistrict(kato) {
 function openSchool(school) {
   state.school = school;
   renderCrumbs();
+  renderHotspots();
   loadProfile({ level: "school", code: school.code, name: localizedName(school.props) }).catch(reportBug);
+}
+
+/** Opens a school chosen from the hotspot list ({ code, district, props }): its district's schools, the school among them, its profile. */
+function openListedSchool({ code, district, props }) {
+  state.region = regionKatoOf(district);
+  if (state.selected !== district) state.schools?.show({ run: state.run.id, district: { kato: district, region: state.region }, view: selectedView() });
+  selectUnit(district);
+  openSchool({ code, props });
+  state.schools?.reveal(code);
 }
 
 function closeSchools() {
@@ -632,13 +642,18 @@ function start() {
     units: searchableUnits,
     onSelect: openLinkedUnit,
   });
-  const addDistrict = (kato) => programmeActions.button({ level: "district", code: kato, name: districtName(kato), region: regionKatoOf(kato) });
-  hotspots = createHotspotTable(els.hotspots, { nameOf: districtName, regionNameOf: regionName, onSelect: openLinkedUnit, rowAction: addDistrict });
+  hotspots = createHotspotTable(els.hotspots, {
+    nameOf: districtName,
+    regionNameOf: regionName,
+    onSelect: openLinkedUnit,
+    onSelectSchool: openListedSchool,
+    rowAction: (unit) => programmeActions.button(unit),
+  });
   state.me = initPage({ titleKey: "doc.title", onTranslate: applyTranslations });
   programmeActions = createProgrammeActions({ me: state.me, panel: els.hotspots.parentElement, slot: document.getElementById("profile-programme") });
   state.me.then((me) => {
     els.publicNotice.hidden = me.authenticated;
-    hotspots.allowExports(me.seesSchools);
+    hotspots.setCaller(me);
   });
   els.retryButton.addEventListener("click", () => load());
   initProfile({ onClose: () => (state.school ? openDistrict(state.selected) : openRegion(state.region, { zoom: false })) });

@@ -14,11 +14,14 @@ const CLUSTER_SIZE = 30;
 /** Markers closer than this many pixels join a cluster; small enough that a city district's schools split up soon. */
 const CLUSTER_RADIUS = 40;
 
-/** Whether the caller (the /api/auth/me answer) may see the schools of a district { kato, region }. */
-function seesSchoolsOf(me, district) {
+/**
+ * Whether the caller (the /api/auth/me answer) may see the schools of an area { region, district }: a region, or with
+ * district (a KATO) one district of it.
+ */
+export function seesSchoolsIn(me, { region, district = null }) {
   if (!me.seesSchools) return false;
   if (!me.scopeRegion) return true;
-  return me.scopeRegion === district.region && (!me.scopeDistrict || me.scopeDistrict === district.kato);
+  return me.scopeRegion === region && (!me.scopeDistrict || me.scopeDistrict === district);
 }
 
 function className(cls) {
@@ -127,14 +130,22 @@ export function createSchoolLayer(map, { me, onSelect }) {
     units = new Map();
     group.clearLayers();
     delete container.dataset.schools;
+    delete container.dataset.revealed;
   };
+
+  /** Settles once the latest request for a district's schools has been answered. */
+  let drawn = Promise.resolve();
 
   /** Shows the schools of a district { kato, region } coloured by the view (period, measure, classes) of the run. */
   const show = async ({ run, district, view }) => {
     clear();
-    if (!seesSchoolsOf(me, district)) return;
+    if (!seesSchoolsIn(me, { region: district.region, district: district.kato })) return;
     const request = requests;
     shown = district;
+    let done;
+    drawn = new Promise((resolve) => {
+      done = resolve;
+    });
     try {
       const [schools, table] = await Promise.all([fetchSchools(district.kato), fetchSchoolScores({ run, district: district.kato, ...view })]);
       if (request !== requests) return;
@@ -147,7 +158,21 @@ export function createSchoolLayer(map, { me, onSelect }) {
     } catch (error) {
       reportBug(error);
       if (request === requests) container.dataset.schools = "failed";
+    } finally {
+      done();
     }
+  };
+
+  /** Once the district's schools are drawn, zooms the map to one school (a code) and marks its marker as the one open. */
+  const reveal = async (code) => {
+    await drawn;
+    const marker = markers.find((m) => m.options.code === code);
+    if (!marker) return;
+    for (const m of markers) m.getElement()?.classList.remove("school-current");
+    group.zoomToShowLayer(marker, () => {
+      marker.getElement()?.classList.add("school-current");
+      container.dataset.revealed = code;
+    });
   };
 
   /** Recolours the shown schools for another view of the run. */
@@ -171,5 +196,5 @@ export function createSchoolLayer(map, { me, onSelect }) {
 
   onLanguageChange(drawIcons);
 
-  return { show, restyle, clear };
+  return { show, restyle, clear, reveal };
 }

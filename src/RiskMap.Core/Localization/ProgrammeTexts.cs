@@ -48,14 +48,14 @@ public static class ProgrammeTexts
             "Source of funding", "Target unit", "Status", "Effectiveness: score change (target / comparison)"],
     };
 
-    /// <summary>"−0.80 / −0.20 (2024Q4→2025Q4)": the target's change since the baseline against the comparison group's.</summary>
+    /// <summary>"−0.80 / −0.20 (Q4 2024 → Q4 2025)": the target's change since the baseline against the comparison group's.</summary>
     public static string EffectCell(TargetEffect effect, string? baseline, Language language)
     {
         if (effect.Gap is { } gap) return Gap(gap).In(language);
         if (effect.Latest is not { TargetChange: { } target, ComparisonChange: { } comparison } latest) return Gap(ComparisonGap.NoScores).In(language);
         var culture = language.Culture();
-        return string.Format(culture, "{0} / {1} ({2}→{3})", target.ToString("+0.00;−0.00;0.00", culture), comparison.ToString("+0.00;−0.00;0.00", culture),
-            baseline, latest.Period);
+        return string.Format(culture, "{0} / {1} ({2} → {3})", target.ToString("+0.00;−0.00;0.00", culture), comparison.ToString("+0.00;−0.00;0.00", culture),
+            QuarterNames.Name(baseline, language), QuarterNames.Name(latest.Period, language));
     }
 
     public static (string Kk, string Ru, string En) Period => ("Кезең", "Период", "Period");

@@ -52,6 +52,16 @@ public sealed class GeographyQueries(NpgsqlDataSource dataSource)
         return await connection.ExecuteScalarAsync<string?>("SELECT region_kato FROM districts WHERE kato = @kato", new { kato });
     }
 
+    /// <returns>The names of a region or district, or null when there is no such unit.</returns>
+    public async Task<Programmes.Names?> NamesAsync(string kato)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<Programmes.Names>("""
+            SELECT name_kk AS Kk, name_ru AS Ru, name_en AS En FROM regions WHERE kato = @kato
+            UNION ALL SELECT name_kk, name_ru, name_en FROM districts WHERE kato = @kato
+            """, new { kato });
+    }
+
     private const string EmptyCollection = """{"type":"FeatureCollection","features":[]}""";
 
     private const string Geometry =

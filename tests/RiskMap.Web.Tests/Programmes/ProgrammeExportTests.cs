@@ -35,7 +35,7 @@ public class ProgrammeExportTests(ScoredDemoApp app)
         var measure = rows[2];
         Assert.Equal(["1", "Антибуллинговая программа по модели KiVa", "Информация в акимат", "30.06.2025", Responsible, "12500000", "Местный бюджет"], measure.Take(7));
         Assert.Equal("просрочено", measure[8]);
-        Assert.Matches(@"^[+−]?\d+,\d\d / [+−]?\d+,\d\d \(2024Q4→2025Q4\)$|^Нет", measure[9]);
+        Assert.Matches(@"^[+−]?\d+,\d\d / [+−]?\d+,\d\d \(4 квартал 2024 г\. → 4 квартал 2025 г\.\)$|^Нет", measure[9]);
         Assert.Contains("не доказательство", rows[^1][0]);
     }
 

@@ -4,25 +4,25 @@ import { addMessages } from "../i18n.js";
 
 addMessages({
   kk: {
-    "schools.marker": "{name}, тәуекел класы: {class}",
-    "schools.markerLow": "{name}, тәуекел класы: {class}, сенімділігі төмен",
-    "schools.cluster.other": "{n} мектеп, ең жоғары тәуекел класы: {class}",
+    "schools.marker": "{name}, тәуекел деңгейі: {class}",
+    "schools.markerLow": "{name}, тәуекел деңгейі: {class}, сенімділігі төмен",
+    "schools.cluster.other": "{n} мектеп, ең жоғары тәуекел деңгейі: {class}",
     "schools.rankValue": "барлық мектептер ішінен {rank}-орын ({low}–{high})",
   },
   ru: {
-    "schools.marker": "{name}, класс риска: {class}",
-    "schools.markerLow": "{name}, класс риска: {class}, низкая надёжность",
-    "schools.cluster.one": "{n} школа, наивысший класс риска: {class}",
-    "schools.cluster.few": "{n} школы, наивысший класс риска: {class}",
-    "schools.cluster.many": "{n} школ, наивысший класс риска: {class}",
-    "schools.cluster.other": "{n} школы, наивысший класс риска: {class}",
+    "schools.marker": "{name}, уровень риска: {class}",
+    "schools.markerLow": "{name}, уровень риска: {class}, низкая надёжность",
+    "schools.cluster.one": "{n} школа, наивысший уровень риска: {class}",
+    "schools.cluster.few": "{n} школы, наивысший уровень риска: {class}",
+    "schools.cluster.many": "{n} школ, наивысший уровень риска: {class}",
+    "schools.cluster.other": "{n} школы, наивысший уровень риска: {class}",
     "schools.rankValue": "{rank} ({low}–{high}) среди всех школ страны",
   },
   en: {
-    "schools.marker": "{name}, risk class: {class}",
-    "schools.markerLow": "{name}, risk class: {class}, low reliability",
-    "schools.cluster.one": "{n} school, highest risk class: {class}",
-    "schools.cluster.other": "{n} schools, highest risk class: {class}",
+    "schools.marker": "{name}, risk level: {class}",
+    "schools.markerLow": "{name}, risk level: {class}, low reliability",
+    "schools.cluster.one": "{n} school, highest risk level: {class}",
+    "schools.cluster.other": "{n} schools, highest risk level: {class}",
     "schools.rankValue": "rank {rank} ({low}–{high}) among all schools in the country",
   },
 });

@@ -22,8 +22,9 @@ public static class ExportEndpoints
     };
 
     private const string FileDescription =
-        "format: csv (default; UTF-8 with a byte order mark), xlsx or geojson; sep: the CSV separator, ',' (default) or ';' (then with " +
-        "decimal commas); lang: kk, ru or en for headings, names, risk levels and reasons. The file is streamed as the rows are read, " +
+        "format: csv (default; UTF-8 with a byte order mark), xlsx (a title row naming the list, quarter, area and measure; a bold, " +
+        "filtered and frozen header; the sheet named in the language) or geojson; sep: the CSV separator, ',' (default) or ';' (then with " +
+        "decimal commas); lang: kk, ru or en for every heading and text: names, risk levels, domains, reasons, yes/no. The file is streamed as the rows are read, " +
         "named riskmap-KIND-LEVEL-AREA-PERIOD[-demo].EXT (AREA: the district, region or 'kz'). Needs an analyst, planner or education " +
         "role; every export is audited (format, filters, rows); at most Access:ExportsPerMinute per user.";
 
@@ -66,8 +67,15 @@ public static class ExportEndpoints
             wholeTable: kind == "scores", geometry: extension == "geojson");
         if (refusal is not null) return refusal;
         var demo = await catalogue.HoldsDemoDataAsync();
-        var sheet = new HotspotSheet(list!, await catalogue.IndicatorsAsync(), language, demo);
-        var area = filter!.DistrictKato ?? filter.RegionKato ?? "kz";
+        // Without a filter the list covers the caller's scope (the country for an analyst).
+        var scope = http.CallerScope();
+        var (regionKato, districtKato) = filter!.DistrictKato is not null || filter.RegionKato is not null
+            ? (filter.RegionKato, filter.DistrictKato)
+            : (scope.RegionKato, scope.DistrictKato);
+        var areaKato = districtKato ?? regionKato;
+        var areaName = ExportTexts.Area(regionKato, districtKato, areaKato is null ? null : await geography.NamesAsync(areaKato), language);
+        var sheet = new HotspotSheet(list!, await catalogue.IndicatorsAsync(), language, demo, kind, areaName);
+        var area = filter.DistrictKato ?? filter.RegionKato ?? "kz";
         var fileName = $"riskmap-{kind}-{list!.Level}-{area}-{list.Period}{(demo ? "-demo" : "")}.{extension}";
         return Results.Stream(async body =>
         {

@@ -37,7 +37,6 @@ public static class HotspotCsv
         switch (value)
         {
             case null: break;
-            case bool b: line.Append(b ? "true" : "false"); break;
             case double d: line.Append(d.ToString("0.###", separator == ';' ? DecimalComma : NumberFormatInfo.InvariantInfo)); break;
             case int i: line.Append(i.ToString(CultureInfo.InvariantCulture)); break;
             default: Field(line, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "", separator); break;

@@ -32,7 +32,6 @@ public static class HotspotGeoJson
                     case null: json.WriteNull(heading); break;
                     case double d: json.WriteNumber(heading, d); break;
                     case int i: json.WriteNumber(heading, i); break;
-                    case bool b: json.WriteBoolean(heading, b); break;
                     default: json.WriteString(heading, value.ToString()); break;
                 }
             }

@@ -1,9 +1,8 @@
 namespace RiskMap.Web.Features.Exports;
 
-/// <summary>A table to export: a title, column headings and rows of typed cells (strings, doubles, ints, bools or null).</summary>
+/// <summary>A table to export: what it says about itself (sheet name, title, headings, widths) and rows of typed cells (strings, doubles, ints or null).</summary>
 public interface ITableSheet
 {
-    string Title { get; }
-    IReadOnlyList<string> Headings { get; }
+    XlsxWorkbook.SheetHead Head { get; }
     IReadOnlyList<IReadOnlyList<object?>> Rows { get; }
 }

@@ -64,29 +64,33 @@ public static class ProgrammeExportEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        programme.MapGet("/{id:long}.xlsx", async (HttpContext http, ProgrammeStore store, EffectivenessReport report, ProgrammeClock clock, long id, string? lang) =>
+        programme.MapGet("/{id:long}.xlsx", async (HttpContext http, ProgrammeStore store, EffectivenessReport report, ProgrammeClock clock, CatalogueQueries catalogue, long id,
+                string? lang) =>
             {
-                var (sheet, _, refusal) = await SheetAsync(http, store, report, clock, id, lang);
+                var (sheet, _, refusal) = await SheetAsync(http, store, report, clock, catalogue, id, lang);
                 if (sheet is null) return refusal!;
                 await http.AuditAsync(AuditLog.Actions.Export, $"programme {id}", new Dictionary<string, object?> { ["format"] = "xlsx", ["rows"] = sheet.MeasureRows.Count });
-                return Results.File(await XlsxWorkbook.WriteAsync(sheet, "Programme", http.RequestAborted), XlsxType, $"riskmap-programme-{id}.xlsx");
+                return Results.File(await XlsxWorkbook.WriteAsync(sheet, http.RequestAborted), XlsxType, $"riskmap-programme-{id}.xlsx");
             })
             .RequireRateLimiting(AccessSetup.ExportLimit)
-            .WithSummary("The programme as an Excel sheet in the Plan's table layout, with the effectiveness column and the comparison note.")
-            .WithDescription("lang: kk, ru or en (default: Accept-Language, else en). Audited; at most Access:ExportsPerMinute per user.")
+            .WithSummary("The programme as an Excel sheet in the Plan's table layout, with the effectiveness and progress columns and the comparison note.")
+            .WithDescription("lang: kk, ru or en (default: Accept-Language, else en). A title row (programme, region or city, quarters, the demo marker " +
+                             "for demo data) above a bold, filtered and frozen header; the sheet named in the language. Audited; at most " +
+                             "Access:ExportsPerMinute per user.")
             .Produces(StatusCodes.Status200OK, contentType: XlsxType)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        programme.MapGet("/{id:long}/print", async (HttpContext http, ProgrammeStore store, EffectivenessReport report, ProgrammeClock clock, long id, string? lang) =>
+        programme.MapGet("/{id:long}/print", async (HttpContext http, ProgrammeStore store, EffectivenessReport report, ProgrammeClock clock, CatalogueQueries catalogue, long id,
+                string? lang) =>
             {
-                var (sheet, language, refusal) = await SheetAsync(http, store, report, clock, id, lang);
+                var (sheet, language, refusal) = await SheetAsync(http, store, report, clock, catalogue, id, lang);
                 if (sheet is null) return refusal!;
                 return Results.Content(ProgrammePrintPage.Write(sheet, language), "text/html", Encoding.UTF8);
             })
-            .WithSummary("The programme as a printable HTML page in the Plan's table layout (no scripts; /css/print.css).")
+            .WithSummary("The programme as a printable HTML page in the Plan's table layout, with progress and the demo marker (no scripts; /css/print.css).")
             .WithDescription("lang: kk, ru or en (default: Accept-Language, else en).")
             .Produces(StatusCodes.Status200OK, contentType: "text/html")
             .ProducesProblem(StatusCodes.Status401Unauthorized)
@@ -101,12 +105,12 @@ public static class ProgrammeExportEndpoints
     }
 
     private static async Task<(ProgrammeSheet? Sheet, Language Language, IResult? Refusal)> SheetAsync(HttpContext http, ProgrammeStore store,
-        EffectivenessReport report, ProgrammeClock clock, long id, string? lang)
+        EffectivenessReport report, ProgrammeClock clock, CatalogueQueries catalogue, long id, string? lang)
     {
         var language = Languages.FromCode(lang ?? http.Request.Headers.AcceptLanguage.FirstOrDefault());
         var (detail, refusal) = await ReadAsync(http, store, clock, id);
         if (detail is null) return (null, language, refusal);
         var (view, effects) = await report.BuildAsync(detail, http.CallerScope());
-        return (ProgrammeSheet.Build(detail, effects, view.BaselineQuarter, language), language, null);
+        return (ProgrammeSheet.Build(detail, effects, view.BaselineQuarter, await catalogue.HoldsDemoDataAsync(), language), language, null);
     }
 }

@@ -16,13 +16,14 @@ public static class ProgrammePrintPage
             .Append("<link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\n<link rel=\"stylesheet\" href=\"/css/print.css\">\n</head>\n<body>\n")
             .Append("<h1>").Append(Encode(sheet.Title)).Append("</h1>\n")
             .Append("<p class=\"subtitle\">").Append(Encode(sheet.Subtitle)).Append("</p>\n")
+            .Append(sheet.Demo is { } demo ? $"<p class=\"demo\">{Encode(demo)}</p>\n" : "")
             .Append("<table>\n<thead>\n<tr>");
         foreach (var heading in sheet.Headings) html.Append("<th scope=\"col\">").Append(Encode(heading)).Append("</th>");
         html.Append("</tr>\n</thead>\n<tbody>\n");
         foreach (var row in sheet.MeasureRows)
         {
             html.Append("<tr>");
-            foreach (var cell in row) html.Append(cell is double d ? "<td class=\"number\">" : "<td>").Append(Encode(Text(cell, language))).Append("</td>");
+            foreach (var cell in row) html.Append(cell is double ? "<td class=\"number\">" : "<td>").Append(Encode(Text(cell, language)).Replace("\n", "<br>")).Append("</td>");
             html.Append("</tr>\n");
         }
         html.Append("</tbody>\n</table>\n<p class=\"note\">").Append(Encode(sheet.Note)).Append("</p>\n</body>\n</html>\n");
