@@ -109,12 +109,13 @@ function detailed(profile) {
   ];
 }
 
+/** Outside the caller's scope: the composite's risk level (the public's view); by a domain or an indicator nothing but why. */
 function classOnly(profile) {
   const { latest } = profile;
+  if (profile.measure !== "composite") return [viewLine(profile), element("p", { className: "profile-note", text: t("profile.measureOutsideScope") })];
   const facts = element("dl", { className: "profile-facts" });
   classFact(facts, latest, ...lowReliabilityMark(latest));
-  const note = profile.measure === "composite" ? "profile.signInNote" : "profile.measureOutsideScope";
-  return [viewLine(profile), facts, element("p", { className: "profile-note", text: t(note) })];
+  return [viewLine(profile), facts, element("p", { className: "profile-note", text: t("profile.signInNote") })];
 }
 
 function render() {
