@@ -129,7 +129,7 @@ public class AnalystViewTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer);
         var (width, height, pixels) = Png.Read(buffer.ToArray());
-        Assert.Equal(size, [width, height]);
+        Assert.Equal(size, new[] { width, height });
         Assert.True(pixels.Distinct().Count() > 50, "The image should show the map, not a blank canvas");
         Assert.Empty(errors);
     }
@@ -155,7 +155,7 @@ public class AnalystViewTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
     {
         public static (int Width, int Height, byte[] Data) Read(byte[] file)
         {
-            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], file[..4]);
+            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, file[..4]);
             int BigEndian(int at) => (file[at] << 24) | (file[at + 1] << 16) | (file[at + 2] << 8) | file[at + 3];
             var (width, height) = (BigEndian(16), BigEndian(20));
             using var idat = new MemoryStream();

@@ -688,8 +688,6 @@ function start() {
   });
   const addDistrict = (kato) => programmeActions.button({ level: "district", code: kato, name: districtName(kato), region: regionKatoOf(kato) });
   hotspots = createHotspotTable(els.hotspots, { nameOf: districtName, regionNameOf: regionName, onSelect: openLinkedUnit, rowAction: addDistrict });
-  state.me = initPage({ titleKey: "doc.title", onTranslate: applyTranslations });
-  programmeActions = createProgrammeActions({ me: state.me, panel: els.hotspots.parentElement, slot: document.getElementById("profile-programme") });
   ranking = createRanking(els.hotspots.parentElement, {
     fetchTable: (level) => (level === "region" ? fetchRegionScores : fetchDistrictScores)({ run: state.run.id, ...selectedView() }),
     view: selectedView,
@@ -699,6 +697,8 @@ function start() {
     onSelect: (level, kato) => (level === "region" ? openRegionProfile(kato) : openLinkedUnit(kato)),
   });
   mapExport = createMapExport(els.hotspots.parentElement, { container: els.map, legend: els.legend, describe: describeMap, fileName: mapFileName });
+  state.me = initPage({ titleKey: "doc.title", onTranslate: applyTranslations });
+  programmeActions = createProgrammeActions({ me: state.me, panel: els.hotspots.parentElement, slot: document.getElementById("profile-programme") });
   state.me.then((me) => {
     els.publicNotice.hidden = me.authenticated;
     hotspots.allowExports(me.seesSchools);
