@@ -1,6 +1,5 @@
 using RiskMap.Core.Access;
 using RiskMap.Core.Geography;
-using RiskMap.Core.Indicators;
 using RiskMap.Data.Access;
 using RiskMap.Data.Queries;
 using RiskMap.Data.Scoring;
