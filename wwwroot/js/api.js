@@ -194,18 +194,29 @@ export async function fetchIndicators() {
   return data;
 }
 
+/** The query parameters of a view { period, measure, classes } as the score table and profiles read them, after others. */
+function viewParams({ period, measure, classes }, others) {
+  const params = new URLSearchParams({ ...others, period, classes });
+  const [kind, code] = measure.split(":");
+  if (kind === "domain" || kind === "indicator") params.set(kind, code);
+  return params;
+}
+
 /**
  * A score table of a run and quarter: measure is "composite", "domain:X" or "indicator:Y"; classes is "fixed" or
  * "quantile"; filters are further query parameters (level, district).
  */
-async function fetchScores({ run, period, measure, classes }, filters) {
-  const params = new URLSearchParams({ ...filters, run: String(run), period, classes });
-  const [kind, code] = measure.split(":");
-  if (kind === "domain" || kind === "indicator") params.set(kind, code);
+async function fetchScores({ run, ...view }, filters) {
+  const params = viewParams(view, { ...filters, run: String(run) });
   const path = `/api/scores?${params}`;
   const data = await getJson(path);
   if (!data || typeof data !== "object" || !Array.isArray(data.units)) throw new ApiError(path, "unexpected response");
   return data;
+}
+
+/** The region score table (see fetchScores). Units outside the caller's scope carry their class only. */
+export async function fetchRegionScores(view) {
+  return fetchScores(view, { level: "region" });
 }
 
 /** The district score table (see fetchScores). Units outside the caller's scope carry their class only. */
@@ -231,11 +242,11 @@ export async function fetchSchools(district) {
 }
 
 /**
- * One region's, district's or school's latest score of a run with its contributions and history; a region or district
+ * One region's, district's or school's score of a run in a view { period, measure, classes }, with its contributions and history; a region or district
  * outside the caller's scope has its class only.
  */
-export async function fetchProfile({ run, level, code }) {
-  const path = `/api/scores/${encodeURIComponent(level)}/${encodeURIComponent(code)}?run=${encodeURIComponent(run)}`;
+export async function fetchProfile({ run, level, code, view }) {
+  const path = `/api/scores/${encodeURIComponent(level)}/${encodeURIComponent(code)}?${viewParams(view, { run: String(run) })}`;
   const data = await getJson(path);
   if (!data || typeof data !== "object" || !data.latest || !Array.isArray(data.history) || !Array.isArray(data.contributions)) {
     throw new ApiError(path, "unexpected response");

@@ -1,17 +1,19 @@
 // RiskMap: the national map of Kazakhstan, districts coloured by risk class under region outlines, on Leaflet.
 // Leaflet is loaded as a classic script before this module (global L). This module exposes no globals.
 
-import { fetchAbout, fetchDistrictIndex, fetchDistrictScores, fetchIndicators, fetchProfile, fetchRegions, fetchScoreRunStatus, reportBug } from "./api.js";
+import { fetchAbout, fetchDistrictIndex, fetchDistrictScores, fetchIndicators, fetchProfile, fetchRegionScores, fetchRegions, fetchScoreRunStatus, reportBug } from "./api.js";
 import { renderBreadcrumb } from "./breadcrumb.js";
 import { classKey, classSummary, districtStyle } from "./choropleth.js";
 import { readView, writeView } from "./deeplink.js";
 import { createDistrictTiles } from "./districttiles.js";
 import { createHotspotTable } from "./hotspots.js";
-import { formatArea, formatNumber, localizedName, t } from "./i18n.js";
+import { formatArea, formatNumber, formatQuarter, localizedName, t } from "./i18n.js";
 import { renderLegend } from "./legend.js";
+import { createMapExport } from "./mapexport.js";
 import { applyDemoBanner, initPage } from "./page.js";
 import { hideProfile, initProfile, retranslateProfile, showProfile } from "./profile.js";
 import { showLinkedProgramme } from "./programme-overlay.js";
+import { createRanking } from "./ranking.js";
 import { createProgrammeActions } from "./programmemap.js";
 import { createSchoolLayer } from "./schools.js";
 import { initUnitSearch } from "./unitsearch.js";
@@ -84,6 +86,10 @@ const state = {
   /** The schools layer (schools.js) once scores are published, and the school opened in it ({ code, props }) or null. */
   schools: null,
   school: null,
+  /** The KATO of the region whose profile is open, or null. */
+  regionProfile: null,
+  /** What the open profile is of ({ level, code, name }), or null. */
+  profileOf: null,
   /** Counts profile requests so that only the answer to the latest one is shown. */
   profileRequests: 0,
   /** Counts score requests so that only the answer to the latest one is drawn. */
@@ -95,6 +101,8 @@ let zoomControl = null;
 let hotspots = null;
 let unitSearch = null;
 let programmeActions = null;
+let ranking = null;
+let mapExport = null;
 
 // ---------------------------------------------------------------------------
 // Text
@@ -127,6 +135,8 @@ function applyTranslations() {
   renderCrumbs();
   retranslateProfile();
   hotspots.retranslate();
+  ranking.retranslate();
+  mapExport.retranslate();
   unitSearch.render();
   if (map) {
     addZoomControl();
@@ -290,8 +300,29 @@ function isSelected(properties) {
 function selectUnit(kato) {
   state.selected = kato;
   state.districtTiles.reselect();
-  writeView({ ...selectedView(), unit: kato });
+  writeView(currentView());
   renderHotspots();
+}
+
+/** The view in the address: the selectors, the selected unit and an open region profile. */
+function currentView() {
+  return { ...selectedView(), unit: state.selected, profile: state.regionProfile };
+}
+
+/** What the downloaded map image says beside the map: the shown view and area, the demo marker, the attribution. */
+function describeMap() {
+  const { measure, period, classification } = state.shown;
+  const area = state.region ? regionName(state.region) : t("mapexport.kazakhstan");
+  return {
+    title: [measureTitle(measure), `${formatQuarter(period)} · ${t(`classes.${classification}`)}`, area],
+    legendTitle: t("mapexport.legend"),
+    demo: state.about?.demo === true,
+    attribution: map.attributionControl.getContainer().textContent.trim(),
+  };
+}
+
+function mapFileName() {
+  return `riskmap-map-${state.region ?? "kz"}-${state.shown.period}${state.about?.demo ? "-demo" : ""}.png`;
 }
 
 /** The hotspots of the shown score table, nationally or in the region shown. */
@@ -339,7 +370,7 @@ function fitBounds(bounds, options = {}) {
 function openNational() {
   state.region = null;
   closeSchools();
-  hideProfile();
+  closeProfile();
   selectUnit(null);
   fitKazakhstan();
   state.userMovedMap = false;
@@ -350,16 +381,31 @@ function openNational() {
 function openRegion(region, { zoom }) {
   state.region = region;
   closeSchools();
-  hideProfile();
+  closeProfile();
   selectUnit(region);
   if (zoom) fitBounds(boundsOf(state.regionsByKato.get(region)));
   renderCrumbs();
+}
+
+/** Selects a region, fits the map to it and opens its profile (e.g. from the ranking). */
+function openRegionProfile(region) {
+  openRegion(region, { zoom: true });
+  state.regionProfile = region;
+  writeView(currentView());
+  loadProfile({ level: "region", code: region, name: regionName(region) }).catch(reportBug);
+}
+
+function closeProfile() {
+  state.regionProfile = null;
+  state.profileOf = null;
+  hideProfile();
 }
 
 /** Selects a district, shows its schools (where the caller may see them) and opens its profile. */
 function openDistrict(kato) {
   state.region = regionKatoOf(kato);
   state.school = null;
+  state.regionProfile = null;
   if (state.selected !== kato) state.schools?.show({ run: state.run.id, district: { kato, region: state.region }, view: selectedView() });
   selectUnit(kato);
   renderCrumbs();
@@ -395,8 +441,12 @@ function clickDistrict(kato) {
   else openRegion(region, { zoom: true });
 }
 
-/** Opens what a link asks for: a region (zoomed to) or a district (shown, with its profile). */
-function openLinkedUnit(kato) {
+/** Opens what a link asks for: a region (zoomed to, with its profile if asked) or a district (shown, with its profile). */
+function openLinkedUnit(kato, { profile = null } = {}) {
+  if (state.regionsByKato.has(kato) && profile === kato) {
+    openRegionProfile(kato);
+    return;
+  }
   if (state.regionsByKato.has(kato)) {
     openRegion(kato, { zoom: true });
     return;
@@ -410,6 +460,7 @@ function openLinkedUnit(kato) {
 /** Fetches and shows the profile of a district or school of the published run while it stays the one opened. */
 async function loadProfile({ level, code, name }) {
   if (!state.run) return;
+  state.profileOf = { level, code, name };
   programmeActions.showFor({ level, code, name, region: state.region });
   const request = ++state.profileRequests;
   const stillOpen = () => request === state.profileRequests && (state.school?.code ?? state.selected) === code;
@@ -417,7 +468,7 @@ async function loadProfile({ level, code, name }) {
   showProfile({ name, profile: null });
   let profile;
   try {
-    profile = await fetchProfile({ run: state.run.id, level, code });
+    profile = await fetchProfile({ run: state.run.id, level, code, view: selectedView() });
   } catch (error) {
     reportBug(error);
     if (stillOpen()) showProfile({ name, failed: true });
@@ -560,12 +611,13 @@ async function showScores(pending = fetchSelectedScores()) {
   state.shown = { measure: view.measure, period: table.period, classification: table.classification, thresholds: table.thresholds };
   renderShownLegend();
   renderHotspots();
+  mapExport.show();
   document.body.dataset.scores = "ready";
 }
 
 /**
  * Reads the published run and, once, fills the selectors from it and the view in the address; returns the unit the
- * address asks for then (null otherwise).
+ * address asks for then, { kato, profile }, or null.
  */
 async function prepareScores() {
   if (state.run) return null;
@@ -582,14 +634,16 @@ async function prepareScores() {
     periods: state.run.periods,
     indicators,
     onChange: () => {
-      writeView({ ...selectedView(), unit: state.selected });
+      writeView(currentView());
+      if (state.profileOf) loadProfile(state.profileOf).catch(reportBug);
+      ranking.refresh();
       showScores().catch(showError);
       state.schools.restyle({ run: state.run.id, view: selectedView() });
     },
   });
   const view = readView();
   selectView(view);
-  return view.unit;
+  return view.unit && { kato: view.unit, profile: view.profile };
 }
 
 async function load() {
@@ -618,7 +672,7 @@ async function load() {
     await state.districtTiles.loaded;
     map.getPane("districts").style.visibility = "";
     if (state.run) markPainted("riskmap:choropleth-painted");
-    if (scores.unit) openLinkedUnit(scores.unit);
+    if (scores.unit) openLinkedUnit(scores.unit.kato, scores.unit);
     showLinkedProgramme(map, els.hotspots.parentElement, { fit: !scores.unit }).catch(reportBug);
     state.phase = "ready";
     renderStatus();
@@ -649,11 +703,21 @@ function start() {
     onSelectSchool: openListedSchool,
     rowAction: (unit) => programmeActions.button(unit),
   });
+  ranking = createRanking(els.hotspots.parentElement, {
+    fetchTable: (level) => (level === "region" ? fetchRegionScores : fetchDistrictScores)({ run: state.run.id, ...selectedView() }),
+    view: selectedView,
+    measureTitle,
+    nameOf: (level, kato) => (level === "region" ? regionName(kato) : districtName(kato)),
+    regionOf: (kato) => regionName(regionKatoOf(kato)),
+    onSelect: (level, kato) => (level === "region" ? openRegionProfile(kato) : openLinkedUnit(kato)),
+  });
+  mapExport = createMapExport(els.hotspots.parentElement, { container: els.map, legend: els.legend, describe: describeMap, fileName: mapFileName });
   state.me = initPage({ titleKey: "doc.title", onTranslate: applyTranslations });
   programmeActions = createProgrammeActions({ me: state.me, panel: els.hotspots.parentElement, slot: document.getElementById("profile-programme") });
   state.me.then((me) => {
     els.publicNotice.hidden = me.authenticated;
     hotspots.setCaller(me);
+    ranking.allow(me.seesSchools);
   });
   els.retryButton.addEventListener("click", () => load());
   initProfile({ onClose: () => (state.school ? openDistrict(state.selected) : openRegion(state.region, { zoom: false })) });

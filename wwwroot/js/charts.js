@@ -6,6 +6,8 @@ import { formatNumber } from "./i18n.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 const TREND = Object.freeze({ width: 300, height: 110, left: 28, right: 12, top: 10, bottom: 22 });
+/** How far (in chart units) a marked label must be from an end label to be shown beside it. */
+const MARK_LABEL_GAP = 90;
 
 function svg(tag, attrs) {
   const node = document.createElementNS(SVG, tag);
@@ -34,17 +36,18 @@ export function barChart(items, { label }) {
 
 /**
  * An SVG line chart of points { label, value, text } on a scale from 0 to max: one dot per point (its title tells the
- * label and value), the first and last labels under the axis.
+ * label and value), the first and last labels under the axis. The point at index marked (if any) is ringed, with a
+ * vertical line and its label under the axis.
  */
-export function lineChart(points, { label, max }) {
-  return seriesChart([{ points }], { label, min: 0, max });
+export function lineChart(points, { label, max, marked = -1 }) {
+  return seriesChart([{ points }], { label, min: 0, max, marked });
 }
 
 /**
  * An SVG chart of lines over the same labels, each series { points, className } drawn as lineChart draws one, on a
  * scale from min to max (a negative min adds the zero line); the labels are those of the first series.
  */
-export function seriesChart(series, { label, min, max }) {
+export function seriesChart(series, { label, min, max, marked = -1 }) {
   const { width, height, left, right, top, bottom } = TREND;
   const points = series[0].points;
   const chart = svg("svg", { class: "line-chart", viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": label });
@@ -71,10 +74,24 @@ export function seriesChart(series, { label, min, max }) {
     }
   }
   const ends = points.length < 2 ? [0] : [0, points.length - 1];
+  const hasMark = marked >= 0 && marked < points.length;
   for (const i of ends) {
+    // The marked point's label takes the place of an end label it would overlap.
+    if (hasMark && i !== marked && Math.abs(x(i) - x(marked)) < MARK_LABEL_GAP) continue;
     const text = svg("text", { class: "line-chart-tick", x: x(i), y: height - 6, "text-anchor": i === 0 ? "start" : "end" });
     text.textContent = points[i].label;
     chart.append(text);
+  }
+  if (hasMark) {
+    const point = points[marked];
+    chart.dataset.marked = point.label;
+    chart.append(svg("line", { class: "line-chart-mark", x1: x(marked), y1: y(max), x2: x(marked), y2: y(min) }));
+    if (typeof point.value === "number") chart.append(svg("circle", { class: "line-chart-mark-point", cx: x(marked), cy: y(point.value), r: 5.5 }));
+    if (!ends.includes(marked)) {
+      const text = svg("text", { class: "line-chart-tick line-chart-mark-label", x: x(marked), y: height - 6, "text-anchor": "middle" });
+      text.textContent = point.label;
+      chart.append(text);
+    }
   }
   return chart;
 }

@@ -1,7 +1,8 @@
-// The map's view in the address: ?period=2025Q4&measure=domain:violence&classes=quantile&unit=751110000, so that a
-// link opens the same view. Other parameters (e.g. lang) are kept. Plain ES module: no globals.
+// The map's view in the address: ?period=2025Q4&measure=domain:violence&classes=quantile&unit=751110000, and
+// &profile=750000000 when a region's profile is open (a district's opens with the district), so that a link opens the
+// same view for whoever follows it, as far as they may see it. Other parameters (e.g. lang) are kept. Plain ES module.
 
-const KEYS = Object.freeze(["period", "measure", "classes", "unit"]);
+const KEYS = Object.freeze(["period", "measure", "classes", "unit", "profile"]);
 
 /** The view the address asks for; a missing part is null (the page then chooses its default). */
 export function readView() {

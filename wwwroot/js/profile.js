@@ -1,7 +1,8 @@
-// The side panel profile of a district or school: its class, score, national rank with its uncertainty band,
-// reliability, what drives the score and its quarterly trend. The panel is the <aside id="profile"> of index.html.
-// Plain ES module.
+// The side panel profile of a region, district or school in the map's view (quarter, measure, classes), saying which
+// view it shows: its risk level, score, rank with its uncertainty band, change, reliability, what drives the score and
+// its quarterly trend with the shown quarter marked. The panel is the <aside id="profile"> of index.html. Plain ES module.
 
+import { CHANGE_KINDS, changeDirection, changeText } from "./change.js";
 import { barChart, lineChart } from "./charts.js";
 import { classColor, isSuppressed, unitClass } from "./choropleth.js";
 import { element } from "./dom.js";
@@ -9,7 +10,7 @@ import { formatNumber, formatQuarter, formatScore, localizedName, t } from "./i1
 import { suppressedSwatch, swatch } from "./legend.js";
 import "./messages/profile.js";
 import "./messages/schools.js";
-import { measureName } from "./selectors.js";
+import { measureName, measureTitle } from "./selectors.js";
 
 const SCALE_MAX = 10;
 
@@ -52,11 +53,28 @@ function contributions(items) {
   );
 }
 
-function trend(history) {
+/** The measure's score by quarter, the shown quarter marked. */
+function trend(history, period) {
+  const scored = history.filter((h) => typeof h.score === "number");
   return lineChart(
-    history.map((h) => ({ label: formatQuarter(h.period), value: h.score, text: formatScore(h.score) })),
-    { label: t("profile.trend"), max: SCALE_MAX },
+    scored.map((h) => ({ label: formatQuarter(h.period), value: h.score, text: formatScore(h.score) })),
+    { label: t("profile.trend"), max: SCALE_MAX, marked: scored.findIndex((h) => h.period === period) },
   );
+}
+
+/** Which view the profile shows: "Domain: Violence · Q2 2025 · Quintiles (equal groups)". */
+function viewLine({ measure, period, classification }) {
+  const text = [measureTitle(measure), formatQuarter(period), t(`classes.${classification}`)].join(" · ");
+  return element("p", { className: "profile-view", text });
+}
+
+/** The changes against the previous quarter and a year before, where the caller sees them (the composite's only). */
+function changeFacts(list, latest) {
+  for (const kind of CHANGE_KINDS) {
+    const direction = changeDirection(latest, kind);
+    if (direction === null) continue;
+    fact(list, t(`change.${kind}`), element("span", { className: `profile-change change-${direction}`, text: changeText(latest, kind), attrs: { "data-change": kind } }));
+  }
 }
 
 /**
@@ -71,27 +89,33 @@ function rankFact(level, latest) {
   return [t("profile.rank"), t(level === "school" ? "schools.rankValue" : "profile.rankValue", banded)];
 }
 
-function detailed({ level, latest, contributions: items, history }) {
+function detailed(profile) {
+  const { level, latest, contributions: items, history, period } = profile;
   const [rankLabel, rankText] = rankFact(level, latest);
   const facts = element("dl", { className: "profile-facts" });
   classFact(facts, latest);
   fact(facts, t("profile.score"), element("span", { className: "profile-score", text: t("profile.scoreValue", { score: formatScore(latest.score) }) }));
   fact(facts, rankLabel, element("span", { className: "profile-rank", text: rankText }));
+  changeFacts(facts, latest);
   fact(facts, t("profile.reliability"), element("span", { text: t("profile.scoreValue", { score: formatScore(latest.reliability) }) }),
     ...lowReliabilityMark(latest));
   return [
+    viewLine(profile),
     facts,
     element("h3", { className: "profile-subtitle", text: t("profile.contributions") }),
-    contributions(items),
+    items.length > 0 ? contributions(items) : element("p", { className: "profile-note", text: t("profile.contributionsLatestOnly") }),
     element("h3", { className: "profile-subtitle", text: t("profile.trend") }),
-    trend(history.filter((h) => typeof h.score === "number")),
+    trend(history, period),
   ];
 }
 
-function classOnly({ latest }) {
+/** Outside the caller's scope: the composite's risk level (the public's view); by a domain or an indicator nothing but why. */
+function classOnly(profile) {
+  const { latest } = profile;
+  if (profile.measure !== "composite") return [viewLine(profile), element("p", { className: "profile-note", text: t("profile.measureOutsideScope") })];
   const facts = element("dl", { className: "profile-facts" });
   classFact(facts, latest, ...lowReliabilityMark(latest));
-  return [facts, element("p", { className: "profile-note", text: t("profile.signInNote") })];
+  return [viewLine(profile), facts, element("p", { className: "profile-note", text: t("profile.signInNote") })];
 }
 
 function render() {

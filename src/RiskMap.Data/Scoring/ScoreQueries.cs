@@ -79,17 +79,11 @@ public sealed partial class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaS
         var info = await RunAsync(connection, run);
         if (info is null) return null;
         var parameters = Parameters(run, period, info, measure, scope);
-        var ctes = SeenScores.Ctes(level, measure);
-        double[]? quantiles = null;
-        if (quantileClasses)
-        {
-            quantiles = [.. RiskClasses.ShownQuantileThresholds(await connection.QueryAsync<double>($"WITH {ctes} {SeenScores.ClassBasis(measure)}", parameters))];
-            parameters.Add("thresholds", quantiles);
-        }
+        var quantiles = quantileClasses ? await QuantileThresholdsAsync(connection, level, measure, parameters) : null;
         parameters.Add("regionKato", regionKato);
         parameters.Add("districtKato", districtKato);
         var rows = await connection.QueryAsync<Row>($"""
-            WITH {ctes}
+            WITH {SeenScores.Ctes(level, measure)}
             SELECT {Columns} FROM seen_scores s
             WHERE (@regionKato::text IS NULL OR s.region_kato = @regionKato) AND (@districtKato::text IS NULL OR s.district_kato = @districtKato)
             """, parameters);
@@ -103,23 +97,58 @@ public sealed partial class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaS
             quantileClasses ? "quantile" : "fixed", quantiles ?? info.ClassThresholds, units);
     }
 
-    /// <returns>Null when the unit has no score in the run or, for a school, lies outside the caller's scope.</returns>
-    public async Task<UnitProfile?> ProfileAsync(long run, EntityLevel level, string code, AccessScope scope)
+    /// <summary>
+    /// One unit in the view the map shows: the measure's score and class in <paramref name="period"/> (null: the run's
+    /// latest quarter), with the same classes as the map's table of the level, and the measure's history with each
+    /// quarter's class. Contributions exist for the latest quarter only and, for a domain or an indicator, are those of
+    /// its indicators.
+    /// </summary>
+    /// <returns>Null when the run is unknown, the unit has no score in it or, for a school, lies outside the caller's scope;
+    /// throws <see cref="ArgumentException"/> for a domain or indicator the run lacks or a quarter it does not cover.</returns>
+    public async Task<UnitProfile?> ProfileAsync(long run, EntityLevel level, string code, string? period, ScoreMeasure measure,
+        bool quantileClasses, AccessScope scope)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var info = await RunAsync(connection, run);
         if (info is null) return null;
-        var parameters = Parameters(run, null, info, ScoreMeasure.Composite, scope);
-        parameters.Add("code", code);
-        var rows = (await connection.QueryAsync<Row>($"""
-            WITH {SeenScores.Ctes(level, ScoreMeasure.Composite, everyQuarter: true)}
-            SELECT {Columns} FROM seen_scores s WHERE s.code = @code ORDER BY s.period
-            """, parameters)).ToList();
-        if (rows.Count == 0) return null;
-        var latest = rows[^1];
-        return new UnitProfile(run, level.ToCode(), View(latest, info), latest.Period, Contributions(latest, info).ToList(),
+        var shownPeriod = period ?? info.Periods.LastOrDefault();
+        if (shownPeriod is null || !info.Periods.Contains(shownPeriod))
+            throw new ArgumentException($"Score run {run} has no quarter {shownPeriod}; it covers {string.Join(", ", info.Periods)}.", nameof(period));
+        // Quantile classes are cut per quarter, as the map's table of each quarter cuts them.
+        var quarters = quantileClasses ? info.Periods.Select(p => (string?)p).ToList() : [null];
+        var rows = new List<Row>();
+        foreach (var quarter in quarters)
+        {
+            var parameters = Parameters(run, quarter, info, measure, scope);
+            if (quarter is not null) await QuantileThresholdsAsync(connection, level, measure, parameters);
+            parameters.Add("code", code);
+            rows.AddRange(await connection.QueryAsync<Row>($"""
+                WITH {SeenScores.Ctes(level, measure, everyQuarter: quarter is null)}
+                SELECT {Columns} FROM seen_scores s WHERE s.code = @code ORDER BY s.period
+                """, parameters));
+        }
+        if (rows.FirstOrDefault(r => r.Period == shownPeriod) is not { } shown) return null;
+        return new UnitProfile(run, level.ToCode(), View(shown, info), shown.Period, measure.ToString(), quantileClasses ? "quantile" : "fixed",
+            Contributions(shown, info).Where(c => Explains(c, measure)).ToList(),
             rows.Select(r => new HistoryPoint(r.Period, r.Score, r.Class, r.Rank ?? 0, r.Reliability)).ToList());
     }
+
+    /// <summary>Quintile bounds of the measure among what the caller sees of the level in the parameters' quarter, set as the parameters' thresholds.</summary>
+    private static async Task<double[]> QuantileThresholdsAsync(NpgsqlConnection connection, EntityLevel level, ScoreMeasure measure, DynamicParameters parameters)
+    {
+        double[] thresholds = [.. RiskClasses.ShownQuantileThresholds(
+            await connection.QueryAsync<double>($"WITH {SeenScores.Ctes(level, measure)} {SeenScores.ClassBasis(measure)}", parameters))];
+        parameters.Add("thresholds", thresholds);
+        return thresholds;
+    }
+
+    /// <summary>Whether a contribution to the composite explains the measure: every one for the composite, its own for a domain or an indicator.</summary>
+    private static bool Explains(Contribution contribution, ScoreMeasure measure) => measure.Kind switch
+    {
+        ScoreMeasure.DomainKind => contribution.Domain == measure.Code,
+        ScoreMeasure.IndicatorKind => contribution.Indicator == measure.Code,
+        _ => true,
+    };
 
     /// <summary>The parameters of <see cref="SeenScores"/>.</summary>
     /// <remarks>The thresholds are added by name, so a query can replace them (Dapper lets a named parameter override a template's).</remarks>

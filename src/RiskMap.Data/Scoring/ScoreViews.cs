@@ -38,4 +38,8 @@ public sealed record Contribution(string Indicator, string Domain, double Points
 
 public sealed record HistoryPoint(string Period, double? Score, int? Class, int Rank, double Reliability);
 
-public sealed record UnitProfile(long Run, string Level, UnitScoreView Latest, string Period, IReadOnlyList<Contribution> Contributions, IReadOnlyList<HistoryPoint> History);
+/// <param name="Latest">The unit in <paramref name="Period"/>, the quarter asked for (by default the latest), by <paramref name="Measure"/>.</param>
+/// <param name="Measure">As <see cref="ScoreTable.Measure"/>: what score, class, rank and history are of.</param>
+/// <param name="Classification">As <see cref="ScoreTable.Classification"/>; quantile classes are those of the level's table of each quarter.</param>
+public sealed record UnitProfile(long Run, string Level, UnitScoreView Latest, string Period, string Measure, string Classification,
+    IReadOnlyList<Contribution> Contributions, IReadOnlyList<HistoryPoint> History);

@@ -4,6 +4,8 @@ import { addMessages } from "../i18n.js";
 
 addMessages({
   kk: {
+    "profile.contributionsLatestOnly": "Индикаторлардың үлесі соңғы тоқсан үшін ғана есептеледі.",
+    "profile.measureOutsideScope": "Сала немесе индикатор бойынша тәуекел деңгейі мен балл тек сіздің қолжетімділік аумағыңыз үшін көрсетіледі.",
     "profile.close": "Профильді жабу",
     "profile.score": "Тәуекел бағасы",
     "profile.scoreValue": "{score} / 10",
@@ -19,6 +21,8 @@ addMessages({
     "profile.failed": "Профиль жүктелмеді.",
   },
   ru: {
+    "profile.contributionsLatestOnly": "Вклад индикаторов рассчитывается только для последнего квартала.",
+    "profile.measureOutsideScope": "Уровень риска и балл по области или индикатору показываются только в вашей зоне доступа.",
     "profile.close": "Закрыть профиль",
     "profile.score": "Оценка риска",
     "profile.scoreValue": "{score} из 10",
@@ -34,6 +38,8 @@ addMessages({
     "profile.failed": "Не удалось загрузить профиль.",
   },
   en: {
+    "profile.contributionsLatestOnly": "What drives the score is worked out for the latest quarter only.",
+    "profile.measureOutsideScope": "The risk level and score by a domain or an indicator are shown within your access only.",
     "profile.close": "Close profile",
     "profile.score": "Risk score",
     "profile.scoreValue": "{score} of 10",

@@ -1,5 +1,5 @@
+using RiskMap.Core.Access;
 using RiskMap.Core.Geography;
-using RiskMap.Core.Indicators;
 using RiskMap.Data.Access;
 using RiskMap.Data.Queries;
 using RiskMap.Data.Scoring;
@@ -22,30 +22,17 @@ public static class ScoreEndpoints
         api.MapGet("/scores", async (HttpContext http, ScoreQueries queries, ScoreRunQueries runs, GeographyQueries geography, string? level, string? period, string? region, string? district, string? run, string? classes,
                 string? domain, string? indicator) =>
             {
-                if (domain is not null && indicator is not null)
-                    return ApiProblems.BadParameter("indicator", "Give domain or indicator, not both.");
-                var measure = domain is not null ? new ScoreMeasure("domain", domain)
-                    : indicator is not null ? new ScoreMeasure("indicator", indicator)
-                    : ScoreMeasure.Composite;
+                var (_, measure, quantiles) = ScoreViewParameters.Parse(period, classes, domain, indicator);
                 var entityLevel = Level(level ?? "district");
-                var quantiles = classes switch
-                {
-                    null or "fixed" => false,
-                    "quantile" => true,
-                    _ => throw new QueryParameters.Invalid("classes", "classes must be fixed or quantile."),
-                };
                 var (regionKato, districtKato) = (QueryParameters.Kato("region", region), QueryParameters.Kato("district", district));
                 var scope = http.CallerScope();
-                if (!scope.SeesDetail && measure != ScoreMeasure.Composite)
-                    return ApiProblems.OutOfScope("Without a sign-in the map shows composite classes only; domains and indicators need an analyst, planner or education role.");
+                if (RefuseMeasure(scope, measure) is { } measureRefusal) return measureRefusal;
                 var schoolLevel = entityLevel == EntityLevel.School;
                 if (((schoolLevel ? scope.RefuseSchoolLevel() : null) ?? await scope.RefuseFiltersAsync(geography, regionKato, districtKato, schoolLevel)) is { } refusal)
                     return refusal;
                 if (await RunAsync(runs, run) is not { } id) return NoScores();
                 var periods = await queries.PeriodsAsync(id);
                 var quarter = period ?? periods.LastOrDefault();
-                if (period is not null && !Quarter.TryParse(period, out _))
-                    return ApiProblems.BadParameter("period", "period must be a quarter such as 2025Q4.");
                 if (quarter is null || !periods.Contains(quarter))
                     return ApiProblems.NotFound("period", $"Score run {id} has no quarter {quarter}; it covers {string.Join(", ", periods)}.");
                 ScoreTable? table;
@@ -69,8 +56,7 @@ public static class ScoreEndpoints
             .WithTags("Scores")
             .WithSummary("Composite scores of every unit of a level for a quarter (default: the latest), riskiest first.")
             .WithDescription("level: region, district (default) or school; region/district: KATO filters; run: an earlier run for comparison; " +
-                             "classes: fixed (default, the run's thresholds) or quantile (quintiles of the level and quarter, for exploring); " +
-                             "domain or indicator: colour and rank by that domain's or indicator's 0–10 score instead of the composite. " +
+                             ScoreViewParameters.Description + ", to colour and rank by. " +
                              "Each unit has its score (0–10), class (1 very low … 5 very high), domain scores, reliability (0–10, flagged when low), " +
                              "change against the previous quarter and the same quarter a year before, rank and, for the latest quarter, the 5th–95th percentile rank band. " +
                              "Units outside the caller's scope (all units, for the public) show their class only ('detailed': false), " +
@@ -87,13 +73,25 @@ public static class ScoreEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/scores/{level}/{code}", async (HttpContext http, ScoreQueries queries, ScoreRunQueries runs, SchoolQueries schools, string level, string code, string? run) =>
+        api.MapGet("/scores/{level}/{code}", async (HttpContext http, ScoreQueries queries, ScoreRunQueries runs, SchoolQueries schools, string level, string code, string? run,
+                string? period, string? classes, string? domain, string? indicator) =>
             {
+                var view = ScoreViewParameters.Parse(period, classes, domain, indicator);
                 var entityLevel = Level(level);
                 var scope = http.CallerScope();
                 if (entityLevel == EntityLevel.School && scope.RefuseSchoolLevel() is { } refusal) return refusal;
+                if (RefuseMeasure(scope, view.Measure) is { } measureRefusal) return measureRefusal;
                 if (await RunAsync(runs, run) is not { } id) return NoScores();
-                if (await queries.ProfileAsync(id, entityLevel, code, scope) is not { } profile)
+                UnitProfile? profile;
+                try
+                {
+                    profile = await queries.ProfileAsync(id, entityLevel, code, view.Period, view.Measure, view.QuantileClasses, scope);
+                }
+                catch (ArgumentException e)
+                {
+                    return ApiProblems.NotFound(e.ParamName == "period" ? "period" : view.Measure.Kind, e.Message);
+                }
+                if (profile is null)
                 {
                     return entityLevel == EntityLevel.School && await schools.ExistsAsync(code)
                         ? ApiProblems.OutOfScope($"School {code} is outside your scope.")
@@ -104,15 +102,27 @@ public static class ScoreEndpoints
                 return Results.Ok(profile);
             })
             .WithTags("Scores")
-            .WithSummary("One unit's latest score with what drives it (each indicator's contribution in score points) and its quarterly history.")
-            .WithDescription("A region or district outside the caller's scope shows its classes only, and none when it has fewer pupils than " +
-                             "Access:MinimumPupilsForClass ('suppressed': true). A school's profile needs a sign-in, " +
+            .WithSummary("One unit in the map's view: its score, class and rank by a measure in a quarter, what drives it and its quarterly history.")
+            .WithDescription(ScoreViewParameters.Description + " — the same view as /api/scores, so the profile's class is the unit's class on the map " +
+                             "('latest' is the unit in the quarter asked for; 'measure' and 'classification' say which view it is; the history gives " +
+                             "the measure's score and class in every quarter, quantile classes cut per quarter). Contributions exist for the run's " +
+                             "latest quarter only and, for a domain or indicator, are its own indicators'. Changes (changeQuarter: against the previous " +
+                             "quarter, changeYear: against the same quarter a year before) are the composite's. " +
+                             "A region or district outside the caller's scope shows its composite class only, and none when it has fewer pupils than " +
+                             "Access:MinimumPupilsForClass ('suppressed': true); by a domain or an indicator it shows no class. A school's profile needs a sign-in, " +
                              "must lie in the caller's scope (403 otherwise) and every view of it is audited.")
             .Produces<UnitProfile>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    /// <summary>Domains and indicators are detail: the public sees composite classes only.</summary>
+    private static IResult? RefuseMeasure(AccessScope scope, ScoreMeasure measure) =>
+        !scope.SeesDetail && measure != ScoreMeasure.Composite
+            ? ApiProblems.OutOfScope("Without a sign-in the map shows composite classes only; domains and indicators need an analyst, planner or education role.")
+            : null;
 
     private static EntityLevel Level(string text) =>
         EntityLevels.TryParse(text, out var level) ? level : throw new QueryParameters.Invalid("level", "level must be region, district or school.");
