@@ -6,6 +6,14 @@ namespace RiskMap.Browser.Tests;
 /// <summary>RiskMap with the demo data on a loopback port, and <see cref="Chromium"/>.</summary>
 public class BrowserApp : RiskMapWebFactory<DemoDatabase>
 {
+    public BrowserApp() : this(new DemoDatabase())
+    {
+    }
+
+    protected BrowserApp(DemoDatabase database) : base(database)
+    {
+    }
+
     private Chromium? _chromium;
 
     public IBrowser Browser => _chromium!.Browser;
