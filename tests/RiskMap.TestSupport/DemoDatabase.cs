@@ -1,6 +1,3 @@
-using RiskMap.Data.Access;
-using RiskMap.Web.Features.Access;
-
 namespace RiskMap.TestSupport;
 
 /// <summary>A test database holding the full demo data set and the demo users, copied from the <see cref="DemoTemplate"/>.</summary>
@@ -14,8 +11,11 @@ public class DemoDatabase : TestDatabase
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        // Users are made per database, not copied, so each has its own password salts and security stamps.
-        await new DemoUsers(new UserStore(DataSource), new Passwords()).EnsureAsync();
+        // As if the demo had just been loaded, as it was before the template: the service's import watch waits for
+        // imports to settle (Scoring:ImportDebounceSeconds) before it scores them on its own.
+        await ExecuteAsync("UPDATE import_batches SET finished_at = now() WHERE finished_at IS NOT NULL");
+        // Users are made per database, not copied, so each database has its own security stamps.
+        await TestUsers.EnsureAllAsync(DataSource);
     }
 }
 

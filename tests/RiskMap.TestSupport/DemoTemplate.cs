@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,8 +16,8 @@ namespace RiskMap.TestSupport;
 /// <summary>
 /// The demo data (and, for <c>scored</c>, its published score run) built once into a template database that test
 /// databases are copied from, instead of loading and scoring the demo for every test class. A template's name carries
-/// a fingerprint of what it is built from (the Core and Data assemblies, which hold the migrations, the demo generator
-/// and the scoring, and the geodata files), so a change to any of them builds a new one. It is built under a temporary
+/// a fingerprint of what it is built from (the sources of Core and Data, which hold the migrations, the importers, the
+/// demo generator and the scoring, and the geodata files), so a change to any of them builds a new one. It is built under a temporary
 /// name and renamed when complete, under an advisory lock, so a killed run leaves no half-built template and two test
 /// processes never build the same one at once. Templates nobody has used for a day are dropped.
 /// </summary>
@@ -24,6 +25,8 @@ public static class DemoTemplate
 {
     private const string Prefix = "riskmap_demo_";
     private static readonly string[] GeoDataInputs = ["kz_adm1.geojson", "kz_adm2.geojson", "kz_adm1_schools_2022.csv"];
+    /// <summary>What the template is made by: the migrations, the importers, the demo generator and the scoring.</summary>
+    private static readonly string[] SourceFolders = ["src/RiskMap.Core", "src/RiskMap.Data"];
     private static readonly ConcurrentDictionary<bool, Lazy<Task<string>>> Templates = new();
 
     /// <summary>The PostGIS template that <c>./riskmap test</c> prepares, with nothing migrated.</summary>
@@ -103,12 +106,19 @@ public static class DemoTemplate
     private static string Fingerprint(string source)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(source));
-        var assemblies = Path.GetDirectoryName(typeof(DemoDataLoader).Assembly.Location)!;
-        foreach (var file in new[] { Path.Combine(assemblies, "RiskMap.Core.dll"), Path.Combine(assemblies, "RiskMap.Data.dll") }
-                     .Concat(GeoDataInputs.Select(GeoData.File)))
+        hash.AppendData(Encoding.UTF8.GetBytes(source));
+        // Sources, not assemblies: a build stamps the commit into its assemblies, and a commit alone changes no data.
+        var root = GeoData.RepositoryRoot();
+        var sources = SourceFolders.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*", SearchOption.AllDirectories))
+            .Select(file => Path.GetRelativePath(root, file).Replace('\\', '/'))
+            .Where(file => !file.Contains("/bin/", StringComparison.Ordinal) && !file.Contains("/obj/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(file => (Name: file, Path: Path.Combine(root, file)))
+            .Concat(GeoDataInputs.Select(file => (Name: file, Path: GeoData.File(file))));
+        foreach (var (name, path) in sources)
         {
-            hash.AppendData(File.ReadAllBytes(file));
+            hash.AppendData(Encoding.UTF8.GetBytes(name));
+            hash.AppendData(File.ReadAllBytes(path));
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
     }
