@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace RiskMap.Browser.Tests;
@@ -15,7 +16,7 @@ public class AccessibilityTests(ScoredBrowserApp app) : IClassFixture<ScoredBrow
         await search.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#unit-search-status")).ToHaveTextAsync("No region or district is called “Nowhere”.");
         await Assertions.Expect(search).ToHaveAttributeAsync("aria-invalid", "true");
-        Assert.DoesNotContain("unit=", page.Url);
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("unit="));
 
         await search.FillAsync("almaly");
         await search.PressAsync("Enter");
@@ -23,7 +24,7 @@ public class AccessibilityTests(ScoredBrowserApp app) : IClassFixture<ScoredBrow
         await Assertions.Expect(page.Locator("#profile-title")).ToHaveTextAsync("Almaly");
         await Assertions.Expect(search).ToHaveValueAsync("Almaly (Almaty (city))");
         await Assertions.Expect(page.Locator("#unit-search-status")).ToBeEmptyAsync();
-        Assert.Contains("unit=751110000", page.Url);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("unit=751110000"));
 
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Русский" }).ClickAsync();
         var options = await page.Locator("#unit-options option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");

@@ -1,14 +1,30 @@
+using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using RiskMap.TestSupport;
 
 namespace RiskMap.Browser.Tests;
 
-/// <summary>RiskMap with the demo data on a loopback port, and <see cref="Chromium"/>.</summary>
+/// <summary>RiskMap with the demo data on a loopback port, and the shared <see cref="Chromium"/>.</summary>
 public class BrowserApp : RiskMapWebFactory<DemoDatabase>
 {
+    public BrowserApp() : this(new DemoDatabase())
+    {
+    }
+
+    protected BrowserApp(DemoDatabase database) : base(database)
+    {
+    }
+
+    // Timeouts for a loaded 2-core machine: a page that works is slow there, not broken, and one that fails still fails.
+    static BrowserApp() => Assertions.SetDefaultExpectTimeout(30_000);
+
     private Chromium? _chromium;
+    private readonly ConcurrentBag<IBrowserContext> _contexts = [];
 
     public IBrowser Browser => _chromium!.Browser;
+
+    /// <summary>The unscored demo stays unscored however slow the machine: the import watch waits an hour for the demo's imports to settle.</summary>
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Scoring:ImportDebounceSeconds"] = "3600" };
 
     public string BaseUrl { get; private set; } = "";
 
@@ -18,12 +34,12 @@ public class BrowserApp : RiskMapWebFactory<DemoDatabase>
         UseKestrel(0);
         StartServer();
         BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
-        _chromium = await Chromium.LaunchAsync();
+        _chromium = await Chromium.SharedAsync();
     }
 
     public override async ValueTask DisposeAsync()
     {
-        if (_chromium is not null) await _chromium.DisposeAsync();
+        foreach (var context in _contexts) await context.CloseAsync();
         await base.DisposeAsync();
     }
 
@@ -41,6 +57,9 @@ public class BrowserApp : RiskMapWebFactory<DemoDatabase>
     public async Task<(IPage Page, List<string> Errors)> OpenAsync(string path, string locale = "en-GB")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        _contexts.Add(context);
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(120_000);
         await context.AddInitScriptAsync(CspViolationRecorder);
         var page = await context.NewPageAsync();
         var errors = new List<string>();

@@ -15,6 +15,14 @@ public sealed class Chromium : IAsyncDisposable
 
     public IBrowser Browser { get; }
 
+    private static readonly Lazy<Task<Chromium>> Shared = new(LaunchAsync);
+
+    /// <summary>
+    /// One browser for every fixture of the test process, launched on first use and ended with the process; fixtures
+    /// isolate their pages in contexts of their own.
+    /// </summary>
+    public static Task<Chromium> SharedAsync() => Shared.Value;
+
     public static async Task<Chromium> LaunchAsync()
     {
         var playwright = await Playwright.CreateAsync();

@@ -14,6 +14,42 @@ public static class DistrictPaths
             "selector => Array.from(document.querySelectorAll(selector)).map(p => p.dataset.kato)", $"path.district{filter}"))
         .Distinct().Count();
 
+    /// <summary>
+    /// Waits until between <paramref name="min"/> and <paramref name="max"/> districts have a drawn path matching the
+    /// filter: after a click or a zoom the map replaces its tiles, so a count read at once may be of the old ones.
+    /// </summary>
+    public static async Task ExpectCountAsync(IPage page, int min, int max, string filter = "", string awaited = "")
+    {
+        const string counted = """
+            ({ selector, min, max }) => {
+              const n = new Set(Array.from(document.querySelectorAll(selector), p => p.dataset.kato)).size;
+              return n >= min && n <= max;
+            }
+            """;
+        try
+        {
+            await page.WaitForFunctionAsync(counted, new { selector = $"path.district{filter}", min, max }, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shown = await CountAsync(page, filter);
+            throw new TimeoutException($"{awaited} Awaited {min}–{max} districts drawn as path.district{filter}; {shown} after 30 s.".Trim());
+        }
+    }
+
+    /// <summary>Waits until exactly <paramref name="expected"/> districts have a drawn path matching the filter.</summary>
+    public static Task ExpectCountAsync(IPage page, int expected, string filter = "") => ExpectCountAsync(page, expected, expected, filter);
+
+    /// <summary>Waits until some drawn district is filled otherwise than in <paramref name="before"/>; returns the new fills.</summary>
+    public static async Task<Dictionary<string, string>> RecolouredAsync(IPage page, Dictionary<string, string> before)
+    {
+        await page.WaitForFunctionAsync("""
+            before => Array.from(document.querySelectorAll("path.district"))
+              .some(p => p.dataset.kato in before && p.getAttribute("fill") !== before[p.dataset.kato])
+            """, before, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        return await FillsAsync(page);
+    }
+
     /// <summary>One drawn path of the district (its first tile), to hover or click.</summary>
     public static ILocator Of(IPage page, string kato) => page.Locator($"path.district[data-kato='{kato}']").First;
 

@@ -31,10 +31,10 @@ public class DistrictProfileTests(ScoredBrowserApp app) : IClassFixture<ScoredBr
         await Assertions.Expect(breadcrumb).ToContainTextAsync("Almaty");
         var profile = page.Locator("#profile");
         await Assertions.Expect(profile).ToBeHiddenAsync();
-        Assert.Contains($"unit={AlmatyCity}", page.Url);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape($"unit={AlmatyCity}")));
         await DistrictPaths.ClickAsync(page, Almaly);
         await Assertions.Expect(profile).ToHaveAttributeAsync("data-profile", "ready");
-        Assert.Contains($"unit={Almaly}", page.Url);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape($"unit={Almaly}")));
         await Assertions.Expect(breadcrumb).ToHaveTextAsync(new Regex("^Kazakhstan.*Almaty.*Almaly$"));
 
         await Assertions.Expect(profile.GetByRole(AriaRole.Heading, new LocatorGetByRoleOptions { Name = "Almaly", Level = 2 })).ToBeVisibleAsync();
@@ -64,8 +64,8 @@ public class DistrictProfileTests(ScoredBrowserApp app) : IClassFixture<ScoredBr
         await Assertions.Expect(breadcrumb.Locator("[aria-current]")).ToHaveTextAsync("Almaty (city)");
         await breadcrumb.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Kazakhstan" }).ClickAsync();
         await Assertions.Expect(breadcrumb).ToHaveTextAsync("Kazakhstan");
-        Assert.Equal(0, await DistrictPaths.CountAsync(page, ".selected"));
-        Assert.DoesNotContain("unit=", page.Url);
+        await DistrictPaths.ExpectCountAsync(page, 0, ".selected");
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("unit="));
         Assert.Empty(errors);
     }
 
@@ -85,7 +85,7 @@ public class DistrictProfileTests(ScoredBrowserApp app) : IClassFixture<ScoredBr
 
         await profile.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Закрыть профиль" }).ClickAsync();
         await Assertions.Expect(profile).ToBeHiddenAsync();
-        Assert.Contains($"unit={AlmatyCity}", page.Url);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape($"unit={AlmatyCity}")));
 
         await page.GotoAsync($"{app.BaseUrl}/?lang=en&unit={Almaly}");
         await BrowserApp.WaitUntilReadyAsync(page);
@@ -94,7 +94,7 @@ public class DistrictProfileTests(ScoredBrowserApp app) : IClassFixture<ScoredBr
         await regionCrumb.ClickAsync();
         await Assertions.Expect(profile).ToBeHiddenAsync();
         await Assertions.Expect(breadcrumb.Locator("[aria-current]")).ToContainTextAsync("Almaty");
-        Assert.True(await DistrictPaths.CountAsync(page, ".selected") > 1, "The region's districts should be selected");
+        await DistrictPaths.ExpectCountAsync(page, 2, int.MaxValue, ".selected", "The region's districts should be selected.");
         Assert.Empty(errors);
     }
 
@@ -108,7 +108,7 @@ public class DistrictProfileTests(ScoredBrowserApp app) : IClassFixture<ScoredBr
         await Assertions.Expect(profile).ToHaveAttributeAsync("data-profile", "ready");
         await Assertions.Expect(profile.Locator(".profile-class")).ToHaveTextAsync(ClassNames[latest.GetProperty("class").GetInt32() - 1]);
         await Assertions.Expect(profile).ToContainTextAsync("shown after signing in");
-        Assert.Equal(0, await profile.Locator(".profile-score, .profile-rank, .bar-row, svg").CountAsync());
+        await Assertions.Expect(profile.Locator(".profile-score, .profile-rank, .bar-row, svg")).ToHaveCountAsync(0);
         Assert.Empty(errors);
     }
 

@@ -24,11 +24,10 @@ public class HotspotTableTests(ScoredBrowserApp app) : IClassFixture<ScoredBrows
         var first = expected[0];
         await table.Locator($"tbody tr[data-kato='{first.Code}'] th button").ClickAsync();
         await Assertions.Expect(page.Locator("#profile")).ToHaveAttributeAsync("data-profile", "ready");
-        Assert.Contains($"unit={first.Code}", page.Url);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape($"unit={first.Code}")));
         await Assertions.Expect(page.Locator("#breadcrumb [aria-current]")).ToHaveTextAsync(first.NameEn);
         await Assertions.Expect(table.Locator($"tbody tr[data-kato='{first.Code}']")).ToHaveAttributeAsync("aria-current", "true");
-        await DistrictPaths.WaitUntilDrawnAsync(page);
-        Assert.Equal(1, await DistrictPaths.CountAsync(page, ".selected"));
+        await DistrictPaths.ExpectCountAsync(page, 1, ".selected");
         Assert.Empty(errors);
     }
 

@@ -9,13 +9,13 @@ public class MapPageTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var (page, errors) = await app.OpenAsync("/");
 
-        Assert.Equal(224, await DistrictPaths.CountAsync(page));
-        Assert.Equal(20, await page.Locator("path.region").CountAsync());
-        Assert.Equal("224", await page.EvaluateAsync<string>("document.body.dataset.districts"));
+        await DistrictPaths.ExpectCountAsync(page, 224);
+        await Assertions.Expect(page.Locator("path.region")).ToHaveCountAsync(20);
+        await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-districts", "224");
         // This fixture has no published score run: every district is "no data" and the legend says why.
-        Assert.Equal(224, await DistrictPaths.CountAsync(page, "[fill='#bdbdbd']"));
+        await DistrictPaths.ExpectCountAsync(page, 224, "[fill='#bdbdbd']");
         await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync("No risk scores have been published yet.");
-        Assert.True(await page.Locator("#period-select").IsDisabledAsync());
+        await Assertions.Expect(page.Locator("#period-select")).ToBeDisabledAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("national-view.png") });
         Assert.Empty(errors);
     }

@@ -94,21 +94,25 @@ public sealed class RiskmapUpTests : IAsyncLifetime
 
     private async Task WaitForHealthAsync(Process process, StringBuilder log)
     {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromMinutes(10))
+        try
         {
-            Assert.False(process.HasExited, $"./riskmap up exited with {(process.HasExited ? process.ExitCode : 0)}:\n{log}");
-            try
+            await Eventually.HoldsAsync(async () =>
             {
-                if ((await _http.GetAsync(Url("/health"))).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(1_000);
+                Assert.False(process.HasExited, $"./riskmap up exited with {(process.HasExited ? process.ExitCode : 0)}:\n{log}");
+                try
+                {
+                    return (await _http.GetAsync(Url("/health"))).StatusCode == HttpStatusCode.OK;
+                }
+                catch (HttpRequestException)
+                {
+                    return false; // Not listening yet.
+                }
+            }, "/health to answer 200", TimeSpan.FromMinutes(10));
         }
-        Assert.Fail($"/health did not answer 200 within 10 minutes:\n{log}");
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{timeout.Message}\n{log}", timeout);
+        }
     }
 
     private string Url(string path) => $"http://127.0.0.1:{_port}{path}";

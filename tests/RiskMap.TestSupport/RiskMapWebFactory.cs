@@ -8,7 +8,14 @@ namespace RiskMap.TestSupport;
 /// <summary>The real RiskMap web application on its own test database (in memory, or on a loopback port for browsers).</summary>
 public class RiskMapWebFactory<TDatabase> : WebApplicationFactory<Program>, IAsyncLifetime where TDatabase : TestDatabase, new()
 {
-    public TDatabase Database { get; } = new();
+    public TDatabase Database { get; }
+
+    public RiskMapWebFactory() : this(new TDatabase())
+    {
+    }
+
+    /// <summary>For fixtures whose database is a kind of <typeparamref name="TDatabase"/> (e.g. the scored demo).</summary>
+    protected RiskMapWebFactory(TDatabase database) => Database = database;
 
     /// <summary>Extra settings a test class needs (e.g. lower upload limits).</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
@@ -50,17 +57,5 @@ public class RiskMapWebFactory<TDatabase> : WebApplicationFactory<Program>, IAsy
     {
         await DisposeAsync();
         await Database.DisposeAsync();
-    }
-}
-
-/// <summary>A test database holding the full demo data set.</summary>
-public sealed class DemoDatabase : TestDatabase
-{
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-            .GetRequiredService<RiskMap.Data.Demo.DemoDataLoader>(Services).LoadAsync(GeoData.Directory);
-        await new RiskMap.Web.Features.Access.DemoUsers(new RiskMap.Data.Access.UserStore(DataSource), new RiskMap.Web.Features.Access.Passwords()).EnsureAsync();
     }
 }

@@ -11,7 +11,7 @@ namespace RiskMap.TestSupport;
 
 /// <summary>
 /// A fresh PostgreSQL + PostGIS database for one test class, created from the PostGIS template that
-/// <c>./riskmap test</c> prepares, migrated, and dropped afterwards.
+/// <c>./riskmap test</c> prepares (or from a <see cref="DemoTemplate"/>), migrated, and dropped afterwards.
 /// </summary>
 public class TestDatabase : IAsyncLifetime
 {
@@ -36,11 +36,14 @@ public class TestDatabase : IAsyncLifetime
     /// <summary>Scoring settings for this database's score runs.</summary>
     protected virtual RiskMap.Data.Scoring.ScoringOptions Scoring => new();
 
+    /// <summary>The database this one is a copy of.</summary>
+    protected virtual Task<string> TemplateAsync() => Task.FromResult(DemoTemplate.PostGis);
+
     public virtual async Task InitializeAsync()
     {
         var server = Environment.GetEnvironmentVariable("RISKMAP_TEST_PG")
             ?? throw new InvalidOperationException("RISKMAP_TEST_PG is not set: run the tests with ./riskmap test, which starts PostgreSQL + PostGIS.");
-        var template = Environment.GetEnvironmentVariable("RISKMAP_TEST_TEMPLATE") ?? "riskmap_template";
+        var template = await TemplateAsync();
         await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString))
         {
             // Database names cannot be parameters; both come from this class and the script, never from input.

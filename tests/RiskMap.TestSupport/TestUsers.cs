@@ -11,13 +11,22 @@ namespace RiskMap.TestSupport;
 /// <summary>The demo users (see <see cref="DemoUsers"/>) in any test database, and bearer tokens for them.</summary>
 public static class TestUsers
 {
+    // Hashing is slow by design; one hash of the demo password serves every test database of the process.
+    private static readonly Lazy<string> DemoPasswordHash = new(() => new Passwords().Hash(DemoUsers.Password));
+
     /// <summary>Creates the demo user where the database lacks it (scoped users need their region's boundaries).</summary>
     public static async Task EnsureAsync(NpgsqlDataSource dataSource, string username)
     {
         var (_, displayName, role, scope) = DemoUsers.All.Single(u => u.Username == username);
         var users = new UserStore(dataSource);
         if (await users.FindAsync(username) is null)
-            await users.CreateAsync(new NewUser(username, displayName, role, scope, new Passwords().Hash(DemoUsers.Password)));
+            await users.CreateAsync(new NewUser(username, displayName, role, scope, DemoPasswordHash.Value));
+    }
+
+    /// <summary>Creates every demo user the database lacks, each with its own security stamp.</summary>
+    public static async Task EnsureAllAsync(NpgsqlDataSource dataSource)
+    {
+        foreach (var user in DemoUsers.All) await EnsureAsync(dataSource, user.Username);
     }
 
     /// <summary>Asks the service for a token with the demo password.</summary>

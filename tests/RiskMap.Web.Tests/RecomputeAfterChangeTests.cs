@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using RiskMap.TestSupport;
 
 namespace RiskMap.Web.Tests;
 
@@ -21,14 +22,13 @@ public class RecomputeAfterChangeTests(WatchingApp app) : IClassFixture<Watching
 
     private async Task<JsonElement> PublishedAfterAsync(long run)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
+        var published = default(JsonElement);
+        await Eventually.HoldsAsync(async () =>
         {
-            var published = (await Json.GetAsync(_client, "/api/score-runs/current")).GetProperty("published");
-            if (published.ValueKind == JsonValueKind.Object && published.GetProperty("id").GetInt64() > run) return published;
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"No run after {run} was published within 90 s.");
+            published = (await Json.GetAsync(_client, "/api/score-runs/current")).GetProperty("published");
+            return published.ValueKind == JsonValueKind.Object && published.GetProperty("id").GetInt64() > run;
+        }, $"a run after {run} to be published");
+        return published;
     }
 
     private async Task<long> PublishedIdAsync() =>

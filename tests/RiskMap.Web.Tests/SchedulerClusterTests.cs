@@ -75,9 +75,13 @@ public sealed class SchedulerClusterTests : IAsyncLifetime
             TriggerBuilder.Create().WithIdentity("every-second", "test").StartNow()
                 .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(1)).WithRepeatCount(firings - 1)).Build());
 
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline && await _db.ScalarAsync<long>("SELECT count(*) FROM test_firings") < firings) await Task.Delay(250);
-        await Task.Delay(3_000); // a duplicate execution would show up by now
+        // Once the trigger is spent (deleted after its last firing) and neither instance holds a firing of it, no
+        // execution can follow: the count is final.
+        await Eventually.HoldsAsync(() => _db.ScalarAsync<bool>("""
+            SELECT (SELECT count(*) FROM test_firings) >= @firings
+               AND NOT EXISTS (SELECT 1 FROM qrtz_triggers WHERE trigger_name = 'every-second' AND trigger_group = 'test')
+               AND NOT EXISTS (SELECT 1 FROM qrtz_fired_triggers WHERE job_name = 'record-firings' AND job_group = 'test')
+            """, new { firings }), "every firing to be executed and none to be held by either instance");
 
         var rows = await _db.QueryAsync<(string FireInstance, DateTime Due, string Node)>("SELECT fire_instance, due, node FROM test_firings");
         Assert.Equal(firings, rows.Count);
@@ -93,10 +97,13 @@ public sealed class SchedulerClusterTests : IAsyncLifetime
         var (stewardA, stewardB) = (await StewardAsync(_a), await StewardAsync(_b));
         await Task.WhenAll(stewardA.PostAsync("/api/score-runs", null), stewardB.PostAsync("/api/score-runs", null));
 
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline && await _db.ScalarAsync<long>("SELECT count(*) FROM score_runs WHERE status <> 'running'") < before + 2)
-            await Task.Delay(250);
-        await Task.Delay(2_000);
+        // A recompute asked for is a one-shot trigger (repeat count 0), deleted once fired; with none left and no
+        // firing held by either instance, no further run can start: the count is final.
+        await Eventually.HoldsAsync(() => _db.ScalarAsync<bool>("""
+            SELECT (SELECT count(*) FROM score_runs WHERE status <> 'running') >= @finished
+               AND NOT EXISTS (SELECT 1 FROM qrtz_simple_triggers WHERE repeat_count = 0)
+               AND NOT EXISTS (SELECT 1 FROM qrtz_fired_triggers)
+            """, new { finished = before + 2 }), "both recomputes to finish and none to be pending");
 
         var runs = await _db.QueryAsync<(DateTime Started, DateTime Finished, string Status)>(
             "SELECT started_at, finished_at, status FROM score_runs ORDER BY started_at");

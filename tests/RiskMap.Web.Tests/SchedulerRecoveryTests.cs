@@ -31,19 +31,19 @@ public sealed class SchedulerRecoveryTests : IAsyncLifetime
     {
         _nodeA = StartNodeA();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
-        await Until(async () => (await TryGet(http, "/health")) == HttpStatusCode.OK, "node A to start");
+        await Eventually.HoldsAsync(async () => (await TryGet(http, "/health")) == HttpStatusCode.OK, "node A to start");
         await TestUsers.EnsureAsync(_db.DataSource, "steward");
         http.UseToken(await TestUsers.TokenAsync(http, "steward"));
 
         Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("/api/score-runs", null)).StatusCode);
-        await Until(async () => await _db.ScalarAsync<long>("SELECT count(*) FROM score_runs WHERE status = 'running'") == 1, "node A to start the run");
+        await Eventually.HoldsAsync(async () => await _db.ScalarAsync<long>("SELECT count(*) FROM score_runs WHERE status = 'running'") == 1, "node A to start the run");
         _nodeA.Kill(entireProcessTree: true);
         await _nodeA.WaitForExitAsync();
         var interrupted = await _db.ScalarAsync<long>("SELECT id FROM score_runs WHERE status = 'running'");
 
         _nodeB = new ClusterNode(_db.ConnectionString, "node-b");
         _nodeB.CreateClient();
-        await Until(async () => await _db.ScalarAsync<long>("SELECT count(*) FROM score_runs WHERE status = 'succeeded' AND id > @interrupted",
+        await Eventually.HoldsAsync(async () => await _db.ScalarAsync<long>("SELECT count(*) FROM score_runs WHERE status = 'succeeded' AND id > @interrupted",
             new { interrupted }) == 1, "node B to recover the job");
 
         var runs = await _db.QueryAsync<(long Id, string Status, string Trigger, string? Error)>("SELECT id, status, trigger, error FROM score_runs ORDER BY id");
@@ -85,17 +85,6 @@ public sealed class SchedulerRecoveryTests : IAsyncLifetime
         {
             return null;
         }
-    }
-
-    private static async Task Until(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition()) return;
-            await Task.Delay(100);
-        }
-        Assert.Fail($"Timed out waiting for {what}.");
     }
 
     private static int FreePort()

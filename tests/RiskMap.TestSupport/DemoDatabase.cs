@@ -1,0 +1,26 @@
+namespace RiskMap.TestSupport;
+
+/// <summary>A test database holding the full demo data set and the demo users, copied from the <see cref="DemoTemplate"/>.</summary>
+public class DemoDatabase : TestDatabase
+{
+    /// <summary>Whether the copy holds the demo's published score run.</summary>
+    protected virtual bool Scored => false;
+
+    protected override Task<string> TemplateAsync() => DemoTemplate.EnsureAsync(Scored);
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        // As if the demo had just been loaded, as it was before the template: the service's import watch waits for
+        // imports to settle (Scoring:ImportDebounceSeconds) before it scores them on its own.
+        await ExecuteAsync("UPDATE import_batches SET finished_at = now() WHERE finished_at IS NOT NULL");
+        // Users are made per database, not copied, so each database has its own security stamps.
+        await TestUsers.EnsureAllAsync(DataSource);
+    }
+}
+
+/// <summary>The demo database after one published score run of the demo's data.</summary>
+public sealed class ScoredDemoDatabase : DemoDatabase
+{
+    protected override bool Scored => true;
+}

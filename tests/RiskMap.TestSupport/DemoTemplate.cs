@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using RiskMap.Data;
+using RiskMap.Data.Demo;
+using RiskMap.Data.Imports;
+using RiskMap.Data.Schema;
+using RiskMap.Data.Scoring;
+
+namespace RiskMap.TestSupport;
+
+/// <summary>
+/// The demo data (and, for <c>scored</c>, its published score run) built once into a template database that test
+/// databases are copied from, instead of loading and scoring the demo for every test class. A template's name carries
+/// a fingerprint of what it is built from (the sources of Core and Data, which hold the migrations, the importers, the
+/// demo generator and the scoring, and the geodata files), so a change to any of them builds a new one. It is built under a temporary
+/// name and renamed when complete, under an advisory lock, so a killed run leaves no half-built template and two test
+/// processes never build the same one at once. Templates nobody has used for a day are dropped.
+/// </summary>
+public static class DemoTemplate
+{
+    private const string Prefix = "riskmap_demo_";
+    private static readonly string[] GeoDataInputs = ["kz_adm1.geojson", "kz_adm2.geojson", "kz_adm1_schools_2022.csv"];
+    /// <summary>What the template is made by: the migrations, the importers, the demo generator and the scoring.</summary>
+    private static readonly string[] SourceFolders = ["src/RiskMap.Core", "src/RiskMap.Data"];
+    private static readonly ConcurrentDictionary<bool, Lazy<Task<string>>> Templates = new();
+
+    /// <summary>The PostGIS template that <c>./riskmap test</c> prepares, with nothing migrated.</summary>
+    public static string PostGis => Environment.GetEnvironmentVariable("RISKMAP_TEST_TEMPLATE") ?? "riskmap_template";
+
+    /// <summary>The name of the migrated demo template (with a published score run if <paramref name="scored"/>), built if missing.</summary>
+    public static Task<string> EnsureAsync(bool scored) =>
+        Templates.GetOrAdd(scored, s => new Lazy<Task<string>>(() => EnsureOnceAsync(s))).Value;
+
+    private static async Task<string> EnsureOnceAsync(bool scored)
+    {
+        // The scored template is the demo one plus a run, so the demo is loaded once for both.
+        var source = scored ? await EnsureAsync(scored: false) : PostGis;
+        var name = Prefix + (scored ? "scored_" : "") + Fingerprint(source);
+        await using var admin = await AdminAsync();
+        await admin.ExecuteScalarAsync("SELECT pg_advisory_lock(hashtext(@name))", new { name });
+        try
+        {
+            if (await admin.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = @name)", new { name }))
+            {
+                await MarkUsedAsync(admin, name);
+                return name;
+            }
+            var building = name + "_building";
+            // Left by a builder that was killed; the lock says none is building it now.
+            await admin.ExecuteAsync($"DROP DATABASE IF EXISTS \"{building}\" WITH (FORCE)");
+            await admin.ExecuteAsync($"CREATE DATABASE \"{building}\" TEMPLATE \"{source}\"");
+            await FillAsync(building, scored);
+            await admin.ExecuteAsync($"ALTER DATABASE \"{building}\" RENAME TO \"{name}\"");
+            await MarkUsedAsync(admin, name);
+            await DropUnusedAsync(admin);
+            return name;
+        }
+        finally
+        {
+            await admin.ExecuteScalarAsync("SELECT pg_advisory_unlock(hashtext(@name))", new { name });
+        }
+    }
+
+    private static async Task FillAsync(string database, bool scored)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(Server) { Database = database, Pooling = false }.ConnectionString;
+        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddRiskMapData(connectionString, new ImportLimits());
+        await using var provider = services.BuildServiceProvider();
+        if (scored)
+        {
+            var outcome = await provider.GetRequiredService<ScoreRunService>().RunAsync(ScoreTrigger.Manual, "test");
+            if (outcome.RunId is null) throw new InvalidOperationException($"The demo's score run did not succeed: {outcome}");
+        }
+        else
+        {
+            await provider.GetRequiredService<MigrationRunner>().ApplyAsync();
+            await provider.GetRequiredService<DemoDataLoader>().LoadAsync(GeoData.Directory);
+        }
+        // Statistics and the visibility map are copied with the template, so every test database starts with them.
+        await using var connection = await provider.GetRequiredService<NpgsqlDataSource>().OpenConnectionAsync();
+        await connection.ExecuteAsync("VACUUM (ANALYZE)");
+    }
+
+    // The comment holds when a test process last used the template, for DropUnusedAsync.
+    private static Task MarkUsedAsync(NpgsqlConnection admin, string name) =>
+        admin.ExecuteAsync($"COMMENT ON DATABASE \"{name}\" IS '{DateTime.UtcNow:O}'");
+
+    /// <summary>Templates of other fingerprints (older builds, other branches) that no test process has used for a day.</summary>
+    private static async Task DropUnusedAsync(NpgsqlConnection admin)
+    {
+        var stale = await admin.QueryAsync<string>("""
+            SELECT datname FROM pg_database
+            WHERE datname LIKE 'riskmap\_demo\_%' AND datname NOT LIKE '%\_building'
+              AND shobj_description(oid, 'pg_database') ~ '^\d{4}-\d\d-\d\dT'
+              AND shobj_description(oid, 'pg_database')::timestamptz < now() - interval '1 day'
+            """);
+        foreach (var name in stale) await admin.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\"");
+    }
+
+    private static string Fingerprint(string source)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(source));
+        // Sources, not assemblies: a build stamps the commit into its assemblies, and a commit alone changes no data.
+        var root = GeoData.RepositoryRoot();
+        var sources = SourceFolders.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*", SearchOption.AllDirectories))
+            .Select(file => Path.GetRelativePath(root, file).Replace('\\', '/'))
+            .Where(file => !file.Contains("/bin/", StringComparison.Ordinal) && !file.Contains("/obj/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(file => (Name: file, Path: Path.Combine(root, file)))
+            .Concat(GeoDataInputs.Select(file => (Name: file, Path: GeoData.File(file))));
+        foreach (var (name, path) in sources)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(name));
+            hash.AppendData(File.ReadAllBytes(path));
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+
+    private static string Server => Environment.GetEnvironmentVariable("RISKMAP_TEST_PG")
+        ?? throw new InvalidOperationException("RISKMAP_TEST_PG is not set: run the tests with ./riskmap test, which starts PostgreSQL + PostGIS.");
+
+    private static async Task<NpgsqlConnection> AdminAsync()
+    {
+        var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" }.ConnectionString);
+        await admin.OpenAsync();
+        return admin;
+    }
+}
