@@ -1,0 +1,51 @@
+// Text of the unit profile on the map (profile.js) in Kazakh, Russian and English.
+
+import { addMessages } from "../shared/i18n.js";
+
+addMessages({
+  kk: {
+    "profile.close": "Профильді жабу",
+    "profile.score": "Тәуекел бағасы",
+    "profile.scoreValue": "{score} / 10",
+    "profile.rank": "Ұлттық орын",
+    "profile.rankValue": "{total} ішінен {rank}-орын ({low}–{high})",
+    "profile.rankInScope": "Қолжетімді аумақтағы орын",
+    "profile.rankInScopeValue": "{total} ішінен {rank}-орын",
+    "profile.reliability": "Сенімділік",
+    "profile.lowReliability": "сенімділігі төмен",
+    "profile.contributions": "Бағаға индикаторлардың үлесі",
+    "profile.trend": "Соңғы тоқсандардағы баға",
+    "profile.signInNote": "Баға, орын және оның себептері жүйеге кіргеннен кейін көрсетіледі.",
+    "profile.failed": "Профиль жүктелмеді.",
+  },
+  ru: {
+    "profile.close": "Закрыть профиль",
+    "profile.score": "Оценка риска",
+    "profile.scoreValue": "{score} из 10",
+    "profile.rank": "Место в стране",
+    "profile.rankValue": "{rank} ({low}–{high}) из {total}",
+    "profile.rankInScope": "Место в зоне доступа",
+    "profile.rankInScopeValue": "{rank} из {total}",
+    "profile.reliability": "Надёжность",
+    "profile.lowReliability": "низкая надёжность",
+    "profile.contributions": "Вклад индикаторов в оценку",
+    "profile.trend": "Оценка по кварталам",
+    "profile.signInNote": "Оценка, место и её составляющие показываются после входа.",
+    "profile.failed": "Не удалось загрузить профиль.",
+  },
+  en: {
+    "profile.close": "Close profile",
+    "profile.score": "Risk score",
+    "profile.scoreValue": "{score} of 10",
+    "profile.rank": "National rank",
+    "profile.rankValue": "rank {rank} ({low}–{high}) of {total}",
+    "profile.rankInScope": "Rank within your access",
+    "profile.rankInScopeValue": "rank {rank} of {total}",
+    "profile.reliability": "Reliability",
+    "profile.lowReliability": "low reliability",
+    "profile.contributions": "What drives the score",
+    "profile.trend": "Score by quarter",
+    "profile.signInNote": "The score, rank and what drives it are shown after signing in.",
+    "profile.failed": "Could not load the profile.",
+  },
+});
