@@ -9,6 +9,8 @@ internal static class Report
 
     private static readonly (string Header, Func<Round, double?> Value)[] Columns =
     [
+        ("requests", r => r.Map.Requests),
+        ("KB decoded", r => r.Map.KilobytesDecoded),
         ("DOMContentLoaded", r => r.Map.DomContentLoaded),
         ("data received", r => r.Map.DataReceived),
         ("choropleth painted", r => r.Map.Painted),
