@@ -4,6 +4,7 @@ import { addMessages } from "../shared/i18n.js";
 
 addMessages({
   kk: {
+    "error.loadJobs": "Есептеулер күйін жүктеу мүмкін болмады. Кейінірек қайталап көріңіз.",
     "jobs.doc.title": "RiskMap — бағаларды есептеу",
     "jobs.heading": "Тәуекел бағаларын қайта есептеу",
     "jobs.intro": "Тәуекел бағалары импортталған индикатор деректерінен кесте бойынша, импорттан кейін немесе сұрау бойынша қайта есептеледі. Картада жарияланған есептеудің нәтижелері көрсетіледі.",
@@ -67,6 +68,7 @@ addMessages({
     "jobs.recompute.stewardOnly": "Қайта есептеуді тек деректер әкімшісі бастай алады.",
   },
   ru: {
+    "error.loadJobs": "Не удалось загрузить состояние расчётов. Попробуйте ещё раз позже.",
     "jobs.doc.title": "RiskMap — расчёты баллов",
     "jobs.heading": "Пересчёт баллов риска",
     "jobs.intro": "Баллы риска пересчитываются из импортированных данных индикаторов по расписанию, после импорта или по запросу. Карта показывает опубликованный расчёт.",
@@ -133,6 +135,7 @@ addMessages({
     "jobs.recompute.stewardOnly": "Запустить пересчёт может только администратор данных.",
   },
   en: {
+    "error.loadJobs": "Could not load the score run status. Please try again later.",
     "jobs.doc.title": "RiskMap — score runs",
     "jobs.heading": "Risk score recompute",
     "jobs.intro": "Risk scores are recomputed from the imported indicator data on a schedule, after imports, or on request. The map shows the published run.",

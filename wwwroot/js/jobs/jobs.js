@@ -7,14 +7,11 @@ import { formatDateTime, formatDuration, formatNumber, formatTime, t, tPlural } 
 import "./jobs-messages.js";
 import { initPage, loadDemoBanner } from "../shared/page.js";
 import { addFact, cellWith, statusBadge, statusLabel, timeElement } from "../shared/status-view.js";
+import { followRecompute } from "./recompute.js";
 
 /** How often the page refreshes itself, and how often it follows a recompute it asked for. */
 const REFRESH_MS = 15000;
 const POLL_MS = 2000;
-/** A requested run that has not appeared by then, with nothing else running, did not start. */
-const START_GRACE_MS = 30000;
-/** After this long the page stops following a run closely and goes back to the normal refresh. */
-const FOLLOW_LIMIT_MS = 15 * 60 * 1000;
 const RUN_LIMIT = 20;
 
 const TRIGGERS = new Set(["schedule", "import", "manual"]);
@@ -294,7 +291,7 @@ async function refresh() {
     state.updatedAt = new Date();
     state.phase = "ready";
     hideError();
-    followRecompute();
+    advanceRecompute();
     render();
     document.body.dataset.ready = "true";
   } catch (error) {
@@ -325,43 +322,16 @@ function newestRunId() {
   return ids.length > 0 ? Math.max(...ids) : 0;
 }
 
-/** Advances the requested recompute from the newest data: queued → running → succeeded or failed. */
-function followRecompute() {
-  const request = state.recompute;
-  if (!request || request.phase === "requesting" || request.phase === "done") return;
-
-  // The first manual run after the request is the one it started (Quartz runs recomputes one at a time).
-  const candidates = state.runs.filter((run) => run.id > request.since && run.trigger === "manual");
-  const run = candidates.length > 0 ? candidates.reduce((a, b) => (a.id < b.id ? a : b)) : null;
-  const waited = Date.now() - request.requestedAt;
-
-  if (!run) {
-    if (waited > START_GRACE_MS && state.current?.running !== true) {
-      request.phase = "done";
-      setProgress("jobs.progress.notStarted", {}, "error");
-    } else if (waited > FOLLOW_LIMIT_MS) {
-      request.phase = "done";
-      setProgress("jobs.progress.timeout");
-    }
-    return;
-  }
-  request.runId = run.id;
-  if (run.status === "running") {
-    if (waited > FOLLOW_LIMIT_MS) {
-      request.phase = "done";
-      setProgress("jobs.progress.timeout");
-    } else if (request.phase !== "running") {
-      request.phase = "running";
-      setProgress("jobs.progress.running", { id: run.id });
-    }
-    return;
-  }
-  request.phase = "done";
-  if (run.status === "succeeded") {
-    setProgress("jobs.progress.succeeded", { id: run.id, results: run.resultCount }, "success");
-  } else {
-    setProgress("jobs.progress.failed", { id: run.id, error: run.error || statusLabel(run.status) }, "error");
-  }
+/** Advances the requested recompute from the newest data (recompute.js). */
+function advanceRecompute() {
+  const { request, progress } = followRecompute(state.recompute, {
+    runs: state.runs, running: state.current?.running === true, now: Date.now(),
+  });
+  state.recompute = request;
+  if (!progress) return;
+  const { key, params, tone } = progress;
+  // A failed run without an error text is described by its status.
+  setProgress(key, key === "jobs.progress.failed" ? { id: params.id, error: params.error ?? statusLabel(params.status) } : params, tone);
 }
 
 async function recompute() {

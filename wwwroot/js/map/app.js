@@ -9,6 +9,7 @@ import { createDistrictTiles } from "./districttiles.js";
 import { createHotspotTable } from "./hotspots.js";
 import { formatArea, formatNumber, localizedName, t } from "../shared/i18n.js";
 import { renderLegend } from "./legend.js";
+import "./messages.js";
 import { applyDemoBanner, initPage } from "../shared/page.js";
 import { hideProfile, initProfile, retranslateProfile, showProfile } from "./profile.js";
 import { showLinkedProgramme } from "../programmes/programme-overlay.js";

@@ -21,6 +21,18 @@ export function unitClass(unit) {
   return Number.isInteger(unit?.class) && unit.class >= 1 && unit.class <= 5 ? unit.class : null;
 }
 
+/** Scores run from 0 to 10. */
+export const SCALE_MAX = 10;
+
+/**
+ * The scores a risk level covers, { from, to }, from the lower bounds of levels 2–5 of the shown table (fixed thresholds
+ * or the quintiles of the period); null when the table gives no four bounds.
+ */
+export function levelRange(cls, thresholds) {
+  if (!Array.isArray(thresholds) || thresholds.length !== 4) return null;
+  return { from: cls === 1 ? 0 : thresholds[cls - 2], to: cls === 5 ? SCALE_MAX : thresholds[cls - 1] };
+}
+
 /** The fill colour of a class (1–5, or null for no data). */
 export function classColor(cls) {
   return cls === null ? NO_DATA_COLOR : CLASS_COLORS[cls - 1];

@@ -3,18 +3,29 @@
 
 const KEYS = Object.freeze(["period", "measure", "classes", "unit"]);
 
-/** The view the address asks for; a missing part is null (the page then chooses its default). */
-export function readView() {
-  const params = new URLSearchParams(window.location.search);
+/** The view a query string asks for; a missing or empty part is null (the page then chooses its default). */
+export function viewFromSearch(search) {
+  const params = new URLSearchParams(search);
   return Object.fromEntries(KEYS.map((key) => [key, params.get(key) || null]));
 }
 
-/** Puts the view in the address without adding a history entry; empty parts are left out. */
-export function writeView(view) {
-  const url = new URL(window.location.href);
+/** The address with the view in its query; empty parts are left out, other parameters kept. */
+export function addressWithView(href, view) {
+  const url = new URL(href);
   for (const key of KEYS) {
     if (view[key]) url.searchParams.set(key, view[key]);
     else url.searchParams.delete(key);
   }
-  if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
+  return url.href;
+}
+
+/** The view the page's address asks for. */
+export function readView() {
+  return viewFromSearch(window.location.search);
+}
+
+/** Puts the view in the address without adding a history entry. */
+export function writeView(view) {
+  const href = addressWithView(window.location.href, view);
+  if (href !== window.location.href) window.history.replaceState(window.history.state, "", href);
 }

@@ -1,11 +1,9 @@
 // The map legend: what is shown, for which period, by which classification, and what each colour and outline means.
 // Plain ES module: no globals.
 
-import { CLASS_COLORS, NO_DATA_COLOR, SUPPRESSED_COLOR } from "./choropleth.js";
+import { CLASS_COLORS, NO_DATA_COLOR, SUPPRESSED_COLOR, levelRange } from "./choropleth.js";
 import { element } from "../shared/dom.js";
 import { formatQuarter, formatScore, t } from "../shared/i18n.js";
-
-const SCALE_MAX = 10;
 
 /** A colour box as the legend shows it, e.g. for a class. */
 export function swatch(color, extraClass = "") {
@@ -28,10 +26,8 @@ function item(box, text) {
 /** "Very low (0.0–2.5)" where the lower bounds of classes 2–5 are known, else "Very low". */
 function classLabel(cls, thresholds) {
   const name = t(`class.${cls}`);
-  if (!Array.isArray(thresholds) || thresholds.length !== 4) return name;
-  const from = cls === 1 ? 0 : thresholds[cls - 2];
-  const to = cls === 5 ? SCALE_MAX : thresholds[cls - 1];
-  return `${name} (${formatScore(from)}–${formatScore(to)})`;
+  const range = levelRange(cls, thresholds);
+  return range ? `${name} (${formatScore(range.from)}–${formatScore(range.to)})` : name;
 }
 
 /**

@@ -5,6 +5,7 @@ import { initAccount } from "./account.js";
 import { fetchAbout, reportBug } from "./api.js";
 import { renderHeader, showPageLinks } from "./header.js";
 import { LANGUAGES, detectLanguage, getLanguage, onLanguageChange, setLanguage, t } from "./i18n.js";
+import "./messages.js";
 
 /**
  * Sets the page language, adds the account control to the header, translates the marked static text now and on
