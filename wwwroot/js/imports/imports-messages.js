@@ -4,7 +4,6 @@ import { addMessages } from "../shared/i18n.js";
 
 addMessages({
   kk: {
-    "nav.imports": "Импорт",
     "imports.doc.title": "RiskMap — деректерді импорттау",
     "imports.heading": "Деректерді импорттау",
     "imports.intro": "Әкімшілік шекараларды, мектептерді немесе индикатор мәндерін жүктеңіз. Импорт толығымен орындалады немесе мүлде орындалмайды: бір жол қате болса, ештеңе сақталмайды және әр қате жолы мен өрісімен көрсетіледі.",
@@ -80,7 +79,6 @@ addMessages({
     "error.loadImports": "Импорт журналын жүктеу мүмкін болмады. Кейінірек қайталап көріңіз.",
   },
   ru: {
-    "nav.imports": "Импорт",
     "imports.doc.title": "RiskMap — импорт данных",
     "imports.heading": "Импорт данных",
     "imports.intro": "Загрузите административные границы, школы или значения индикаторов. Импорт выполняется целиком или не выполняется вовсе: если хотя бы одна строка ошибочна, ничего не сохраняется, а каждая ошибка показывается со строкой и полем.",
@@ -156,7 +154,6 @@ addMessages({
     "error.loadImports": "Не удалось загрузить журнал импорта. Попробуйте ещё раз позже.",
   },
   en: {
-    "nav.imports": "Imports",
     "imports.doc.title": "RiskMap — data imports",
     "imports.heading": "Data imports",
     "imports.intro": "Upload administrative boundaries, schools or indicator values. An import is all-or-nothing: if any row is wrong, nothing is stored and every problem is listed with its row and field.",

@@ -12,8 +12,7 @@ import { renderLegend } from "./legend.js";
 import "./messages.js";
 import { applyDemoBanner, initPage } from "../shared/page.js";
 import { hideProfile, initProfile, retranslateProfile, showProfile } from "./profile.js";
-import { showLinkedProgramme } from "../programmes/programme-overlay.js";
-import { createProgrammeActions } from "../programmes/programmemap.js";
+import { createProgrammeActions, showLinkedProgramme } from "./programme-loader.js";
 import { createSchoolLayer } from "./schools.js";
 import { initUnitSearch } from "./unitsearch.js";
 import { initSelectors, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
@@ -636,7 +635,11 @@ function start() {
   const addDistrict = (kato) => programmeActions.button({ level: "district", code: kato, name: districtName(kato), region: regionKatoOf(kato) });
   hotspots = createHotspotTable(els.hotspots, { nameOf: districtName, regionNameOf: regionName, onSelect: openLinkedUnit, rowAction: addDistrict });
   state.me = initPage({ titleKey: "doc.title", onTranslate: applyTranslations });
-  programmeActions = createProgrammeActions({ me: state.me, panel: els.hotspots.parentElement, slot: document.getElementById("profile-programme") });
+  programmeActions = createProgrammeActions({
+    me: state.me, panel: els.hotspots.parentElement, slot: document.getElementById("profile-programme"),
+    // Hotspot rows drawn before a planner's action loaded are drawn again with their buttons.
+    onReady: () => hotspots.retranslate(),
+  });
   state.me.then((me) => {
     els.publicNotice.hidden = me.authenticated;
     hotspots.allowExports(me.seesSchools);

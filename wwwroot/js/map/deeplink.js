@@ -3,6 +3,9 @@
 
 const KEYS = Object.freeze(["period", "measure", "classes", "unit"]);
 
+/** ?programme=12 shows a programme's targets over the map (programmes/programme-overlay.js). */
+export const PROGRAMME_PARAM = "programme";
+
 /** The view a query string asks for; a missing or empty part is null (the page then chooses its default). */
 export function viewFromSearch(search) {
   const params = new URLSearchParams(search);

@@ -8,9 +8,9 @@ import { formatNumber, localizedName, onLanguageChange, t } from "../shared/i18n
 import "./programmes-messages.js";
 import { pageHref } from "./programme-list.js";
 import { fetchProgramme, fetchProgrammeTargets } from "./programmes-api.js";
+import { PROGRAMME_PARAM as PARAM } from "../map/deeplink.js";
 
 const L = window.L;
-const PARAM = "programme";
 const PANE = "programme-targets";
 /** Outlines apart from the class colours; overdue ones are also dashed, so colour is not the only sign. */
 const TARGET_COLOR = "#5b2a86";

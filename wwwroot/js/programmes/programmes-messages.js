@@ -5,7 +5,6 @@ import { addMessages } from "../shared/i18n.js";
 
 addMessages({
   kk: {
-    "nav.programmes": "Бағдарламалар",
     "programmes.doc.title": "RiskMap — дағдарысты басқару бағдарламалары",
     "programmes.heading": "Дағдарысты басқару бағдарламалары",
     "programmes.intro": "Өңірлік бағдарлама нысаналы аудандар мен мектептерді, оларға бекітілген іс-шараларды, жауапты орындаушыларды, мерзімдерді және қаржыландыруды біріктіреді.",
@@ -154,7 +153,6 @@ addMessages({
     "programmes.overlay.failed": "Бағдарлама нысаналары жүктелмеді.",
   },
   ru: {
-    "nav.programmes": "Программы",
     "programmes.doc.title": "RiskMap — программы кризисного управления",
     "programmes.heading": "Программы кризисного управления",
     "programmes.intro": "Региональная программа объединяет целевые районы и школы, назначенные им мероприятия, ответственных исполнителей, сроки и финансирование.",
@@ -303,7 +301,6 @@ addMessages({
     "programmes.overlay.failed": "Объекты программы не загрузились.",
   },
   en: {
-    "nav.programmes": "Programmes",
     "programmes.doc.title": "RiskMap — crisis-management programmes",
     "programmes.heading": "Crisis-management programmes",
     "programmes.intro": "A regional programme brings together the targeted districts and schools, the measures assigned to them, the responsible bodies, deadlines and funding.",

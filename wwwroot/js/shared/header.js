@@ -4,9 +4,6 @@
 
 import { element } from "./dom.js";
 import { LANGUAGES, LANGUAGE_NAMES } from "./i18n.js";
-// The import and programme pages' text modules also hold their links' names.
-import "../imports/imports-messages.js";
-import "../programmes/programmes-messages.js";
 import { readsProgrammes } from "../programmes/programmes-api.js";
 
 /** The pages in the header's order; shownTo(me) limits a link to some users (undefined: everyone). */
