@@ -5,9 +5,11 @@ namespace RiskMap.Benchmarks;
 /// <summary>
 /// What one load of a page took, in milliseconds from the start of its navigation, read from the Performance API:
 /// <see cref="DataReceived"/> is the end of the last fetch that had answered before the paint (Resource Timing), and
-/// <see cref="Profile"/> the measure from <c>riskmap:profile-requested</c> to <c>riskmap:profile-shown</c>.
+/// <see cref="Profile"/> the measure from <c>riskmap:profile-requested</c> to <c>riskmap:profile-shown</c>;
+/// <see cref="Requests"/> and <see cref="KilobytesDecoded"/> count the document and every resource answered before the paint.
 /// </summary>
-internal sealed record PageTiming(double DomContentLoaded, double? DataReceived, double Painted, double? ProfileShown, double? Profile)
+internal sealed record PageTiming(double DomContentLoaded, double? DataReceived, double Painted, double? ProfileShown, double? Profile,
+    double Requests, double KilobytesDecoded)
 {
     public const string ChoroplethPainted = "riskmap:choropleth-painted";
     public const string ProfileRequested = "riskmap:profile-requested";
@@ -49,11 +51,14 @@ internal sealed record PageTiming(double DomContentLoaded, double? DataReceived,
               const profile = at(requested) !== null && at(shown) !== null
                 ? performance.measure("riskmap:profile", requested, shown).duration
                 : null;
-              return [performance.getEntriesByType("navigation")[0].domContentLoadedEventStart,
-                data.length > 0 ? Math.max(...data) : null, at(painted), at(shown), profile];
+              const navigation = performance.getEntriesByType("navigation")[0];
+              const before = [navigation, ...performance.getEntriesByType("resource").filter((e) => e.responseEnd <= at(painted))];
+              return [navigation.domContentLoadedEventStart,
+                data.length > 0 ? Math.max(...data) : null, at(painted), at(shown), profile,
+                before.length, before.reduce((sum, e) => sum + e.decodedBodySize, 0) / 1024];
             }
             """, new[] { paintedMark, ProfileRequested, ProfileShownMark });
         return new PageTiming(values[0]!.Value, values[1], values[2] ?? throw new InvalidOperationException($"{page.Url} has no mark {paintedMark}."),
-            values[3], values[4]);
+            values[3], values[4], values[5]!.Value, values[6]!.Value);
     }
 }

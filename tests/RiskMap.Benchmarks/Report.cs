@@ -2,13 +2,17 @@ using System.Globalization;
 
 namespace RiskMap.Benchmarks;
 
-/// <summary>The rounds as a table (each load, then min / median / max) and the verdict against the target.</summary>
+/// <summary>The rounds as a table (each load, then min / median / max) and the verdict against the targets.</summary>
 internal static class Report
 {
-    public const double TargetMs = 1500;
+    /// <summary>Median cold first paint, and its ratio to the Leaflet-only page of the same run.</summary>
+    public const double TargetMs = 600;
+    public const double TargetRatio = 4;
 
     private static readonly (string Header, Func<Round, double?> Value)[] Columns =
     [
+        ("requests", r => r.Map.Requests),
+        ("KB decoded", r => r.Map.KilobytesDecoded),
         ("DOMContentLoaded", r => r.Map.DomContentLoaded),
         ("data received", r => r.Map.DataReceived),
         ("choropleth painted", r => r.Map.Painted),
@@ -35,13 +39,14 @@ internal static class Report
         }
     }
 
-    /// <summary>First paint against the target (every cold load must meet it) and against the baseline of the same run.</summary>
+    /// <summary>The median cold first paint against the targets (in ms and as a ratio to the baseline), and the warm ratio.</summary>
     public static void Verdict(TextWriter output, IReadOnlyList<Round> cold, IReadOnlyList<Round> warm)
     {
-        var worst = cold.Max(r => r.Map.Painted);
+        var median = Median(cold.Select(r => (double?)r.Map.Painted))!.Value;
+        var ratio = median / Median(cold.Select(r => (double?)r.Baseline.Painted))!.Value;
         output.WriteLine();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"first choropleth paint, cold: median {Median(cold.Select(r => (double?)r.Map.Painted)):0} ms, max {worst:0} ms; target ≤ {TargetMs:0} ms on every load: {(worst <= TargetMs ? "MET" : "MISSED")}"));
+            $"first choropleth paint, cold: median {median:0} ms, max {cold.Max(r => r.Map.Painted):0} ms, {ratio:0.00}× the Leaflet-only page; target median ≤ {TargetMs:0} ms and ≤ {TargetRatio:0}×: {(median <= TargetMs && ratio <= TargetRatio ? "MET" : "MISSED")}"));
         foreach (var (name, rounds) in new[] { ("cold", cold), ("warm", warm) })
         {
             var map = Median(rounds.Select(r => (double?)r.Map.Painted))!.Value;

@@ -27,7 +27,7 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         var legend = page.Locator("#legend");
         await Assertions.Expect(legend).ToContainTextAsync("Composite risk score");
         await Assertions.Expect(legend).ToContainTextAsync($"Period: {English(latest)}");
-        await Assertions.Expect(legend).ToContainTextAsync("Classes: Fixed thresholds");
+        await Assertions.Expect(legend).ToContainTextAsync("Level boundaries: Fixed thresholds");
         await Assertions.Expect(legend).ToContainTextAsync("Low reliability (dashed outline)");
         Assert.Equal(latest, await page.GetByLabel("Period").InputValueAsync());
 
@@ -36,12 +36,12 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         var almalyClass = await almaly.GetAttributeAsync("data-class");
         var className = almalyClass switch { "1" => "Very low", "2" => "Low", "3" => "Medium", "4" => "High", "5" => "Very high", _ => "No data" };
         await almaly.DispatchEventAsync("mouseover");
-        await Assertions.Expect(page.Locator(".leaflet-tooltip")).ToContainTextAsync($"Risk class{className}");
+        await Assertions.Expect(page.Locator(".leaflet-tooltip")).ToContainTextAsync($"Risk level{className}");
 
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Русский" }).ClickAsync();
-        await Assertions.Expect(legend).ToContainTextAsync("Сводная оценка риска");
+        await Assertions.Expect(legend).ToContainTextAsync("Сводный балл риска");
         await Assertions.Expect(legend).ToContainTextAsync($"Период: {Russian(latest)}");
-        await Assertions.Expect(legend).ToContainTextAsync("Классы: Фиксированные пороги");
+        await Assertions.Expect(legend).ToContainTextAsync("Границы уровней: Фиксированные пороги");
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("national-choropleth.png") });
         Assert.Empty(errors);
@@ -65,7 +65,7 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         Assert.Contains("suppressed-hatch", await path.EvaluateAsync<string>("p => getComputedStyle(p).fill"));
 
         await path.DispatchEventAsync("mouseover");
-        await Assertions.Expect(page.Locator(".leaflet-tooltip")).ToContainTextAsync("Risk classSuppressed: too few pupils to publish");
+        await Assertions.Expect(page.Locator(".leaflet-tooltip")).ToContainTextAsync("Risk levelSuppressed: too few pupils to publish");
 
         // A link to the district opens its profile, which says the same in the chosen language.
         var (linked, linkedErrors) = await app.OpenAsync($"/?lang=ru&unit={lisakovsk}");
@@ -106,8 +106,8 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape($"period={periods[0]}")));
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("lang=en"));
 
-        await page.GetByLabel("Classes").SelectOptionAsync("quantile");
-        await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync("Classes: Quintiles (equal groups)");
+        await page.GetByLabel("Level boundaries").SelectOptionAsync("quantile");
+        await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync("Level boundaries: Quintiles (equal groups)");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("classes=quantile"));
         Assert.Empty(errors);
     }
@@ -155,8 +155,8 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
     }
 
     [Theory]
-    [InlineData("kk", "Жиынтық тәуекел бағасы", "Тәуекел бағасы", "Алмалы")]
-    [InlineData("ru", "Сводная оценка риска", "Оценка риска", "Алмалинский")]
+    [InlineData("kk", "Жиынтық тәуекел баллы", "Тәуекел бағасы", "Алмалы")]
+    [InlineData("ru", "Сводный балл риска", "Оценка риска", "Алмалинский")]
     [InlineData("en", "Composite risk score", "Risk score", "Almaly")]
     public async Task An_analyst_sees_the_map_legend_hotspots_and_profile_in_each_language(string language, string legendTitle, string scoreLabel, string almaly)
     {

@@ -68,6 +68,7 @@ public static class RiskMapWebApp
         app.UseRequestLimits();
         app.UseTextInputGuard();
         app.UseDefaultFiles();
+        app.UseFrontEndBundles();
         app.UseStaticFiles();
         app.UseRiskMapAccess();
 

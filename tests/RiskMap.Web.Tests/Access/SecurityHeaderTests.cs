@@ -27,7 +27,7 @@ public class SecurityHeaderTests(ScoredDemoApp app) : IClassFixture<ScoredDemoAp
 
     [Theory]
     [InlineData(Anonymous, "/", HttpStatusCode.OK)]
-    [InlineData(Anonymous, "/js/app.js", HttpStatusCode.OK)]
+    [InlineData(Anonymous, "/js/map/app.js", HttpStatusCode.OK)]
     [InlineData(Anonymous, "/api/auth/me", HttpStatusCode.OK)]
     [InlineData(Anonymous, "/api/scores?level=district", HttpStatusCode.OK)]
     [InlineData(Anonymous, "/api/schools", HttpStatusCode.Unauthorized)]

@@ -1,0 +1,738 @@
+// RiskMap: the national map of Kazakhstan, districts coloured by risk class under region outlines, on Leaflet.
+// Leaflet is loaded as a classic script before this module (global L). This module exposes no globals.
+
+import { fetchAbout, fetchDistrictIndex, fetchDistrictScores, fetchIndicators, fetchProfile, fetchRegionScores, fetchRegions, fetchScoreRunStatus, reportBug } from "../shared/api.js";
+import { renderBreadcrumb } from "./breadcrumb.js";
+import { classKey, classSummary, districtStyle } from "./choropleth.js";
+import { readView, writeView } from "./deeplink.js";
+import { createDistrictTiles } from "./districttiles.js";
+import { createHotspotTable } from "./hotspots.js";
+import { formatArea, formatNumber, formatQuarter, localizedName, t } from "../shared/i18n.js";
+import { renderLegend } from "./legend.js";
+import { createMapExport } from "./mapexport.js";
+import "./messages.js";
+import { applyDemoBanner, initPage } from "../shared/page.js";
+import { hideProfile, initProfile, retranslateProfile, showProfile } from "./profile.js";
+import { createProgrammeActions, showLinkedProgramme } from "./programme-loader.js";
+import { createRanking } from "./ranking.js";
+import { createSchoolLayer } from "./schools.js";
+import { initUnitSearch } from "./unitsearch.js";
+import { initSelectors, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
+
+const L = window.L;
+
+/** Kazakhstan with a small margin, [[south, west], [north, east]]. */
+const KZ_BOUNDS = [[40.5, 46.4], [55.5, 87.4]];
+/** Panning is kept near Kazakhstan and its neighbours. */
+const MAX_BOUNDS = [[30, 30], [65, 105]];
+
+const REGION_SIMPLIFY = 0.01;
+/** A linked district is shown no closer than this, so that the map still shows what lies around it. */
+const UNIT_MAX_ZOOM = 12;
+
+const DISTRICT_HOVER_STYLE = Object.freeze({ color: "#1f4e79", weight: 2.5, dashArray: null });
+const DISTRICT_TOOLTIP = Object.freeze({ direction: "top", offset: [0, -10], className: "district-tooltip", opacity: 1 });
+const REGION_STYLE = Object.freeze({
+  className: "region",
+  color: "#2b2f36",
+  weight: 2,
+  opacity: 0.9,
+  fill: false,
+});
+
+const els = {
+  map: document.getElementById("map"),
+  status: document.getElementById("status"),
+  publicNotice: document.getElementById("public-notice"),
+  errorBox: document.getElementById("error-box"),
+  errorDetail: document.getElementById("error-detail"),
+  retryButton: document.getElementById("retry-button"),
+  legend: document.getElementById("legend"),
+  hotspots: document.getElementById("hotspots"),
+  breadcrumb: document.getElementById("breadcrumb"),
+};
+
+const state = {
+  /** "loading" | "ready" | "error" */
+  phase: "loading",
+  regionCount: 0,
+  districtCount: 0,
+  about: null,
+  basemap: false,
+  regionsByKato: new Map(),
+  /** Each district's properties and bounds by KATO (from /api/districts without outlines). */
+  districtsByKato: new Map(),
+  /** The districts drawn from the vector tiles (districttiles.js), once created. */
+  districtTiles: null,
+  /** The district tooltip that follows the pointer, and the KATO it describes. */
+  tooltip: null,
+  tooltipKato: null,
+  /** The region name labels: their elements and regions. */
+  regionLabels: [],
+  userMovedMap: false,
+  loading: false,
+  /** Who is signed in (the /api/auth/me answer). */
+  me: null,
+  /** The published score run, or null when none is. */
+  run: null,
+  /** What the legend explains: undefined while loading, null without published scores, else the shown table. */
+  shown: undefined,
+  /** Units of the shown score table by KATO. */
+  unitsByKato: new Map(),
+  /** The KATO of the selected region or district, or null. */
+  selected: null,
+  /** The KATO of the region shown (zoomed to), or null for the national view. */
+  region: null,
+  /** The schools layer (schools.js) once scores are published, and the school opened in it ({ code, props }) or null. */
+  schools: null,
+  school: null,
+  /** The KATO of the region whose profile is open, or null. */
+  regionProfile: null,
+  /** What the open profile is of ({ level, code, name }), or null. */
+  profileOf: null,
+  /** Counts profile requests so that only the answer to the latest one is shown. */
+  profileRequests: 0,
+  /** Counts score requests so that only the answer to the latest one is drawn. */
+  scoreRequests: 0,
+};
+
+let map = null;
+let zoomControl = null;
+let hotspots = null;
+let unitSearch = null;
+let programmeActions = null;
+let ranking = null;
+let mapExport = null;
+
+// ---------------------------------------------------------------------------
+// Text
+
+function escapeHtml(text) {
+  return String(text)
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
+
+/** Attribution HTML for Leaflet's control: escaped text; OpenStreetMap credit links to its copyright page. */
+function attributionHtml(text) {
+  const escaped = escapeHtml(text);
+  const osm = "OpenStreetMap contributors";
+  if (!escaped.includes(osm)) return escaped;
+  return escaped.replace(
+    osm,
+    `<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener noreferrer">${osm}</a>`,
+  );
+}
+
+/** Re-renders this page's own text after page.js has translated the static text. */
+function applyTranslations() {
+  renderStatus();
+  retranslateSelectors();
+  if (state.shown !== undefined) renderShownLegend();
+  renderCrumbs();
+  retranslateProfile();
+  hotspots.retranslate();
+  ranking.retranslate();
+  mapExport.retranslate();
+  unitSearch.render();
+  if (map) {
+    addZoomControl();
+    refreshOpenTooltips();
+    retranslateRegionLabels();
+  }
+}
+
+function renderStatus() {
+  let text;
+  switch (state.phase) {
+    case "ready":
+      text = t("status.drawn", {
+        regions: formatNumber(state.regionCount),
+        districts: formatNumber(state.districtCount),
+      });
+      break;
+    case "error":
+      text = t("status.failed");
+      break;
+    default:
+      text = t("status.loading");
+  }
+  els.status.textContent = text;
+}
+
+// ---------------------------------------------------------------------------
+// Map
+
+function createMap() {
+  map = L.map(els.map, {
+    zoomControl: false,
+    zoomSnap: 0.25,
+    zoomDelta: 0.5,
+    minZoom: 3,
+    maxZoom: 18,
+    maxBounds: MAX_BOUNDS,
+    maxBoundsViscosity: 0.8,
+    worldCopyJump: false,
+  });
+  addZoomControl();
+  fitKazakhstan();
+
+  // Districts below, region outlines above them, tooltips above both.
+  map.createPane("districts").style.zIndex = "410";
+  for (const [name, zIndex] of [["regions", "420"], ["labels", "430"]]) {
+    const pane = map.createPane(name);
+    pane.style.zIndex = zIndex;
+    pane.style.pointerEvents = "none";
+  }
+
+  // Remember when the user moves the map so that later re-fitting does not undo it.
+  const markMoved = () => {
+    state.userMovedMap = true;
+  };
+  for (const type of ["pointerdown", "wheel", "keydown", "touchstart"]) {
+    els.map.addEventListener(type, markMoved, { passive: true });
+  }
+
+  // The map area changes size when a banner appears or the header wraps.
+  if ("ResizeObserver" in window) {
+    let pending = false;
+    new ResizeObserver(() => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => {
+        pending = false;
+        map.invalidateSize({ pan: false });
+        if (!state.userMovedMap) fitKazakhstan();
+      });
+    }).observe(els.map);
+  }
+}
+
+function fitKazakhstan() {
+  map.fitBounds(KZ_BOUNDS, { animate: false, padding: [8, 8] });
+}
+
+/** (Re)creates the zoom control so that its button titles follow the UI language. */
+function addZoomControl() {
+  if (zoomControl) zoomControl.remove();
+  zoomControl = L.control
+    .zoom({ position: "topleft", zoomInTitle: t("map.zoomIn"), zoomOutTitle: t("map.zoomOut") })
+    .addTo(map);
+}
+
+function refreshOpenTooltips() {
+  if (state.tooltip?.isOpen()) state.tooltip.setContent(districtTooltip(state.tooltipKato));
+}
+
+function applyAbout(about) {
+  if (state.about) return; // already applied (e.g. on retry)
+  state.about = about;
+
+  applyDemoBanner(about);
+
+  if (typeof about.attribution === "string" && about.attribution.trim() !== "") {
+    map.attributionControl.addAttribution(attributionHtml(about.attribution));
+  }
+
+  const basemap = about.basemap;
+  if (basemap && typeof basemap.url === "string" && basemap.url.trim() !== "") {
+    const options = { maxZoom: 19, minZoom: 3, crossOrigin: false };
+    if (typeof basemap.attribution === "string" && basemap.attribution.trim() !== "") {
+      options.attribution = attributionHtml(basemap.attribution);
+    }
+    // Raster tiles look sharp (and without hairline seams) only at whole zoom levels.
+    map.options.zoomSnap = 1;
+    map.options.zoomDelta = 1;
+    L.tileLayer(basemap.url, options).addTo(map);
+    state.basemap = true;
+    if (!state.userMovedMap) fitKazakhstan();
+  }
+}
+
+function districtTooltip(kato) {
+  const props = state.districtsByKato.get(kato)?.properties ?? {};
+  const region = state.regionsByKato.get(String(props.region_kato ?? ""))?.properties;
+
+  const root = document.createElement("div");
+  const title = document.createElement("span");
+  title.className = "tt-title";
+  title.textContent = localizedName(props);
+  root.append(title);
+
+  const list = document.createElement("dl");
+  const row = (label, value) => {
+    const dt = document.createElement("dt");
+    dt.textContent = label;
+    const dd = document.createElement("dd");
+    dd.textContent = value;
+    list.append(dt, dd);
+  };
+  if (state.shown) row(t("tooltip.class"), classSummary(state.unitsByKato.get(kato)));
+  row(t("tooltip.region"), region ? localizedName(region) : "—");
+  row(t("tooltip.kato"), kato);
+  row(t("tooltip.area"), formatArea(typeof props.area_km2 === "string" ? Number(props.area_km2) : props.area_km2));
+  root.append(list);
+  return root;
+}
+
+function katoOf(feature) {
+  return String(feature?.properties?.kato ?? feature?.id ?? "");
+}
+
+function styleOf(kato) {
+  return districtStyle(state.unitsByKato.get(kato), { overBasemap: state.basemap });
+}
+
+function classOf(kato) {
+  return classKey(state.unitsByKato.get(kato));
+}
+
+/** A district (or, given a region's KATO, each of its districts) is selected. */
+function isSelected(properties) {
+  const kato = state.selected;
+  return kato !== null && (String(properties.kato) === kato || String(properties.region_kato ?? "") === kato);
+}
+
+/** Marks the district (or a region's districts) with this KATO as selected, keeps it in the address; null clears. */
+function selectUnit(kato) {
+  state.selected = kato;
+  state.districtTiles.reselect();
+  writeView(currentView());
+  renderHotspots();
+}
+
+/** The view in the address: the selectors, the selected unit and an open region profile. */
+function currentView() {
+  return { ...selectedView(), unit: state.selected, profile: state.regionProfile };
+}
+
+/** What the downloaded map image says beside the map: the shown view and area, the demo marker, the attribution. */
+function describeMap() {
+  const { measure, period, classification } = state.shown;
+  const area = state.region ? regionName(state.region) : t("mapexport.kazakhstan");
+  return {
+    title: [measureTitle(measure), `${formatQuarter(period)} · ${t(`classes.${classification}`)}`, area],
+    legendTitle: t("mapexport.legend"),
+    demo: state.about?.demo === true,
+    attribution: map.attributionControl.getContainer().textContent.trim(),
+  };
+}
+
+function mapFileName() {
+  return `riskmap-map-${state.region ?? "kz"}-${state.shown.period}${state.about?.demo ? "-demo" : ""}.png`;
+}
+
+/** The hotspots of the shown score table, nationally or in the region shown. */
+function renderHotspots() {
+  els.hotspots.hidden = !state.shown;
+  if (!state.shown) return;
+  const { period, measure } = state.shown;
+  hotspots.show({ units: [...state.unitsByKato.values()], period, measure, region: state.region, selected: state.selected, school: state.school?.code ?? null });
+}
+
+/** Every region and district as the search offers them: "Region", "District (Region)". */
+function searchableUnits() {
+  const regions = [...state.regionsByKato.keys()].map((kato) => ({ kato, label: regionName(kato) }));
+  const districts = [...state.districtsByKato.keys()].map((kato) => ({
+    kato,
+    label: t("search.district", { district: districtName(kato), region: regionName(regionKatoOf(kato)) }),
+  }));
+  return [...regions, ...districts];
+}
+
+function districtName(kato) {
+  return localizedName(state.districtsByKato.get(kato)?.properties ?? {});
+}
+
+function regionName(kato) {
+  return localizedName(state.regionsByKato.get(kato)?.properties ?? {});
+}
+
+function regionKatoOf(kato) {
+  return String(state.districtsByKato.get(kato)?.properties.region_kato ?? "");
+}
+
+/** Leaflet bounds of a GeoJSON feature's bbox [west, south, east, north]. */
+function boundsOf(feature) {
+  const [west, south, east, north] = feature.bbox;
+  return L.latLngBounds([south, west], [north, east]);
+}
+
+function fitBounds(bounds, options = {}) {
+  map.fitBounds(bounds, { animate: false, padding: [24, 24], ...options });
+  state.userMovedMap = true;
+}
+
+/** The national view: all of Kazakhstan, nothing selected. */
+function openNational() {
+  state.region = null;
+  closeSchools();
+  closeProfile();
+  selectUnit(null);
+  fitKazakhstan();
+  state.userMovedMap = false;
+  renderCrumbs();
+}
+
+/** Selects a region and, with zoom, fits the map to its districts. */
+function openRegion(region, { zoom }) {
+  state.region = region;
+  closeSchools();
+  closeProfile();
+  selectUnit(region);
+  if (zoom) fitBounds(boundsOf(state.regionsByKato.get(region)));
+  renderCrumbs();
+}
+
+/** Selects a region, fits the map to it and opens its profile (e.g. from the ranking). */
+function openRegionProfile(region) {
+  openRegion(region, { zoom: true });
+  state.regionProfile = region;
+  writeView(currentView());
+  loadProfile({ level: "region", code: region, name: regionName(region) }).catch(reportBug);
+}
+
+function closeProfile() {
+  state.regionProfile = null;
+  state.profileOf = null;
+  hideProfile();
+}
+
+/** Selects a district, shows its schools (where the caller may see them) and opens its profile. */
+function openDistrict(kato) {
+  state.region = regionKatoOf(kato);
+  state.school = null;
+  state.regionProfile = null;
+  if (state.selected !== kato) state.schools?.show({ run: state.run.id, district: { kato, region: state.region }, view: selectedView() });
+  selectUnit(kato);
+  renderCrumbs();
+  loadProfile({ level: "district", code: kato, name: districtName(kato) }).catch(reportBug);
+}
+
+/** Opens the profile of a school of the opened district ({ code, props } of its marker). */
+function openSchool(school) {
+  state.school = school;
+  renderCrumbs();
+  renderHotspots();
+  loadProfile({ level: "school", code: school.code, name: localizedName(school.props) }).catch(reportBug);
+}
+
+/** Opens a school chosen from the hotspot list ({ code, district, props }): its district's schools, the school among them, its profile. */
+function openListedSchool({ code, district, props }) {
+  state.region = regionKatoOf(district);
+  if (state.selected !== district) state.schools?.show({ run: state.run.id, district: { kato: district, region: state.region }, view: selectedView() });
+  selectUnit(district);
+  openSchool({ code, props });
+  state.schools?.reveal(code);
+}
+
+function closeSchools() {
+  state.school = null;
+  state.schools?.clear();
+}
+
+/** A click on a district outside the shown region shows its region; within it, the district's profile. */
+function clickDistrict(kato) {
+  const region = regionKatoOf(kato);
+  if (region === state.region) openDistrict(kato);
+  else openRegion(region, { zoom: true });
+}
+
+/** Opens what a link asks for: a region (zoomed to, with its profile if asked) or a district (shown, with its profile). */
+function openLinkedUnit(kato, { profile = null } = {}) {
+  if (state.regionsByKato.has(kato) && profile === kato) {
+    openRegionProfile(kato);
+    return;
+  }
+  if (state.regionsByKato.has(kato)) {
+    openRegion(kato, { zoom: true });
+    return;
+  }
+  const district = state.districtsByKato.get(kato);
+  if (!district) return;
+  fitBounds(boundsOf(district), { maxZoom: UNIT_MAX_ZOOM });
+  openDistrict(kato);
+}
+
+/** Fetches and shows the profile of a district or school of the published run while it stays the one opened. */
+async function loadProfile({ level, code, name }) {
+  if (!state.run) return;
+  state.profileOf = { level, code, name };
+  programmeActions.showFor({ level, code, name, region: state.region });
+  const request = ++state.profileRequests;
+  const stillOpen = () => request === state.profileRequests && (state.school?.code ?? state.selected) === code;
+  performance.mark("riskmap:profile-requested");
+  showProfile({ name, profile: null });
+  let profile;
+  try {
+    profile = await fetchProfile({ run: state.run.id, level, code, view: selectedView() });
+  } catch (error) {
+    reportBug(error);
+    if (stillOpen()) showProfile({ name, failed: true });
+    return;
+  }
+  if (!stillOpen()) return;
+  showProfile({ name, profile });
+  markPainted("riskmap:profile-shown");
+}
+
+/** Kazakhstan › Region › District › School, each crumb but the last going back up. */
+function renderCrumbs() {
+  const crumbs = [{ text: t("breadcrumb.kazakhstan"), onSelect: openNational }];
+  if (state.regionsByKato.has(state.region)) crumbs.push({ text: regionName(state.region), onSelect: () => openRegion(state.region, { zoom: true }) });
+  if (state.districtsByKato.has(state.selected)) {
+    const district = state.selected;
+    crumbs.push({ text: districtName(district), onSelect: () => openDistrict(district) });
+  }
+  if (state.school) crumbs.push({ text: localizedName(state.school.props) });
+  renderBreadcrumb(els.breadcrumb, crumbs);
+}
+
+function showTooltip(properties, event) {
+  state.tooltipKato = String(properties.kato);
+  state.tooltip.setLatLng(event.latlng).setContent(districtTooltip(state.tooltipKato));
+  if (!state.tooltip.isOpen()) state.tooltip.openOn(map);
+}
+
+function hideTooltip() {
+  state.tooltip.close();
+  state.tooltipKato = null;
+}
+
+/** Region outlines and names from GeoJSON, and the districts' names and boxes (their shapes come from the tiles). */
+function drawBoundaries(regions, districts) {
+  const byKato = (collection) => new Map(collection.features.map((feature) => [katoOf(feature), feature]));
+  state.regionsByKato = byKato(regions);
+  state.districtsByKato = byKato(districts);
+
+  L.geoJSON(regions, {
+    pane: "regions",
+    interactive: false,
+    filter: (feature) => feature.geometry != null,
+    style: () => REGION_STYLE,
+  }).addTo(map);
+  for (const region of regions.features) drawRegionLabel(region);
+  unitSearch.render();
+  state.districtCount = districts.features.length;
+  state.regionCount = regions.features.length;
+}
+
+/**
+ * Starts drawing the districts from the vector tiles. They stay hidden until the first score table colours them, so
+ * that the map does not flash grey.
+ */
+function drawDistricts() {
+  map.getPane("districts").style.visibility = "hidden";
+  state.tooltip = L.tooltip(DISTRICT_TOOLTIP);
+  state.districtTiles = createDistrictTiles(map, {
+    pane: "districts",
+    bounds: KZ_BOUNDS,
+    styleOf,
+    classOf,
+    isSelected,
+    onClick: (properties) => {
+      hideTooltip();
+      clickDistrict(String(properties.kato));
+    },
+    onOver: (properties, event) => {
+      state.districtTiles.emphasise(String(properties.kato), DISTRICT_HOVER_STYLE);
+      showTooltip(properties, event);
+    },
+    onMove: showTooltip,
+    onOut: (properties) => {
+      state.districtTiles.emphasise(String(properties.kato), null);
+      hideTooltip();
+    },
+  });
+}
+
+/** The region's name at a point inside it, in the UI language. */
+function drawRegionLabel(region) {
+  const [lon, lat] = region.properties.label;
+  const label = L.marker([lat, lon], {
+    pane: "labels",
+    interactive: false,
+    keyboard: false,
+    icon: L.divIcon({ className: "region-label", html: "", iconSize: null }),
+  }).addTo(map);
+  const element = label.getElement();
+  element.dataset.kato = katoOf(region);
+  element.textContent = localizedName(region.properties);
+  state.regionLabels.push({ element, region });
+}
+
+function retranslateRegionLabels() {
+  for (const { element, region } of state.regionLabels) element.textContent = localizedName(region.properties);
+}
+
+// ---------------------------------------------------------------------------
+// Loading
+
+/**
+ * A Performance API mark just after the frame that draws a change, for the map benchmark (`./riskmap bench map`):
+ * the task queued from the next animation frame runs once that frame has been painted.
+ */
+function markPainted(name) {
+  requestAnimationFrame(() => setTimeout(() => performance.mark(name)));
+}
+
+function showError(error) {
+  reportBug(error);
+  state.phase = "error";
+  els.errorDetail.textContent = error?.name === "ApiError" ? `(${error.message})` : "";
+  els.errorBox.hidden = false;
+  document.body.dataset.ready = "error";
+  renderStatus();
+}
+
+function renderShownLegend() {
+  const shown = state.shown;
+  renderLegend(els.legend, shown && { ...shown, title: measureTitle(shown.measure) });
+}
+
+/** Starts fetching the score table of the selected view; the answer says which request it answers. */
+function fetchSelectedScores() {
+  const view = selectedView();
+  const request = ++state.scoreRequests;
+  document.body.dataset.scores = "loading";
+  return fetchDistrictScores({ run: state.run.id, ...view }).then((table) => ({ view, request, table }));
+}
+
+/** Draws the score table of the selected view (fetching it unless given) unless a newer selection came meanwhile. */
+async function showScores(pending = fetchSelectedScores()) {
+  const { view, request, table } = await pending;
+  if (request !== state.scoreRequests) return;
+  state.unitsByKato = new Map(table.units.map((unit) => [String(unit.code), unit]));
+  state.districtTiles.restyle();
+  refreshOpenTooltips();
+  state.shown = { measure: view.measure, period: table.period, classification: table.classification, thresholds: table.thresholds };
+  renderShownLegend();
+  renderHotspots();
+  mapExport.show();
+  document.body.dataset.scores = "ready";
+}
+
+/**
+ * Reads the published run and, once, fills the selectors from it and the view in the address; returns the unit the
+ * address asks for then, { kato, profile }, or null.
+ */
+async function prepareScores() {
+  if (state.run) return null;
+  const [me, status] = await Promise.all([state.me, fetchScoreRunStatus()]);
+  if (!status.published) {
+    state.shown = null;
+    renderShownLegend();
+    return null;
+  }
+  const indicators = me.seesSchools ? await fetchIndicators() : null;
+  state.run = status.published;
+  state.schools = createSchoolLayer(map, { me, onSelect: openSchool });
+  initSelectors({
+    periods: state.run.periods,
+    indicators,
+    onChange: () => {
+      writeView(currentView());
+      if (state.profileOf) loadProfile(state.profileOf).catch(reportBug);
+      ranking.refresh();
+      showScores().catch(showError);
+      state.schools.restyle({ run: state.run.id, view: selectedView() });
+    },
+  });
+  const view = readView();
+  selectView(view);
+  return view.unit && { kato: view.unit, profile: view.profile };
+}
+
+async function load() {
+  if (state.loading) return;
+  state.loading = true;
+  state.phase = "loading";
+  els.errorBox.hidden = true;
+  els.errorDetail.textContent = "";
+  delete document.body.dataset.ready;
+  renderStatus();
+
+  try {
+    // Tiles, boundaries and the score table are fetched at the same time.
+    const firstLoad = !state.districtTiles;
+    if (firstLoad) drawDistricts();
+    const [boundaries, scores] = await Promise.all([
+      firstLoad ? Promise.all([fetchAbout().then(applyAbout), fetchRegions(REGION_SIMPLIFY), fetchDistrictIndex()]) : null,
+      prepareScores().then((unit) => ({ unit, pending: state.run ? fetchSelectedScores() : null })),
+    ]);
+    if (boundaries) {
+      const [, regions, districts] = boundaries;
+      drawBoundaries(regions, districts);
+      if (!state.userMovedMap) fitKazakhstan();
+    }
+    if (scores.pending) await showScores(scores.pending);
+    await state.districtTiles.loaded;
+    map.getPane("districts").style.visibility = "";
+    if (state.run) markPainted("riskmap:choropleth-painted");
+    if (scores.unit) openLinkedUnit(scores.unit.kato, scores.unit);
+    showLinkedProgramme(map, els.hotspots.parentElement, { fit: !scores.unit }).catch(reportBug);
+    state.phase = "ready";
+    renderStatus();
+    document.body.dataset.districts = String(state.districtCount);
+    document.body.dataset.ready = "true";
+  } catch (error) {
+    showError(error);
+  } finally {
+    state.loading = false;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Start
+
+function start() {
+  unitSearch = initUnitSearch({
+    input: document.getElementById("unit-search"),
+    list: document.getElementById("unit-options"),
+    status: document.getElementById("unit-search-status"),
+    units: searchableUnits,
+    onSelect: openLinkedUnit,
+  });
+  hotspots = createHotspotTable(els.hotspots, {
+    nameOf: districtName,
+    regionNameOf: regionName,
+    onSelect: openLinkedUnit,
+    onSelectSchool: openListedSchool,
+    rowAction: (unit) => programmeActions.button(unit),
+  });
+  ranking = createRanking(els.hotspots.parentElement, {
+    fetchTable: (level) => (level === "region" ? fetchRegionScores : fetchDistrictScores)({ run: state.run.id, ...selectedView() }),
+    view: selectedView,
+    measureTitle,
+    nameOf: (level, kato) => (level === "region" ? regionName(kato) : districtName(kato)),
+    regionOf: (kato) => regionName(regionKatoOf(kato)),
+    onSelect: (level, kato) => (level === "region" ? openRegionProfile(kato) : openLinkedUnit(kato)),
+  });
+  mapExport = createMapExport(els.hotspots.parentElement, { container: els.map, legend: els.legend, describe: describeMap, fileName: mapFileName });
+  state.me = initPage({ titleKey: "doc.title", onTranslate: applyTranslations });
+  programmeActions = createProgrammeActions({
+    me: state.me, panel: els.hotspots.parentElement, slot: document.getElementById("profile-programme"),
+    // Hotspot rows drawn before a planner's action loaded are drawn again with their buttons.
+    onReady: () => hotspots.retranslate(),
+  });
+  state.me.then((me) => {
+    els.publicNotice.hidden = me.authenticated;
+    hotspots.setCaller(me);
+    ranking.allow(me.seesSchools);
+  });
+  els.retryButton.addEventListener("click", () => load());
+  initProfile({ onClose: () => (state.school ? openDistrict(state.selected) : openRegion(state.region, { zoom: false })) });
+  renderCrumbs();
+
+  if (typeof L === "undefined") {
+    showError(null);
+    return;
+  }
+  createMap();
+  load();
+}
+
+start();

@@ -1,0 +1,41 @@
+// A score's change against the previous quarter or the same quarter a year before, as the profile and the rankings
+// show it: the one place that decides whether a change counts as a rise or a fall. Plain ES module: no globals.
+
+import { formatChange, t } from "../shared/i18n.js";
+import "./change-messages.js";
+
+/** The changes the API gives per unit, by what they compare with. */
+export const CHANGE_KINDS = Object.freeze(["quarter", "year"]);
+
+/**
+ * Below this many score points a change is within what the method's uncertainty moves a score (scores are relative
+ * within a quarter, methodology §11): it is shown, but not as a rise or a fall.
+ */
+const CHANGE_WITHIN_UNCERTAINTY = 0.25;
+/** Changes are shown with one decimal. */
+const ROUNDS_TO_ZERO = 0.05;
+
+/** The unit's change of the kind ("quarter" or "year"), or null where it has none or the caller sees none. */
+export function changeOf(unit, kind) {
+  const value = kind === "year" ? unit?.changeYear : unit?.changeQuarter;
+  return typeof value === "number" ? value : null;
+}
+
+/**
+ * "rise", "fall" or "steady" (within the uncertainty, or of a score with low reliability); null without a change.
+ */
+export function changeDirection(unit, kind) {
+  const value = changeOf(unit, kind);
+  if (value === null) return null;
+  if (unit.lowReliability || Math.abs(value) < CHANGE_WITHIN_UNCERTAINTY) return "steady";
+  return value > 0 ? "rise" : "fall";
+}
+
+/** "+0.8 ▲ rise", "−0.1 steady", "—": the change with what it means, in the UI language. */
+export function changeText(unit, kind) {
+  const direction = changeDirection(unit, kind);
+  if (direction === null) return "—";
+  const value = changeOf(unit, kind);
+  // A change that rounds to nothing is shown as 0.0, never as −0.0.
+  return t(`change.${direction}`, { change: formatChange(Math.abs(value) < ROUNDS_TO_ZERO ? 0 : value) });
+}

@@ -1,0 +1,71 @@
+// How a district is drawn for its risk class. The five classes use viridis (reversed: light = very low, dark = very
+// high), which stays ordered for the common colour-vision deficiencies and in greyscale. Plain ES module: no globals.
+
+import { t } from "../shared/i18n.js";
+import "../shared/privacy-messages.js";
+
+/** Fill colours of classes 1 (very low) … 5 (very high). */
+export const CLASS_COLORS = Object.freeze(["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"]);
+export const NO_DATA_COLOR = "#bdbdbd";
+/** A suppressed unit is white with a dotted outline: apart from the classes and from "no data" in hue and in lightness. */
+export const SUPPRESSED_COLOR = "#ffffff";
+/** Dash pattern of the outline of a unit whose score has low reliability. */
+const LOW_RELIABILITY_DASH = "4 3";
+
+const OUTLINE = Object.freeze({ color: "#5f6b7a", weight: 0.8, dashArray: null });
+const LOW_RELIABILITY_OUTLINE = Object.freeze({ color: "#1b1f24", weight: 1.6, dashArray: LOW_RELIABILITY_DASH });
+const SUPPRESSED_OUTLINE = Object.freeze({ color: "#5f6b7a", weight: 1.2, dashArray: "1 3" });
+
+/** The class (1–5) of a unit of the score table, or null for no data or a suppressed class. */
+export function unitClass(unit) {
+  return Number.isInteger(unit?.class) && unit.class >= 1 && unit.class <= 5 ? unit.class : null;
+}
+
+/** Scores run from 0 to 10. */
+export const SCALE_MAX = 10;
+
+/**
+ * The scores a risk level covers, { from, to }, from the lower bounds of levels 2–5 of the shown table (fixed thresholds
+ * or the quintiles of the period); null when the table gives no four bounds.
+ */
+export function levelRange(cls, thresholds) {
+  if (!Array.isArray(thresholds) || thresholds.length !== 4) return null;
+  return { from: cls === 1 ? 0 : thresholds[cls - 2], to: cls === 5 ? SCALE_MAX : thresholds[cls - 1] };
+}
+
+/** The fill colour of a class (1–5, or null for no data). */
+export function classColor(cls) {
+  return cls === null ? NO_DATA_COLOR : CLASS_COLORS[cls - 1];
+}
+
+/** Whether the unit's class is withheld from this caller: it has too few pupils to publish. */
+export function isSuppressed(unit) {
+  return unit?.suppressed === true;
+}
+
+/** What a district path's data-class says: "1" … "5", "suppressed" or "none". */
+export function classKey(unit) {
+  return isSuppressed(unit) ? "suppressed" : String(unitClass(unit) ?? "none");
+}
+
+/** A unit's class in words, with "low reliability" where it applies; for a suppressed unit, why it has none. */
+export function classSummary(unit) {
+  if (isSuppressed(unit)) return t("privacy.suppressed");
+  const cls = unitClass(unit);
+  const name = cls === null ? t("class.none") : t(`class.${cls}`);
+  return unit?.lowReliability ? `${name} · ${t("class.lowReliability")}` : name;
+}
+
+/** Leaflet path style of a district with its unit of the score table (undefined: no score). */
+export function districtStyle(unit, { overBasemap = false } = {}) {
+  const cls = unitClass(unit);
+  const suppressed = isSuppressed(unit);
+  return {
+    className: "district",
+    opacity: 1,
+    fill: true,
+    ...(suppressed ? SUPPRESSED_OUTLINE : unit?.lowReliability ? LOW_RELIABILITY_OUTLINE : OUTLINE),
+    fillColor: suppressed ? SUPPRESSED_COLOR : classColor(cls),
+    fillOpacity: overBasemap ? 0.7 : 0.9,
+  };
+}

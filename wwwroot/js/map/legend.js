@@ -1,0 +1,58 @@
+// The map legend: what is shown, for which period, by which classification, and what each colour and outline means.
+// Plain ES module: no globals.
+
+import { CLASS_COLORS, NO_DATA_COLOR, SUPPRESSED_COLOR, levelRange } from "./choropleth.js";
+import { element } from "../shared/dom.js";
+import { formatQuarter, formatScore, t } from "../shared/i18n.js";
+
+/** A colour box as the legend shows it, e.g. for a class. */
+export function swatch(color, extraClass = "") {
+  const box = element("span", { className: `legend-swatch ${extraClass}`.trim(), attrs: { "aria-hidden": "true" } });
+  box.style.backgroundColor = color;
+  return box;
+}
+
+/** The swatch of a suppressed unit: hatched, as the map draws it. */
+export function suppressedSwatch() {
+  return swatch(SUPPRESSED_COLOR, "legend-swatch-suppressed");
+}
+
+function item(box, text) {
+  const li = element("li", { className: "legend-item" });
+  li.append(box, element("span", { text }));
+  return li;
+}
+
+/** "Very low (0.0–2.5)" where the lower bounds of classes 2–5 are known, else "Very low". */
+function classLabel(cls, thresholds) {
+  const name = t(`class.${cls}`);
+  const range = levelRange(cls, thresholds);
+  return range ? `${name} (${formatScore(range.from)}–${formatScore(range.to)})` : name;
+}
+
+/**
+ * Renders the legend into root. shown is null while nothing is coloured (no published scores), else
+ * { title, period, classification, thresholds }: title is the measure's name in the UI language.
+ */
+export function renderLegend(root, shown) {
+  const title = element("h2", { className: "legend-title", attrs: { id: "legend-title" } });
+  if (!shown) {
+    title.textContent = t("legend.label");
+    root.replaceChildren(title, element("p", { className: "legend-meta", text: t("legend.noScores") }));
+    return;
+  }
+  title.textContent = shown.title;
+  const items = element("ul", { className: "legend-items" });
+  for (let cls = 5; cls >= 1; cls--) items.append(item(swatch(CLASS_COLORS[cls - 1]), classLabel(cls, shown.thresholds)));
+  items.append(
+    item(swatch(NO_DATA_COLOR), t("class.none")),
+    item(suppressedSwatch(), t("privacy.legend")),
+    item(swatch("transparent", "legend-swatch-dashed"), t("class.lowReliability")),
+  );
+  root.replaceChildren(
+    title,
+    element("p", { className: "legend-meta legend-period", text: t("legend.period", { period: formatQuarter(shown.period) }) }),
+    element("p", { className: "legend-meta legend-classes", text: t("legend.classes", { classes: t(`classes.${shown.classification}`) }) }),
+    items,
+  );
+}
