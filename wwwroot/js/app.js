@@ -3,17 +3,20 @@
 
 import { fetchAbout, fetchDistrictIndex, fetchDistrictScores, fetchIndicators, fetchProfile, fetchRegions, fetchScoreRunStatus, reportBug } from "./api.js";
 import { renderBreadcrumb } from "./breadcrumb.js";
-import { classKey, classSummary, districtStyle } from "./choropleth.js";
+import { classKey, classSummary, districtStyle, isOutside } from "./choropleth.js";
 import { readView, writeView } from "./deeplink.js";
+import { createDistrictLabels } from "./districtlabels.js";
 import { createDistrictTiles } from "./districttiles.js";
 import { createHotspotTable } from "./hotspots.js";
-import { formatArea, formatNumber, localizedName, t } from "./i18n.js";
+import { formatArea, formatChange, formatNumber, formatScore, localizedName, t } from "./i18n.js";
 import { renderLegend } from "./legend.js";
 import { applyDemoBanner, initPage } from "./page.js";
 import { hideProfile, initProfile, retranslateProfile, showProfile } from "./profile.js";
 import { showLinkedProgramme } from "./programme-overlay.js";
 import { createProgrammeActions } from "./programmemap.js";
 import { createSchoolLayer } from "./schools.js";
+import { initSheet } from "./sheet.js";
+import { landingUnit } from "./landing.js";
 import { initUnitSearch } from "./unitsearch.js";
 import { initSelectors, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
 
@@ -95,6 +98,7 @@ let zoomControl = null;
 let hotspots = null;
 let unitSearch = null;
 let programmeActions = null;
+let districtLabels = null;
 
 // ---------------------------------------------------------------------------
 // Text
@@ -132,6 +136,7 @@ function applyTranslations() {
     addZoomControl();
     refreshOpenTooltips();
     retranslateRegionLabels();
+    districtLabels?.retranslate();
   }
 }
 
@@ -260,7 +265,13 @@ function districtTooltip(kato) {
     dd.textContent = value;
     list.append(dt, dd);
   };
-  if (state.shown) row(t("tooltip.class"), classSummary(state.unitsByKato.get(kato)));
+  const unit = state.unitsByKato.get(kato);
+  if (state.shown) row(t("tooltip.class"), classSummary(unit, state.shown.measure));
+  // Only callers with detail on the unit get its score and change in the table.
+  if (state.shown && typeof unit?.score === "number") {
+    row(t("tooltip.score"), formatScore(unit.score));
+    row(t("tooltip.change"), formatChange(unit.changeQuarter));
+  }
   row(t("tooltip.region"), region ? localizedName(region) : "—");
   row(t("tooltip.kato"), kato);
   row(t("tooltip.area"), formatArea(typeof props.area_km2 === "string" ? Number(props.area_km2) : props.area_km2));
@@ -273,11 +284,11 @@ function katoOf(feature) {
 }
 
 function styleOf(kato) {
-  return districtStyle(state.unitsByKato.get(kato), { overBasemap: state.basemap });
+  return districtStyle(state.unitsByKato.get(kato), { overBasemap: state.basemap, measure: state.shown?.measure });
 }
 
 function classOf(kato) {
-  return classKey(state.unitsByKato.get(kato));
+  return classKey(state.unitsByKato.get(kato), state.shown?.measure);
 }
 
 /** A district (or, given a region's KATO, each of its districts) is selected. */
@@ -302,14 +313,22 @@ function renderHotspots() {
   hotspots.show({ units: [...state.unitsByKato.values()], period, measure, region: state.region, selected: state.selected });
 }
 
-/** Every region and district as the search offers them: "Region", "District (Region)". */
-function searchableUnits() {
-  const regions = [...state.regionsByKato.keys()].map((kato) => ({ kato, label: regionName(kato) }));
-  const districts = [...state.districtsByKato.keys()].map((kato) => ({
-    kato,
-    label: t("search.district", { district: districtName(kato), region: regionName(regionKatoOf(kato)) }),
-  }));
-  return [...regions, ...districts];
+/** A match of the search as it is listed: "Region", "District (Region)", "School (District)". */
+function searchLabel(match) {
+  if (match.level === "region") return regionName(match.code);
+  if (match.level === "district") return t("search.district", { district: districtName(match.code), region: regionName(match.regionKato) });
+  const school = localizedName({ name_kk: match.nameKk, name_ru: match.nameRu });
+  return match.districtKato ? t("search.school", { school, district: districtName(match.districtKato) }) : school;
+}
+
+/** Opens a match of the search: a region or district as a link would, a school in its opened district. */
+function openSearchMatch(match) {
+  if (match.level !== "school") {
+    openLinkedUnit(match.code);
+    return;
+  }
+  if (match.districtKato) openLinkedUnit(match.districtKato);
+  openSchool({ code: match.code, props: { name_kk: match.nameKk, name_ru: match.nameRu } });
 }
 
 function districtName(kato) {
@@ -454,7 +473,12 @@ function drawBoundaries(regions, districts) {
     style: () => REGION_STYLE,
   }).addTo(map);
   for (const region of regions.features) drawRegionLabel(region);
-  unitSearch.render();
+  districtLabels = createDistrictLabels(map, {
+    pane: "labels",
+    districts: districts.features,
+    nameOf: (feature) => localizedName(feature.properties),
+    avoid: () => state.regionLabels.map(({ element }) => element),
+  });
   state.districtCount = districts.features.length;
   state.regionCount = regions.features.length;
 }
@@ -545,9 +569,10 @@ async function showScores(pending = fetchSelectedScores()) {
   const { view, request, table } = await pending;
   if (request !== state.scoreRequests) return;
   state.unitsByKato = new Map(table.units.map((unit) => [String(unit.code), unit]));
+  const outside = table.units.some((unit) => isOutside(unit, view.measure));
+  state.shown = { measure: view.measure, period: table.period, classification: table.classification, thresholds: table.thresholds, outside };
   state.districtTiles.restyle();
   refreshOpenTooltips();
-  state.shown = { measure: view.measure, period: table.period, classification: table.classification, thresholds: table.thresholds };
   renderShownLegend();
   renderHotspots();
   document.body.dataset.scores = "ready";
@@ -608,8 +633,9 @@ async function load() {
     await state.districtTiles.loaded;
     map.getPane("districts").style.visibility = "";
     if (state.run) markPainted("riskmap:choropleth-painted");
-    if (scores.unit) openLinkedUnit(scores.unit);
-    showLinkedProgramme(map, els.hotspots.parentElement, { fit: !scores.unit }).catch(reportBug);
+    const unit = scores.unit ?? landingUnit(await state.me);
+    if (unit) openLinkedUnit(unit);
+    showLinkedProgramme(map, els.hotspots.parentElement, { fit: !unit }).catch(reportBug);
     state.phase = "ready";
     renderStatus();
     document.body.dataset.districts = String(state.districtCount);
@@ -627,10 +653,10 @@ async function load() {
 function start() {
   unitSearch = initUnitSearch({
     input: document.getElementById("unit-search"),
-    list: document.getElementById("unit-options"),
+    results: document.getElementById("unit-search-results"),
     status: document.getElementById("unit-search-status"),
-    units: searchableUnits,
-    onSelect: openLinkedUnit,
+    labelOf: searchLabel,
+    onSelect: openSearchMatch,
   });
   const addDistrict = (kato) => programmeActions.button({ level: "district", code: kato, name: districtName(kato), region: regionKatoOf(kato) });
   hotspots = createHotspotTable(els.hotspots, { nameOf: districtName, regionNameOf: regionName, onSelect: openLinkedUnit, rowAction: addDistrict });
@@ -641,6 +667,7 @@ function start() {
     hotspots.allowExports(me.seesSchools);
   });
   els.retryButton.addEventListener("click", () => load());
+  initSheet(els.hotspots.parentElement, document.getElementById("panel-handle"));
   initProfile({ onClose: () => (state.school ? openDistrict(state.selected) : openRegion(state.region, { zoom: false })) });
   renderCrumbs();
 

@@ -8,9 +8,12 @@ using RiskMap.Data.Visibility;
 
 namespace RiskMap.Data.Queries;
 
-/// <summary>A unit whose name (in any language, or an alias of it) holds the searched text; Matched is that name.</summary>
+/// <summary>
+/// A unit whose name (in any language, or an alias of it) holds the searched text; Matched is that name, Exact whether
+/// it is the whole text.
+/// </summary>
 public sealed record UnitMatch(
-    string Level, string Code, string? RegionKato, string? DistrictKato, string NameKk, string NameRu, string? NameEn, string Matched);
+    string Level, string Code, string? RegionKato, string? DistrictKato, string NameKk, string NameRu, string? NameEn, string Matched, bool Exact);
 
 /// <summary>The best matches, and whether there were more than those.</summary>
 public sealed record UnitMatches(IReadOnlyList<UnitMatch> Matches, bool More);
@@ -55,7 +58,7 @@ public sealed class UnitSearch(NpgsqlDataSource dataSource, SmallAreaSuppression
                 ORDER BY n.level, n.code, grade, n.matched
             )
             SELECT level, code, region_kato AS RegionKato, district_kato AS DistrictKato, name_kk AS NameKk, name_ru AS NameRu,
-                   name_en AS NameEn, matched
+                   name_en AS NameEn, matched, grade = 0 AS exact
             FROM graded
             ORDER BY grade, array_position(ARRAY['region', 'district', 'school'], level), name_ru, code
             LIMIT @take

@@ -16,7 +16,7 @@ public static class SearchEndpoints
                              "official spellings and former names (e.g. Шымкент, Алма-Ата), ignoring case, ё/е and Latin letters " +
                              "typed for look-alike Cyrillic ones. Schools only in the caller's scope (none for the public). " +
                              $"At most {UnitSearch.MaxMatches} matches, whole names first, then names starting with the text; " +
-                             "more=true when there were others. matched is the name that matched.")
+                             "more=true when there were others. matched is the name that matched, exact whether it is the whole text.")
             .Produces<UnitMatches>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
