@@ -36,6 +36,7 @@ public static class DataServices
         services.AddSingleton<ImportService>();
         services.AddSingleton<GeographyQueries>();
         services.AddSingleton<SchoolQueries>();
+        services.AddSingleton<UnitSearch>();
         services.AddSingleton<CatalogueQueries>();
         services.AddSingleton<CountQueries>();
         services.AddSingleton<CountDisclosure>();

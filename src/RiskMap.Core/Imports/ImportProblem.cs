@@ -29,10 +29,12 @@ public enum ImportProblem
     GeometryRepaired,
     SchoolUnassigned,
     SchoolOutsideDistricts,
+    NameNormalised,
 }
 
 public static class ImportProblems
 {
     public static bool IsWarning(this ImportProblem problem) =>
-        problem is ImportProblem.GeometryRepaired or ImportProblem.SchoolUnassigned or ImportProblem.SchoolOutsideDistricts;
+        problem is ImportProblem.GeometryRepaired or ImportProblem.SchoolUnassigned or ImportProblem.SchoolOutsideDistricts
+        or ImportProblem.NameNormalised;
 }

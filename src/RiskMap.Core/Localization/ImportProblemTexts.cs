@@ -33,6 +33,7 @@ public static class ImportProblemTexts
         ImportProblem.GeometryRepaired => ("Жарамсыз геометрия түзетілді.", "Некорректная геометрия исправлена.", "An invalid geometry was repaired."),
         ImportProblem.SchoolUnassigned => ("Мектеп ешбір облыстың ішінде емес: тағайындалмаған.", "Школа вне всех областей: не привязана.", "The school lies outside every region: unassigned."),
         ImportProblem.SchoolOutsideDistricts => ("Мектеп облысқа тағайындалды, бірақ ешбір ауданның ішінде емес.", "Школа привязана к области, но не попадает ни в один район.", "The school was assigned to a region but lies in no district."),
+        ImportProblem.NameNormalised => ("Атаудағы кириллица әріптеріне ұқсас латын әріптері кириллицаға ауыстырылды.", "Латинские буквы, похожие на кириллицу, в названии заменены кириллическими.", "Latin letters that look like Cyrillic ones in the name were made Cyrillic."),
         _ => throw new ArgumentOutOfRangeException(nameof(problem)),
     };
 }

@@ -74,8 +74,9 @@ public sealed class BoundaryImporter(CoordinateSystemResolver resolver) : IImpor
         string? Name(string field)
         {
             var value = feature[field]?.Trim();
-            if (string.IsNullOrEmpty(value)) issues.Add(ImportProblem.MissingValue, row, field, key: key);
-            return value;
+            if (!string.IsNullOrEmpty(value)) return NameSpelling.Stored(value, row, field, key, issues);
+            issues.Add(ImportProblem.MissingValue, row, field, key: key);
+            return null;
         }
         var (kk, ru, en) = (Name(fields.Kk), Name(fields.Ru), Name(fields.En));
 

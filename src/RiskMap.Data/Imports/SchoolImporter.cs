@@ -116,7 +116,8 @@ public sealed partial class SchoolImporter(CoordinateSystemResolver resolver) : 
             else return value;
             return null;
         }
-        var (nameRu, nameKk, type, language) = (Required("name_ru"), Required("name_kk"), Required("type"), Required("language"));
+        string? Name(string field) => Required(field) is { } name ? NameSpelling.Stored(name, row, field, code, issues) : null;
+        var (nameRu, nameKk, type, language) = (Name("name_ru"), Name("name_kk"), Required("type"), Required("language"));
 
         var settlement = candidate.Field("settlement")?.Trim().ToLowerInvariant();
         if (settlement is null || !Settlements.Contains(settlement))

@@ -89,6 +89,7 @@ public static class RiskMapWebApp
         api.MapAboutEndpoints(builder.Configuration);
         api.MapGeographyEndpoints();
         api.MapSchoolEndpoints();
+        api.MapSearchEndpoints();
         api.MapIndicatorEndpoints();
         api.MapCountEndpoints();
         api.MapExportEndpoints();

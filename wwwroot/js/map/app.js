@@ -3,11 +3,12 @@
 
 import { fetchAbout, fetchDistrictIndex, fetchDistrictScores, fetchIndicators, fetchProfile, fetchRegionScores, fetchRegions, fetchScoreRunStatus, reportBug } from "../shared/api.js";
 import { renderBreadcrumb } from "./breadcrumb.js";
-import { classKey, classSummary, districtStyle } from "./choropleth.js";
+import { classKey, classSummary, districtStyle, isOutside } from "./choropleth.js";
 import { readView, writeView } from "./deeplink.js";
+import { createDistrictLabels } from "./districtlabels.js";
 import { createDistrictTiles } from "./districttiles.js";
 import { createHotspotTable } from "./hotspots.js";
-import { formatArea, formatNumber, formatQuarter, localizedName, t } from "../shared/i18n.js";
+import { formatArea, formatChange, formatNumber, formatQuarter, formatScore, localizedName, t } from "../shared/i18n.js";
 import { renderLegend } from "./legend.js";
 import { createMapExport } from "./mapexport.js";
 import "./messages.js";
@@ -16,6 +17,8 @@ import { hideProfile, initProfile, retranslateProfile, showProfile } from "./pro
 import { createProgrammeActions, showLinkedProgramme } from "./programme-loader.js";
 import { createRanking } from "./ranking.js";
 import { createSchoolLayer } from "./schools.js";
+import { initSheet } from "./sheet.js";
+import { landingUnit } from "./landing.js";
 import { initUnitSearch } from "./unitsearch.js";
 import { initSelectors, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
 
@@ -103,6 +106,7 @@ let unitSearch = null;
 let programmeActions = null;
 let ranking = null;
 let mapExport = null;
+let districtLabels = null;
 
 // ---------------------------------------------------------------------------
 // Text
@@ -142,6 +146,7 @@ function applyTranslations() {
     addZoomControl();
     refreshOpenTooltips();
     retranslateRegionLabels();
+    districtLabels?.retranslate();
   }
 }
 
@@ -270,7 +275,13 @@ function districtTooltip(kato) {
     dd.textContent = value;
     list.append(dt, dd);
   };
-  if (state.shown) row(t("tooltip.class"), classSummary(state.unitsByKato.get(kato)));
+  const unit = state.unitsByKato.get(kato);
+  if (state.shown) row(t("tooltip.class"), classSummary(unit, state.shown.measure));
+  // Only callers with detail on the unit get its score and change in the table.
+  if (state.shown && typeof unit?.score === "number") {
+    row(t("tooltip.score"), formatScore(unit.score));
+    row(t("tooltip.change"), formatChange(unit.changeQuarter));
+  }
   row(t("tooltip.region"), region ? localizedName(region) : "—");
   row(t("tooltip.kato"), kato);
   row(t("tooltip.area"), formatArea(typeof props.area_km2 === "string" ? Number(props.area_km2) : props.area_km2));
@@ -283,11 +294,11 @@ function katoOf(feature) {
 }
 
 function styleOf(kato) {
-  return districtStyle(state.unitsByKato.get(kato), { overBasemap: state.basemap });
+  return districtStyle(state.unitsByKato.get(kato), { overBasemap: state.basemap, measure: state.shown?.measure });
 }
 
 function classOf(kato) {
-  return classKey(state.unitsByKato.get(kato));
+  return classKey(state.unitsByKato.get(kato), state.shown?.measure);
 }
 
 /** A district (or, given a region's KATO, each of its districts) is selected. */
@@ -333,14 +344,22 @@ function renderHotspots() {
   hotspots.show({ units: [...state.unitsByKato.values()], period, measure, region: state.region, selected: state.selected, school: state.school?.code ?? null });
 }
 
-/** Every region and district as the search offers them: "Region", "District (Region)". */
-function searchableUnits() {
-  const regions = [...state.regionsByKato.keys()].map((kato) => ({ kato, label: regionName(kato) }));
-  const districts = [...state.districtsByKato.keys()].map((kato) => ({
-    kato,
-    label: t("search.district", { district: districtName(kato), region: regionName(regionKatoOf(kato)) }),
-  }));
-  return [...regions, ...districts];
+/** A match of the search as it is listed: "Region", "District (Region)", "School (District)". */
+function searchLabel(match) {
+  if (match.level === "region") return regionName(match.code);
+  if (match.level === "district") return t("search.district", { district: districtName(match.code), region: regionName(match.regionKato) });
+  const school = localizedName({ name_kk: match.nameKk, name_ru: match.nameRu });
+  return match.districtKato ? t("search.school", { school, district: districtName(match.districtKato) }) : school;
+}
+
+/** Opens a match of the search: a region or district as a link would, a school in its opened district. */
+function openSearchMatch(match) {
+  if (match.level !== "school") {
+    openLinkedUnit(match.code);
+    return;
+  }
+  if (match.districtKato) openLinkedUnit(match.districtKato);
+  openSchool({ code: match.code, props: { name_kk: match.nameKk, name_ru: match.nameRu } });
 }
 
 function districtName(kato) {
@@ -515,7 +534,12 @@ function drawBoundaries(regions, districts) {
     style: () => REGION_STYLE,
   }).addTo(map);
   for (const region of regions.features) drawRegionLabel(region);
-  unitSearch.render();
+  districtLabels = createDistrictLabels(map, {
+    pane: "labels",
+    districts: districts.features,
+    nameOf: (feature) => localizedName(feature.properties),
+    avoid: () => state.regionLabels.map(({ element }) => element),
+  });
   state.districtCount = districts.features.length;
   state.regionCount = regions.features.length;
 }
@@ -606,9 +630,10 @@ async function showScores(pending = fetchSelectedScores()) {
   const { view, request, table } = await pending;
   if (request !== state.scoreRequests) return;
   state.unitsByKato = new Map(table.units.map((unit) => [String(unit.code), unit]));
+  const outside = table.units.some((unit) => isOutside(unit, view.measure));
+  state.shown = { measure: view.measure, period: table.period, classification: table.classification, thresholds: table.thresholds, outside };
   state.districtTiles.restyle();
   refreshOpenTooltips();
-  state.shown = { measure: view.measure, period: table.period, classification: table.classification, thresholds: table.thresholds };
   renderShownLegend();
   renderHotspots();
   mapExport.show();
@@ -672,8 +697,10 @@ async function load() {
     await state.districtTiles.loaded;
     map.getPane("districts").style.visibility = "";
     if (state.run) markPainted("riskmap:choropleth-painted");
-    if (scores.unit) openLinkedUnit(scores.unit.kato, scores.unit);
-    showLinkedProgramme(map, els.hotspots.parentElement, { fit: !scores.unit }).catch(reportBug);
+    const landing = scores.unit ? null : landingUnit(await state.me);
+    const unit = scores.unit || (landing && { kato: landing, profile: null });
+    if (unit) openLinkedUnit(unit.kato, unit);
+    showLinkedProgramme(map, els.hotspots.parentElement, { fit: !unit }).catch(reportBug);
     state.phase = "ready";
     renderStatus();
     document.body.dataset.districts = String(state.districtCount);
@@ -691,10 +718,10 @@ async function load() {
 function start() {
   unitSearch = initUnitSearch({
     input: document.getElementById("unit-search"),
-    list: document.getElementById("unit-options"),
+    results: document.getElementById("unit-search-results"),
     status: document.getElementById("unit-search-status"),
-    units: searchableUnits,
-    onSelect: openLinkedUnit,
+    labelOf: searchLabel,
+    onSelect: openSearchMatch,
   });
   hotspots = createHotspotTable(els.hotspots, {
     nameOf: districtName,
@@ -724,6 +751,7 @@ function start() {
     ranking.allow(me.seesSchools);
   });
   els.retryButton.addEventListener("click", () => load());
+  initSheet(els.hotspots.parentElement, document.getElementById("panel-handle"));
   initProfile({ onClose: () => (state.school ? openDistrict(state.selected) : openRegion(state.region, { zoom: false })) });
   renderCrumbs();
 

@@ -3,12 +3,15 @@
 
 import { t } from "../shared/i18n.js";
 import "../shared/privacy-messages.js";
+import "./outside-messages.js";
 
 /** Fill colours of classes 1 (very low) … 5 (very high). */
 export const CLASS_COLORS = Object.freeze(["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"]);
 export const NO_DATA_COLOR = "#bdbdbd";
 /** A suppressed unit is white with a dotted outline: apart from the classes and from "no data" in hue and in lightness. */
 export const SUPPRESSED_COLOR = "#ffffff";
+/** A unit outside the caller's area under a domain or indicator measure: light, and apart from "no data" grey. */
+export const OUTSIDE_COLOR = "#eef2f7";
 /** Dash pattern of the outline of a unit whose score has low reliability. */
 const LOW_RELIABILITY_DASH = "4 3";
 
@@ -43,29 +46,40 @@ export function isSuppressed(unit) {
   return unit?.suppressed === true;
 }
 
-/** What a district path's data-class says: "1" … "5", "suppressed" or "none". */
-export function classKey(unit) {
-  return isSuppressed(unit) ? "suppressed" : String(unitClass(unit) ?? "none");
+/**
+ * Whether the unit lies outside the caller's area and the measure is a domain or an indicator: such a class is detail
+ * the caller sees only in their own area, so the unit has none here, yet it is not a unit without data.
+ */
+export function isOutside(unit, measure) {
+  return measure !== "composite" && unit?.detailed === false && unitClass(unit) === null && !isSuppressed(unit);
+}
+
+/** What a district path's data-class says: "1" … "5", "suppressed", "outside" or "none". */
+export function classKey(unit, measure) {
+  if (isSuppressed(unit)) return "suppressed";
+  return isOutside(unit, measure) ? "outside" : String(unitClass(unit) ?? "none");
 }
 
 /** A unit's class in words, with "low reliability" where it applies; for a suppressed unit, why it has none. */
-export function classSummary(unit) {
+export function classSummary(unit, measure) {
   if (isSuppressed(unit)) return t("privacy.suppressed");
+  if (isOutside(unit, measure)) return t("outside.tooltip");
   const cls = unitClass(unit);
   const name = cls === null ? t("class.none") : t(`class.${cls}`);
   return unit?.lowReliability ? `${name} · ${t("class.lowReliability")}` : name;
 }
 
 /** Leaflet path style of a district with its unit of the score table (undefined: no score). */
-export function districtStyle(unit, { overBasemap = false } = {}) {
+export function districtStyle(unit, { overBasemap = false, measure } = {}) {
   const cls = unitClass(unit);
   const suppressed = isSuppressed(unit);
+  const fillColor = suppressed ? SUPPRESSED_COLOR : isOutside(unit, measure) ? OUTSIDE_COLOR : classColor(cls);
   return {
     className: "district",
     opacity: 1,
     fill: true,
     ...(suppressed ? SUPPRESSED_OUTLINE : unit?.lowReliability ? LOW_RELIABILITY_OUTLINE : OUTLINE),
-    fillColor: suppressed ? SUPPRESSED_COLOR : classColor(cls),
+    fillColor,
     fillOpacity: overBasemap ? 0.7 : 0.9,
   };
 }

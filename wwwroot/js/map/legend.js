@@ -1,7 +1,7 @@
 // The map legend: what is shown, for which period, by which classification, and what each colour and outline means.
 // Plain ES module: no globals.
 
-import { CLASS_COLORS, NO_DATA_COLOR, SUPPRESSED_COLOR, levelRange } from "./choropleth.js";
+import { CLASS_COLORS, NO_DATA_COLOR, OUTSIDE_COLOR, SUPPRESSED_COLOR, levelRange } from "./choropleth.js";
 import { element } from "../shared/dom.js";
 import { formatQuarter, formatScore, t } from "../shared/i18n.js";
 
@@ -32,7 +32,8 @@ function classLabel(cls, thresholds) {
 
 /**
  * Renders the legend into root. shown is null while nothing is coloured (no published scores), else
- * { title, period, classification, thresholds }: title is the measure's name in the UI language.
+ * { title, period, classification, thresholds, outside }: title is the measure's name in the UI language, outside whether
+ * some units are outside the caller's area under this measure.
  */
 export function renderLegend(root, shown) {
   const title = element("h2", { className: "legend-title", attrs: { id: "legend-title" } });
@@ -46,6 +47,7 @@ export function renderLegend(root, shown) {
   for (let cls = 5; cls >= 1; cls--) items.append(item(swatch(CLASS_COLORS[cls - 1]), classLabel(cls, shown.thresholds)));
   items.append(
     item(swatch(NO_DATA_COLOR), t("class.none")),
+    ...(shown.outside ? [item(swatch(OUTSIDE_COLOR), t("outside.legend"))] : []),
     item(suppressedSwatch(), t("privacy.legend")),
     item(swatch("transparent", "legend-swatch-dashed"), t("class.lowReliability")),
   );

@@ -1,19 +1,44 @@
-// Text of the region and district search (unitsearch.js) in Kazakh, Russian and English.
+// Text of the unit search (unitsearch.js) in Kazakh, Russian and English.
 
 export const SEARCH_MESSAGES = Object.freeze({
   kk: {
     "search.label": "Өңірді не ауданды табу",
     "search.noMatch": "«{text}» атауымен өңір не аудан табылмады.",
     "search.district": "{district} ({region})",
+    "search.school": "{school} ({district})",
+    "search.choose.other": "«{text}» бойынша {n} нәтиже: біреуін таңдаңыз.",
+    "search.more": "Тағы бар: сөзді толығырақ жазыңыз.",
+    "search.results": "Табылғандар",
+    "search.level.region": "өңір",
+    "search.level.district": "аудан",
+    "search.level.school": "мектеп",
   },
   ru: {
     "search.label": "Найти регион или район",
     "search.noMatch": "Регион или район «{text}» не найден.",
     "search.district": "{district} ({region})",
+    "search.school": "{school} ({district})",
+    "search.choose.one": "По запросу «{text}» найден {n} вариант: выберите его.",
+    "search.choose.few": "По запросу «{text}» найдено {n} варианта: выберите один.",
+    "search.choose.many": "По запросу «{text}» найдено {n} вариантов: выберите один.",
+    "search.choose.other": "По запросу «{text}» найдено {n} варианта: выберите один.",
+    "search.more": "Есть и другие: уточните запрос.",
+    "search.results": "Найденное",
+    "search.level.region": "регион",
+    "search.level.district": "район",
+    "search.level.school": "школа",
   },
   en: {
     "search.label": "Find a region or district",
     "search.noMatch": "No region or district is called “{text}”.",
     "search.district": "{district} ({region})",
+    "search.school": "{school} ({district})",
+    "search.choose.one": "{n} match for “{text}”: choose it.",
+    "search.choose.other": "{n} matches for “{text}”: choose one.",
+    "search.more": "There are more: type more of the name.",
+    "search.results": "Matches",
+    "search.level.region": "region",
+    "search.level.district": "district",
+    "search.level.school": "school",
   },
 });

@@ -9,6 +9,8 @@ import { localizedName, t } from "./i18n.js";
 /** Who the page shows when /api/auth/me cannot be read. */
 const PUBLIC = Object.freeze({ authenticated: false, role: "public" });
 const ROLES = new Set(["analyst", "planner", "education", "steward"]);
+/** Set just before the page reloads after a sign-in, so that the reloaded page puts focus somewhere useful. */
+const FOCUS_AFTER_SIGN_IN = "riskmap.focusAfterSignIn";
 /** Only the region names are needed, so the coarsest boundaries do. */
 const REGION_SIMPLIFY = 0.05;
 
@@ -71,6 +73,17 @@ async function loadMe() {
     reportBug(error);
     return PUBLIC;
   }
+}
+
+/**
+ * After the reload that follows a sign-in, focus goes to the page's main working area (marked data-focus-after-sign-in,
+ * the map on the map page) or else back to the account control the user was at, never to the page as a whole.
+ */
+function focusAfterSignIn(control) {
+  if (sessionStorage.getItem(FOCUS_AFTER_SIGN_IN) === null) return;
+  sessionStorage.removeItem(FOCUS_AFTER_SIGN_IN);
+  const target = document.querySelector("[data-focus-after-sign-in]") ?? (control.signOutButton.hidden ? null : control.signOutButton);
+  target?.focus();
 }
 
 /** The boundary properties (name_kk, name_ru, name_en) of a region, or null. */
@@ -139,6 +152,7 @@ export function initAccount(headerTools) {
     const { username, password } = form.form.elements;
     try {
       await signIn(username.value.trim(), password.value);
+      sessionStorage.setItem(FOCUS_AFTER_SIGN_IN, "1");
       window.location.reload();
     } catch (error) {
       state.signInError = signInFailure(error);
@@ -169,6 +183,7 @@ export function initAccount(headerTools) {
   me.then(async (who) => {
     state.me = who;
     render();
+    focusAfterSignIn(control);
     if (who.scopeRegion) {
       state.region = await loadRegion(who.scopeRegion);
       render();

@@ -43,9 +43,19 @@ export function renderHeader(header) {
     }));
   }
 
-  const tools = element("div", { className: "header-tools" });
+  // On a phone the tools fold behind a menu button (app.css), so that the header takes one line.
+  const tools = element("div", { className: "header-tools", attrs: { id: "header-tools" } });
   tools.append(nav, languages);
-  header.replaceChildren(brand, tools);
+  const menu = element("button", {
+    className: "menu-button",
+    attrs: { type: "button", "aria-expanded": "false", "aria-controls": "header-tools", "data-i18n": "menu.label" },
+  });
+  menu.addEventListener("click", () => {
+    const open = !tools.classList.contains("is-open");
+    tools.classList.toggle("is-open", open);
+    menu.setAttribute("aria-expanded", String(open));
+  });
+  header.replaceChildren(brand, menu, tools);
 }
 
 /** Shows the links limited to some users to those users, once it is known who is signed in. */

@@ -4,8 +4,13 @@
 import { initAccount } from "./account.js";
 import { fetchAbout, reportBug } from "./api.js";
 import { renderHeader, showPageLinks } from "./header.js";
+import { element } from "./dom.js";
 import { LANGUAGES, detectLanguage, getLanguage, onLanguageChange, setLanguage, t } from "./i18n.js";
 import "./messages.js";
+import "./layout-messages.js";
+
+/** Where each banner's open or closed state is remembered, by the banner's id. */
+const BANNER_STORAGE = "riskmap.banner.";
 
 /**
  * Sets the page language, adds the account control to the header, translates the marked static text now and on
@@ -14,6 +19,8 @@ import "./messages.js";
  */
 export function initPage({ titleKey, onTranslate = () => {} }) {
   renderHeader(document.querySelector(".app-header"));
+  initSkipLinks();
+  initBanners();
   const langButtons = Array.from(document.querySelectorAll(".lang-button[data-lang]"));
   setLanguage(detectLanguage());
   const account = initAccount(document.querySelector(".header-tools"));
@@ -57,6 +64,62 @@ function updatePageLinks(lang) {
   for (const link of document.querySelectorAll("a[data-page-link]")) {
     const path = link.dataset.pageLink;
     link.setAttribute("href", keepLang ? `${path}?lang=${encodeURIComponent(lang)}` : path);
+  }
+}
+
+/**
+ * Skip links move focus to their target without changing the address (its query holds the map's view); a target that
+ * is not focusable by itself has tabindex="-1".
+ */
+function initSkipLinks() {
+  for (const link of document.querySelectorAll("a.skip-link")) {
+    link.addEventListener("click", (event) => {
+      const target = document.getElementById(link.getAttribute("href").slice(1));
+      if (!target) return;
+      event.preventDefault();
+      target.focus();
+    });
+  }
+}
+
+/**
+ * Banners marked data-collapsible take one line until their toggle opens them; the choice is remembered, so a notice
+ * read once stays small on a phone.
+ */
+function initBanners() {
+  for (const banner of document.querySelectorAll(".banner[data-collapsible][id]")) {
+    const key = BANNER_STORAGE + banner.id;
+    const toggle = element("button", {
+      className: "banner-toggle",
+      attrs: { type: "button", "data-i18n": "banner.toggle", "aria-controls": banner.id },
+    });
+    const setOpen = (open) => {
+      banner.toggleAttribute("data-collapsed", !open);
+      toggle.setAttribute("aria-expanded", String(open));
+    };
+    setOpen(readStored(key) === "open");
+    toggle.addEventListener("click", () => {
+      const open = banner.hasAttribute("data-collapsed");
+      setOpen(open);
+      store(key, open ? "open" : "closed");
+    });
+    banner.append(toggle);
+  }
+}
+
+function readStored(key) {
+  try {
+    return window.localStorage.getItem(key);
+  } catch {
+    return null; // storage blocked: banners start collapsed
+  }
+}
+
+function store(key, value) {
+  try {
+    window.localStorage.setItem(key, value);
+  } catch {
+    // storage blocked: the choice lasts for this page only
   }
 }
 
