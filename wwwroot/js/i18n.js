@@ -389,8 +389,10 @@ export function formatScore(value) {
 /** A change of a score with its sign ("+0.4", "−1.2"), with one decimal or the given number; a dash for none. */
 export function formatChange(value, digits = 1) {
   if (typeof value !== "number") return "—";
-  const text = formatNumber(Math.abs(value), { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  return value > 0 ? `+${text}` : value < 0 ? `−${text}` : text;
+  // The sign follows the shown digits: −0.004 reads "0.00", never "−0.00".
+  const shown = Number(value.toFixed(digits));
+  const text = formatNumber(Math.abs(shown), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return shown > 0 ? `+${text}` : shown < 0 ? `−${text}` : text;
 }
 
 /** Area in km² with a precision that suits the size (small city districts keep one decimal). */
