@@ -65,7 +65,7 @@ public class ImportDryRunTests(ImportApp app) : IClassFixture<ImportApp>
         await File.WriteAllTextAsync(path, Values((Astana, "2024Q3", 5)));
         try
         {
-            await app.Database.ImportAsync(RiskMap.Core.Imports.ImportKind.Indicators, path);
+            await app.Database.ImportAsync(RiskMap.Data.Imports.ImportKind.Indicators, path);
         }
         finally
         {
