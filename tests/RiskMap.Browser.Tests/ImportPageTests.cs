@@ -187,6 +187,8 @@ public class ImportPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         await codes.ClickAsync();
         var suicides = page.Locator("#codes-body tr", new PageLocatorOptions { Has = page.Locator("th", new PageLocatorOptions { HasTextRegex = new Regex("^suicides$") }) });
         await Assertions.Expect(suicides.Locator("td")).ToHaveTextAsync(["Суициды несовершеннолетних", "число"]);
+        var psychologists = page.Locator("#codes-body tr", new PageLocatorOptions { Has = page.Locator("th", new PageLocatorOptions { HasTextRegex = new Regex("^pupils_per_psychologist$") }) });
+        await Assertions.Expect(psychologists.Locator("td")).ToHaveTextAsync(["Учащихся на одного школьного психолога", "учащихся на одного специалиста"]);
 
         var file = page.GetByLabel("Файл", new PageGetByLabelOptions { Exact = true });
         var check = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Проверить без импорта" });
