@@ -52,11 +52,17 @@ public class BrowserApp : RiskMapWebFactory<DemoDatabase>
 
     /// <summary>
     /// A new page that records every console error, message about the Content Security Policy and failed request, so a
-    /// test can assert there were none, and its CSP violations in window.cspViolations.
+    /// test can assert there were none, and its CSP violations in window.cspViolations. <paramref name="timeZone"/> is the
+    /// browser's own zone (an IANA id), for pages that must show times in another one.
     /// </summary>
-    public async Task<(IPage Page, List<string> Errors)> OpenAsync(string path, string locale = "en-GB")
+    public async Task<(IPage Page, List<string> Errors)> OpenAsync(string path, string locale = "en-GB", string? timeZone = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = locale,
+            TimezoneId = timeZone,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
         _contexts.Add(context);
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(120_000);

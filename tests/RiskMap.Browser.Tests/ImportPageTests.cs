@@ -162,6 +162,88 @@ public class ImportPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task The_steward_downloads_the_template_checks_a_file_without_importing_and_then_imports_it()
+    {
+        var (page, errors) = await app.OpenAsync("/imports.html?lang=en", "ru-RU");
+        await SignInForm.SignInAsync(page, "steward");
+        await page.GotoAsync(app.BaseUrl + "/imports.html?lang=ru");
+        await BrowserApp.WaitUntilReadyAsync(page);
+        await page.GetByLabel("Что импортировать").SelectOptionAsync("indicators");
+
+        // The template is a file the importer reads as it is: its header and one example row.
+        var templateLink = page.Locator("#template-link");
+        await Assertions.Expect(templateLink).ToHaveTextAsync("Скачать шаблон (indicators-template.csv)");
+        var download = await page.RunAndWaitForDownloadAsync(() => templateLink.ClickAsync());
+        Assert.Equal("indicators-template.csv", download.SuggestedFilename);
+        var template = await File.ReadAllTextAsync(await download.PathAsync());
+        var lines = template.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("entity_level,entity_code,indicator,period,value,denominator", lines[0]);
+        Assert.Equal(2, lines.Length);
+
+        // The code list names every indicator in the page language.
+        var codes = page.Locator("#indicator-codes > summary");
+        await Assertions.Expect(codes).ToHaveTextAsync("Коды индикаторов");
+        await codes.ClickAsync();
+        var suicides = page.Locator("#codes-body tr", new PageLocatorOptions { Has = page.Locator("th", new PageLocatorOptions { HasTextRegex = new Regex("^suicides$") }) });
+        await Assertions.Expect(suicides.Locator("td")).ToHaveTextAsync(["Суициды несовершеннолетних", "число"]);
+        var psychologists = page.Locator("#codes-body tr", new PageLocatorOptions { Has = page.Locator("th", new PageLocatorOptions { HasTextRegex = new Regex("^pupils_per_psychologist$") }) });
+        await Assertions.Expect(psychologists.Locator("td")).ToHaveTextAsync(["Учащихся на одного школьного психолога", "учащихся на одного специалиста"]);
+
+        var file = page.GetByLabel("Файл", new PageGetByLabelOptions { Exact = true });
+        var check = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Проверить без импорта" });
+        var heading = ResultHeading(page);
+        var facts = page.Locator("#result dl.facts");
+        var batches = await ImportBatchesAsync();
+
+        await file.SetInputFilesAsync(new FilePayload { Name = download.SuggestedFilename, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(template) });
+        await check.ClickAsync();
+        await Assertions.Expect(heading).ToHaveTextAsync("Проверка: indicators-template.csv", new LocatorAssertionsToHaveTextOptions { Timeout = ImportTimeoutMs });
+        await Assertions.Expect(facts).ToHaveTextAsync(new Regex(@"Прочитано строк\s*1\s*Новых\s*1"));
+
+        // The steward's own earlier value, which the file changes.
+        var steward = await app.ClientAsAsync("steward");
+        using (var content = new MultipartFormDataContent())
+        {
+            content.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(Header + "region,710000000,suicides,2019Q3,4\n")), "file", "astana-2019q3.csv");
+            (await steward.PostAsync("/api/imports/indicators", content)).EnsureSuccessStatusCode();
+        }
+        batches = await ImportBatchesAsync();
+        var before = await app.Database.DataFingerprintAsync();
+
+        await file.SetInputFilesAsync(Csv("2019q3.csv", Header + "region,710000000,suicides,2019Q3,7\nregion,750000000,suicides,2019Q3,3\n"));
+        await check.ClickAsync();
+        await Assertions.Expect(heading).ToHaveTextAsync("Проверка: 2019q3.csv", new LocatorAssertionsToHaveTextOptions { Timeout = ImportTimeoutMs });
+        await Assertions.Expect(heading).ToBeFocusedAsync();
+        await Assertions.Expect(page.Locator("#result .nothing-changed")).ToContainTextAsync("ничего не сохранено");
+        await Assertions.Expect(facts).ToHaveTextAsync(new Regex(@"Прочитано строк\s*2\s*Новых\s*1\s*Обновлено\s*1\s*Без изменений\s*0"));
+        var changes = page.Locator("#result table.changes-table");
+        await Assertions.Expect(changes.Locator("caption")).ToHaveTextAsync("Первые 2 изменяемых значения");
+        var changed = changes.Locator("tbody tr").First;
+        await Assertions.Expect(changed.Locator("td.num")).ToHaveTextAsync(["4", "7"]);
+        await Assertions.Expect(changes.Locator("tbody tr").Nth(1).Locator("td.num")).ToHaveTextAsync(["новое", "3"]);
+
+        // Nothing was stored: not the values, not a batch.
+        Assert.Equal(4, await SuicidesIn2019Q3Async("710000000"));
+        Assert.Equal(batches, await ImportBatchesAsync());
+        Assert.Equal(before, await app.Database.DataFingerprintAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("imports-preview.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Импортировать этот файл" }).ClickAsync();
+        await Assertions.Expect(heading).ToHaveTextAsync(new Regex(@"^Импортировано: пакет №\s\d+$"), new LocatorAssertionsToHaveTextOptions { Timeout = ImportTimeoutMs });
+        await Assertions.Expect(facts).ToHaveTextAsync(new Regex(@"Прочитано строк\s*2\s*Новых\s*1\s*Обновлено\s*1\s*Без изменений\s*0"));
+        Assert.Equal(7, await SuicidesIn2019Q3Async("710000000"));
+        Assert.Equal(3, await SuicidesIn2019Q3Async("750000000"));
+        Assert.Equal(batches + 1, await ImportBatchesAsync());
+        Assert.Empty(errors);
+    }
+
+    private Task<long> ImportBatchesAsync() => app.Database.ScalarAsync<long>("SELECT count(*) FROM import_batches");
+
+    private Task<double> SuicidesIn2019Q3Async(string region) => app.Database.ScalarAsync<double>(
+        "SELECT value FROM observations WHERE entity_level = 'region' AND entity_code = @region AND indicator_code = 'suicides' AND period = '2019Q3'",
+        new { region });
+
     private Task<long> ObservationsFromAsync(string source) =>
         app.Database.ScalarAsync<long>("SELECT count(*) FROM observations WHERE source = @source", new { source });
 

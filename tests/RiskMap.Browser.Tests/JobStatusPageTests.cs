@@ -64,6 +64,26 @@ public class JobStatusPageTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task The_schedule_is_in_words_and_the_next_run_is_shown_in_Almaty_time_whatever_the_browser_zone()
+    {
+        // A browser in New York: its own clock is ten or eleven hours behind Almaty's.
+        var (page, errors) = await app.OpenAsync("/jobs.html?lang=ru", "ru-RU", timeZone: "America/New_York");
+
+        await Assertions.Expect(page.Locator("#schedule")).ToContainTextAsync("Каждую ночь в 02:00 (по времени Asia/Almaty)");
+        var next = page.Locator("#next-run time");
+        await Assertions.Expect(next).ToHaveTextAsync(new Regex(@"^\d{2}\.\d{2}\.\d{4}, 02:00 \(время Asia/Almaty\)$"));
+        var instant = DateTimeOffset.Parse((await next.GetAttributeAsync("datetime"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var almaty = TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty"));
+        Assert.Equal($"{almaty:dd.MM.yyyy}, 02:00 (время Asia/Almaty)", await next.InnerTextAsync());
+        Assert.InRange(instant - DateTimeOffset.UtcNow, TimeSpan.Zero, TimeSpan.FromDays(1));
+
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Қазақша" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#schedule")).ToContainTextAsync("Күн сайын түнде, сағат 02:00 (Asia/Almaty уақыты бойынша)");
+        await Assertions.Expect(next).ToHaveTextAsync(new Regex(@" 02:00 \(Asia/Almaty уақыты\)$"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task The_map_header_links_to_the_score_runs_page_by_keyboard_and_keeps_the_language()
     {
         var (page, errors) = await app.OpenAsync("/?lang=ru");

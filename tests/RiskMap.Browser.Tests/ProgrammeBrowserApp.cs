@@ -20,10 +20,14 @@ public sealed class ProgrammeBrowserApp : ScoredBrowserApp
     }
 
     /// <summary>Creates a programme of planner-75 for 2025 with the given districts as targets; returns its id and the target ids.</summary>
-    public async Task<(long Id, long[] Targets)> CreateProgrammeAsync(string title, params string[] districts)
+    public Task<(long Id, long[] Targets)> CreateProgrammeAsync(string title, params string[] districts) =>
+        CreateProgrammeAsync(title, "2025Q1", "2025Q4", districts);
+
+    /// <summary>Creates a programme of planner-75 over the given quarters with the given districts as targets.</summary>
+    public async Task<(long Id, long[] Targets)> CreateProgrammeAsync(string title, string startQuarter, string endQuarter, string[] districts)
     {
         var client = await ClientAsAsync("planner-75");
-        var created = await ReadAsync(await client.PostAsJsonAsync("/api/programmes", new { title, startQuarter = "2025Q1", endQuarter = "2025Q4" }));
+        var created = await ReadAsync(await client.PostAsJsonAsync("/api/programmes", new { title, startQuarter, endQuarter }));
         var id = created.GetProperty("id").GetInt64();
         var targets = new List<long>();
         foreach (var code in districts)
@@ -42,6 +46,20 @@ public sealed class ProgrammeBrowserApp : ScoredBrowserApp
         {
             measureCode, responsible = "Education department", deadline = "2025-06-30", fundingAmount = 1000000, fundingSource = "Local budget",
         }));
+    }
+
+    /// <summary>Assigns a measure to a target and records one quarterly report on it; returns the measure's id.</summary>
+    public async Task<long> AddMeasureWithProgressAsync(long programme, long target, string measureCode, string quarter, string note)
+    {
+        var client = await ClientAsAsync("planner-75");
+        var measure = await ReadAsync(await client.PostAsJsonAsync($"/api/programmes/{programme}/targets/{target}/measures", new
+        {
+            measureCode, responsible = "Управление образования города Алматы и районные отделы образования", deadline = "2025-12-31",
+            fundingAmount = 12500000, fundingSource = "Местный бюджет",
+        }));
+        var id = measure.GetProperty("id").GetInt64();
+        await ReadAsync(await client.PostAsJsonAsync($"/api/programmes/{programme}/measures/{id}/progress", new { quarter, note, percent = 40, status = "in_progress" }));
+        return id;
     }
 
     /// <summary>The programme as planner-75 reads it from the API.</summary>

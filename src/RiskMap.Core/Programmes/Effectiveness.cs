@@ -12,6 +12,10 @@ public enum ComparisonGap
 {
     NoScores,
     NoBaseline,
+
+    /// <summary>No published quarter from the programme's start on yet: there is nothing to compare with the baseline.</summary>
+    NoScoresSinceStart,
+
     NoComparableUnits,
 
     /// <summary>The reader does not see the target, or every unit of its comparison group, in full.</summary>
@@ -33,8 +37,8 @@ public sealed record TargetEffect(
     double? BaselineScore, int? BaselineClass, IReadOnlyList<string> KeyIndicators, IReadOnlyList<string> ComparisonCodes,
     int? MinClass, int? MaxClass, ComparisonGap? Gap, IReadOnlyList<EffectPoint> Series)
 {
-    /// <summary>The newest quarter with both changes, or null.</summary>
-    public EffectPoint? Latest => Series.LastOrDefault(p => p.Difference is not null);
+    /// <summary>The newest quarter after the baseline with both changes, or null (the baseline's own changes are zero by definition).</summary>
+    public EffectPoint? Latest => Series.Skip(1).LastOrDefault(p => p.Difference is not null);
 
     /// <summary>What a reader who does not see the target in full may know of it: its quarters, no figures.</summary>
     public TargetEffect WithoutFigures() => new(null, null, [], [], null, null, ComparisonGap.OutsideScope,
@@ -77,6 +81,9 @@ public static class Effectiveness
         var before = target.ByPeriod.GetValueOrDefault(baseline);
         if (before is not { Score: not null, Class: { } baseClass })
             return new TargetEffect(null, null, [], [], null, null, ComparisonGap.NoBaseline, shown.Select(p => Point(p, target, [], null, [])).ToList());
+
+        if (shown.Count == 1)
+            return new TargetEffect(before.Score, baseClass, [], [], null, null, ComparisonGap.NoScoresSinceStart, [Point(baseline, target, [], baseline, [])]);
 
         var key = KeyIndicators(before, indicatorCodes);
         var (low, high) = (Math.Max(1, baseClass - ClassTolerance), Math.Min(5, baseClass + ClassTolerance));

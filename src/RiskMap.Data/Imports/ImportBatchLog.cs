@@ -17,9 +17,12 @@ public sealed class ImportBatchLog(NpgsqlDataSource dataSource)
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public async Task<long> StartAsync(ImportKind kind, string fileName, string sha256, long sizeBytes, string importedBy, ImportOptions options)
+    /// <param name="transaction">Null: the record is stored at once. A dry run passes its own transaction, whose rollback takes the record away.</param>
+    public async Task<long> StartAsync(ImportKind kind, string fileName, string sha256, long sizeBytes, string importedBy, ImportOptions options,
+        NpgsqlTransaction? transaction = null)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var own = transaction is null ? await dataSource.OpenConnectionAsync() : null;
+        var connection = transaction?.Connection ?? own!;
         return await connection.ExecuteScalarAsync<long>("""
             INSERT INTO import_batches (kind, file_name, sha256, size_bytes, imported_by, source, options, status)
             VALUES (@kind, @fileName, @sha256, @sizeBytes, @importedBy, @source, @options::jsonb, 'running')
@@ -28,7 +31,7 @@ public sealed class ImportBatchLog(NpgsqlDataSource dataSource)
         {
             kind = kind.Code(), fileName, sha256, sizeBytes, importedBy, source = options.Source,
             options = JsonSerializer.Serialize(options.ToRecord()),
-        });
+        }, transaction);
     }
 
     public async Task ReportProgressAsync(long batchId, int rowsRead)

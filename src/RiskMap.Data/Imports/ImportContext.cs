@@ -13,6 +13,9 @@ public sealed class ImportContext
     /// <summary>The name the user gave the file; its extension says the format.</summary>
     public required string FileName { get; init; }
 
+    /// <summary>The user who imports: a dry run shows them the stored values they imported themselves.</summary>
+    public required string ImportedBy { get; init; }
+
     public required ImportOptions Options { get; init; }
 
     public required IssueCollector Issues { get; init; }
@@ -24,6 +27,9 @@ public sealed class ImportContext
     public required NpgsqlTransaction Transaction { get; init; }
 
     public required Func<ImportProgress, Task> ReportProgress { get; init; }
+
+    /// <summary>Set for a dry run: where an importer lists the first rows it would change.</summary>
+    public ChangePreview? Preview { get; init; }
 
     public required CancellationToken CancellationToken { get; init; }
 

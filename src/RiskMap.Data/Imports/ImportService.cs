@@ -11,7 +11,7 @@ public sealed record ImportRequest(ImportKind Kind, string FilePath, string File
 /// <summary>
 /// The one code path of every import, from the command line and from HTTP uploads alike: size limits, the batch
 /// record, one transaction for the whole file, and a rollback that leaves the database exactly as it was when
-/// anything in the file is wrong.
+/// anything in the file is wrong. A dry run takes the same path and always rolls back, its batch record included.
 /// </summary>
 public sealed class ImportService(
     NpgsqlDataSource dataSource,
@@ -22,14 +22,39 @@ public sealed class ImportService(
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
 
+    /// <summary>How many changed rows a dry run lists.</summary>
+    public const int PreviewChanges = 20;
+
     public async Task<ImportResult> ImportAsync(ImportRequest request, Action<ImportProgress>? onProgress = null, CancellationToken cancellationToken = default)
+    {
+        var (result, _) = await RunAsync(request, dryRun: false, onProgress, cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// What the import would do, with the first changed rows, without storing anything: the same checks and the same
+    /// writes as <see cref="ImportAsync"/>, in a transaction that is rolled back. Findings throw
+    /// <see cref="ImportFailedException"/> with batch id 0, as nothing is logged.
+    /// </summary>
+    public async Task<ImportPreview> PreviewAsync(ImportRequest request, CancellationToken cancellationToken = default)
+    {
+        var (result, changes) = await RunAsync(request, dryRun: true, null, cancellationToken);
+        return new ImportPreview(result.Kind, result.Counts, result.Warnings, changes);
+    }
+
+    private async Task<(ImportResult Result, IReadOnlyList<ImportChange> Changes)> RunAsync(
+        ImportRequest request, bool dryRun, Action<ImportProgress>? onProgress, CancellationToken cancellationToken)
     {
         var importer = importers.Single(i => i.Kind == request.Kind);
         var file = new FileInfo(request.FilePath);
         var sha256 = await HashAsync(file, cancellationToken);
-        var batchId = await batchLog.StartAsync(request.Kind, request.FileName, sha256, file.Length, request.ImportedBy, request.Options);
-        logger.LogInformation("Import batch {BatchId}: {Kind} from {FileName} ({Bytes} bytes) by {User}",
-            batchId, request.Kind.Code(), request.FileName, file.Length, request.ImportedBy);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // A dry run's batch record lives in its own transaction, so the rollback takes it away with everything else.
+        var batchId = await batchLog.StartAsync(request.Kind, request.FileName, sha256, file.Length, request.ImportedBy, request.Options,
+            dryRun ? transaction : null);
+        logger.LogInformation("Import batch {BatchId}{DryRun}: {Kind} from {FileName} ({Bytes} bytes) by {User}",
+            batchId, dryRun ? " (dry run)" : "", request.Kind.Code(), request.FileName, file.Length, request.ImportedBy);
 
         var issues = new IssueCollector();
         try
@@ -38,54 +63,62 @@ public sealed class ImportService(
             if (file.Length > limits.MaxFileBytes)
                 throw ImportRejectedException.Single(ImportProblem.FileTooLarge, detail: $"at most {limits.MaxFileBytes:N0} bytes");
 
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var preview = dryRun ? new ChangePreview(PreviewChanges) : null;
             var context = new ImportContext
             {
                 BatchId = batchId,
                 FilePath = request.FilePath,
                 FileName = request.FileName,
+                ImportedBy = request.ImportedBy,
                 Options = request.Options,
                 Issues = issues,
                 MaxRows = limits.MaxRows,
                 Connection = connection,
                 Transaction = transaction,
-                ReportProgress = Throttled(batchId, onProgress),
+                ReportProgress = Throttled(dryRun ? null : batchId, onProgress),
+                Preview = preview,
                 CancellationToken = cancellationToken,
             };
             var counts = await importer.RunAsync(context);
             issues.ThrowIfErrors();
+            var warnings = issues.Warnings.ToList();
+            if (dryRun)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                logger.LogInformation("Import batch {BatchId} (dry run) rolled back: {Counts}", batchId, counts);
+                return (new ImportResult(0, request.Kind, counts, warnings), preview!.Changes);
+            }
             await Tiles.MapDataVersion.NotifyAsync(connection, transaction, request.Kind.Code());
             await transaction.CommitAsync(cancellationToken);
 
-            var warnings = issues.Warnings.ToList();
             await batchLog.SucceedAsync(batchId, counts, warnings);
             logger.LogInformation("Import batch {BatchId} succeeded: {Counts}, {Warnings} warning(s)", batchId, counts, warnings.Count);
-            return new ImportResult(batchId, request.Kind, counts, warnings);
+            return (new ImportResult(batchId, request.Kind, counts, warnings), []);
         }
         catch (ImportRejectedException rejected)
         {
+            if (dryRun) throw new ImportFailedException(0, rejected.Issues);
             await batchLog.FailAsync(batchId, rejected.Issues);
             logger.LogWarning("Import batch {BatchId} rejected with {Count} finding(s)", batchId, rejected.Issues.Count);
             throw new ImportFailedException(batchId, rejected.Issues);
         }
         catch (Exception e)
         {
-            await batchLog.FailAsync(batchId, [new ImportIssue(ImportProblem.UnreadableFile, Detail: e.GetType().Name)]);
+            if (!dryRun) await batchLog.FailAsync(batchId, [new ImportIssue(ImportProblem.UnreadableFile, Detail: e.GetType().Name)]);
             logger.LogError(e, "Import batch {BatchId} failed", batchId);
             throw;
         }
     }
 
-    private Func<ImportProgress, Task> Throttled(long batchId, Action<ImportProgress>? onProgress)
+    private Func<ImportProgress, Task> Throttled(long? batchId, Action<ImportProgress>? onProgress)
     {
         var sinceLast = Stopwatch.StartNew();
         return async progress =>
         {
             onProgress?.Invoke(progress);
-            if (sinceLast.Elapsed < ProgressInterval) return;
+            if (batchId is null || sinceLast.Elapsed < ProgressInterval) return;
             sinceLast.Restart();
-            await batchLog.ReportProgressAsync(batchId, progress.Rows);
+            await batchLog.ReportProgressAsync(batchId.Value, progress.Rows);
         };
     }
 

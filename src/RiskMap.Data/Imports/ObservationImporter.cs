@@ -136,6 +136,19 @@ public sealed class ObservationImporter : IImporter
                 else await copy.WriteNullAsync(token);
             });
 
+        if (context.Preview is { } preview)
+            preview.AddRange(await context.Connection.QueryAsync<ImportChange>("""
+                SELECT s.entity_level || ' ' || s.entity_code AS Key, s.indicator_code || ' ' || s.period AS Field,
+                       CASE WHEN b.imported_by = @importedBy THEN o.value::text END AS Old, s.value::text AS New,
+                       (o.entity_code IS NOT NULL AND b.imported_by IS DISTINCT FROM @importedBy) AS OldWithheld
+                FROM observation_staging s
+                LEFT JOIN observations o ON (o.entity_level, o.entity_code, o.indicator_code, o.period) = (s.entity_level, s.entity_code, s.indicator_code, s.period)
+                LEFT JOIN import_batches b ON b.id = o.import_batch_id
+                WHERE o.entity_code IS NULL OR (o.value, o.denominator, o.source) IS DISTINCT FROM (s.value, s.denominator, @source)
+                ORDER BY o.entity_code IS NULL, s.entity_level, s.entity_code, s.indicator_code, s.period
+                LIMIT @limit
+                """, new { importedBy = context.ImportedBy, source = context.Options.Source, limit = preview.Limit }, context.Transaction));
+
         return await Upsert.CountAsync(context, """
             INSERT INTO observations AS t (entity_level, entity_code, indicator_code, period, value, denominator, source, import_batch_id)
             SELECT entity_level, entity_code, indicator_code, period, value, denominator, @source, @batchId FROM observation_staging

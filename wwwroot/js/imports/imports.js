@@ -1,9 +1,9 @@
 // RiskMap: the data steward's import page. Upload a file of boundaries, schools or indicator values, then see what it
 // stored or every problem that stopped it, and the import log. Plain ES module: no globals.
 
-import { fetchImports, reportBug, uploadImport } from "../shared/api.js";
+import { fetchImports, fetchIndicators, reportBug, uploadImport } from "../shared/api.js";
 import { element } from "../shared/dom.js";
-import { formatNumber, formatTime, getLanguage, t } from "../shared/i18n.js";
+import { formatNumber, formatTime, getLanguage, localizedName, t, tPlural } from "../shared/i18n.js";
 import "./imports-messages.js";
 import { initPage, loadDemoBanner } from "../shared/page.js";
 import { addFact, cellWith, statusBadge, timeElement } from "../shared/status-view.js";
@@ -16,6 +16,23 @@ const KINDS = new Set(["boundaries", "schools", "indicators"]);
 const ACCEPT = Object.freeze({ boundaries: ".geojson,.json,.zip", schools: ".csv,.geojson", indicators: ".csv" });
 /** The source the demo loader stores its synthetic schools and indicator values under. */
 const DEMO_SOURCE = "demo";
+/** A file each kind accepts as it is: the header and one example row. */
+const TEMPLATES = Object.freeze({
+  indicators: { name: "indicators-template.csv", type: "text/csv", text: "entity_level,entity_code,indicator,period,value,denominator\nregion,750000000,offences_against_minors,2025Q4,12,\n" },
+  schools: { name: "schools-template.csv", type: "text/csv", text: "code,name_ru,name_kk,type,language,settlement,pupils,lat,lon\nS-0001,Школа № 1,№ 1 мектеп,general,kk,urban,500,43.2567,76.9286\n" },
+  boundaries: {
+    name: "boundaries-template.geojson",
+    type: "application/geo+json",
+    text: `${JSON.stringify({
+      type: "FeatureCollection",
+      features: [{
+        type: "Feature",
+        properties: { KATO: "751110000", NAME_KK: "Алмалы ауданы", NAME_RU: "Алмалинский район", NAME_EN: "Almaly district", Year: 2024 },
+        geometry: { type: "Polygon", coordinates: [[[76.90, 43.24], [76.95, 43.24], [76.95, 43.27], [76.90, 43.27], [76.90, 43.24]]] },
+      }],
+    }, null, 2)}\n`,
+  },
+});
 
 const els = {
   accessSignIn: document.getElementById("access-sign-in"),
@@ -37,6 +54,10 @@ const els = {
   errorBox: document.getElementById("error-box"),
   errorDetail: document.getElementById("error-detail"),
   retryButton: document.getElementById("retry-button"),
+  dryRunButton: document.getElementById("dry-run-button"),
+  template: document.getElementById("template-link"),
+  codes: document.getElementById("indicator-codes"),
+  codesBody: document.getElementById("codes-body"),
 };
 
 const state = {
@@ -57,6 +78,8 @@ const state = {
    * { outcome: "rejected", problem } or { outcome: "failed", detail }.
    */
   result: null,
+  /** The indicator catalogue, for the list of codes. */
+  indicators: [],
 };
 
 // ---------------------------------------------------------------------------
@@ -83,6 +106,8 @@ function renderForm() {
   const kind = els.kind.value;
   els.formats.textContent = t(`imports.formats.${kind}`);
   els.file.accept = ACCEPT[kind];
+  renderTemplate(kind);
+  els.codes.hidden = kind !== "indicators";
   for (const group of els.form.querySelectorAll("[data-kinds]")) {
     group.hidden = !appliesTo(group, kind);
   }
@@ -112,8 +137,35 @@ function renderUpload() {
   els.progress.textContent = busy ? t("imports.progress.uploading", { file: state.uploading }) : "";
 }
 
+/** The template of a kind as a download link (a Blob, so that the CSP needs no data: URLs). */
+function renderTemplate(kind) {
+  const template = TEMPLATES[kind];
+  if (els.template.href.startsWith("blob:")) URL.revokeObjectURL(els.template.href);
+  els.template.href = URL.createObjectURL(new Blob([template.text], { type: `${template.type};charset=utf-8` }));
+  els.template.download = template.name;
+  els.template.textContent = t("imports.template", { file: template.name });
+}
+
+function renderCodes() {
+  els.codesBody.replaceChildren();
+  for (const indicator of state.indicators) {
+    const row = element("tr");
+    row.append(
+      element("th", { text: indicator.code, attrs: { scope: "row" } }),
+      element("td", { text: localizedName({ name_kk: indicator.nameKk, name_ru: indicator.nameRu, name_en: indicator.nameEn }) }),
+      element("td", { text: t(`imports.unit.${indicator.unit}`) }),
+    );
+    els.codesBody.append(row);
+  }
+}
+
 async function upload(event) {
   event.preventDefault();
+  await send(event.submitter === els.dryRunButton);
+}
+
+/** Uploads the chosen file: as a dry run (nothing stored) or for real. */
+async function send(dryRun) {
   if (state.uploading !== null) return;
   const file = els.file.files[0];
   els.fileError.hidden = file !== undefined;
@@ -129,8 +181,9 @@ async function upload(event) {
   renderResult();
   const poll = window.setInterval(refresh, UPLOAD_POLL_MS);
   try {
-    const view = await uploadImport(kind, file, chosenOptions(kind), getLanguage());
-    state.result = { outcome: "succeeded", view, fileName: file.name };
+    const options = chosenOptions(kind);
+    const view = await uploadImport(kind, file, dryRun ? { ...options, dryRun: "true" } : options, getLanguage());
+    state.result = { outcome: dryRun ? "preview" : "succeeded", view, fileName: file.name };
   } catch (error) {
     reportBug(error);
     state.result =
@@ -157,6 +210,10 @@ function renderResult() {
   els.result.dataset.outcome = result.outcome;
   const body = els.resultBody;
   body.replaceChildren();
+  if (result.outcome === "preview") {
+    renderPreview(result, body);
+    return;
+  }
   if (result.outcome === "succeeded") {
     const view = result.view;
     els.resultHeading.textContent = t("imports.result.succeeded", { batch: batchId(view.batchId) });
@@ -182,6 +239,44 @@ function renderResult() {
     body.append(nothingChanged);
     if (result.detail) body.append(element("pre", { className: "run-error", text: result.detail }));
   }
+}
+
+function countFacts(view) {
+  const facts = element("dl", { className: "facts" });
+  addFact(facts, t("imports.result.rowsRead"), countText(view.rowsRead));
+  addFact(facts, t("imports.result.inserted"), countText(view.inserted));
+  addFact(facts, t("imports.result.updated"), countText(view.updated));
+  addFact(facts, t("imports.result.unchanged"), countText(view.unchanged));
+  return facts;
+}
+
+/** A dry run: what the import would do, the first changed values, and the button that imports the same file. */
+function renderPreview(result, body) {
+  const view = result.view;
+  els.resultHeading.textContent = t("imports.preview.heading", { file: result.fileName });
+  body.append(element("p", { className: "nothing-changed", text: t("imports.preview.nothingStored") }), countFacts(view));
+  if (view.changes.length > 0) {
+    const table = element("table", { className: "runs-table changes-table" });
+    table.append(element("caption", { text: tPlural("imports.preview.changes", view.changes.length), attrs: { id: "changes-caption" } }));
+    const headRow = element("tr");
+    for (const key of ["key", "field", "old", "new"]) headRow.append(element("th", { text: t(`imports.preview.col.${key}`), attrs: { scope: "col" } }));
+    const head = element("thead");
+    head.append(headRow);
+    const rows = element("tbody");
+    for (const change of view.changes) {
+      const row = element("tr");
+      const old = change.oldWithheld ? t("imports.preview.withheld") : change.old ?? t("imports.preview.new");
+      row.append(element("th", { text: change.key, attrs: { scope: "row" } }), element("td", { text: change.field }),
+        element("td", { className: "num", text: old }), element("td", { className: "num", text: change.new }));
+      rows.append(row);
+    }
+    table.append(head, rows);
+    body.append(table);
+  }
+  if (view.warnings.length > 0) body.append(issueTable(view.warnings, t("imports.warnings.caption", { count: formatNumber(view.warnings.length) })));
+  const commit = element("button", { className: "action-button", text: t("imports.preview.commit"), attrs: { type: "button", id: "commit-button" } });
+  commit.addEventListener("click", () => send(false));
+  body.append(commit);
 }
 
 /** The findings of an import (ImportIssueView) as a table: where each is, what was there and what is wrong. */
@@ -248,6 +343,7 @@ function renderStatusLine() {
 
 function render() {
   renderForm();
+  renderCodes();
   renderUpload();
   renderResult();
   renderBatches();
@@ -291,6 +387,10 @@ function showAccess(me) {
   els.accessStewardOnly.hidden = !me.authenticated || me.managesData;
   els.tools.hidden = !me.managesData;
   if (me.managesData) {
+    fetchIndicators().then((indicators) => {
+      state.indicators = indicators;
+      renderCodes();
+    }, reportBug);
     refresh();
     return;
   }

@@ -19,6 +19,7 @@ const TRIGGERS = new Set(["schedule", "import", "manual"]);
 const els = {
   published: document.getElementById("published"),
   runningState: document.getElementById("running-state"),
+  pending: document.getElementById("pending-recompute"),
   nextRun: document.getElementById("next-run"),
   schedule: document.getElementById("schedule"),
   scheduleImports: document.getElementById("schedule-imports"),
@@ -156,11 +157,19 @@ function renderActivity() {
     els.runningState.textContent = t(current.running ? "jobs.running.unknown" : "jobs.running.no");
   }
 
-  els.nextRun.replaceChildren(
-    current.nextScheduledRun ? timeElement(current.nextScheduledRun, { withZone: true }) : t("jobs.next.none"),
-  );
-
   const schedule = current.schedule;
+  const timeZone = schedule?.timeZone || "UTC";
+  // The schedule's own zone (Asia/Almaty), named, whatever the zone of the browser.
+  const inZone = (value) => t("jobs.timeInZone", { time: formatDateTime(value, { timeZone }), timeZone });
+  els.nextRun.replaceChildren(current.nextScheduledRun ? element("time", { text: inZone(current.nextScheduledRun), attrs: { datetime: current.nextScheduledRun } }) : t("jobs.next.none"));
+  const pending = current.pendingRecompute;
+  els.pending.hidden = !pending;
+  if (pending) {
+    els.pending.textContent = pending.importRunning
+      ? t("jobs.pending.importRunning")
+      : t("jobs.pending.startsAt", { time: inZone(pending.startsAfter), duration: formatDuration(pending.checkSeconds) });
+  }
+
   els.schedule.replaceChildren(scheduleText(schedule));
   if (schedule?.cron) {
     els.schedule.append(" ", element("code", { className: "cron", text: schedule.cron }));

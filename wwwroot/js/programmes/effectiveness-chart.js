@@ -4,7 +4,7 @@
 
 import { seriesChart } from "../shared/charts.js";
 import { element } from "../shared/dom.js";
-import { formatChange, formatNumber, formatQuarter, formatScore, getLanguage, localizedName, t } from "../shared/i18n.js";
+import { formatChange, formatDate, formatQuarter, formatScore, getLanguage, localizedName, t, tPlural } from "../shared/i18n.js";
 import { nameOf } from "./programme-list.js";
 
 /** The chart's scale reaches at least ±0.5 and is rounded up to a half point. */
@@ -79,8 +79,8 @@ function indicatorTable(target, indicatorName) {
 function comparisonText(target) {
   const comparison = target.comparison;
   if (comparison.reasonText) return nameOf(comparison.reasonText);
-  return t(`programmes.effect.comparison.${target.level}`, {
-    n: formatNumber(comparison.units), low: t(`class.${comparison.minClass}`), high: t(`class.${comparison.maxClass}`),
+  return tPlural(`programmes.effect.comparison.${target.level}`, comparison.units, {
+    low: t(`class.${comparison.minClass}`), high: t(`class.${comparison.maxClass}`),
   });
 }
 
@@ -112,6 +112,15 @@ export function effectivenessSection(report, indicators) {
     return section;
   }
   section.append(element("p", { className: "field-hint", text: t("programmes.effect.baseline", { period: formatQuarter(report.baselineQuarter) }) }));
+  if (report.awaiting) {
+    // Nothing to compare yet: a chart and tables of the baseline alone would read as "no change".
+    section.append(element("p", {
+      className: "empty-note",
+      text: t("programmes.effect.awaiting", { period: formatQuarter(report.awaiting.quarter), date: formatDate(report.awaiting.dataFrom) }),
+      attrs: { id: "effectiveness-awaiting" },
+    }));
+    return section;
+  }
   if (report.targets.length === 0) section.append(element("p", { className: "empty-note", text: t("programmes.effect.noTargets") }));
   for (const target of report.targets) section.append(targetSection(target, indicatorName));
   return section;

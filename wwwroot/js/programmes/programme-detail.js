@@ -114,7 +114,7 @@ export function renderProgrammeDetail(root, { programme, me, catalogue, effectiv
     parts.push(element("p", { className: "empty-note", text: t("programmes.noTargets") }));
   } else {
     const wrap = element("div", { className: "table-wrap", attrs: { role: "region", tabindex: "0", "aria-label": t("programmes.plan.caption") } });
-    wrap.append(planTable(programme, actions));
+    wrap.append(planTable(programme, effectiveness, actions));
     parts.push(wrap);
   }
 

@@ -231,9 +231,9 @@ function toDate(value) {
 /**
  * Date and time in the user's time zone and the UI locale (with the same Kazakh fallback as numbers). The date
  * is numeric so that a fallback locale never puts Russian month names into a Kazakh page. withZone adds the
- * short time zone name (e.g. "GMT+5").
+ * short time zone name (e.g. "GMT+5"); timeZone (an IANA name) shows the time there instead.
  */
-export function formatDateTime(value, { withZone = false } = {}) {
+export function formatDateTime(value, { withZone = false, timeZone } = {}) {
   const date = toDate(value);
   if (!date) return "—";
   return dateFormat({
@@ -244,6 +244,7 @@ export function formatDateTime(value, { withZone = false } = {}) {
     minute: "2-digit",
     hourCycle: "h23",
     ...(withZone ? { timeZoneName: "short" } : {}),
+    ...(timeZone ? { timeZone } : {}),
   }).format(date);
 }
 

@@ -11,6 +11,8 @@ namespace RiskMap.Web.Features.Imports;
 
 public static class ImportEndpoints
 {
+    private const string DryRunParameter = "dryRun";
+
     public static void MapImportEndpoints(this IEndpointRouteBuilder api)
     {
         var imports = api.MapGroup("/imports").WithTags("Imports").RequireAuthorization(AccessSetup.StewardPolicy);
@@ -30,9 +32,13 @@ public static class ImportEndpoints
             .WithSummary("Imports a file (multipart field 'file'): boundaries (.geojson, .json, .zip of a Shapefile), schools (.csv, .geojson) or indicators (.csv).")
             .WithDescription("Options go in the query string, e.g. ?level=district&repair=true&srid=32642&source=akimat-75. " +
                              "The import is all-or-nothing: on any error nothing is stored and the response lists every finding " +
-                             "with row, field, value and a reason in the language of Accept-Language or ?lang=kk|ru|en.")
+                             "with row, field, value and a reason in the language of Accept-Language or ?lang=kk|ru|en. " +
+                             "?dryRun=true checks and applies the file in a transaction that is rolled back, stores nothing (not even a log entry) " +
+                             "and answers 200 with the counts it would have and the first changed rows (key, field, old → new); a stored value " +
+                             "is shown only to the user who imported it (oldWithheld otherwise). Dry runs list changed rows for indicator values.")
             .Accepts<IFormFile>("multipart/form-data")
             .Produces<ImportResultView>(StatusCodes.Status201Created)
+            .Produces<ImportPreviewView>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
@@ -41,9 +47,21 @@ public static class ImportEndpoints
 
     public sealed record ImportResultView(long BatchId, string Kind, int RowsRead, int Inserted, int Updated, int Unchanged, IReadOnlyList<ImportIssueView> Warnings);
 
+    public sealed record ImportPreviewView(bool DryRun, string Kind, int RowsRead, int Inserted, int Updated, int Unchanged,
+        IReadOnlyList<ImportIssueView> Warnings, IReadOnlyList<ImportChange> Changes);
+
     private static async Task<IResult> UploadAsync(HttpRequest request, string kind, ImportService imports, CancellationToken cancellationToken)
     {
         var language = Languages.FromCode(request.Query["lang"].FirstOrDefault() ?? request.Headers.AcceptLanguage.FirstOrDefault());
+        bool dryRun;
+        try
+        {
+            dryRun = QueryParameters.Flag(DryRunParameter, request.Query[DryRunParameter].FirstOrDefault());
+        }
+        catch (QueryParameters.Invalid invalid)
+        {
+            return invalid.Problem;
+        }
         if (!ImportKinds.TryParse(kind, out var importKind))
             return ApiProblems.NotFound("import kind", $"'{kind}' is not an import kind; use boundaries, schools or indicators.");
 
@@ -51,7 +69,7 @@ public static class ImportEndpoints
         try
         {
             options = ImportOptions.Parse(importKind, request.Query
-                .Where(q => q.Key != "lang")
+                .Where(q => q.Key is not ("lang" or DryRunParameter))
                 .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString())));
         }
         catch (InvalidImportOptionException e)
@@ -82,6 +100,12 @@ public static class ImportEndpoints
                 await file.CopyToAsync(target, cancellationToken);
             }
             var importedBy = request.HttpContext.CallerScope().User;
+            if (dryRun)
+            {
+                var preview = await imports.PreviewAsync(new ImportRequest(importKind, path, fileName, importedBy, options), cancellationToken);
+                return Results.Ok(new ImportPreviewView(true, preview.Kind.Code(), preview.Counts.RowsRead, preview.Counts.Inserted, preview.Counts.Updated,
+                    preview.Counts.Unchanged, preview.Warnings.Select(w => ImportIssueView.From(w, language)).ToList(), preview.Changes));
+            }
             var result = await imports.ImportAsync(new ImportRequest(importKind, path, fileName, importedBy, options), cancellationToken: cancellationToken);
             await request.HttpContext.AuditAsync(AuditLog.Actions.Import, $"{importKind.Code()} batch {result.BatchId}", new Dictionary<string, object?>
             {
@@ -90,6 +114,10 @@ public static class ImportEndpoints
             var view = new ImportResultView(result.BatchId, result.Kind.Code(), result.Counts.RowsRead, result.Counts.Inserted,
                 result.Counts.Updated, result.Counts.Unchanged, result.Warnings.Select(w => ImportIssueView.From(w, language)).ToList());
             return Results.Created($"/api/imports/{result.BatchId}", view);
+        }
+        catch (ImportFailedException failed) when (dryRun)
+        {
+            return Rejected(failed, language);
         }
         catch (ImportFailedException failed)
         {
@@ -117,7 +145,7 @@ public static class ImportEndpoints
             extensions: new Dictionary<string, object?>
             {
                 ["code"] = "import-rejected",
-                ["batchId"] = failed.BatchId,
+                ["batchId"] = failed.BatchId == 0 ? null : failed.BatchId,
                 ["errorCount"] = errors.Count,
                 ["issues"] = failed.Issues.Select(i => ImportIssueView.From(i, language)).ToList(),
             });

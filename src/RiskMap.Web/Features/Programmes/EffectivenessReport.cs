@@ -16,7 +16,14 @@ public sealed record LatestEffectView(string Period, double? TargetChange, doubl
 public sealed record TargetEffectView(long TargetId, string Level, string Code, Names Name, double? BaselineScore, int? BaselineClass,
     IReadOnlyList<string> KeyIndicators, ComparisonView Comparison, IReadOnlyList<EffectPointView> Series, LatestEffectView? Latest);
 
-public sealed record EffectivenessView(long ProgrammeId, long? Run, string StartQuarter, string? BaselineQuarter, Names Note, IReadOnlyList<TargetEffectView> Targets);
+/// <summary>
+/// Why there is nothing to compare yet: no published quarter from the start on. <c>Quarter</c> is the programme's first
+/// quarter; its data can be imported, and so scored, from <c>DataFrom</c>, the day after it ends.
+/// </summary>
+public sealed record AwaitingView(string Reason, string Quarter, DateOnly DataFrom);
+
+public sealed record EffectivenessView(long ProgrammeId, long? Run, string StartQuarter, string? BaselineQuarter, AwaitingView? Awaiting, Names Note,
+    IReadOnlyList<TargetEffectView> Targets);
 
 /// <summary>Compares each target of a programme with comparable untargeted units, on the published run's scores.</summary>
 public sealed class EffectivenessReport(ScoreSeries scores, ProgrammeStore store)
@@ -52,7 +59,9 @@ public sealed class EffectivenessReport(ScoreSeries scores, ProgrammeStore store
             }
         }
         var views = programme.Targets.Select(t => View(t, byTarget[t.Id])).ToList();
-        return (new EffectivenessView(programme.Id, run?.Id, programme.StartQuarter, baseline, Note, views), byTarget);
+        var awaiting = periods.Any(p => Quarter.TryParse(p, out var q) && q.CompareTo(start) >= 0) ? null
+            : new AwaitingView(Code(ComparisonGap.NoScoresSinceStart), programme.StartQuarter, start.Next().FirstDay);
+        return (new EffectivenessView(programme.Id, run?.Id, programme.StartQuarter, baseline, awaiting, Note, views), byTarget);
     }
 
     private static TargetEffectView View(TargetView target, TargetEffect effect)
@@ -72,6 +81,7 @@ public sealed class EffectivenessReport(ScoreSeries scores, ProgrammeStore store
     {
         ComparisonGap.NoScores => "no-scores",
         ComparisonGap.NoBaseline => "no-baseline",
+        ComparisonGap.NoScoresSinceStart => "no-scores-since-start",
         ComparisonGap.OutsideScope => "outside-scope",
         _ => "no-comparable-units",
     };

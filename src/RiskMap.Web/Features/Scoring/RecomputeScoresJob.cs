@@ -1,4 +1,3 @@
-using Dapper;
 using Npgsql;
 using Quartz;
 using RiskMap.Data.Scoring;
@@ -21,28 +20,11 @@ public sealed class RecomputeScoresJob(ScoreRunService runs, NpgsqlDataSource da
         var data = context.MergedJobDataMap;
         var mode = data.GetString(ModeKey) ?? ScoreTrigger.Schedule.Code();
         var requestedBy = data.GetString(RequestedByKey) ?? "scheduler";
-        if (mode == ScoreTrigger.Import.Code() && !await InputsChangedAndSettledAsync()) return;
+        if (mode == ScoreTrigger.Import.Code() && !(await PendingRecompute.ReadAsync(dataSource, options)).Settled) return;
 
         var trigger = mode == ScoreTrigger.Manual.Code() ? ScoreTrigger.Manual : mode == ScoreTrigger.Import.Code() ? ScoreTrigger.Import : ScoreTrigger.Schedule;
         var outcome = await runs.RunAsync(trigger, requestedBy, force: trigger == ScoreTrigger.Manual, cancellationToken: cancellationToken);
         logger.LogInformation("Recompute ({Mode}) on {Node}: {Status}, run {RunId}", mode, context.Scheduler.SchedulerInstanceId, outcome.Status, outcome.RunId);
         context.Result = outcome;
-    }
-
-    /// <summary>
-    /// True when an import or a weight change is newer than the published run and no import has finished within the
-    /// debounce interval, so a series of uploads makes one run, not one each.
-    /// </summary>
-    private async Task<bool> InputsChangedAndSettledAsync()
-    {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<bool>("""
-            WITH published AS (SELECT r.input_watermark, r.weight_version_id FROM published_score_run p JOIN score_runs r ON r.id = p.run_id)
-            SELECT (EXISTS (SELECT 1 FROM import_batches b
-                            WHERE b.status = 'succeeded' AND b.id > COALESCE((SELECT input_watermark FROM published), 0))
-                    OR (SELECT max(id) FROM weight_versions) > COALESCE((SELECT weight_version_id FROM published), 0))
-               AND NOT EXISTS (SELECT 1 FROM import_batches b
-                               WHERE b.status = 'running' OR b.finished_at > now() - make_interval(secs => @debounce))
-            """, new { debounce = (double)options.ImportDebounceSeconds });
     }
 }

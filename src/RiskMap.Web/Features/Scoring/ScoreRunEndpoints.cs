@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Npgsql;
 using Quartz;
 using RiskMap.Core.Access;
 using RiskMap.Data.Scoring;
@@ -33,22 +34,34 @@ public static class ScoreRunEndpoints
             .Produces<ScoreRunView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        runs.MapGet("/current", async (HttpContext http, ScoreRunQueries queries, [FromServices] ISchedulerFactory? schedulers, ScoringOptions options) =>
+        runs.MapGet("/current", async (HttpContext http, ScoreRunQueries queries, [FromServices] ISchedulerFactory? schedulers, ScoringOptions options,
+                NpgsqlDataSource dataSource) =>
             {
                 var recent = (await queries.RunsAsync(20)).Select(run => ForCaller(http, run)).ToList();
                 var nightly = schedulers is null ? null : await (await schedulers.GetScheduler()).GetTrigger(ScoringScheduler.NightlyTrigger);
+                var running = recent.Any(r => r.Status == "running");
+                var pending = await PendingRecompute.ReadAsync(dataSource, options);
                 return Results.Ok(new
                 {
                     published = recent.FirstOrDefault(r => r.Published),
                     latest = recent.FirstOrDefault(),
-                    running = recent.Any(r => r.Status == "running"),
+                    running,
                     nextScheduledRun = nightly?.NextFireTimeUtc,
                     schedule = new { cron = options.Cron, timeZone = options.TimeZone, importDebounceSeconds = options.ImportDebounceSeconds },
+                    pendingRecompute = !pending.InputsChanged || running ? null : new
+                    {
+                        importRunning = pending.ImportRunning,
+                        startsAfter = pending.StartsAfter is { } after && after > pending.Now ? after : pending.Now,
+                        checkSeconds = options.ImportCheckSeconds,
+                    },
                     recentFailures = recent.Where(r => r.Status == "failed").Take(5),
                 });
             })
-            .WithSummary("The published run, the latest run, whether one is running, the next scheduled run and recent failures.")
-            .WithDescription(RequesterRule);
+            .WithSummary("The published run, the latest run, whether one is running, the next scheduled run, a recompute pending after imports and recent failures.")
+            .WithDescription(RequesterRule + " schedule gives the cron expression and its time zone (nextScheduledRun is in UTC). pendingRecompute is null " +
+                             "unless an import or weight change is newer than the published run and no run is going: then the recompute starts at " +
+                             "startsAfter (UTC; no import finishes for importDebounceSeconds) or within checkSeconds after it, or once a running import " +
+                             "(importRunning) has finished.");
 
         runs.MapPost("/", async (HttpContext http, [FromServices] ISchedulerFactory? schedulers) =>
             {
