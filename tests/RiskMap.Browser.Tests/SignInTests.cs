@@ -11,7 +11,7 @@ public class SignInTests(BrowserApp app) : IClassFixture<BrowserApp>
         var (page, errors) = await app.OpenAsync("/?lang=en");
         var account = SignInForm.Account(page);
         var notice = page.Locator("#public-notice");
-        await Assertions.Expect(notice).ToHaveTextAsync("Public view. School-level data and detailed scores are shown after signing in.");
+        await Assertions.Expect(notice).ToContainTextAsync("Public view. School-level data and detailed scores are shown after signing in.");
 
         await SignInForm.SignInAsync(page, "planner-75");
         await ExpectPlannerAsync(account, "Planner · Almaty (city)");
