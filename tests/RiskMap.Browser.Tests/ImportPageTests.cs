@@ -220,7 +220,7 @@ public class ImportPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         var changes = page.Locator("#result table.changes-table");
         await Assertions.Expect(changes.Locator("caption")).ToHaveTextAsync("Первые 2 изменяемых значения");
         var changed = changes.Locator("tbody tr").First;
-        await Assertions.Expect(changed.Locator("td.num")).ToHaveTextAsync(["4", "7"]);
+        await Assertions.Expect(changed.Locator("th, td")).ToHaveTextAsync(["710000000", "Суициды несовершеннолетних", "3 квартал 2019 г.", "4", "7"]);
         await Assertions.Expect(changes.Locator("tbody tr").Nth(1).Locator("td.num")).ToHaveTextAsync(["новое", "3"]);
 
         // Nothing was stored: not the values, not a batch.

@@ -138,8 +138,8 @@ public sealed class ObservationImporter : IImporter
 
         if (context.Preview is { } preview)
             preview.AddRange(await context.Connection.QueryAsync<ImportChange>("""
-                SELECT s.entity_level || ' ' || s.entity_code AS Key, s.indicator_code || ' ' || s.period AS Field,
-                       CASE WHEN b.imported_by = @importedBy THEN o.value::text END AS Old, s.value::text AS New,
+                SELECT s.entity_level AS Level, s.entity_code AS Code, s.indicator_code AS Indicator, s.period::text AS Period,
+                       CASE WHEN b.imported_by = @importedBy THEN o.value END AS Old, s.value AS New,
                        (o.entity_code IS NOT NULL AND b.imported_by IS DISTINCT FROM @importedBy) AS OldWithheld
                 FROM observation_staging s
                 LEFT JOIN observations o ON (o.entity_level, o.entity_code, o.indicator_code, o.period) = (s.entity_level, s.entity_code, s.indicator_code, s.period)

@@ -3,7 +3,7 @@
 
 import { fetchImports, fetchIndicators, reportBug, uploadImport } from "../shared/api.js";
 import { element } from "../shared/dom.js";
-import { formatNumber, formatTime, getLanguage, localizedName, t, tPlural } from "../shared/i18n.js";
+import { formatNumber, formatQuarter, formatTime, getLanguage, localizedName, t, tPlural } from "../shared/i18n.js";
 import "./imports-messages.js";
 import { initPage, loadDemoBanner } from "../shared/page.js";
 import { addFact, cellWith, statusBadge, timeElement } from "../shared/status-view.js";
@@ -146,13 +146,19 @@ function renderTemplate(kind) {
   els.template.textContent = t("imports.template", { file: template.name });
 }
 
+/** An indicator's name in the UI language, or its code while the catalogue is not loaded. */
+function indicatorName(code) {
+  const indicator = state.indicators.find((candidate) => candidate.code === code);
+  return indicator ? localizedName({ name_kk: indicator.nameKk, name_ru: indicator.nameRu, name_en: indicator.nameEn }) : code;
+}
+
 function renderCodes() {
   els.codesBody.replaceChildren();
   for (const indicator of state.indicators) {
     const row = element("tr");
     row.append(
       element("th", { text: indicator.code, attrs: { scope: "row" } }),
-      element("td", { text: localizedName({ name_kk: indicator.nameKk, name_ru: indicator.nameRu, name_en: indicator.nameEn }) }),
+      element("td", { text: indicatorName(indicator.code) }),
       element("td", { text: t(`imports.unit.${indicator.unit}`) }),
     );
     els.codesBody.append(row);
@@ -259,15 +265,16 @@ function renderPreview(result, body) {
     const table = element("table", { className: "runs-table changes-table" });
     table.append(element("caption", { text: tPlural("imports.preview.changes", view.changes.length), attrs: { id: "changes-caption" } }));
     const headRow = element("tr");
-    for (const key of ["key", "field", "old", "new"]) headRow.append(element("th", { text: t(`imports.preview.col.${key}`), attrs: { scope: "col" } }));
+    for (const key of ["unit", "indicator", "period", "old", "new"]) headRow.append(element("th", { text: t(`imports.preview.col.${key}`), attrs: { scope: "col" } }));
     const head = element("thead");
     head.append(headRow);
     const rows = element("tbody");
     for (const change of view.changes) {
       const row = element("tr");
-      const old = change.oldWithheld ? t("imports.preview.withheld") : change.old ?? t("imports.preview.new");
-      row.append(element("th", { text: change.key, attrs: { scope: "row" } }), element("td", { text: change.field }),
-        element("td", { className: "num", text: old }), element("td", { className: "num", text: change.new }));
+      const old = change.oldWithheld ? t("imports.preview.withheld") : change.old === null ? t("imports.preview.new") : formatNumber(change.old);
+      row.append(element("th", { text: change.code, attrs: { scope: "row" } }), element("td", { text: indicatorName(change.indicator) }),
+        element("td", { text: formatQuarter(change.period) }), element("td", { className: "num", text: old }),
+        element("td", { className: "num", text: formatNumber(change.new) }));
       rows.append(row);
     }
     table.append(head, rows);
