@@ -27,9 +27,12 @@ public class AccessibilityTests(ScoredBrowserApp app) : IClassFixture<ScoredBrow
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("unit=751110000"));
 
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Русский" }).ClickAsync();
-        await search.FillAsync("алмалин");
-        await search.PressAsync("Enter");
-        await Assertions.Expect(search).ToHaveValueAsync("Алмалинский (Алматы)");
+        // The field is named in Russian now; the same field, found by its id.
+        var russianSearch = page.Locator("#unit-search");
+        await Assertions.Expect(page.GetByLabel("Найти регион или район")).ToBeVisibleAsync();
+        await russianSearch.FillAsync("алмалин");
+        await russianSearch.PressAsync("Enter");
+        await Assertions.Expect(russianSearch).ToHaveValueAsync("Алмалинский (Алматы)");
         await Assertions.Expect(page.Locator("#profile-title")).ToHaveTextAsync("Алмалинский");
         Assert.Empty(errors);
     }
