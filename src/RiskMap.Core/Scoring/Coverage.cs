@@ -13,9 +13,9 @@ public static class Coverage
 
     /// <param name="reported">The level's own reports (<see cref="Reported"/>).</param>
     /// <param name="children">The level below with its coverage, or null for schools.</param>
-    public static float[] Of(LevelData data, bool[] reported, int lookback, (LevelData Data, float[] Coverage)? children)
+    public static double[] Of(LevelData data, bool[] reported, int lookback, (LevelData Data, double[] Coverage)? children)
     {
-        var coverage = new float[data.Values.Length];
+        var coverage = new double[data.Values.Length];
         for (var t = 0; t < data.Periods; t++)
             for (var i = 0; i < data.Indicators; i++)
                 for (var u = 0; u < data.Units; u++)
@@ -40,17 +40,17 @@ public static class Coverage
                 {
                     if (childPupils[u] <= 0) continue;
                     var cell = data.Cell(t, i, u);
-                    coverage[cell] = Math.Max(coverage[cell], (float)(covered[u] / childPupils[u]));
+                    coverage[cell] = Math.Max(coverage[cell], covered[u] / childPupils[u]);
                 }
             }
         return coverage;
     }
 
-    private static float Own(LevelData data, bool[] reported, int t, int i, int u, int lookback)
+    private static double Own(LevelData data, bool[] reported, int t, int i, int u, int lookback)
     {
         if (reported[data.Cell(t, i, u)]) return 1;
         for (var back = 1; back <= lookback && t - back >= 0; back++)
-            if (reported[data.Cell(t - back, i, u)]) return 0.5f;
+            if (reported[data.Cell(t - back, i, u)]) return 0.5;
         return 0;
     }
 }

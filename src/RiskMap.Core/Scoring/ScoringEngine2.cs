@@ -61,7 +61,7 @@ public static class ScoringEngine2
         return -1;
     }
 
-    private static (List<UnitScore>, LevelReference) ScoreLevel(EntityLevel level, LevelData data, float[] coverage, ScoringInput input, Range reference,
+    private static (List<UnitScore>, LevelReference) ScoreLevel(EntityLevel level, LevelData data, double[] coverage, ScoringInput input, Range reference,
         WeightDraws weights, Methodology methodology)
     {
         var catalogue = input.Catalogue;
@@ -140,7 +140,7 @@ public static class ScoringEngine2
     /// 0–10, higher is more reliable: the weighted mean coverage (<see cref="Coverage"/>) over the indicators the level is
     /// scored on in the quarter; an indicator the unit is not scored on (missing, or too few expected events) counts 0.
     /// </summary>
-    private static double[] Reliability(LevelData data, float[] coverage, IndicatorScale[] fitted, WeightDraws weights)
+    private static double[] Reliability(LevelData data, double[] coverage, IndicatorScale[] fitted, WeightDraws weights)
     {
         var (n, m) = (data.Units, fitted.Length);
         var shares = weights.ReliabilityShares;
