@@ -35,9 +35,10 @@ public static class PosteriorSimulation
             for (var t = 0; t < periods; t++)
             {
                 if (composites[t][u] is null) continue;
+                // Only the counts the unit is scored on are redrawn; every other score stays as it is.
+                normalised[t].AsSpan(u * m, m).CopyTo(scores);
                 for (var r = 0; r < replications; r++)
                 {
-                    normalised[t].AsSpan(u * m, m).CopyTo(scores);
                     foreach (var i in counts)
                     {
                         var population = fitted[i].Population![t * units + u];

@@ -4,7 +4,7 @@ using RiskMap.Core.Indicators;
 namespace RiskMap.Core.Scoring;
 
 /// <summary>
-/// The composite risk score, step by step (docs/methodology.md): carry forward recent values, aggregate counts up
+/// The composite risk score, step by step (docs/methodology-1.0.md, riskmap-1.0): carry forward recent values, aggregate counts up
 /// the levels, turn counts into Empirical-Bayes-smoothed rates, treat outliers, orient and normalise, aggregate
 /// within and across domains, classify, rate reliability, rank with an uncertainty band, and compare with earlier
 /// quarters. Pure: the same input always gives the same output.

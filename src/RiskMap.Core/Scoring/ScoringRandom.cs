@@ -3,12 +3,14 @@ namespace RiskMap.Core.Scoring;
 /// <summary>
 /// The random generator of methodology 2.0, written out so that a run can be reproduced bit for bit on any platform
 /// and runtime: xoshiro256** (Blackman and Vigna 2018), its state filled by SplitMix64 from a 64-bit key. Uniforms
-/// take the top 53 bits; normals use Marsaglia's polar method; gammas Marsaglia and Tsang (2000), with the
+/// take the top 53 bits; normals use Marsaglia's polar method (both of each pair, in turn); gammas Marsaglia and Tsang (2000), with the
 /// U^(1/shape) boost below shape 1. Every stream is keyed by what it is for (<see cref="Key"/>), never by thread.
 /// </summary>
 public struct ScoringRandom
 {
     private ulong _s0, _s1, _s2, _s3;
+    private double _spare;
+    private bool _hasSpare;
 
     public ScoringRandom(ulong key)
     {
@@ -34,8 +36,14 @@ public struct ScoringRandom
     /// <summary>Uniform on [0, 1).</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
+    /// <summary>Standard normal. The polar method yields two; the second is kept and returned by the next call.</summary>
     public double NextNormal()
     {
+        if (_hasSpare)
+        {
+            _hasSpare = false;
+            return _spare;
+        }
         double u, v, s;
         do
         {
@@ -43,8 +51,9 @@ public struct ScoringRandom
             v = 2 * NextDouble() - 1;
             s = u * u + v * v;
         } while (s >= 1 || s == 0);
-        // The polar method yields two normals; the second is discarded so that every call uses the stream alike.
-        return u * Math.Sqrt(-2 * Math.Log(s) / s);
+        var factor = Math.Sqrt(-2 * Math.Log(s) / s);
+        (_spare, _hasSpare) = (v * factor, true);
+        return u * factor;
     }
 
     /// <summary>Gamma with the given shape and scale 1.</summary>

@@ -82,7 +82,8 @@ public class ScoringEngine2Tests
     public void A_value_outside_the_reference_range_is_clamped_to_the_scale_and_flagged()
     {
         var (input, _) = Levels(schools: 40, districts: 4, periods: 5);
-        Report(input, 4, 0, 0, 40, 10); // far worse absence and pass rate than anything in the reference year
+        // Incidents as in the reference year; far worse absence and pass rate than anything in it.
+        Report(input, 4, 0, input.Schools.Values[input.Schools.Cell(3, Incidents, 0)], 40, 10);
 
         var result = ScoringEngine.Run(input, Fast);
 

@@ -16,7 +16,7 @@ public class StatisticsTests
     [Fact]
     public void A_long_right_tail_gives_positive_skewness_and_high_kurtosis()
     {
-        // G1 and G2 of 1..9, 100 (python, the formulas of docs/methodology.md).
+        // G1 and G2 of 1..9, 100 (python, the formulas of docs/methodology-1.0.md).
         double[] values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 100];
         Assert.Equal(3.1189, Statistics.Skewness(values), 1e-4);
         Assert.Equal(9.7992, Statistics.Kurtosis(values), 1e-4);
