@@ -221,4 +221,19 @@ public class ScoringEngine2Tests
             }
         Assert.Contains(first.Scores[EntityLevel.School], s => s.Band is { } band && band.High > band.Low);
     }
+
+    [Fact]
+    public void An_explicit_reference_period_fixes_the_scale_from_its_own_quarters()
+    {
+        var (input, _) = Levels(schools: 40, districts: 4, periods: 6);
+        Report(input, 0, 0, 0, 60, 0); // an extreme first quarter that the explicit reference leaves out
+
+        var result = ScoringEngine.Run(input, Fast with { ReferenceFrom = "2024Q2" });
+
+        var reference = result.References!.Single(r => r.Level == EntityLevel.School);
+        Assert.Equal(Quarters(5).Skip(1), reference.Quarters);
+        Assert.True(reference.Goalposts["absence"].Upper < 60);
+        Assert.NotNull(At(result, EntityLevel.School, "S0000", 0).OutOfRange);
+        Assert.Throws<ArgumentException>(() => ScoringEngine.Run(Levels(schools: 10, districts: 2, periods: 6).Input, Fast with { ReferenceFrom = "2030Q1" }));
+    }
 }
