@@ -61,19 +61,17 @@ public static class PosteriorSimulation
     {
         var own = draws.AsSpan(t * replications, replications);
         own.CopyTo(scratch);
-        Array.Sort(scratch);
         var inHigh = 0;
         foreach (var d in own)
             if (d >= high) inHigh++;
-        return new ScoreUncertainty(Statistics.Percentile(scratch, 0.05), Statistics.Percentile(scratch, 0.95), (double)inHigh / replications,
-            Clear(1), Clear(4));
+        return new ScoreUncertainty(Statistics.PercentileUnsorted(scratch, 0.05), Statistics.PercentileUnsorted(scratch, 0.95),
+            (double)inHigh / replications, Clear(1), Clear(4));
 
         bool? Clear(int back)
         {
             if (t - back < 0 || composites[t - back][u] is null) return null;
             for (var r = 0; r < replications; r++) scratch[r] = draws[t * replications + r] - draws[(t - back) * replications + r];
-            Array.Sort(scratch);
-            return Statistics.Percentile(scratch, 0.05) > 0 || Statistics.Percentile(scratch, 0.95) < 0;
+            return Statistics.PercentileUnsorted(scratch, 0.05) > 0 || Statistics.PercentileUnsorted(scratch, 0.95) < 0;
         }
     }
 
