@@ -12,9 +12,11 @@ namespace RiskMap.Core.Scoring;
 /// the indicator then says nothing about which unit is riskier and is dropped at this level.</param>
 public sealed record RatePrior(double Mean, double Variance, bool HasSignal)
 {
-    public double Alpha => Mean * Mean / Variance;
+    /// <summary>Shape of the Gamma prior; 0 for the empty prior of an indicator without events.</summary>
+    public double Alpha => Variance > 0 ? Mean * Mean / Variance : 0;
 
-    public double Beta => Mean / Variance;
+    /// <summary>Rate of the Gamma prior (per pupil); 0 for the empty prior of an indicator without events.</summary>
+    public double Beta => Variance > 0 ? Mean / Variance : 0;
 
     /// <summary>The posterior mean rate per pupil: b + C (e/n − b) with C = n / (n + β).</summary>
     public double PosteriorMean(double events, double population) => (Alpha + events) / (Beta + population);

@@ -55,4 +55,13 @@ public class RatePriorTests
         Assert.Equal(EmpiricalBayes.Smooth(events, pupils)[0], prior.PosteriorMean(2, 40), 15);
         Assert.Equal(13.1856, prior.PosteriorMean(2, 40) * 1000, 4);
     }
+
+    [Fact]
+    public void An_indicator_without_events_has_no_signal_and_a_prior_that_can_be_stored()
+    {
+        var prior = RatePrior.Estimate([0, 0], [100, 200], minimumCv: 0.05);
+
+        Assert.False(prior.HasSignal);
+        Assert.Equal((0, 0), (prior.Alpha, prior.Beta)); // not NaN, which JSON cannot hold
+    }
 }
