@@ -15,7 +15,7 @@ public static class Aggregation
     /// <param name="domainOfIndicator">Domain index per indicator.</param>
     /// <param name="domainWeights">Weight per domain.</param>
     /// <returns>null when the unit has no indicator at all.</returns>
-    public static Composite? Combine(ReadOnlySpan<double> scores, ReadOnlySpan<double> indicatorWeights, IReadOnlyList<int> domainOfIndicator, ReadOnlySpan<double> domainWeights)
+    public static Composite? Combine(ReadOnlySpan<double> scores, ReadOnlySpan<double> indicatorWeights, ReadOnlySpan<int> domainOfIndicator, ReadOnlySpan<double> domainWeights)
     {
         Span<double> weightedSum = stackalloc double[domainWeights.Length];
         Span<double> weightSum = stackalloc double[domainWeights.Length];
@@ -44,7 +44,7 @@ public static class Aggregation
     }
 
     /// <summary>The composite alone (NaN without data), for the many re-runs of the uncertainty analysis.</summary>
-    public static double Score(ReadOnlySpan<double> scores, ReadOnlySpan<double> indicatorWeights, IReadOnlyList<int> domainOfIndicator, ReadOnlySpan<double> domainWeights)
+    public static double Score(ReadOnlySpan<double> scores, ReadOnlySpan<double> indicatorWeights, ReadOnlySpan<int> domainOfIndicator, ReadOnlySpan<double> domainWeights)
     {
         Span<double> weightedSum = stackalloc double[domainWeights.Length];
         Span<double> weightSum = stackalloc double[domainWeights.Length];
@@ -52,7 +52,7 @@ public static class Aggregation
         return Geometric(weightedSum, weightSum, domainWeights, out _);
     }
 
-    private static void SumByDomain(ReadOnlySpan<double> scores, ReadOnlySpan<double> indicatorWeights, IReadOnlyList<int> domainOfIndicator,
+    private static void SumByDomain(ReadOnlySpan<double> scores, ReadOnlySpan<double> indicatorWeights, ReadOnlySpan<int> domainOfIndicator,
         Span<double> weightedSum, Span<double> weightSum)
     {
         for (var i = 0; i < scores.Length; i++)

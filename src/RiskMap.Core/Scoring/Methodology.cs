@@ -21,6 +21,9 @@ public sealed record Methodology
     /// <summary>Bumped whenever a step's formula changes; earlier runs keep the version they were made with.</summary>
     public const string CurrentVersion = "riskmap-1.0";
 
+    /// <summary>Fixed goalposts, rare events over four quarters and uncertainty from the data (docs/methodology.md).</summary>
+    public const string Version2 = "riskmap-2.0";
+
     public string Version { get; init; } = CurrentVersion;
 
     /// <summary>Counts become rates per this many pupils.</summary>
@@ -51,4 +54,23 @@ public sealed record Methodology
     public double WeightPerturbation { get; init; } = 0.25;
 
     public int Seed { get; init; } = 20240101;
+
+    // Settings of riskmap-2.0 only; 1.0 ignores them.
+
+    /// <summary>First quarter of the reference period (like <c>2024Q1</c>); null: the first quarter of the input.</summary>
+    public string? ReferenceFrom { get; init; }
+
+    /// <summary>Quarters in the reference period that fixes bounds, outlier treatment, Empirical Bayes priors and level thresholds.</summary>
+    public int ReferenceQuarters { get; init; } = 4;
+
+    /// <summary>Rare count indicators scored on their events over the last <see cref="RollingQuarters"/> quarters.</summary>
+    public IReadOnlyList<string> RollingIndicators { get; init; } = ["suicides", "suicide_attempts", "self_harm_referrals", "sexual_offences_against_minors"];
+
+    public int RollingQuarters { get; init; } = 4;
+
+    /// <summary>A unit is scored on a count only when the pooled rate times its population reaches this many events.</summary>
+    public double MinimumExpectedCount { get; init; } = 0.5;
+
+    /// <summary>The Empirical Bayes prior's coefficient of variation never falls below this, so its variance is never 0.</summary>
+    public double MinimumPriorCv { get; init; } = 0.05;
 }

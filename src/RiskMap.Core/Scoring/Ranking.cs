@@ -31,7 +31,7 @@ public static class Ranking
     /// its median rank and the 5th–95th percentile band. Seeded, so the same inputs give the same bands.
     /// </summary>
     /// <param name="scores">Normalised indicator scores, unit-major: scores[unit * indicators + indicator], NaN where missing.</param>
-    public static RankBand?[] Bands(double[] scores, int units, IReadOnlyList<double> indicatorWeights, IReadOnlyList<int> domainOfIndicator,
+    public static RankBand?[] Bands(double[] scores, int units, IReadOnlyList<double> indicatorWeights, int[] domainOfIndicator,
         IReadOnlyList<double> domainWeights, Methodology methodology)
     {
         var indicators = indicatorWeights.Count;

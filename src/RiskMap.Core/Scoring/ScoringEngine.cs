@@ -4,27 +4,19 @@ using RiskMap.Core.Indicators;
 namespace RiskMap.Core.Scoring;
 
 /// <summary>
-/// The composite risk score, step by step (docs/methodology.md): carry forward recent values, aggregate counts up
+/// The composite risk score, step by step (docs/methodology-1.0.md, riskmap-1.0): carry forward recent values, aggregate counts up
 /// the levels, turn counts into Empirical-Bayes-smoothed rates, treat outliers, orient and normalise, aggregate
 /// within and across domains, classify, rate reliability, rank with an uncertainty band, and compare with earlier
 /// quarters. Pure: the same input always gives the same output.
 /// </summary>
 public static class ScoringEngine
 {
+    /// <summary>Scores with the method <see cref="Methodology.Version"/> names: riskmap-1.0 here, riskmap-2.0 in <see cref="ScoringEngine2"/>.</summary>
     public static ScoringResult Run(ScoringInput input, Methodology methodology)
     {
-        for (var t = 1; t < input.Periods.Count; t++)
-        {
-            if (input.Periods[t] != input.Periods[t - 1].Next())
-                throw new ArgumentException("The quarters must follow one another without gaps.", nameof(input));
-        }
-        var catalogue = input.Catalogue;
-        var isCount = catalogue.Indicators.Select(i => i.IsCount).ToArray();
-        input.Schools.CarryForward(methodology.LookbackQuarters);
-        input.Districts.AggregateFrom(input.Schools, isCount);
-        input.Districts.CarryForward(methodology.LookbackQuarters);
-        input.Regions.AggregateFrom(input.Districts, isCount);
-        input.Regions.CarryForward(methodology.LookbackQuarters);
+        CheckQuarters(input);
+        if (methodology.Version == Methodology.Version2) return ScoringEngine2.Run(input, methodology);
+        FillGaps(input, methodology);
 
         var treatments = new List<IndicatorTreatment>();
         var scores = new Dictionary<EntityLevel, IReadOnlyList<UnitScore>>
@@ -34,6 +26,26 @@ public static class ScoringEngine
             [EntityLevel.School] = ScoreLevel(EntityLevel.School, input.Schools, input, methodology, treatments),
         };
         return new ScoringResult(scores, treatments);
+    }
+
+    /// <summary>Steps 1 and 2: carry forward, then aggregate up, level by level from the schools.</summary>
+    internal static void FillGaps(ScoringInput input, Methodology methodology)
+    {
+        var isCount = input.Catalogue.Indicators.Select(i => i.IsCount).ToArray();
+        input.Schools.CarryForward(methodology.LookbackQuarters);
+        input.Districts.AggregateFrom(input.Schools, isCount);
+        input.Districts.CarryForward(methodology.LookbackQuarters);
+        input.Regions.AggregateFrom(input.Districts, isCount);
+        input.Regions.CarryForward(methodology.LookbackQuarters);
+    }
+
+    internal static void CheckQuarters(ScoringInput input)
+    {
+        for (var t = 1; t < input.Periods.Count; t++)
+        {
+            if (input.Periods[t] != input.Periods[t - 1].Next())
+                throw new ArgumentException("The quarters must follow one another without gaps.", nameof(input));
+        }
     }
 
     private static List<UnitScore> ScoreLevel(EntityLevel level, LevelData data, ScoringInput input, Methodology methodology, List<IndicatorTreatment> treatments)
@@ -118,7 +130,7 @@ public static class ScoringEngine
     }
 
     /// <summary>Each indicator's share of the whole weight: its weight within its domain times its domain's share.</summary>
-    private static double[] ReliabilityWeights(double[] indicatorWeights, int[] domainOf, double[] domainWeights)
+    internal static double[] ReliabilityWeights(double[] indicatorWeights, int[] domainOf, double[] domainWeights)
     {
         var domainTotals = new double[domainWeights.Length];
         for (var i = 0; i < indicatorWeights.Length; i++) domainTotals[domainOf[i]] += indicatorWeights[i];

@@ -41,6 +41,46 @@ public static class Statistics
         return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
     }
 
+    /// <summary>
+    /// The same R type 7 percentile on unsorted values, by selection instead of a full sort (the values are reordered):
+    /// the two order statistics it interpolates between are found in linear expected time.
+    /// </summary>
+    public static double PercentileUnsorted(Span<double> values, double q)
+    {
+        var position = (values.Length - 1) * q;
+        var lower = (int)Math.Floor(position);
+        var low = Select(values, lower);
+        if (lower + 1 >= values.Length) return low;
+        // After selection everything right of `lower` is at least as large: the next order statistic is their minimum.
+        var high = double.PositiveInfinity;
+        foreach (var v in values[(lower + 1)..]) high = Math.Min(high, v);
+        return low + (high - low) * (position - lower);
+    }
+
+    /// <summary>Hoare's selection: the k-th smallest value (0-based), leaving smaller ones left of it and larger ones right.</summary>
+    private static double Select(Span<double> values, int k)
+    {
+        var (left, right) = (0, values.Length - 1);
+        while (left < right)
+        {
+            var pivot = values[left + (right - left) / 2];
+            var (i, j) = (left, right);
+            while (i <= j)
+            {
+                while (values[i] < pivot) i++;
+                while (values[j] > pivot) j--;
+                if (i > j) break;
+                (values[i], values[j]) = (values[j], values[i]);
+                i++;
+                j--;
+            }
+            if (k <= j) right = j;
+            else if (k >= i) left = i;
+            else return values[k];
+        }
+        return values[k];
+    }
+
     private static (double M2, double M3, double M4) CentralMoments(IReadOnlyList<double> values)
     {
         var mean = Mean(values);

@@ -21,13 +21,43 @@ public sealed record UnitScore(
     int Rank,
     double? ChangeFromPreviousQuarter,
     double? ChangeFromYearBefore,
-    RankBand? Band);
+    RankBand? Band,
+    ScoreUncertainty? Uncertainty = null,
+    bool[]? OutOfRange = null);
+
+/// <summary>
+/// Methodology 2.0: what the Monte Carlo (posterior draws of the counts and random weights) says about one unit's score
+/// in one quarter. A change is clear when the 5–95 % interval of the paired differences excludes 0; null when either
+/// score is missing.
+/// </summary>
+public sealed record ScoreUncertainty(double Low, double High, double HighOrVeryHighProbability,
+    bool? ClearChangeFromPreviousQuarter, bool? ClearChangeFromYearBefore);
+
+/// <summary>An indicator that carries no signal at a level, left out of its domain there (the other weights renormalise).</summary>
+public sealed record IndicatorDrop(EntityLevel Level, string Indicator, DropReason Reason);
+
+public enum DropReason
+{
+    /// <summary>No unit of the level has a value in the reference quarters.</summary>
+    NotInReference,
+    /// <summary>The reference values (or rates) are all alike.</summary>
+    NoVariation,
+    /// <summary>The rates vary no more than chance alone would make them, or there are no events.</summary>
+    NoSignalBeyondChance,
+    /// <summary>No unit reaches the minimum expected count.</summary>
+    TooFewExpectedEvents,
+}
+
+/// <summary>Methodology 2.0: what a level's scale was fixed from, recorded with the run.</summary>
+public sealed record LevelReference(EntityLevel Level, IReadOnlyList<Quarter> Quarters, IReadOnlyList<double> ClassThresholds,
+    IReadOnlyDictionary<string, Goalpost> Goalposts, IReadOnlyDictionary<string, RatePrior> Priors, IReadOnlyList<IndicatorDrop> Dropped);
 
 public sealed record IndicatorTreatment(EntityLevel Level, Quarter Period, string Indicator, Treatment Treatment);
 
 public sealed record ScoringResult(
     IReadOnlyDictionary<EntityLevel, IReadOnlyList<UnitScore>> Scores,
-    IReadOnlyList<IndicatorTreatment> Treatments);
+    IReadOnlyList<IndicatorTreatment> Treatments,
+    IReadOnlyList<LevelReference>? References = null);
 
 /// <summary>What the engine scores: the catalogue, the quarters in order, and the three levels' observations.</summary>
 public sealed record ScoringInput(Catalogue Catalogue, IReadOnlyList<Quarter> Periods, LevelData Schools, LevelData Districts, LevelData Regions);

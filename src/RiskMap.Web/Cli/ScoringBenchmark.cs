@@ -3,6 +3,7 @@ using System.Globalization;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using RiskMap.Core.Scoring;
 using RiskMap.Data;
 using RiskMap.Data.Imports;
 using RiskMap.Data.Schema;
@@ -13,7 +14,8 @@ namespace RiskMap.Web.Cli;
 /// <summary>
 /// <c>riskmap bench scoring --schools 7700,100000</c>: for each size, a scratch database with the real boundaries,
 /// N synthetic schools and 20 indicators over 8 quarters; prints one sequential scan of the observations and a full
-/// recompute, both timed in the same run, and their ratio. The scratch database is dropped afterwards.
+/// recompute, both timed in the same run, and their ratio, for methodology 1.0 and then 2.0 on the same data. The
+/// scratch database is dropped afterwards.
 /// </summary>
 internal static class ScoringBenchmark
 {
@@ -21,7 +23,7 @@ internal static class ScoringBenchmark
     public static async Task<int> RunAsync(IConfiguration configuration, string geodata, IReadOnlyList<int> sizes, bool keep)
     {
         var server = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("RiskMap"));
-        Console.WriteLine("schools    observations  scan (s)  recompute (s)  ratio  load / score / write+publish (s)  per 1k schools (s)");
+        Console.WriteLine("schools    method       observations  scan (s)  recompute (s)  ratio  load / score / write+publish (s)  per 1k schools (s)");
         foreach (var schools in sizes)
         {
             var database = keep ? $"riskmap_bench_{schools}" : $"riskmap_bench_{schools}_{Environment.ProcessId}";
@@ -29,9 +31,13 @@ internal static class ScoringBenchmark
             try
             {
                 var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database, CommandTimeout = 3600 }.ConnectionString;
-                var figures = await MeasureAsync(connectionString, geodata, schools, generate);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{schools,9:N0}  {figures.Observations,12:N0}  {figures.Scan,8:0.00}  {figures.Recompute,13:0.00}  {figures.Recompute / figures.Scan,5:0.0}×  {figures.Load,6:0.00} / {figures.Score,6:0.00} / {figures.Write,6:0.00}  {figures.Recompute / schools * 1000,10:0.000}"));
+                foreach (var version in new[] { Methodology.CurrentVersion, Methodology.Version2 })
+                {
+                    var figures = await MeasureAsync(connectionString, geodata, schools, generate, new Methodology { Version = version });
+                    generate = false;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{schools,9:N0}  {version,-11}  {figures.Observations,12:N0}  {figures.Scan,8:0.00}  {figures.Recompute,13:0.00}  {figures.Recompute / figures.Scan,5:0.0}×  {figures.Load,6:0.00} / {figures.Score,6:0.00} / {figures.Write,6:0.00}  {figures.Recompute / schools * 1000,10:0.000}"));
+                }
             }
             finally
             {
@@ -43,9 +49,9 @@ internal static class ScoringBenchmark
 
     private sealed record Figures(long Observations, double Scan, double Recompute, double Load, double Score, double Write);
 
-    private static async Task<Figures> MeasureAsync(string connectionString, string geodata, int schools, bool generate)
+    private static async Task<Figures> MeasureAsync(string connectionString, string geodata, int schools, bool generate, Methodology methodology)
     {
-        var services = new ServiceCollection().AddLogging().AddRiskMapData(connectionString, new ImportLimits(), new ScoringOptions());
+        var services = new ServiceCollection().AddLogging().AddRiskMapData(connectionString, new ImportLimits(), new ScoringOptions { Methodology = methodology });
         await using var provider = services.BuildServiceProvider();
         await provider.GetRequiredService<MigrationRunner>().ApplyAsync();
         var dataSource = provider.GetRequiredService<NpgsqlDataSource>();

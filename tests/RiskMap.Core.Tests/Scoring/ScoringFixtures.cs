@@ -4,7 +4,7 @@ using RiskMap.Core.Scoring;
 
 namespace RiskMap.Core.Tests.Scoring;
 
-/// <summary>Small inputs shared by the scoring tests, including the worked example of docs/methodology.md.</summary>
+/// <summary>Small inputs shared by the scoring tests, including the worked example of docs/methodology-1.0.md.</summary>
 internal static class ScoringFixtures
 {
     public const int Incidents = 0;

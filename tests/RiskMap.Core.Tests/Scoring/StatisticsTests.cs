@@ -16,7 +16,7 @@ public class StatisticsTests
     [Fact]
     public void A_long_right_tail_gives_positive_skewness_and_high_kurtosis()
     {
-        // G1 and G2 of 1..9, 100 (python, the formulas of docs/methodology.md).
+        // G1 and G2 of 1..9, 100 (python, the formulas of docs/methodology-1.0.md).
         double[] values = [1, 2, 3, 4, 5, 6, 7, 8, 9, 100];
         Assert.Equal(3.1189, Statistics.Skewness(values), 1e-4);
         Assert.Equal(9.7992, Statistics.Kurtosis(values), 1e-4);
@@ -41,5 +41,20 @@ public class StatisticsTests
         Assert.Equal(3, Statistics.Percentile(sorted, 0.5));
         Assert.Equal(1.2, Statistics.Percentile(sorted, 0.05), 1e-12);
         Assert.Equal(8.8, Statistics.Percentile(sorted, 0.95), 1e-12);
+    }
+
+    [Fact]
+    public void Percentile_by_selection_equals_percentile_of_the_sorted_values()
+    {
+        var random = new ScoringRandom(ScoringRandom.Key(5));
+        for (var trial = 0; trial < 500; trial++)
+        {
+            // Lengths 1–300, with many ties (values rounded to one decimal) in half of the trials.
+            var values = new double[1 + (int)(300 * random.NextDouble())];
+            for (var k = 0; k < values.Length; k++) values[k] = trial % 2 == 0 ? Math.Round(random.NextNormal(), 1) : random.NextNormal();
+            var sorted = values.Order().ToArray();
+            foreach (var q in new[] { 0, 0.05, 0.5, 0.95, 1 })
+                Assert.Equal(Statistics.Percentile(sorted, q), Statistics.PercentileUnsorted((double[])values.Clone(), q));
+        }
     }
 }

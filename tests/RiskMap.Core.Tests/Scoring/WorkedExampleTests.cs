@@ -5,7 +5,7 @@ using static RiskMap.Core.Tests.Scoring.ScoringFixtures;
 
 namespace RiskMap.Core.Tests.Scoring;
 
-/// <summary>The worked example of docs/methodology.md, step by step and through the engine, against the numbers in the document.</summary>
+/// <summary>The worked example of docs/methodology-1.0.md (riskmap-1.0), step by step and through the engine, against the numbers in the document.</summary>
 public class WorkedExampleTests
 {
     private const double Tolerance = 5e-4; // the document rounds to 4 decimals

@@ -1,0 +1,105 @@
+namespace RiskMap.Core.Scoring;
+
+/// <summary>
+/// The random generator of methodology 2.0, written out so that a run can be reproduced bit for bit on any platform
+/// and runtime: xoshiro256** (Blackman and Vigna 2018), its state filled by SplitMix64 from a 64-bit key. Uniforms
+/// take the top 53 bits; normals use Marsaglia's polar method (both of each pair, in turn); gammas Marsaglia and Tsang (2000), with the
+/// U^(1/shape) boost below shape 1. Every stream is keyed by what it is for (<see cref="Key"/>), never by thread.
+/// </summary>
+public struct ScoringRandom
+{
+    private ulong _s0, _s1, _s2, _s3;
+    private double _spare;
+    private bool _hasSpare;
+
+    public ScoringRandom(ulong key)
+    {
+        var x = key;
+        _s0 = SplitMix(ref x);
+        _s1 = SplitMix(ref x);
+        _s2 = SplitMix(ref x);
+        _s3 = SplitMix(ref x);
+    }
+
+    /// <summary>A stream's key from the run's seed and the stream's coordinates, each mixed in by SplitMix64.</summary>
+    public static ulong Key(int seed, params ReadOnlySpan<long> parts)
+    {
+        var key = (ulong)(uint)seed;
+        foreach (var part in parts)
+        {
+            var x = key ^ (ulong)part;
+            key = SplitMix(ref x);
+        }
+        return key;
+    }
+
+    /// <summary>Uniform on [0, 1).</summary>
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>Standard normal. The polar method yields two; the second is kept and returned by the next call.</summary>
+    public double NextNormal()
+    {
+        if (_hasSpare)
+        {
+            _hasSpare = false;
+            return _spare;
+        }
+        double u, v, s;
+        do
+        {
+            u = 2 * NextDouble() - 1;
+            v = 2 * NextDouble() - 1;
+            s = u * u + v * v;
+        } while (s >= 1 || s == 0);
+        var factor = Math.Sqrt(-2 * Math.Log(s) / s);
+        (_spare, _hasSpare) = (v * factor, true);
+        return u * factor;
+    }
+
+    /// <summary>Gamma with the given shape and scale 1.</summary>
+    public double NextGamma(double shape)
+    {
+        if (shape < 1)
+        {
+            var boosted = NextGamma(shape + 1);
+            return boosted * Math.Pow(NextDouble(), 1 / shape);
+        }
+        var d = shape - 1.0 / 3;
+        var c = 1 / Math.Sqrt(9 * d);
+        while (true)
+        {
+            double x, v;
+            do
+            {
+                x = NextNormal();
+                v = 1 + c * x;
+            } while (v <= 0);
+            v = v * v * v;
+            var u = NextDouble();
+            if (u < 1 - 0.0331 * x * x * x * x || Math.Log(u) < 0.5 * x * x + d * (1 - v + Math.Log(v))) return d * v;
+        }
+    }
+
+    public ulong NextUInt64()
+    {
+        var result = RotateLeft(_s1 * 5, 7) * 9;
+        var t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = RotateLeft(_s3, 45);
+        return result;
+    }
+
+    private static ulong RotateLeft(ulong x, int k) => (x << k) | (x >> (64 - k));
+
+    private static ulong SplitMix(ref ulong x)
+    {
+        var z = x += 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}
