@@ -340,8 +340,8 @@ function mapFileName() {
 function renderHotspots() {
   els.hotspots.hidden = !state.shown;
   if (!state.shown) return;
-  const { period, measure } = state.shown;
-  hotspots.show({ units: [...state.unitsByKato.values()], period, measure, region: state.region, selected: state.selected, school: state.school?.code ?? null });
+  const { period, measure, classification } = state.shown;
+  hotspots.show({ units: [...state.unitsByKato.values()], period, measure, classification, region: state.region, selected: state.selected, school: state.school?.code ?? null });
 }
 
 /** A match of the search as it is listed: "Region", "District (Region)", "School (District)". */
