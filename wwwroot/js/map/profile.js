@@ -68,7 +68,7 @@ function viewLine({ measure, period, classification }) {
   return element("p", { className: "profile-view", text });
 }
 
-/** The changes against the previous quarter and a year before, where the caller sees them (the composite's only). */
+/** The measure's changes against the previous quarter and a year before, where the caller sees them. */
 function changeFacts(list, latest) {
   for (const kind of CHANGE_KINDS) {
     const direction = changeDirection(latest, kind);
