@@ -87,6 +87,42 @@ public class SchoolListTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowser
         await Assertions.Expect(rows).ToHaveCountAsync(10);
     }
 
+    [Theory]
+    [InlineData("fixed")]
+    [InlineData("quantile")]
+    public async Task The_school_list_shows_the_risk_levels_the_map_shows_under_either_classification(string classes)
+    {
+        var page = await OpenInKazakhAsync("edu-75");
+        await page.GotoAsync($"{app.BaseUrl}/?unit={Almaly}&classes={classes}");
+        await BrowserApp.WaitUntilReadyAsync(page);
+        var rows = page.Locator("#hotspots-table tbody tr[data-school]");
+        await Assertions.Expect(page.Locator("#hotspots-title")).ToHaveTextAsync("Тәуекелі ең жоғары мектептер: Алмалы");
+        await page.Locator("#hotspots-size").SelectOptionAsync("50");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+
+        // The classes of the map's school table of the district in this view, and in the other classification.
+        var period = await page.EvaluateAsync<string>("fetch('/api/score-runs/current').then(r => r.json()).then(s => s.published.periods.at(-1))");
+        async Task<Dictionary<string, int>> MapClassesAsync(string classification) =>
+            (await page.EvaluateAsync<JsonElement>(
+                $"fetch('/api/scores?level=school&district={Almaly}&period={period}&classes={classification}').then(r => r.json())"))
+            .GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("code").GetString()!, u => u.GetProperty("class").GetInt32());
+        var map = await MapClassesAsync(classes);
+        var other = await MapClassesAsync(classes == "fixed" ? "quantile" : "fixed");
+
+        string[] levels = ["Өте төмен", "Төмен", "Орташа", "Жоғары", "Өте жоғары"];
+        var codes = await CodesAsync(rows);
+        // The test tells the two classifications apart: some listed school has another level under the other one.
+        Assert.Contains(codes, code => map[code] != other[code]);
+        var shown = await rows.Locator("td.hotspot-class").AllTextContentsAsync();
+        Assert.Equal(codes.Select(code => levels[map[code] - 1]), shown);
+        // Each level has the map's colour: the legend's swatch of that level (listed from "very high" down).
+        var colours = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('#hotspots-table tbody tr[data-school] td.hotspot-class .legend-swatch')].map(s => getComputedStyle(s).backgroundColor)");
+        var legend = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('#legend .legend-swatch')].slice(0, 5).map(s => getComputedStyle(s).backgroundColor)");
+        Assert.Equal(codes.Select(code => legend[5 - map[code]]), colours);
+    }
+
     [Fact]
     public async Task A_planner_s_district_table_and_its_add_to_programme_actions_fit_the_side_panel()
     {

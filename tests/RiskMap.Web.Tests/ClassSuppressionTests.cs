@@ -142,7 +142,7 @@ public class ClassSuppressionTests(ScoredDemoApp app) : IClassFixture<ScoredDemo
     {
         var export = JsonDocument.Parse(await (await KostanayPlannerAsync())
             .GetByteArrayAsync("/api/exports/hotspots?format=geojson&level=district&minClass=1&lang=en")).RootElement;
-        var classes = FeaturesOf(export).ToDictionary(f => Property(f, "code")!, f => Property(f, "class"));
+        var classes = FeaturesOf(export).ToDictionary(f => Property(f, "code")!, f => Property(f, "risk level (1–5)"));
         Assert.Equal(classes.Count, classes.Keys.Count(code => code.StartsWith("39", StringComparison.Ordinal)));
         foreach (var code in new[] { "392000000", "392400000" }) Assert.InRange(int.Parse(classes[code]!), 1, 5);
     }

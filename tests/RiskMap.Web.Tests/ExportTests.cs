@@ -182,7 +182,7 @@ public class ExportTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     {
         var unit = new UnitScoreView("S1", "=HYPERLINK(\"x\")", "=HYPERLINK(\"x\")", "+1+1", Almaty, null, 8.5, 5,
             new Dictionary<string, double?>(), 9, false, null, null, 1, null);
-        var list = new HotspotList(1, "riskmap-1.0", "school", "2025Q4", "composite", [2, 3.5, 5, 6.5], [], One(new Hotspot(unit, [])));
+        var list = new HotspotList(1, "riskmap-1.0", "school", "2025Q4", "composite", "fixed", [2, 3.5, 5, 6.5], [], One(new Hotspot(unit, [])));
         using var file = new MemoryStream();
         await HotspotCsv.WriteAsync(file, new HotspotSheet(list, [], Language.En, demo: false), list.Units, ',', CancellationToken.None);
         Assert.StartsWith("'+1+1", ParseCsv(file.ToArray())[1][2]);

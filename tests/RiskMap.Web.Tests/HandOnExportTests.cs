@@ -78,4 +78,38 @@ public class HandOnExportTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
             Assert.NotEqual(JsonValueKind.False, property.Value.ValueKind);
         }
     }
+
+    public static TheoryData<string, string, string> EveryExportInEveryLanguage()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var kind in new[] { "hotspots", "scores" })
+            foreach (var format in new[] { "csv", "xlsx", "geojson" })
+                foreach (var lang in new[] { "kk", "ru", "en" }) data.Add(kind, format, lang);
+        return data;
+    }
+
+    /// <summary>The glossary's "risk level": the 1–5 column and the column of its name, in each language.</summary>
+    [Theory]
+    [MemberData(nameof(EveryExportInEveryLanguage))]
+    public async Task Every_export_heads_the_risk_level_columns_with_the_glossary_s_word_never_class(string kind, string format, string lang)
+    {
+        var (number, word) = lang switch
+        {
+            "kk" => ("тәуекел деңгейі (1–5)", "тәуекел деңгейі"),
+            "ru" => ("уровень риска (1–5)", "уровень риска"),
+            _ => ("risk level (1–5)", "risk level"),
+        };
+        var education = await app.ClientAsAsync("edu-75");
+        var bytes = await education.GetByteArrayAsync($"/api/exports/{kind}?format={format}&level=school&region={Almaty}&lang={lang}");
+        var headings = format switch
+        {
+            "csv" => ParseCsv(bytes)[0],
+            "xlsx" => ReadWorkbook(bytes).Rows[1],
+            _ => JsonDocument.Parse(bytes).RootElement.GetProperty("features")[0].GetProperty("properties").EnumerateObject().Select(p => p.Name).ToArray(),
+        };
+        Assert.Contains(number, headings);
+        Assert.Contains(word, headings);
+        Assert.DoesNotContain(headings, h => h.Contains("class", StringComparison.OrdinalIgnoreCase) || h.Contains("класс", StringComparison.OrdinalIgnoreCase)
+                                             || h.Contains("сынып", StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -46,6 +46,36 @@ public class ScoreProfileViewTests(ScoredDemoApp app) : IClassFixture<ScoredDemo
         Assert.Equal(score["2025Q2"] - score["2025Q1"], shown.GetProperty("changeQuarter").GetDouble(), 6);
     }
 
+    [Theory]
+    [InlineData("domain=protective")]
+    [InlineData("indicator=bullying_reports")]
+    public async Task A_domain_s_or_indicator_s_change_is_its_score_less_the_previous_quarter_s_and_the_year_before_s(string measure)
+    {
+        var table = await Json.GetAsync(_analyst, $"/api/scores?level=district&period=2025Q2&{measure}");
+        var code = table.GetProperty("units")[10].GetProperty("code").GetString();
+
+        // The same rule as the composite's (above), by the measure's own scores: in the table, the profile and the hotspots.
+        var profile = await Json.GetAsync(_analyst, $"/api/scores/district/{code}?period=2025Q2&{measure}");
+        var score = profile.GetProperty("history").EnumerateArray().ToDictionary(h => h.GetProperty("period").GetString()!, h => h.GetProperty("score").GetDouble());
+        var hotspots = await Json.GetAsync(_analyst, $"/api/hotspots?period=2025Q2&top=1000&by={measure.Replace('=', ':')}");
+        var listed = hotspots.GetProperty("units").EnumerateArray().Select(h => h.GetProperty("unit")).Single(u => u.GetProperty("code").GetString() == code);
+        foreach (var unit in new[] { table.GetProperty("units")[10], profile.GetProperty("latest"), listed })
+        {
+            Assert.Equal(score["2025Q2"] - score["2025Q1"], unit.GetProperty("changeQuarter").GetDouble(), 6);
+            Assert.Equal(score["2025Q2"] - score["2024Q2"], unit.GetProperty("changeYear").GetDouble(), 6);
+        }
+        // The first quarter of the run has no earlier one.
+        var first = await Json.GetAsync(_analyst, $"/api/scores/district/{code}?period=2024Q1&{measure}");
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("latest").GetProperty("changeQuarter").ValueKind);
+
+        // Outside a planner's region the change is detail, as the score is.
+        var planner = app.ClientAs("planner-75");
+        var outside = await Json.GetAsync(planner, $"/api/scores?level=district&period=2025Q2&{measure}");
+        Assert.All(outside.GetProperty("units").EnumerateArray().Where(u => !u.GetProperty("detailed").GetBoolean()),
+            u => Assert.Equal(JsonValueKind.Null, u.GetProperty("changeQuarter").ValueKind));
+        Assert.Contains(outside.GetProperty("units").EnumerateArray(), u => u.GetProperty("changeQuarter").ValueKind == JsonValueKind.Number);
+    }
+
     [Fact]
     public async Task A_planner_opening_the_analysts_view_of_a_district_outside_the_region_gets_no_domain_class_and_no_score()
     {

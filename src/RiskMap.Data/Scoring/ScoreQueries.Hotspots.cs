@@ -10,29 +10,40 @@ namespace RiskMap.Data.Scoring;
 /// <param name="Classes">The risk classes listed (null: every unit with a score).</param>
 /// <param name="Top">At most this many units (null: all).</param>
 /// <param name="Geometry">Also read each unit's geometry as GeoJSON (boundaries simplified to about 100 m).</param>
+/// <param name="QuantileClasses">Class by the quintiles of the level's score table (as the map shows them), not the run's thresholds.</param>
 public sealed record HotspotFilter(
     EntityLevel Level, string Period, string? RegionKato, string? DistrictKato, ScoreMeasure Measure, IReadOnlySet<int>? Classes, int? Top,
-    bool Geometry = false);
+    bool Geometry = false, bool QuantileClasses = false);
 
 /// <param name="Reasons">The three indicators that add most to the measure, in score points, the largest first.</param>
 public sealed record Hotspot(UnitScoreView Unit, IReadOnlyList<Contribution> Reasons, [property: JsonIgnore] string? Geometry = null);
 
+/// <param name="Classification">"fixed" or "quantile", as <see cref="ScoreTable.Classification"/>; Thresholds are its class bounds.</param>
 /// <param name="Domains">The run's domain codes, in the order of each unit's domain scores.</param>
 /// <param name="Units">Read from the database as they are enumerated (once), so a list of any length takes bounded memory.</param>
 public sealed record HotspotList(
-    long Run, string MethodologyVersion, string Level, string Period, string Measure, IReadOnlyList<double> Thresholds,
+    long Run, string MethodologyVersion, string Level, string Period, string Measure, string Classification, IReadOnlyList<double> Thresholds,
     IReadOnlyList<string> Domains, IAsyncEnumerable<Hotspot> Units);
 
 public sealed partial class ScoreQueries
 {
     /// <returns>null when the run is unknown; throws <see cref="ArgumentException"/> for a domain or indicator the run lacks.</returns>
-    /// <remarks>Only units the caller sees in full, with the run's fixed class thresholds; riskiest first.</remarks>
+    /// <remarks>
+    /// Only units the caller sees in full, classed by the run's thresholds or, with quantile classes, by the quintiles the
+    /// map's table of the level cuts (<see cref="TableAsync"/>); riskiest first.
+    /// </remarks>
     public async Task<HotspotList?> HotspotsAsync(long run, HotspotFilter filter, AccessScope scope)
     {
         RunInfo? info;
-        await using (var connection = await dataSource.OpenConnectionAsync()) info = await RunAsync(connection, run);
-        if (info is null) return null;
-        var parameters = Parameters(run, filter.Period, info, filter.Measure, scope);
+        DynamicParameters parameters;
+        double[]? quantiles = null;
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            info = await RunAsync(connection, run);
+            if (info is null) return null;
+            parameters = Parameters(run, filter.Period, info, filter.Measure, scope);
+            if (filter.QuantileClasses) quantiles = await QuantileThresholdsAsync(connection, filter.Level, filter.Measure, parameters);
+        }
         parameters.AddDynamicParams(new { regionKato = filter.RegionKato, districtKato = filter.DistrictKato, top = filter.Top, classes = filter.Classes?.ToArray() });
         // Boundaries simplified to about 100 m; a school's point stays as it is.
         var geometry = filter.Geometry
@@ -47,7 +58,8 @@ public sealed partial class ScoreQueries
             ORDER BY s.rank, s.code
             LIMIT @top
             """;
-        return new HotspotList(run, info.MethodologyVersion, filter.Level.ToCode(), filter.Period, filter.Measure.ToString(), info.ClassThresholds,
+        return new HotspotList(run, info.MethodologyVersion, filter.Level.ToCode(), filter.Period, filter.Measure.ToString(),
+            filter.QuantileClasses ? "quantile" : "fixed", quantiles ?? info.ClassThresholds,
             info.DomainCodes, ReadAsync(sql, parameters, info, filter.Measure));
     }
 

@@ -17,7 +17,9 @@ namespace RiskMap.Data.Visibility;
 /// <item><c>rank</c> and <c>rank_among</c> — among the units of the level and quarter the caller sees in full, so a
 /// scoped caller's ranks reveal nothing of units outside the scope; <c>rank_median</c>, <c>rank_low</c>, <c>rank_high</c>
 /// (the composite's Monte Carlo band over the whole country) only for callers who see the whole country;</item>
-/// <item><c>change_quarter</c>, <c>change_year</c> — the composite's, full sight only; <c>reliability</c>, <c>low_reliability</c>.</item>
+/// <item><c>change_quarter</c>, <c>change_year</c> — the measure's score against the run's previous quarter and the quarter
+/// four before (the composite's as the scoring engine stored it, a domain's or indicator's by the same rule), full sight
+/// only; <c>reliability</c>, <c>low_reliability</c>.</item>
 /// </list>
 /// Parameters: those of <see cref="SeenUnits.Parameters"/>, <c>@run</c>, <c>@period</c> (unless <c>everyQuarter</c>; no period, no scores), <c>@index</c>
 /// (the measure's position, <see cref="ScoreMeasure"/>) and <c>@thresholds</c> (class thresholds; null: the run's fixed ones).
@@ -32,7 +34,8 @@ public static class SeenScores
             seen AS ({SeenUnits.Seen(level)}),
             measured AS (
                 SELECT u.code, u.name_kk, u.name_ru, u.name_en, u.region_kato, u.district_kato, u.sight, r.period, {RawValue(measure)} AS raw,
-                       r.domain_scores, r.contributions, r.reliability, r.low_reliability, r.change_quarter, r.change_year,
+                       r.domain_scores, r.contributions, r.reliability, r.low_reliability,
+                       {Change(level, measure, 1, "r.change_quarter")} AS change_quarter, {Change(level, measure, 4, "r.change_year")} AS change_year,
                        r.rank_median, r.rank_low, r.rank_high
                 FROM score_results r JOIN seen u ON u.code = r.code
                 WHERE r.run_id = @run AND r.level = '{level.ToCode()}'{(everyQuarter ? "" : " AND r.period = @period")}),
@@ -50,8 +53,8 @@ public static class SeenScores
                        m.reliability, m.low_reliability,
                        CASE WHEN {ranked} THEN rank() OVER (PARTITION BY m.period, {ranked} ORDER BY m.raw DESC) END::int AS rank,
                        CASE WHEN {ranked} THEN count(*) FILTER (WHERE {ranked}) OVER (PARTITION BY m.period) END::int AS rank_among,
-                       {CompositeOnly(composite, "m.sight = 'full'", "m.change_quarter", "float8")} AS change_quarter,
-                       {CompositeOnly(composite, "m.sight = 'full'", "m.change_year", "float8")} AS change_year,
+                       CASE WHEN m.sight = 'full' THEN m.change_quarter END AS change_quarter,
+                       CASE WHEN m.sight = 'full' THEN m.change_year END AS change_year,
                        {CompositeOnly(composite, "m.sight = 'full' AND @scopeNational", "m.rank_median", "int")} AS rank_median,
                        {CompositeOnly(composite, "m.sight = 'full' AND @scopeNational", "m.rank_low", "int")} AS rank_low,
                        {CompositeOnly(composite, "m.sight = 'full' AND @scopeNational", "m.rank_high", "int")} AS rank_high
@@ -78,14 +81,27 @@ public static class SeenScores
     private static string SeesClass(ScoreMeasure measure) => measure == ScoreMeasure.Composite ? "m.sight IN ('full', 'class')" : "m.sight = 'full'";
 
     // NaN marks a missing score in the arrays.
-    private static string RawValue(ScoreMeasure measure) => measure.Kind switch
+    private static string RawValue(ScoreMeasure measure, string row = "r") => measure.Kind switch
     {
-        ScoreMeasure.DomainKind => "NULLIF(r.domain_scores[@index], 'NaN')",
-        ScoreMeasure.IndicatorKind => "NULLIF(r.indicator_scores[@index], 'NaN')::float8",
-        _ => "r.score",
+        ScoreMeasure.DomainKind => $"NULLIF({row}.domain_scores[@index], 'NaN')",
+        ScoreMeasure.IndicatorKind => $"NULLIF({row}.indicator_scores[@index], 'NaN')::float8",
+        _ => $"{row}.score",
     };
 
-    /// <summary>Trends and rank bands belong to the composite; for a domain or an indicator they are not shown.</summary>
+    /// <summary>
+    /// The change of the measure of result r against its quarter <paramref name="back"/> quarters earlier in the run: the
+    /// composite's is stored by the scoring engine (<paramref name="stored"/>); a domain's or an indicator's follows the same
+    /// rule, its score minus the earlier one, null where either is missing.
+    /// </summary>
+    private static string Change(EntityLevel level, ScoreMeasure measure, int back, string stored) => measure == ScoreMeasure.Composite
+        ? stored
+        : $"""
+          {RawValue(measure)} - (SELECT {RawValue(measure, "e")} FROM score_runs sr JOIN score_results e
+              ON e.run_id = sr.id AND e.level = '{level.ToCode()}' AND e.code = r.code AND e.period = sr.periods[array_position(sr.periods, r.period) - {back}]
+              WHERE sr.id = @run)
+          """;
+
+    /// <summary>Rank bands belong to the composite; for a domain or an indicator they are not shown.</summary>
     private static string CompositeOnly(bool composite, string shown, string column, string type) =>
         composite ? $"CASE WHEN {shown} THEN {column} END" : $"NULL::{type}";
 }

@@ -97,7 +97,7 @@ internal static class Surfaces
         while (reader.TryRead(out _, out var row))
         {
             shown[Cell(row, "code")!] = new ShownUnit(
-                Cell(row, "class") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : null,
+                Cell(row, "risk level (1–5)") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : null,
                 Cell(row, "score (0–10)") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : null,
                 Cell(row, "rank") is { } r && int.Parse(r, CultureInfo.InvariantCulture) is > 0 and var rank ? rank : null,
                 HasRankBand: Cell(row, "rank band: from") is not null);

@@ -16,7 +16,7 @@ import { applyDemoBanner, initPage } from "../shared/page.js";
 import { hideProfile, initProfile, retranslateProfile, showProfile } from "./profile.js";
 import { createProgrammeActions, showLinkedProgramme } from "./programme-loader.js";
 import { createRanking } from "./ranking.js";
-import { createSchoolLayer } from "./schools.js";
+import { createSchoolLayer, seesSchoolsIn } from "./schools.js";
 import { initSheet } from "./sheet.js";
 import { landingUnit } from "./landing.js";
 import { initUnitSearch } from "./unitsearch.js";
@@ -315,9 +315,9 @@ function selectUnit(kato) {
   renderHotspots();
 }
 
-/** The view in the address: the selectors, the selected unit and an open region profile. */
+/** The view in the address: the selectors, the selected unit, an open region profile and an open school. */
 function currentView() {
-  return { ...selectedView(), unit: state.selected, profile: state.regionProfile };
+  return { ...selectedView(), unit: state.selected, profile: state.regionProfile, school: state.school?.code ?? null };
 }
 
 /** What the downloaded map image says beside the map: the shown view and area, the demo marker, the attribution. */
@@ -340,8 +340,8 @@ function mapFileName() {
 function renderHotspots() {
   els.hotspots.hidden = !state.shown;
   if (!state.shown) return;
-  const { period, measure } = state.shown;
-  hotspots.show({ units: [...state.unitsByKato.values()], period, measure, region: state.region, selected: state.selected, school: state.school?.code ?? null });
+  const { period, measure, classification } = state.shown;
+  hotspots.show({ units: [...state.unitsByKato.values()], period, measure, classification, region: state.region, selected: state.selected, school: state.school?.code ?? null });
 }
 
 /** A match of the search as it is listed: "Region", "District (Region)", "School (District)". */
@@ -434,6 +434,7 @@ function openDistrict(kato) {
 /** Opens the profile of a school of the opened district ({ code, props } of its marker). */
 function openSchool(school) {
   state.school = school;
+  writeView(currentView());
   renderCrumbs();
   renderHotspots();
   loadProfile({ level: "school", code: school.code, name: localizedName(school.props) }).catch(reportBug);
@@ -460,8 +461,11 @@ function clickDistrict(kato) {
   else openRegion(region, { zoom: true });
 }
 
-/** Opens what a link asks for: a region (zoomed to, with its profile if asked) or a district (shown, with its profile). */
-function openLinkedUnit(kato, { profile = null } = {}) {
+/**
+ * Opens what a link asks for: a region (zoomed to, with its profile if asked) or a district (shown, with its profile,
+ * or with the profile of a school of it the caller may see).
+ */
+function openLinkedUnit(kato, { profile = null, school = null } = {}) {
   if (state.regionsByKato.has(kato) && profile === kato) {
     openRegionProfile(kato);
     return;
@@ -474,6 +478,14 @@ function openLinkedUnit(kato, { profile = null } = {}) {
   if (!district) return;
   fitBounds(boundsOf(district), { maxZoom: UNIT_MAX_ZOOM });
   openDistrict(kato);
+  if (school) openLinkedSchool(kato, school).catch(reportBug);
+}
+
+/** Opens a linked school of a district, named once its profile comes; for a caller who may not see it, nothing (not even a request). */
+async function openLinkedSchool(district, code) {
+  const me = await state.me;
+  if (!seesSchoolsIn(me, { region: regionKatoOf(district), district }) || state.selected !== district) return;
+  openListedSchool({ code, district, props: {} });
 }
 
 /** Fetches and shows the profile of a district or school of the published run while it stays the one opened. */
@@ -494,6 +506,12 @@ async function loadProfile({ level, code, name }) {
     return;
   }
   if (!stillOpen()) return;
+  if (level === "school") {
+    // A school opened from a link is named by its profile.
+    const { nameKk, nameRu, nameEn } = profile.latest;
+    state.school.props = { ...state.school.props, name_kk: nameKk, name_ru: nameRu, name_en: nameEn };
+    renderCrumbs();
+  }
   showProfile({ name, profile });
   markPainted("riskmap:profile-shown");
 }
@@ -642,7 +660,7 @@ async function showScores(pending = fetchSelectedScores()) {
 
 /**
  * Reads the published run and, once, fills the selectors from it and the view in the address; returns the unit the
- * address asks for then, { kato, profile }, or null.
+ * address asks for then, { kato, profile, school }, or null.
  */
 async function prepareScores() {
   if (state.run) return null;
@@ -668,7 +686,7 @@ async function prepareScores() {
   });
   const view = readView();
   selectView(view);
-  return view.unit && { kato: view.unit, profile: view.profile };
+  return view.unit && { kato: view.unit, profile: view.profile, school: view.school };
 }
 
 async function load() {

@@ -1,8 +1,8 @@
 // The map's view in the address: ?period=2025Q4&measure=domain:violence&classes=quantile&unit=751110000, and
-// &profile=750000000 when a region's profile is open (a district's opens with the district), so that a link opens the
-// same view for whoever follows it, as far as they may see it. Other parameters (e.g. lang) are kept. Plain ES module.
+// &profile=750000000 when a region's profile is open (a district's opens with the district), &school=CODE when a school
+// of the unit's district is open, so that a link opens the same view for whoever follows it, as far as they may see it. Other parameters (e.g. lang) are kept. Plain ES module.
 
-const KEYS = Object.freeze(["period", "measure", "classes", "unit", "profile"]);
+const KEYS = Object.freeze(["period", "measure", "classes", "unit", "profile", "school"]);
 
 /** ?programme=12 shows a programme's targets over the map (programmes/programme-overlay.js). */
 export const PROGRAMME_PARAM = "programme";

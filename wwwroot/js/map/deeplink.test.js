@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { addressWithView, viewFromSearch } from "./deeplink.js";
 
-const view = { period: "2025Q4", measure: "domain:violence", classes: "quantile", unit: "751110000", profile: "750000000" };
+const view = { period: "2025Q4", measure: "domain:violence", classes: "quantile", unit: "751110000", profile: "750000000", school: "7511100001" };
 
 test("a view written into the address reads back the same", () => {
   const href = addressWithView("https://riskmap.example/?lang=ru", view);
@@ -20,6 +20,6 @@ test("the address keeps its other parameters and drops the parts of the view tha
 });
 
 test("a part missing from the address, or empty, is null so the page picks its default", () => {
-  assert.deepEqual(viewFromSearch("?period=&measure=composite"), { period: null, measure: "composite", classes: null, unit: null, profile: null });
-  assert.deepEqual(viewFromSearch(""), { period: null, measure: null, classes: null, unit: null, profile: null });
+  assert.deepEqual(viewFromSearch("?period=&measure=composite"), { period: null, measure: "composite", classes: null, unit: null, profile: null, school: null });
+  assert.deepEqual(viewFromSearch(""), { period: null, measure: null, classes: null, unit: null, profile: null, school: null });
 });

@@ -90,9 +90,9 @@ export function createHotspotTable(root, { nameOf, regionNameOf, onSelect, onSel
     return mode === SCHOOLS && schoolArea() ? SCHOOLS : DISTRICTS;
   }
 
-  /** The query of a list (and its exports): period, measure and the area; class and top for the whole list. */
+  /** The query of a list (and its exports): period, measure, the map's classification and the area; class and top for the whole list. */
   function listQuery(level) {
-    const query = { level, period: data.period, by: data.measure ?? "composite", class: "1,2,3,4,5", top: WHOLE_LIST };
+    const query = { level, period: data.period, by: data.measure ?? "composite", classes: data.classification ?? "fixed", class: "1,2,3,4,5", top: WHOLE_LIST };
     const area = level === SCHOOLS ? schoolArea() : { region: data.region, district: null };
     if (area?.district) query.district = area.district;
     else if (area?.region) query.region = area.region;
@@ -333,8 +333,8 @@ export function createHotspotTable(root, { nameOf, regionNameOf, onSelect, onSel
 
   return {
     /**
-     * Shows the hotspots of a score table: { units, period, measure, region (KATO or null), selected (KATO or null),
-     * school (the code of the school whose profile is open, or null) }.
+     * Shows the hotspots of a score table: { units, period, measure, classification ("fixed" or "quantile"), region (KATO
+     * or null), selected (KATO or null), school (the code of the school whose profile is open, or null) }.
      */
     show(next) {
       data = next;

@@ -68,7 +68,7 @@ function viewLine({ measure, period, classification }) {
   return element("p", { className: "profile-view", text });
 }
 
-/** The changes against the previous quarter and a year before, where the caller sees them (the composite's only). */
+/** The measure's changes against the previous quarter and a year before, where the caller sees them. */
 function changeFacts(list, latest) {
   for (const kind of CHANGE_KINDS) {
     const direction = changeDirection(latest, kind);
@@ -150,9 +150,13 @@ export function hideProfile() {
 /** Re-renders the panel in the UI language. */
 export const retranslateProfile = render;
 
-/** Calls onClose() when the user closes the panel with its button or Escape. */
+/**
+ * Calls onClose() when the user closes the panel with its button or Escape. The profile stays at the top of the side
+ * panel (app.css), so the panel keeps what focus scrolls to clear of it: its scroll padding is the profile's height.
+ */
 export function initProfile({ onClose }) {
   els.close.addEventListener("click", onClose);
+  new ResizeObserver(() => els.panel.parentElement.style.setProperty("--profile-height", `${els.panel.offsetHeight}px`)).observe(els.panel);
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && !els.panel.hidden && !event.target.closest?.("dialog")) onClose();
   });

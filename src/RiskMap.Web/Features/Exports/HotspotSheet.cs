@@ -96,8 +96,8 @@ public sealed class HotspotSheet
     /// <summary>The glossary's word for a risk level (1–5).</summary>
     private string RiskLevel(int level) => RiskLevels[Math.Clamp(level, 1, 5) - 1].In(_language);
 
-    // 0–13: the unit's columns; 14: domain score; 15–16: reason, points; 17: the data column's heading. The English level
-    // column keeps the heading "class", which API clients read.
+    // 0–13: the unit's columns; 14: domain score; 15–16: reason, points; 17: the data column's heading. The levels are
+    // headed with the glossary's "risk level" in every language (never "class", which reads as a school grade).
     private static string[] Texts(Language language) => language switch
     {
         Language.Kk => ["орын", "код", "атауы", "өңір КАТО", "аудан КАТО", "тәуекел деңгейі (1–5)", "тәуекел деңгейі", "балл (0–10)", "орын аралығы: бастап",
@@ -106,7 +106,7 @@ public sealed class HotspotSheet
         Language.Ru => ["место", "код", "название", "КАТО региона", "КАТО района", "уровень риска (1–5)", "уровень риска", "балл (0–10)", "диапазон места: от",
             "диапазон места: до", "надёжность (0–10)", "низкая надёжность", "изменение за квартал", "изменение за год",
             "балл по сфере", "причина", "баллы", "данные"],
-        _ => ["rank", "code", "name", "region KATO", "district KATO", "class", "risk level", "score (0–10)", "rank band: from",
+        _ => ["rank", "code", "name", "region KATO", "district KATO", "risk level (1–5)", "risk level", "score (0–10)", "rank band: from",
             "rank band: to", "reliability (0–10)", "low reliability", "change on quarter", "change on year",
             "domain score", "reason", "points", "data"],
     };

@@ -3,6 +3,7 @@ using RiskMap.Core.Geography;
 using RiskMap.Data.Queries;
 using RiskMap.Data.Scoring;
 using RiskMap.Web.Features.Access;
+using RiskMap.Web.Features.Scoring;
 using RiskMap.Web.Features.Tiles;
 using RiskMap.Web.Hosting;
 
@@ -22,12 +23,14 @@ public sealed class HotspotQuery
     [FromQuery(Name = "district")] public string? District { get; init; }
     [FromQuery(Name = "period")] public string? Period { get; init; }
     [FromQuery(Name = "by")] public string? By { get; init; }
+    [FromQuery(Name = "classes")] public string? Classification { get; init; }
     [FromQuery(Name = "class")] public string? Class { get; init; }
     [FromQuery(Name = "top")] public string? Top { get; init; }
 
     public const string Description =
         "level: school, district (default) or region; region/district: KATO filters inside your scope; period: a published quarter " +
         "(default the latest); by: composite (default), domain:CODE or indicator:CODE — what units are scored, classed and ranked by; " +
+        "classes: fixed (default, the run's thresholds) or quantile (the quintiles the map's table of the level and quarter shows); " +
         "class: the risk classes listed, comma-separated (e.g. 4,5; default all); top: at most this many units (1–100,000). ";
 
     /// <summary>
@@ -43,6 +46,7 @@ public sealed class HotspotQuery
             return (null, null, ApiProblems.BadParameter("level", "level must be school, district or region."));
         var (regionKato, districtKato) = (QueryParameters.Kato("region", Region), QueryParameters.Kato("district", District));
         var measure = Measure(By);
+        var quantiles = ScoreViewParameters.IsQuantile(Classification);
         var classes = wholeTable ? null : Classes(Class);
         int? top = wholeTable ? null : QueryParameters.WholeNumber("top", Top, defaultTop, 1, MaxTop);
         if (await scope.RefuseFiltersAsync(geography, regionKato, districtKato, schoolLevel: true) is { } outside) return (null, null, outside);
@@ -50,7 +54,7 @@ public sealed class HotspotQuery
         if (version is not { Run: { } run, LatestPeriod: not null })
             return (null, null, ApiProblems.NotFound("scores", "No score run has been published yet."));
         var period = QueryParameters.PublishedQuarter("period", Period, version)!;
-        var filter = new HotspotFilter(level, period, regionKato, districtKato, measure, classes, top, geometry);
+        var filter = new HotspotFilter(level, period, regionKato, districtKato, measure, classes, top, geometry, quantiles);
         try
         {
             return await scores.HotspotsAsync(run, filter, scope) is { } list

@@ -58,7 +58,7 @@ public static class ScoreEndpoints
             .WithDescription("level: region, district (default) or school; region/district: KATO filters; run: an earlier run for comparison; " +
                              ScoreViewParameters.Description + ", to colour and rank by. " +
                              "Each unit has its score (0–10), class (1 very low … 5 very high), domain scores, reliability (0–10, flagged when low), " +
-                             "change against the previous quarter and the same quarter a year before, rank and, for the latest quarter, the 5th–95th percentile rank band. " +
+                             "change of the measure's score against the previous quarter and the same quarter a year before (detail, as the score), rank and, for the latest quarter, the 5th–95th percentile rank band. " +
                              "Units outside the caller's scope (all units, for the public) show their class only ('detailed': false), " +
                              "and a region or district with fewer pupils than Access:MinimumPupilsForClass (default 1,000) not even that " +
                              "('class': null, 'suppressed': true; listed with the units without a class, by code); " +
@@ -107,7 +107,7 @@ public static class ScoreEndpoints
                              "('latest' is the unit in the quarter asked for; 'measure' and 'classification' say which view it is; the history gives " +
                              "the measure's score and class in every quarter, quantile classes cut per quarter). Contributions exist for the run's " +
                              "latest quarter only and, for a domain or indicator, are its own indicators'. Changes (changeQuarter: against the previous " +
-                             "quarter, changeYear: against the same quarter a year before) are the composite's. " +
+                             "quarter, changeYear: against the same quarter a year before) are the measure's: its score less the earlier quarter's. " +
                              "A region or district outside the caller's scope shows its composite class only, and none when it has fewer pupils than " +
                              "Access:MinimumPupilsForClass ('suppressed': true); by a domain or an indicator it shows no class. A school's profile needs a sign-in, " +
                              "must lie in the caller's scope (403 otherwise) and every view of it is audited.")

@@ -22,15 +22,19 @@ public sealed record ScoreViewParameters(string? Period, ScoreMeasure Measure, b
             throw new QueryParameters.Invalid("indicator", "Give domain or indicator, not both.");
         if (period is not null && !Quarter.TryParse(period, out _))
             throw new QueryParameters.Invalid("period", "period must be a quarter such as 2025Q4.");
-        var quantiles = classes switch
-        {
-            null or "fixed" => false,
-            "quantile" => true,
-            _ => throw new QueryParameters.Invalid("classes", "classes must be fixed or quantile."),
-        };
+        var quantiles = IsQuantile(classes);
         var measure = domain is not null ? new ScoreMeasure(ScoreMeasure.DomainKind, domain)
             : indicator is not null ? new ScoreMeasure(ScoreMeasure.IndicatorKind, indicator)
             : ScoreMeasure.Composite;
         return new ScoreViewParameters(period, measure, quantiles);
     }
+
+    /// <summary>Whether classes= asks for quantile classes: fixed (default) or quantile.</summary>
+    /// <exception cref="QueryParameters.Invalid">Any other classification.</exception>
+    public static bool IsQuantile(string? classes) => classes switch
+    {
+        null or "fixed" => false,
+        "quantile" => true,
+        _ => throw new QueryParameters.Invalid("classes", "classes must be fixed or quantile."),
+    };
 }
