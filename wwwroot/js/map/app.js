@@ -20,7 +20,7 @@ import { createSchoolLayer } from "./schools.js";
 import { initSheet } from "./sheet.js";
 import { landingUnit } from "./landing.js";
 import { initUnitSearch } from "./unitsearch.js";
-import { initSelectors, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
+import { initSelectors, likelyView, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
 
 const L = window.L;
 
@@ -625,6 +625,23 @@ function fetchSelectedScores() {
   return fetchDistrictScores({ run: state.run.id, ...view }).then((table) => ({ view, request, table }));
 }
 
+/**
+ * The published run's district table of the view the address asks for, requested at once without waiting for the run
+ * to be known (one round trip less before the first paint); null when it cannot be had, e.g. nothing is published.
+ */
+function fetchLikelyScores() {
+  return fetchDistrictScores(likelyView(readView())).catch(() => null);
+}
+
+/** The early table (fetchLikelyScores) when it is the selected view's of the published run, else a new request. */
+function selectedScores(early) {
+  const view = selectedView();
+  const same = early?.run === state.run.id && early.period === view.period && early.measure === view.measure && early.classification === view.classes;
+  if (!same) return fetchSelectedScores();
+  document.body.dataset.scores = "loading";
+  return Promise.resolve({ view, request: ++state.scoreRequests, table: early });
+}
+
 /** Draws the score table of the selected view (fetching it unless given) unless a newer selection came meanwhile. */
 async function showScores(pending = fetchSelectedScores()) {
   const { view, request, table } = await pending;
@@ -684,9 +701,10 @@ async function load() {
     // Tiles, boundaries and the score table are fetched at the same time.
     const firstLoad = !state.districtTiles;
     if (firstLoad) drawDistricts();
+    const early = state.run ? null : fetchLikelyScores();
     const [boundaries, scores] = await Promise.all([
       firstLoad ? Promise.all([fetchAbout().then(applyAbout), fetchRegions(REGION_SIMPLIFY), fetchDistrictIndex()]) : null,
-      prepareScores().then((unit) => ({ unit, pending: state.run ? fetchSelectedScores() : null })),
+      prepareScores().then(async (unit) => ({ unit, pending: state.run ? selectedScores(await early) : null })),
     ]);
     if (boundaries) {
       const [, regions, districts] = boundaries;

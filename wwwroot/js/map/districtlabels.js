@@ -33,21 +33,27 @@ export function createDistrictLabels(map, { pane, districts, nameOf, avoid }) {
       return { feature, marker, element };
     });
 
+  // All boxes are read after all writes and before the next ones, so that the browser lays the page out once per
+  // placement instead of once per label; at the country's zoom nothing is measured at all.
   function place() {
-    const show = map.getZoom() >= MIN_ZOOM;
-    const view = map.getContainer().getBoundingClientRect();
-    const placed = show ? avoid().map((element) => element.getBoundingClientRect()) : [];
+    if (map.getZoom() < MIN_ZOOM) {
+      for (const { element } of labels) element.hidden = true;
+      return;
+    }
     for (const { element } of labels) {
       element.hidden = false;
       element.style.visibility = "hidden";
     }
-    for (const { element } of labels) {
-      const box = element.getBoundingClientRect();
-      const fits = show && overlaps(box, view) && !placed.some((other) => overlaps(box, other));
+    const view = map.getContainer().getBoundingClientRect();
+    const placed = avoid().map((element) => element.getBoundingClientRect());
+    const boxes = labels.map(({ element }) => element.getBoundingClientRect());
+    labels.forEach(({ element }, i) => {
+      const box = boxes[i];
+      const fits = overlaps(box, view) && !placed.some((other) => overlaps(box, other));
       element.hidden = !fits;
       element.style.visibility = "";
       if (fits) placed.push(box);
-    }
+    });
   }
 
   function retranslate() {

@@ -88,6 +88,14 @@ export function selectedView() {
   return { period: els.period.value, measure: els.measure.value, classes: els.classes.value };
 }
 
+/**
+ * The view the selectors will show for a view of the address, as far as it is known before the run and the indicator
+ * catalogue are: the period as asked (none: the latest), the measure as asked (none: the composite) and valid classes.
+ */
+export function likelyView(view) {
+  return { period: view.period, measure: view.measure ?? COMPOSITE, classes: CLASSIFICATIONS.includes(view.classes) ? view.classes : CLASSIFICATIONS[0] };
+}
+
 /** Selects what the view asks for where the selectors offer it: the latest period, the composite and fixed classes otherwise. */
 export function selectView(view) {
   els.period.value = periods.includes(view.period) ? view.period : periods.at(-1);
