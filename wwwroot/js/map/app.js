@@ -688,8 +688,21 @@ async function prepareScores() {
   return view.unit && { kato: view.unit, profile: view.profile };
 }
 
-async function load() {
+/**
+ * Requests what the first view needs from the API, before the map is made: the boundaries (on the first load only; the
+ * districts' shapes come from the tiles) and the likely score table.
+ */
+function requestMapData() {
+  return {
+    boundaries: state.districtTiles ? null : Promise.all([fetchAbout(), fetchRegions(REGION_SIMPLIFY), fetchDistrictIndex()]),
+    early: state.run ? null : fetchLikelyScores(),
+  };
+}
+
+/** Draws the map's data; data are the requests of requestMapData() when they were started before. */
+async function load(data) {
   if (state.loading) return;
+  data ??= requestMapData();
   state.loading = true;
   state.phase = "loading";
   els.errorBox.hidden = true;
@@ -699,15 +712,14 @@ async function load() {
 
   try {
     // Tiles, boundaries and the score table are fetched at the same time.
-    const firstLoad = !state.districtTiles;
-    if (firstLoad) drawDistricts();
-    const early = state.run ? null : fetchLikelyScores();
+    if (!state.districtTiles) drawDistricts();
     const [boundaries, scores] = await Promise.all([
-      firstLoad ? Promise.all([fetchAbout().then(applyAbout), fetchRegions(REGION_SIMPLIFY), fetchDistrictIndex()]) : null,
-      prepareScores().then(async (unit) => ({ unit, pending: state.run ? selectedScores(await early) : null })),
+      data.boundaries,
+      prepareScores().then(async (unit) => ({ unit, pending: state.run ? selectedScores(await data.early) : null })),
     ]);
     if (boundaries) {
-      const [, regions, districts] = boundaries;
+      const [about, regions, districts] = boundaries;
+      applyAbout(about);
       drawBoundaries(regions, districts);
       if (!state.userMovedMap) fitKazakhstan();
     }
@@ -777,8 +789,9 @@ function start() {
     showError(null);
     return;
   }
+  const data = requestMapData();
   createMap();
-  load();
+  load(data);
 }
 
 start();
