@@ -626,11 +626,14 @@ function fetchSelectedScores() {
 }
 
 /**
- * The published run's district table of the view the address asks for, requested at once without waiting for the run
- * to be known (one round trip less before the first paint); null when it cannot be had, e.g. nothing is published.
+ * The published run's district table of the view the address likely asks for (likelyView), requested as soon as the
+ * run is known, before the caller and the selectors are: one round trip less before the first paint. Null when the view
+ * cannot be told yet or nothing is published.
  */
-function fetchLikelyScores() {
-  return fetchDistrictScores(likelyView(readView())).catch(() => null);
+function fetchLikelyScores(status) {
+  const run = status.published;
+  const view = run && likelyView(readView(), run.periods);
+  return view ? fetchDistrictScores({ run: run.id, ...view }) : null;
 }
 
 /** The early table (fetchLikelyScores) when it is the selected view's of the published run, else a new request. */
@@ -661,9 +664,9 @@ async function showScores(pending = fetchSelectedScores()) {
  * Reads the published run and, once, fills the selectors from it and the view in the address; returns the unit the
  * address asks for then, { kato, profile }, or null.
  */
-async function prepareScores() {
+async function prepareScores(statusRequest) {
   if (state.run) return null;
-  const [me, status] = await Promise.all([state.me, fetchScoreRunStatus()]);
+  const [me, status] = await Promise.all([state.me, statusRequest]);
   if (!status.published) {
     state.shown = null;
     renderShownLegend();
@@ -690,12 +693,14 @@ async function prepareScores() {
 
 /**
  * Requests what the first view needs from the API, before the map is made: the boundaries (on the first load only; the
- * districts' shapes come from the tiles) and the likely score table.
+ * districts' shapes come from the tiles), the score run status and the likely score table.
  */
 function requestMapData() {
+  const status = state.run ? null : fetchScoreRunStatus();
   return {
     boundaries: state.districtTiles ? null : Promise.all([fetchAbout(), fetchRegions(REGION_SIMPLIFY), fetchDistrictIndex()]),
-    early: state.run ? null : fetchLikelyScores(),
+    status,
+    early: status?.then(fetchLikelyScores).catch(() => null) ?? null,
   };
 }
 
@@ -715,7 +720,7 @@ async function load(data) {
     if (!state.districtTiles) drawDistricts();
     const [boundaries, scores] = await Promise.all([
       data.boundaries,
-      prepareScores().then(async (unit) => ({ unit, pending: state.run ? selectedScores(await data.early) : null })),
+      prepareScores(data.status).then(async (unit) => ({ unit, pending: state.run ? selectedScores(await data.early) : null })),
     ]);
     if (boundaries) {
       const [about, regions, districts] = boundaries;

@@ -194,23 +194,20 @@ export async function fetchIndicators() {
   return data;
 }
 
-/**
- * The query parameters of a view { period, measure, classes } as the score table and profiles read them, after others;
- * a missing period asks for the run's latest quarter.
- */
+/** The query parameters of a view { period, measure, classes } as the score table and profiles read them, after others. */
 function viewParams({ period, measure, classes }, others) {
-  const params = new URLSearchParams({ ...others, ...(period ? { period } : {}), classes });
+  const params = new URLSearchParams({ ...others, period, classes });
   const [kind, code] = measure.split(":");
   if (kind === "domain" || kind === "indicator") params.set(kind, code);
   return params;
 }
 
 /**
- * A score table of a run (of the published one when run is undefined) and quarter: measure is "composite", "domain:X"
- * or "indicator:Y"; classes is "fixed" or "quantile"; filters are further query parameters (level, district).
+ * A score table of a run and quarter: measure is "composite", "domain:X" or "indicator:Y"; classes is "fixed" or
+ * "quantile"; filters are further query parameters (level, district).
  */
 async function fetchScores({ run, ...view }, filters) {
-  const params = viewParams(view, { ...filters, ...(run === undefined ? {} : { run: String(run) }) });
+  const params = viewParams(view, { ...filters, run: String(run) });
   const path = `/api/scores?${params}`;
   const data = await getJson(path);
   if (!data || typeof data !== "object" || !Array.isArray(data.units)) throw new ApiError(path, "unexpected response");
