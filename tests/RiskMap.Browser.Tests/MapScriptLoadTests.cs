@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace RiskMap.Browser.Tests;
 
 /// <summary>
 /// What the map page's first load costs in scripts: the Release build serves it one minified bundle (and the chunks
-/// that bundle shares), and a visitor who is no planner never loads the programme modules or their texts.
+/// that bundle shares), a visitor who is no planner never loads the programme modules or their texts, and the school
+/// clustering library comes only with the first schools shown.
 /// </summary>
 public class MapScriptLoadTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowserApp>
 {
@@ -22,4 +24,26 @@ public class MapScriptLoadTests(ScoredBrowserApp app) : IClassFixture<ScoredBrow
         Assert.True(scripts.Length <= 3, $"The map page loaded {scripts.Length} scripts: {string.Join(", ", scripts)}");
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task The_school_cluster_library_loads_with_the_first_schools_shown_not_before_the_map()
+    {
+        var (page, errors) = await app.OpenAsync("/?lang=en");
+        await SignInForm.SignInAsync(page, "planner-75");
+        await page.GotoAsync($"{app.BaseUrl}/?lang=en");
+        await BrowserApp.WaitUntilReadyAsync(page);
+        Assert.DoesNotContain(await LoadedAsync(page), path => path.Contains(MarkerCluster, StringComparison.Ordinal));
+
+        await page.Locator("path.district[data-kato='751110000']").First.DispatchEventAsync("click");
+        await page.Locator("path.district[data-kato='751110000']").First.DispatchEventAsync("click");
+        await Assertions.Expect(page.Locator("#map")).ToHaveAttributeAsync("data-schools", new Regex("^[1-9][0-9]*$"));
+        Assert.Contains(await LoadedAsync(page), path => path.Contains(MarkerCluster, StringComparison.Ordinal));
+        await Assertions.Expect(page.Locator("#map .school-cluster, #map [data-school]").First).ToBeVisibleAsync();
+        Assert.Empty(errors);
+    }
+
+    private const string MarkerCluster = "leaflet.markercluster.js";
+
+    private static async Task<string[]> LoadedAsync(IPage page) =>
+        await page.EvaluateAsync<string[]>("performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)");
 }

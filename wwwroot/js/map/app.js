@@ -20,7 +20,7 @@ import { createSchoolLayer, seesSchoolsIn } from "./schools.js";
 import { initSheet } from "./sheet.js";
 import { landingUnit } from "./landing.js";
 import { initUnitSearch } from "./unitsearch.js";
-import { initSelectors, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
+import { initSelectors, likelyView, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
 
 const L = window.L;
 
@@ -643,6 +643,26 @@ function fetchSelectedScores() {
   return fetchDistrictScores({ run: state.run.id, ...view }).then((table) => ({ view, request, table }));
 }
 
+/**
+ * The published run's district table of the view the address likely asks for (likelyView), requested as soon as the
+ * run is known, before the caller and the selectors are: one round trip less before the first paint. Null when the view
+ * cannot be told yet or nothing is published.
+ */
+function fetchLikelyScores(status) {
+  const run = status.published;
+  const view = run && likelyView(readView(), run.periods);
+  return view ? fetchDistrictScores({ run: run.id, ...view }) : null;
+}
+
+/** The early table (fetchLikelyScores) when it is the selected view's of the published run, else a new request. */
+function selectedScores(early) {
+  const view = selectedView();
+  const same = early?.run === state.run.id && early.period === view.period && early.measure === view.measure && early.classification === view.classes;
+  if (!same) return fetchSelectedScores();
+  document.body.dataset.scores = "loading";
+  return Promise.resolve({ view, request: ++state.scoreRequests, table: early });
+}
+
 /** Draws the score table of the selected view (fetching it unless given) unless a newer selection came meanwhile. */
 async function showScores(pending = fetchSelectedScores()) {
   const { view, request, table } = await pending;
@@ -662,9 +682,9 @@ async function showScores(pending = fetchSelectedScores()) {
  * Reads the published run and, once, fills the selectors from it and the view in the address; returns the unit the
  * address asks for then, { kato, profile, school }, or null.
  */
-async function prepareScores() {
+async function prepareScores(statusRequest) {
   if (state.run) return null;
-  const [me, status] = await Promise.all([state.me, fetchScoreRunStatus()]);
+  const [me, status] = await Promise.all([state.me, statusRequest]);
   if (!status.published) {
     state.shown = null;
     renderShownLegend();
@@ -689,8 +709,23 @@ async function prepareScores() {
   return view.unit && { kato: view.unit, profile: view.profile, school: view.school };
 }
 
-async function load() {
+/**
+ * Requests what the first view needs from the API, before the map is made: the boundaries (on the first load only; the
+ * districts' shapes come from the tiles), the score run status and the likely score table.
+ */
+function requestMapData() {
+  const status = state.run ? null : fetchScoreRunStatus();
+  return {
+    boundaries: state.districtTiles ? null : Promise.all([fetchAbout(), fetchRegions(REGION_SIMPLIFY), fetchDistrictIndex()]),
+    status,
+    early: status?.then(fetchLikelyScores).catch(() => null) ?? null,
+  };
+}
+
+/** Draws the map's data; data are the requests of requestMapData() when they were started before. */
+async function load(data) {
   if (state.loading) return;
+  data ??= requestMapData();
   state.loading = true;
   state.phase = "loading";
   els.errorBox.hidden = true;
@@ -700,14 +735,14 @@ async function load() {
 
   try {
     // Tiles, boundaries and the score table are fetched at the same time.
-    const firstLoad = !state.districtTiles;
-    if (firstLoad) drawDistricts();
+    if (!state.districtTiles) drawDistricts();
     const [boundaries, scores] = await Promise.all([
-      firstLoad ? Promise.all([fetchAbout().then(applyAbout), fetchRegions(REGION_SIMPLIFY), fetchDistrictIndex()]) : null,
-      prepareScores().then((unit) => ({ unit, pending: state.run ? fetchSelectedScores() : null })),
+      data.boundaries,
+      prepareScores(data.status).then(async (unit) => ({ unit, pending: state.run ? selectedScores(await data.early) : null })),
     ]);
     if (boundaries) {
-      const [, regions, districts] = boundaries;
+      const [about, regions, districts] = boundaries;
+      applyAbout(about);
       drawBoundaries(regions, districts);
       if (!state.userMovedMap) fitKazakhstan();
     }
@@ -777,8 +812,9 @@ function start() {
     showError(null);
     return;
   }
+  const data = requestMapData();
   createMap();
-  load();
+  load(data);
 }
 
 start();

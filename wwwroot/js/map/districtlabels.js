@@ -13,41 +13,54 @@ function overlaps(a, b) {
 }
 
 /**
- * Adds a label for each district (GeoJSON features with properties.label [lon, lat] and area_km2) to the pane;
- * nameOf(feature) gives the name in the UI language, avoid() the elements to keep clear of (the region names).
+ * Adds a label for each district (GeoJSON features with properties.label [lon, lat] and area_km2) to the pane once the
+ * map is first zoomed in to MIN_ZOOM (the country's first view needs none); nameOf(feature) gives the name in the UI
+ * language, avoid() the elements to keep clear of (the region names).
  */
 export function createDistrictLabels(map, { pane, districts, nameOf, avoid }) {
-  const labels = districts
-    .filter((feature) => Array.isArray(feature.properties?.label))
-    .sort((a, b) => Number(b.properties.area_km2 ?? 0) - Number(a.properties.area_km2 ?? 0))
-    .map((feature) => {
-      const [lon, lat] = feature.properties.label;
-      const marker = L.marker([lat, lon], {
-        pane,
-        interactive: false,
-        keyboard: false,
-        icon: L.divIcon({ className: "district-label", html: "", iconSize: null }),
-      }).addTo(map);
-      const element = marker.getElement();
-      element.dataset.kato = String(feature.properties.kato ?? feature.id ?? "");
-      return { feature, marker, element };
-    });
+  let labels = [];
 
+  function addLabels() {
+    labels = districts
+      .filter((feature) => Array.isArray(feature.properties?.label))
+      .sort((a, b) => Number(b.properties.area_km2 ?? 0) - Number(a.properties.area_km2 ?? 0))
+      .map((feature) => {
+        const [lon, lat] = feature.properties.label;
+        const marker = L.marker([lat, lon], {
+          pane,
+          interactive: false,
+          keyboard: false,
+          icon: L.divIcon({ className: "district-label", html: "", iconSize: null }),
+        }).addTo(map);
+        const element = marker.getElement();
+        element.dataset.kato = String(feature.properties.kato ?? feature.id ?? "");
+        element.textContent = nameOf(feature);
+        return { feature, marker, element };
+      });
+  }
+
+  // All boxes are read after all writes and before the next ones, so that the browser lays the page out once per
+  // placement instead of once per label; at the country's zoom nothing is measured at all.
   function place() {
-    const show = map.getZoom() >= MIN_ZOOM;
-    const view = map.getContainer().getBoundingClientRect();
-    const placed = show ? avoid().map((element) => element.getBoundingClientRect()) : [];
+    if (map.getZoom() < MIN_ZOOM) {
+      for (const { element } of labels) element.hidden = true;
+      return;
+    }
+    if (labels.length === 0) addLabels();
     for (const { element } of labels) {
       element.hidden = false;
       element.style.visibility = "hidden";
     }
-    for (const { element } of labels) {
-      const box = element.getBoundingClientRect();
-      const fits = show && overlaps(box, view) && !placed.some((other) => overlaps(box, other));
+    const view = map.getContainer().getBoundingClientRect();
+    const placed = avoid().map((element) => element.getBoundingClientRect());
+    const boxes = labels.map(({ element }) => element.getBoundingClientRect());
+    labels.forEach(({ element }, i) => {
+      const box = boxes[i];
+      const fits = overlaps(box, view) && !placed.some((other) => overlaps(box, other));
       element.hidden = !fits;
       element.style.visibility = "";
       if (fits) placed.push(box);
-    }
+    });
   }
 
   function retranslate() {
@@ -56,6 +69,6 @@ export function createDistrictLabels(map, { pane, districts, nameOf, avoid }) {
   }
 
   map.on("zoomend moveend resize", place);
-  retranslate();
+  place();
   return { retranslate };
 }

@@ -1,6 +1,7 @@
 // The schools of the opened district on the map, for callers whose scope holds them: one marker per school coloured by
 // its risk class with the districts' palette, clustered where they crowd (a cluster takes the colour of the highest
-// class inside). Leaflet and leaflet.markercluster are classic scripts loaded before the modules (global L).
+// class inside). Leaflet is a classic script loaded before the modules (global L); leaflet.markercluster, which extends
+// it, is loaded the first time schools are shown, so that the map's first paint does not wait for it.
 // Plain ES module: no globals.
 
 import { fetchSchoolScores, fetchSchools, reportBug } from "../shared/api.js";
@@ -13,6 +14,25 @@ const MARKER_SIZE = 14;
 const CLUSTER_SIZE = 30;
 /** Markers closer than this many pixels join a cluster; small enough that a city district's schools split up soon. */
 const CLUSTER_RADIUS = 40;
+const CLUSTER_SCRIPT = "/lib/leaflet.markercluster/leaflet.markercluster.js";
+
+/** Settles once leaflet.markercluster has extended L; after a failure the next call tries again. */
+let clusterScript = null;
+
+function loadMarkerCluster() {
+  clusterScript ??= new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = CLUSTER_SCRIPT;
+    script.addEventListener("load", resolve);
+    script.addEventListener("error", () => {
+      clusterScript = null;
+      script.remove();
+      reject(new Error(`${CLUSTER_SCRIPT} did not load`));
+    });
+    document.head.append(script);
+  });
+  return clusterScript;
+}
 
 /**
  * Whether the caller (the /api/auth/me answer) may see the schools of an area { region, district }: a region, or with
@@ -75,8 +95,15 @@ export function createSchoolLayer(map, { me, onSelect }) {
     });
   };
 
-  const group = L.markerClusterGroup({ iconCreateFunction: clusterIcon, maxClusterRadius: CLUSTER_RADIUS, showCoverageOnHover: false });
-  map.addLayer(group);
+  /** The cluster layer, made once leaflet.markercluster has loaded (by the first show of schools). */
+  let group = null;
+  const clusterGroup = () => {
+    if (!group) {
+      group = L.markerClusterGroup({ iconCreateFunction: clusterIcon, maxClusterRadius: CLUSTER_RADIUS, showCoverageOnHover: false });
+      map.addLayer(group);
+    }
+    return group;
+  };
 
   const nameOf = (marker) => localizedName(marker.options.props);
 
@@ -103,7 +130,7 @@ export function createSchoolLayer(map, { me, onSelect }) {
       marker.options.title = nameOf(marker);
       marker.setIcon(schoolIcon(marker));
     }
-    group.refreshClusters();
+    group?.refreshClusters();
   };
 
   const schoolMarker = (feature) => {
@@ -128,7 +155,7 @@ export function createSchoolLayer(map, { me, onSelect }) {
     loaded = false;
     markers = [];
     units = new Map();
-    group.clearLayers();
+    group?.clearLayers();
     delete container.dataset.schools;
     delete container.dataset.revealed;
   };
@@ -147,12 +174,15 @@ export function createSchoolLayer(map, { me, onSelect }) {
       done = resolve;
     });
     try {
-      const [schools, table] = await Promise.all([fetchSchools(district.kato), fetchSchoolScores({ run, district: district.kato, ...view })]);
+      const [schools, table] = await Promise.all([
+        fetchSchools(district.kato), fetchSchoolScores({ run, district: district.kato, ...view }), loadMarkerCluster(),
+      ]);
       if (request !== requests) return;
       useScores(table);
       markers = schools.features.filter((feature) => feature.geometry?.type === "Point").map(schoolMarker);
+      const layer = clusterGroup();
       drawIcons();
-      group.addLayers(markers);
+      layer.addLayers(markers);
       loaded = true;
       container.dataset.schools = String(markers.length);
     } catch (error) {

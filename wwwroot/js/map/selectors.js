@@ -88,9 +88,27 @@ export function selectedView() {
   return { period: els.period.value, measure: els.measure.value, classes: els.classes.value };
 }
 
+/** What the selectors show for a view: what it asks for where they offer it, the latest period, the composite and fixed classes otherwise. */
+function chosenView(view, quarters, measures) {
+  return {
+    period: quarters.includes(view.period) ? view.period : quarters.at(-1),
+    measure: view.measure === COMPOSITE || measures.has(view.measure) ? view.measure : COMPOSITE,
+    classes: CLASSIFICATIONS.includes(view.classes) ? view.classes : CLASSIFICATIONS[0],
+  };
+}
+
+/**
+ * The view the selectors will show for a view of the address in a run of these quarters, as far as it can be told
+ * before the caller and the indicator catalogue are known: for the composite (which every caller may colour by), else null.
+ */
+export function likelyView(view, quarters) {
+  return !view.measure || view.measure === COMPOSITE ? chosenView(view, quarters, new Map()) : null;
+}
+
 /** Selects what the view asks for where the selectors offer it: the latest period, the composite and fixed classes otherwise. */
 export function selectView(view) {
-  els.period.value = periods.includes(view.period) ? view.period : periods.at(-1);
-  els.measure.value = view.measure === COMPOSITE || measureNames.has(view.measure) ? view.measure : COMPOSITE;
-  els.classes.value = CLASSIFICATIONS.includes(view.classes) ? view.classes : CLASSIFICATIONS[0];
+  const chosen = chosenView(view, periods, measureNames);
+  els.period.value = chosen.period;
+  els.measure.value = chosen.measure;
+  els.classes.value = chosen.classes;
 }
