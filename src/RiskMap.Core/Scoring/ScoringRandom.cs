@@ -57,15 +57,17 @@ public struct ScoringRandom
     }
 
     /// <summary>Gamma with the given shape and scale 1.</summary>
-    public double NextGamma(double shape)
+    public double NextGamma(double shape) => NextGamma(new GammaShape(shape));
+
+    /// <summary>Gamma with a shape whose constants are worked out once, for many draws of the same shape.</summary>
+    public double NextGamma(in GammaShape shape)
     {
-        if (shape < 1)
-        {
-            var boosted = NextGamma(shape + 1);
-            return boosted * Math.Pow(NextDouble(), 1 / shape);
-        }
-        var d = shape - 1.0 / 3;
-        var c = 1 / Math.Sqrt(9 * d);
+        var draw = MarsagliaTsang(shape.D, shape.C);
+        return shape.Boost ? draw * Math.Pow(NextDouble(), shape.InverseShape) : draw;
+    }
+
+    private double MarsagliaTsang(double d, double c)
+    {
         while (true)
         {
             double x, v;
@@ -102,4 +104,28 @@ public struct ScoringRandom
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
     }
+}
+
+/// <summary>
+/// Marsaglia and Tsang's constants for one shape: d = k − 1/3 and c = 1/√(9d), of k + 1 when k &lt; 1 (then the draw is
+/// boosted by U^(1/k)).
+/// </summary>
+public readonly struct GammaShape
+{
+    public GammaShape(double shape)
+    {
+        Boost = shape < 1;
+        var k = Boost ? shape + 1 : shape;
+        D = k - 1.0 / 3;
+        C = 1 / Math.Sqrt(9 * D);
+        InverseShape = 1 / shape;
+    }
+
+    public double D { get; }
+
+    public double C { get; }
+
+    public bool Boost { get; }
+
+    public double InverseShape { get; }
 }
