@@ -3,14 +3,12 @@ namespace RiskMap.Core.Scoring;
 /// <summary>
 /// The random generator of methodology 2.0, written out so that a run can be reproduced bit for bit on any platform
 /// and runtime: xoshiro256** (Blackman and Vigna 2018), its state filled by SplitMix64 from a 64-bit key. Uniforms
-/// take the top 53 bits; normals use Marsaglia's polar method (both of each pair, in turn); gammas Marsaglia and Tsang (2000), with the
+/// take the top 53 bits; normals the ziggurat (<see cref="NextNormal"/>); gammas Marsaglia and Tsang (2000), with the
 /// U^(1/shape) boost below shape 1. Every stream is keyed by what it is for (<see cref="Key"/>), never by thread.
 /// </summary>
 public struct ScoringRandom
 {
     private ulong _s0, _s1, _s2, _s3;
-    private double _spare;
-    private bool _hasSpare;
 
     public ScoringRandom(ulong key)
     {
@@ -36,24 +34,39 @@ public struct ScoringRandom
     /// <summary>Uniform on [0, 1).</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
-    /// <summary>Standard normal. The polar method yields two; the second is kept and returned by the next call.</summary>
+    /// <summary>
+    /// Standard normal by the ziggurat (<see cref="Ziggurat"/>; Marsaglia and Tsang 2000, Doornik 2005). One output gives
+    /// both the layer (its lowest 7 bits) and the uniform U (its top 53 bits): x = (2U − 1) · X[layer] is accepted at once
+    /// when |2U − 1| &lt; X[layer + 1] / X[layer] (about 98.8 % of draws); otherwise layer 0 draws from the tail and the
+    /// other layers test the wedge with a further uniform, and a rejected x starts again.
+    /// </summary>
     public double NextNormal()
     {
-        if (_hasSpare)
+        var x = Ziggurat.X;
+        while (true)
         {
-            _hasSpare = false;
-            return _spare;
+            var bits = NextUInt64();
+            var layer = (int)(bits & (Ziggurat.Layers - 1));
+            var u = 2 * ((bits >> 11) * (1.0 / (1UL << 53))) - 1;
+            if (Math.Abs(u) < Ziggurat.Ratio[layer]) return u * x[layer];
+            if (layer == 0) return NormalTail(u < 0);
+            var candidate = u * x[layer];
+            var atEdge = Math.Exp(-0.5 * (x[layer] * x[layer] - candidate * candidate));
+            var atNextEdge = Math.Exp(-0.5 * (x[layer + 1] * x[layer + 1] - candidate * candidate));
+            if (atNextEdge + NextDouble() * (atEdge - atNextEdge) < 1) return candidate;
         }
-        double u, v, s;
+    }
+
+    /// <summary>Marsaglia's tail beyond <see cref="Ziggurat.Tail"/>: pairs of uniforms until one is accepted.</summary>
+    private double NormalTail(bool negative)
+    {
+        double x, y;
         do
         {
-            u = 2 * NextDouble() - 1;
-            v = 2 * NextDouble() - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        var factor = Math.Sqrt(-2 * Math.Log(s) / s);
-        (_spare, _hasSpare) = (v * factor, true);
-        return u * factor;
+            x = Math.Log(1 - NextDouble()) / Ziggurat.Tail;
+            y = Math.Log(1 - NextDouble());
+        } while (-2 * y < x * x);
+        return negative ? x - Ziggurat.Tail : Ziggurat.Tail - x;
     }
 
     /// <summary>Gamma with the given shape and scale 1.</summary>
@@ -63,7 +76,8 @@ public struct ScoringRandom
     public double NextGamma(in GammaShape shape)
     {
         var draw = MarsagliaTsang(shape.D, shape.C);
-        return shape.Boost ? draw * Math.Pow(NextDouble(), shape.InverseShape) : draw;
+        // U^(1/k) as exp(ln U / k): the same number up to rounding, and cheaper than Math.Pow.
+        return shape.Boost ? draw * Math.Exp(Math.Log(NextDouble()) * shape.InverseShape) : draw;
     }
 
     private double MarsagliaTsang(double d, double c)
