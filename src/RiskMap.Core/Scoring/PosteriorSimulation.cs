@@ -96,7 +96,7 @@ public static class PosteriorSimulation
         {
             if (t - back < 0 || composites[t - back][u] is null) return null;
             for (var r = 0; r < replications; r++) scratch[r] = draws[t * replications + r] - draws[(t - back) * replications + r];
-            return Statistics.PercentileUnsorted(scratch, 0.05) > 0 || Statistics.PercentileUnsorted(scratch, 0.95) < 0;
+            return Statistics.PercentileBeyondZero(scratch, 0.05, above: true) || Statistics.PercentileBeyondZero(scratch, 0.95, above: false);
         }
     }
 
