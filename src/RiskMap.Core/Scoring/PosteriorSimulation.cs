@@ -28,33 +28,58 @@ public static class PosteriorSimulation
         // "High" is the fourth level: its lower bound is the third threshold.
         var high = thresholds.Count >= 3 ? thresholds[2] : double.PositiveInfinity;
         var latest = new float[units * replications];
-        Parallel.For(0, units, () => (new double[periods * replications], new double[m], new double[replications]), (u, _, buffers) =>
+        Parallel.For(0, units, () => new Workspace(periods, replications, m, weights.Domains.Length, counts.Length), (u, _, work) =>
         {
-            var (draws, scores, scratch) = buffers;
             var random = new ScoringRandom(ScoringRandom.Key(methodology.Seed, 1, (long)level, u));
             for (var t = 0; t < periods; t++)
             {
                 if (composites[t][u] is null) continue;
-                // Only the counts the unit is scored on are redrawn; every other score stays as it is.
-                normalised[t].AsSpan(u * m, m).CopyTo(scores);
-                for (var r = 0; r < replications; r++)
+                // Every indicator keeps its score in every replication, except the counts the unit is scored on, redrawn below.
+                for (var i = 0; i < m; i++) work.Scores.AsSpan(i * replications, replications).Fill(normalised[t][u * m + i]);
+                var redrawn = 0;
+                foreach (var i in counts)
                 {
-                    foreach (var i in counts)
-                    {
-                        var population = fitted[i].Population![t * units + u];
-                        if (float.IsNaN(population)) continue;
-                        var rate = fitted[i].Prior!.Draw(fitted[i].Events![t * units + u], population, ref random) * methodology.RatePer;
-                        scores[i] = fitted[i].Goalpost!.Scale(rate).Score;
-                    }
-                    draws[t * replications + r] = Aggregation.Score(scores, weights.IndicatorDraws[r], domainOf, weights.DomainDraws[r]);
+                    var population = fitted[i].Population![t * units + u];
+                    if (float.IsNaN(population)) continue;
+                    work.Redrawn[redrawn] = i;
+                    work.Posteriors[redrawn++] = fitted[i].Prior!.PosteriorOf(fitted[i].Events![t * units + u], population);
                 }
-                uncertainty[t][u] = Summarise(draws, t, replications, high, scratch, composites, u);
+                for (var r = 0; r < replications; r++)
+                    for (var k = 0; k < redrawn; k++)
+                    {
+                        var i = work.Redrawn[k];
+                        work.Scores[i * replications + r] = fitted[i].Goalpost!.Scale(work.Posteriors[k].Draw(ref random) * methodology.RatePer).Score;
+                    }
+                Aggregation.ScoreReplications(work.Scores, weights.IndicatorByReplication, domainOf, weights.DomainByReplication,
+                    work.WeightedSum, work.WeightSum, work.Draws.AsSpan(t * replications, replications));
+                uncertainty[t][u] = Summarise(work.Draws, t, replications, high, work.Scratch, composites, u);
             }
             if (composites[periods - 1][u] is null) latest.AsSpan(u * replications, replications).Fill(float.NaN);
-            else for (var r = 0; r < replications; r++) latest[u * replications + r] = (float)draws[(periods - 1) * replications + r];
-            return buffers;
+            else for (var r = 0; r < replications; r++) latest[u * replications + r] = (float)work.Draws[(periods - 1) * replications + r];
+            return work;
         }, _ => { });
         return new Outcome(uncertainty, RankBands(latest, units, replications));
+    }
+
+    /// <summary>One thread's buffers, reused from unit to unit: nothing is allocated per unit, quarter or replication.</summary>
+    private sealed class Workspace(int periods, int replications, int indicators, int domains, int counts)
+    {
+        /// <summary>Each quarter's composite in every replication: [t * replications + r].</summary>
+        public double[] Draws { get; } = new double[periods * replications];
+
+        /// <summary>Each indicator's score in every replication: [i * replications + r].</summary>
+        public double[] Scores { get; } = new double[indicators * replications];
+
+        public double[] WeightedSum { get; } = new double[domains * replications];
+
+        public double[] WeightSum { get; } = new double[domains * replications];
+
+        public double[] Scratch { get; } = new double[replications];
+
+        /// <summary>The count indicators redrawn in the current quarter, in catalogue order, and their posteriors.</summary>
+        public int[] Redrawn { get; } = new int[counts];
+
+        public RatePrior.Posterior[] Posteriors { get; } = new RatePrior.Posterior[counts];
     }
 
     private static ScoreUncertainty Summarise(double[] draws, int t, int replications, double high, double[] scratch, Composite?[][] composites, int u)
@@ -71,7 +96,7 @@ public static class PosteriorSimulation
         {
             if (t - back < 0 || composites[t - back][u] is null) return null;
             for (var r = 0; r < replications; r++) scratch[r] = draws[t * replications + r] - draws[(t - back) * replications + r];
-            return Statistics.PercentileUnsorted(scratch, 0.05) > 0 || Statistics.PercentileUnsorted(scratch, 0.95) < 0;
+            return Statistics.PercentileBeyondZero(scratch, 0.05, above: true) || Statistics.PercentileBeyondZero(scratch, 0.95, above: false);
         }
     }
 
@@ -86,14 +111,14 @@ public static class PosteriorSimulation
             for (var u = 0; u < units; u++) latest[u * replications + r] = ranks[u];
         });
         var bands = new RankBand?[units];
-        var sorted = new double[replications];
+        var ranks = new double[replications];
         for (var u = 0; u < units; u++)
         {
             if (latest[u * replications] == 0) continue;
-            for (var r = 0; r < replications; r++) sorted[r] = latest[u * replications + r];
-            Array.Sort(sorted);
+            for (var r = 0; r < replications; r++) ranks[r] = latest[u * replications + r];
             static int Round(double x) => (int)Math.Round(x, MidpointRounding.AwayFromZero);
-            bands[u] = new RankBand(Round(Statistics.Percentile(sorted, 0.5)), Round(Statistics.Percentile(sorted, 0.05)), Round(Statistics.Percentile(sorted, 0.95)));
+            bands[u] = new RankBand(Round(Statistics.PercentileUnsorted(ranks, 0.5)), Round(Statistics.PercentileUnsorted(ranks, 0.05)),
+                Round(Statistics.PercentileUnsorted(ranks, 0.95)));
         }
         return bands;
     }

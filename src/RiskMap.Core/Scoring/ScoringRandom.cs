@@ -3,14 +3,12 @@ namespace RiskMap.Core.Scoring;
 /// <summary>
 /// The random generator of methodology 2.0, written out so that a run can be reproduced bit for bit on any platform
 /// and runtime: xoshiro256** (Blackman and Vigna 2018), its state filled by SplitMix64 from a 64-bit key. Uniforms
-/// take the top 53 bits; normals use Marsaglia's polar method (both of each pair, in turn); gammas Marsaglia and Tsang (2000), with the
+/// take the top 53 bits; normals the ziggurat (<see cref="NextNormal"/>); gammas Marsaglia and Tsang (2000), with the
 /// U^(1/shape) boost below shape 1. Every stream is keyed by what it is for (<see cref="Key"/>), never by thread.
 /// </summary>
 public struct ScoringRandom
 {
     private ulong _s0, _s1, _s2, _s3;
-    private double _spare;
-    private bool _hasSpare;
 
     public ScoringRandom(ulong key)
     {
@@ -36,36 +34,54 @@ public struct ScoringRandom
     /// <summary>Uniform on [0, 1).</summary>
     public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
-    /// <summary>Standard normal. The polar method yields two; the second is kept and returned by the next call.</summary>
+    /// <summary>
+    /// Standard normal by the ziggurat (<see cref="Ziggurat"/>; Marsaglia and Tsang 2000, Doornik 2005). One output gives
+    /// both the layer (its lowest 7 bits) and the uniform U (its top 53 bits): x = (2U − 1) · X[layer] is accepted at once
+    /// when |2U − 1| &lt; X[layer + 1] / X[layer] (about 98.8 % of draws); otherwise layer 0 draws from the tail and the
+    /// other layers test the wedge with a further uniform, and a rejected x starts again.
+    /// </summary>
     public double NextNormal()
     {
-        if (_hasSpare)
+        var x = Ziggurat.X;
+        while (true)
         {
-            _hasSpare = false;
-            return _spare;
+            var bits = NextUInt64();
+            var layer = (int)(bits & (Ziggurat.Layers - 1));
+            var u = 2 * ((bits >> 11) * (1.0 / (1UL << 53))) - 1;
+            if (Math.Abs(u) < Ziggurat.Ratio[layer]) return u * x[layer];
+            if (layer == 0) return NormalTail(u < 0);
+            var candidate = u * x[layer];
+            var atEdge = Math.Exp(-0.5 * (x[layer] * x[layer] - candidate * candidate));
+            var atNextEdge = Math.Exp(-0.5 * (x[layer + 1] * x[layer + 1] - candidate * candidate));
+            if (atNextEdge + NextDouble() * (atEdge - atNextEdge) < 1) return candidate;
         }
-        double u, v, s;
+    }
+
+    /// <summary>Marsaglia's tail beyond <see cref="Ziggurat.Tail"/>: pairs of uniforms until one is accepted.</summary>
+    private double NormalTail(bool negative)
+    {
+        double x, y;
         do
         {
-            u = 2 * NextDouble() - 1;
-            v = 2 * NextDouble() - 1;
-            s = u * u + v * v;
-        } while (s >= 1 || s == 0);
-        var factor = Math.Sqrt(-2 * Math.Log(s) / s);
-        (_spare, _hasSpare) = (v * factor, true);
-        return u * factor;
+            x = Math.Log(1 - NextDouble()) / Ziggurat.Tail;
+            y = Math.Log(1 - NextDouble());
+        } while (-2 * y < x * x);
+        return negative ? x - Ziggurat.Tail : Ziggurat.Tail - x;
     }
 
     /// <summary>Gamma with the given shape and scale 1.</summary>
-    public double NextGamma(double shape)
+    public double NextGamma(double shape) => NextGamma(new GammaShape(shape));
+
+    /// <summary>Gamma with a shape whose constants are worked out once, for many draws of the same shape.</summary>
+    public double NextGamma(in GammaShape shape)
     {
-        if (shape < 1)
-        {
-            var boosted = NextGamma(shape + 1);
-            return boosted * Math.Pow(NextDouble(), 1 / shape);
-        }
-        var d = shape - 1.0 / 3;
-        var c = 1 / Math.Sqrt(9 * d);
+        var draw = MarsagliaTsang(shape.D, shape.C);
+        // U^(1/k) as exp(ln U / k): the same number up to rounding, and cheaper than Math.Pow.
+        return shape.Boost ? draw * Math.Exp(Math.Log(NextDouble()) * shape.InverseShape) : draw;
+    }
+
+    private double MarsagliaTsang(double d, double c)
+    {
         while (true)
         {
             double x, v;
@@ -102,4 +118,28 @@ public struct ScoringRandom
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
         return z ^ (z >> 31);
     }
+}
+
+/// <summary>
+/// Marsaglia and Tsang's constants for one shape: d = k − 1/3 and c = 1/√(9d), of k + 1 when k &lt; 1 (then the draw is
+/// boosted by U^(1/k)).
+/// </summary>
+public readonly struct GammaShape
+{
+    public GammaShape(double shape)
+    {
+        Boost = shape < 1;
+        var k = Boost ? shape + 1 : shape;
+        D = k - 1.0 / 3;
+        C = 1 / Math.Sqrt(9 * D);
+        InverseShape = 1 / shape;
+    }
+
+    public double D { get; }
+
+    public double C { get; }
+
+    public bool Boost { get; }
+
+    public double InverseShape { get; }
 }

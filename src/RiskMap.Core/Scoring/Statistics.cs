@@ -57,6 +57,25 @@ public static class Statistics
         return low + (high - low) * (position - lower);
     }
 
+    /// <summary>
+    /// Whether the R type 7 percentile of the values lies above 0 (<paramref name="above"/>) or below 0. Counting decides
+    /// whenever the two order statistics it interpolates between lie on the same side of 0 (a value between them then
+    /// does too); only otherwise are they selected (<see cref="PercentileUnsorted"/>; the values are then reordered).
+    /// </summary>
+    public static bool PercentileBeyondZero(Span<double> values, double q, bool above)
+    {
+        var lower = (int)Math.Floor((values.Length - 1) * q);
+        var upper = Math.Min(lower + 1, values.Length - 1);
+        var beyond = 0;
+        foreach (var v in values)
+            if (above ? v > 0 : v < 0) beyond++;
+        // The k-th smallest (0-based) is above 0 when at most k values are not; below 0 when more than k values are.
+        var (lowerBeyond, upperBeyond) = above ? (values.Length - beyond <= lower, values.Length - beyond <= upper) : (beyond > lower, beyond > upper);
+        if (lowerBeyond == upperBeyond) return lowerBeyond;
+        var percentile = PercentileUnsorted(values, q);
+        return above ? percentile > 0 : percentile < 0;
+    }
+
     /// <summary>Hoare's selection: the k-th smallest value (0-based), leaving smaller ones left of it and larger ones right.</summary>
     private static double Select(Span<double> values, int k)
     {

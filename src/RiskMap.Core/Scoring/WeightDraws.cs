@@ -15,6 +15,8 @@ public sealed class WeightDraws
         ReliabilityShares = reliabilityShares;
         IndicatorDraws = indicatorDraws;
         DomainDraws = domainDraws;
+        IndicatorByReplication = ByReplication(indicatorDraws, indicators.Length);
+        DomainByReplication = ByReplication(domainDraws, domains.Length);
     }
 
     public double[] Indicators { get; }
@@ -27,6 +29,20 @@ public sealed class WeightDraws
     public double[][] IndicatorDraws { get; }
 
     public double[][] DomainDraws { get; }
+
+    /// <summary>The draws indicator by indicator: [i * replications + r], for <see cref="Aggregation.ScoreReplications"/>.</summary>
+    public double[] IndicatorByReplication { get; }
+
+    /// <summary>The draws domain by domain: [j * replications + r].</summary>
+    public double[] DomainByReplication { get; }
+
+    private static double[] ByReplication(double[][] draws, int count)
+    {
+        var result = new double[count * draws.Length];
+        for (var r = 0; r < draws.Length; r++)
+            for (var k = 0; k < count; k++) result[k * draws.Length + r] = draws[r][k];
+        return result;
+    }
 
     public static WeightDraws Generate(Catalogue catalogue, Methodology methodology)
     {

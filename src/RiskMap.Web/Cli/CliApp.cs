@@ -41,6 +41,10 @@ public static class CliApp
                 "users" => await UserCommands.RunAsync(services, arguments),
                 "bench" when arguments.Words.ElementAtOrDefault(1) == "tiles" => await TileBenchmark.RunAsync(services,
                     int.Parse(arguments.Option("seconds") ?? "60", CultureInfo.InvariantCulture)),
+                "bench" when arguments.Words.ElementAtOrDefault(1) == "scoring" && arguments.Option("core") == "true" => ScoringBenchmark.RunInMemory(
+                    (arguments.Option("schools") ?? "7700,100000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList(),
+                    (arguments.Option("replications") ?? "50,100,200").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList(),
+                    int.Parse(arguments.Option("rounds") ?? "1", CultureInfo.InvariantCulture)),
                 "bench" when arguments.Words.ElementAtOrDefault(1) == "scoring" => await ScoringBenchmark.RunAsync(
                     services.GetRequiredService<IConfiguration>(), GeodataOption(services, arguments),
                     (arguments.Option("schools") ?? "7700,100000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList(),
@@ -168,6 +172,7 @@ public static class CliApp
               riskmap users disable NAME | users enable NAME   enable also clears a lockout; disabling ends the user's sessions
               riskmap users set-role NAME --role ROLE [--scope KATO]   ends the user's sessions; they sign in again for the new scope
               riskmap bench scoring [--schools 7700,100000,1000000] [--keep]   time a full recompute against one table scan
+              riskmap bench scoring --core [--schools N,..] [--replications 50,100,200] [--rounds 1]   the scoring alone in memory, 2.0 against 1.0
               riskmap bench exports [--rows 10000,100000] [--keep]    CSV/XLSX export time and memory against COPY ... TO STDOUT
               riskmap bench tiles [--seconds 60]           tile latency vs direct ST_AsMVT, wrk throughput vs a static file, z5 size
             Every import is all-or-nothing; --lang kk|ru|en chooses the language of the messages.

@@ -3,6 +3,7 @@ using System.Globalization;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using RiskMap.Core.Indicators;
 using RiskMap.Core.Scoring;
 using RiskMap.Data;
 using RiskMap.Data.Imports;
@@ -15,7 +16,8 @@ namespace RiskMap.Web.Cli;
 /// <c>riskmap bench scoring --schools 7700,100000</c>: for each size, a scratch database with the real boundaries,
 /// N synthetic schools and 20 indicators over 8 quarters; prints one sequential scan of the observations and a full
 /// recompute, both timed in the same run, and their ratio, for methodology 1.0 and then 2.0 on the same data. The
-/// scratch database is dropped afterwards.
+/// scratch database is dropped afterwards. With <c>--core</c>, the scoring alone (<see cref="ScoringEngine.Run"/>) on the
+/// same shape of data held in memory: no database, 1.0 and 2.0 alternating at each number of replications, wall and CPU time.
 /// </summary>
 internal static class ScoringBenchmark
 {
@@ -45,6 +47,77 @@ internal static class ScoringBenchmark
             }
         }
         return 0;
+    }
+
+    /// <summary>
+    /// <c>riskmap bench scoring --core [--schools 7700,100000] [--replications 50,100,200] [--rounds 2]</c>: each round
+    /// scores fresh synthetic input with 1.0 and then 2.0 at each number of replications, one right after the other, so
+    /// that both meet the same load on a shared machine; CPU time is the whole process's (every thread of the run).
+    /// </summary>
+    public static int RunInMemory(IReadOnlyList<int> sizes, IReadOnlyList<int> replications, int rounds)
+    {
+        Console.WriteLine("schools  replications  round  1.0 wall / CPU (s)  2.0 wall / CPU (s)  2.0 / 1.0 wall  CPU  load");
+        foreach (var schools in sizes)
+            for (var round = 1; round <= rounds; round++)
+                foreach (var count in replications)
+                {
+                    var first = Time(schools, new Methodology { Version = Methodology.CurrentVersion, Replications = count });
+                    var second = Time(schools, new Methodology { Version = Methodology.Version2, Replications = count });
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{schools,7:N0}  {count,12}  {round,5}  {first.Wall,8:0.00} / {first.Cpu,6:0.00}  {second.Wall,8:0.00} / {second.Cpu,6:0.00}  {second.Wall / first.Wall,13:0.00}×  {second.Cpu / first.Cpu,4:0.00}×  {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+                }
+        return 0;
+    }
+
+    private static (double Wall, double Cpu) Time(int schools, Methodology methodology)
+    {
+        var input = SyntheticInput(schools);
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        ScoringEngine.Run(input, methodology);
+        var wall = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        return (wall, (process.TotalProcessorTime - cpu).TotalSeconds);
+    }
+
+    /// <summary>
+    /// The benchmark database's shape in memory: 224 districts in 20 regions, schools of 20–1,520 pupils, 8 quarters
+    /// and 20 indicators in 4 domains, 8 of them counts (⌊6 U₁U₂⌋ events; two are rolling), the others percentages.
+    /// </summary>
+    private static ScoringInput SyntheticInput(int schools)
+    {
+        const int indicators = 20, periods = 8, districts = 224, regions = 20;
+        var random = new ScoringRandom(ScoringRandom.Key(42));
+        string[] domains = ["violence", "suicide", "offending", "protective"];
+        var catalogue = new Catalogue(
+            [.. Enumerable.Range(0, indicators).Select(i => new IndicatorSpec(i switch { 2 => "suicides", 4 => "suicide_attempts", _ => $"bench_{i}" },
+                domains[i % 4], i % 5 == 3 ? Direction.HigherIsBetter : Direction.HigherIsWorse, IsCount: i % 2 == 0 && i < 16, Weight: 1 + i % 3))],
+            [.. domains.Select(d => new DomainSpec(d, 1))]);
+        var quarters = new List<Quarter> { new(2024, 1) };
+        while (quarters.Count < periods) quarters.Add(quarters[^1].Next());
+        var codes = Enumerable.Range(0, schools).Select(u => $"B{u:D7}").ToArray();
+        var pupils = codes.Select(_ => Math.Floor(20 + 1500 * random.NextDouble())).ToArray();
+        var districtCodes = Enumerable.Range(0, districts).Select(d => $"D{d}").ToArray();
+        var regionCodes = Enumerable.Range(0, regions).Select(r => $"R{r}").ToArray();
+        var districtPupils = new double[districts];
+        for (var u = 0; u < schools; u++) districtPupils[u % districts] += pupils[u];
+        var regionPupils = new double[regions];
+        for (var d = 0; d < districts; d++) regionPupils[d % regions] += districtPupils[d];
+        var input = new ScoringInput(catalogue, quarters,
+            new LevelData(codes, [.. codes.Select((_, u) => districtCodes[u % districts])], pupils, indicators, periods),
+            new LevelData(districtCodes, [.. districtCodes.Select((_, d) => regionCodes[d % regions])], districtPupils, indicators, periods),
+            new LevelData(regionCodes, [.. regionCodes.Select(_ => (string?)null)], regionPupils, indicators, periods));
+        for (var t = 0; t < periods; t++)
+            for (var i = 0; i < indicators; i++)
+                for (var u = 0; u < schools; u++)
+                {
+                    var count = catalogue.Indicators[i].IsCount;
+                    input.Schools.Set(t, i, u, count ? Math.Floor(6 * random.NextDouble() * random.NextDouble()) : Math.Round(40 * random.NextDouble(), 1),
+                        count ? pupils[u] : null);
+                }
+        return input;
     }
 
     private sealed record Figures(long Observations, double Scan, double Recompute, double Load, double Score, double Write);

@@ -97,4 +97,37 @@ public class AggregationTests
                 }
             }
     }
+
+    [Fact]
+    public void All_replications_at_once_give_each_replication_the_same_composite_bit_for_bit()
+    {
+        // 7 indicators in 3 domains, 203 replications (not a multiple of any vector width); some indicators missing
+        // throughout, some redrawn per replication, one domain empty, one weight perturbed below zero.
+        const int replications = 203, indicators = 7, domains = 3;
+        int[] domainOf = [0, 0, 1, 1, 1, 2, 2];
+        var random = new ScoringRandom(ScoringRandom.Key(5));
+        var scores = new double[indicators * replications];
+        var weights = new double[indicators * replications];
+        var domainWeights = new double[domains * replications];
+        for (var i = 0; i < indicators; i++)
+        {
+            var constant = 10 * random.NextDouble();
+            for (var r = 0; r < replications; r++)
+            {
+                scores[i * replications + r] = i is 5 or 6 ? double.NaN : i % 2 == 0 ? 10 * random.NextDouble() : constant;
+                weights[i * replications + r] = (1 + i % 3) * (i == 1 && r == 7 ? -0.5 : 0.75 + 0.5 * random.NextDouble());
+            }
+        }
+        for (var k = 0; k < domainWeights.Length; k++) domainWeights[k] = 0.75 + 0.5 * random.NextDouble();
+        var composites = new double[replications];
+
+        Aggregation.ScoreReplications(scores, weights, domainOf, domainWeights, new double[domains * replications], new double[domains * replications], composites);
+
+        for (var r = 0; r < replications; r++)
+        {
+            double[] Column(double[] values, int rows) => [.. Enumerable.Range(0, rows).Select(k => values[k * replications + r])];
+            Assert.Equal(Aggregation.Score(Column(scores, indicators), Column(weights, indicators), domainOf, Column(domainWeights, domains)), composites[r]);
+        }
+        Assert.Equal(replications, composites.Distinct().Count());
+    }
 }

@@ -57,4 +57,23 @@ public class StatisticsTests
                 Assert.Equal(Statistics.Percentile(sorted, q), Statistics.PercentileUnsorted((double[])values.Clone(), q));
         }
     }
+
+    [Fact]
+    public void Whether_a_percentile_lies_beyond_zero_is_what_the_percentile_itself_says()
+    {
+        var random = new ScoringRandom(ScoringRandom.Key(6));
+        for (var trial = 0; trial < 2_000; trial++)
+        {
+            // Lengths 1–250, shifted so that 0 falls anywhere among them, with exact zeros and ties in half of the trials.
+            var values = new double[1 + (int)(250 * random.NextDouble())];
+            var shift = 3 * random.NextNormal();
+            for (var k = 0; k < values.Length; k++) values[k] = trial % 2 == 0 ? Math.Round(random.NextNormal() + shift) : random.NextNormal() + shift;
+            foreach (var q in new[] { 0, 0.05, 0.5, 0.95, 1 })
+            {
+                var percentile = Statistics.PercentileUnsorted((double[])values.Clone(), q);
+                Assert.Equal(percentile > 0, Statistics.PercentileBeyondZero((double[])values.Clone(), q, above: true));
+                Assert.Equal(percentile < 0, Statistics.PercentileBeyondZero((double[])values.Clone(), q, above: false));
+            }
+        }
+    }
 }
