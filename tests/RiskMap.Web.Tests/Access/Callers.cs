@@ -127,12 +127,6 @@ internal static class Callers
     public static string? Property(JsonElement feature, string name) =>
         feature.GetProperty("properties").TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.ToString() : null;
 
-    /// <summary>The sizes of the tables an injection would damage.</summary>
-    public static async Task<(long Schools, long Districts, long Observations, long ScoreResults)> RowCountsAsync(this TestDatabase database) =>
-        (await database.QueryAsync<(long, long, long, long)>("""
-            SELECT (SELECT count(*) FROM schools), (SELECT count(*) FROM districts), (SELECT count(*) FROM observations), (SELECT count(*) FROM score_results)
-            """))[0];
-
     /// <summary>A multipart upload in the field "file", as the import API expects.</summary>
     public static MultipartFormDataContent Upload(string fileName, string content)
     {
