@@ -712,10 +712,10 @@ async function prepareScores(statusRequest) {
 /**
  * Requests what the first view needs from the API, before the map is made: the boundaries (on the first load only; the
  * districts' shapes come from the tiles), the score run status and the likely score table; and /api/about, which the
- * first paint does not wait for. index.html preloads the boundaries and /api/about at these very addresses.
+ * first paint does not wait for. index.html preloads the boundaries, the run status and /api/about at these very addresses.
  */
 function requestMapData() {
-  const status = state.run ? null : fetchScoreRunStatus();
+  const status = state.run ? null : fetchScoreRunStatus({ cache: "default" });
   return {
     about: state.about ? null : fetchAbout(),
     boundaries: state.districtTiles ? null : Promise.all([fetchRegions(REGION_SIMPLIFY), fetchDistrictIndex()]),
