@@ -26,6 +26,22 @@ public class MapScriptLoadTests(ScoredBrowserApp app) : IClassFixture<ScoredBrow
     }
 
     [Fact]
+    public async Task The_boundaries_run_status_and_about_are_asked_for_once_each_by_the_page_itself_while_its_scripts_load()
+    {
+        var (page, errors) = await app.OpenAsync("/?lang=en");
+        await Assertions.Expect(page.Locator("#demo-banner")).ToBeVisibleAsync();
+
+        var requests = await page.EvaluateAsync<string[]>("""
+            performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname.startsWith("/api/"))
+              .map((e) => `${e.initiatorType} ${new URL(e.name).pathname}${new URL(e.name).search}`)
+            """);
+        // Preloaded from index.html (initiator "link"), and the map's own requests served by those preloads, not sent again.
+        foreach (var url in new[] { "/api/regions?simplify=0.01", "/api/districts?geometry=none", "/api/score-runs/current", "/api/about" })
+            Assert.Equal("link " + url, Assert.Single(requests, request => request.EndsWith(" " + url, StringComparison.Ordinal)));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task The_school_cluster_library_loads_with_the_first_schools_shown_not_before_the_map()
     {
         var (page, errors) = await app.OpenAsync("/?lang=en");

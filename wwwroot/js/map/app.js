@@ -711,12 +711,14 @@ async function prepareScores(statusRequest) {
 
 /**
  * Requests what the first view needs from the API, before the map is made: the boundaries (on the first load only; the
- * districts' shapes come from the tiles), the score run status and the likely score table.
+ * districts' shapes come from the tiles), the score run status and the likely score table; and /api/about, which the
+ * first paint does not wait for. index.html preloads the boundaries, the run status and /api/about at these very addresses.
  */
 function requestMapData() {
-  const status = state.run ? null : fetchScoreRunStatus();
+  const status = state.run ? null : fetchScoreRunStatus({ cache: "default" });
   return {
-    boundaries: state.districtTiles ? null : Promise.all([fetchAbout(), fetchRegions(REGION_SIMPLIFY), fetchDistrictIndex()]),
+    about: state.about ? null : fetchAbout(),
+    boundaries: state.districtTiles ? null : Promise.all([fetchRegions(REGION_SIMPLIFY), fetchDistrictIndex()]),
     status,
     early: status?.then(fetchLikelyScores).catch(() => null) ?? null,
   };
@@ -734,15 +736,16 @@ async function load(data) {
   renderStatus();
 
   try {
-    // Tiles, boundaries and the score table are fetched at the same time.
+    // Tiles, boundaries and the score table are fetched at the same time; the demo banner, attribution and basemap
+    // are applied whenever /api/about answers (it counts the observations, so it may come after the paint).
     if (!state.districtTiles) drawDistricts();
+    data.about?.then(applyAbout).catch(showError);
     const [boundaries, scores] = await Promise.all([
       data.boundaries,
       prepareScores(data.status).then(async (unit) => ({ unit, pending: state.run ? selectedScores(await data.early) : null })),
     ]);
     if (boundaries) {
-      const [about, regions, districts] = boundaries;
-      applyAbout(about);
+      const [regions, districts] = boundaries;
       drawBoundaries(regions, districts);
       if (!state.userMovedMap) fitKazakhstan();
     }

@@ -137,10 +137,14 @@ function assertRun(path, run) {
   return run;
 }
 
-/** The published run, the latest run, whether one is running, the next scheduled run, the schedule and recent failures. */
-export async function fetchScoreRunStatus() {
+/**
+ * The published run, the latest run, whether one is running, the next scheduled run, the schedule and recent failures.
+ * cache: "no-store" for a page that polls it; the map's first load may take the answer its page preloaded ("default":
+ * the answer has no validators or lifetime, so the HTTP cache never serves it again).
+ */
+export async function fetchScoreRunStatus({ cache = "no-store" } = {}) {
   const path = "/api/score-runs/current";
-  const data = await getJson(path, { cache: "no-store" });
+  const data = await getJson(path, { cache });
   if (!data || typeof data !== "object" || !Array.isArray(data.recentFailures)) throw new ApiError(path, "unexpected response");
   if (data.published != null) assertRun(path, data.published);
   if (data.latest != null) assertRun(path, data.latest);

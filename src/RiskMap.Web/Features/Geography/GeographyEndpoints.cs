@@ -1,5 +1,7 @@
 using RiskMap.Data.Queries;
+using RiskMap.Web.Features.Tiles;
 using RiskMap.Web.Hosting;
+using static System.FormattableString;
 
 namespace RiskMap.Web.Features.Geography;
 
@@ -9,15 +11,21 @@ public static class GeographyEndpoints
 
     public static void MapGeographyEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/regions", async (GeographyQueries queries, string? simplify) =>
-                Results.Text(await queries.RegionsAsync(QueryParameters.Simplify(simplify)), GeoJson))
+        api.MapGet("/regions", async (HttpContext http, GeographyQueries queries, MapDataWatcher watcher, TileCache cache, string? simplify) =>
+            {
+                var tolerance = QueryParameters.Simplify(simplify);
+                return await BoundaryAnswers.ServeAsync(http, watcher, cache, Invariant($"regions/{tolerance:R}"), () => queries.RegionsAsync(tolerance));
+            })
             .WithTags("Geography")
             .WithSummary("The regions (oblasts and cities of republican significance) as a GeoJSON FeatureCollection.")
-            .WithDescription("simplify: optional tolerance in degrees (0–0.1) for lighter outlines; 0 gives the stored geometry.")
+            .WithDescription("simplify: optional tolerance in degrees (0–0.1) for lighter outlines; 0 gives the stored geometry." +
+                             BoundaryAnswers.CachingDescription)
             .Produces(StatusCodes.Status200OK, contentType: GeoJson)
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/districts", async (GeographyQueries queries, string? region, string? simplify, string? geometry) =>
+        api.MapGet("/districts", async (HttpContext http, GeographyQueries queries, MapDataWatcher watcher, TileCache cache, string? region, string? simplify,
+                string? geometry) =>
             {
                 var regionKato = QueryParameters.Kato("region", region);
                 var tolerance = QueryParameters.Simplify(simplify);
@@ -29,13 +37,16 @@ public static class GeographyEndpoints
                 };
                 if (regionKato is not null && !await queries.RegionExistsAsync(regionKato))
                     return ApiProblems.NotFound("region", $"There is no region with KATO {regionKato}.");
-                return Results.Text(await queries.DistrictsAsync(regionKato, tolerance, withGeometry), GeoJson);
+                return await BoundaryAnswers.ServeAsync(http, watcher, cache, Invariant($"districts/{regionKato}/{tolerance:R}/{withGeometry}"),
+                    () => queries.DistrictsAsync(regionKato, tolerance, withGeometry));
             })
             .WithTags("Geography")
             .WithSummary("The districts, optionally of one region (KATO), as a GeoJSON FeatureCollection.")
             .WithDescription("Each feature has its bbox and a label point inside it (properties.label). geometry=none leaves the " +
-                             "outlines out (for a client that draws them from the vector tiles); simplify as for /api/regions.")
+                             "outlines out (for a client that draws them from the vector tiles); simplify as for /api/regions." +
+                             BoundaryAnswers.CachingDescription)
             .Produces(StatusCodes.Status200OK, contentType: GeoJson)
+            .Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

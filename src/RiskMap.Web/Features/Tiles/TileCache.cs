@@ -6,8 +6,8 @@ using Microsoft.Extensions.Caching.Memory;
 namespace RiskMap.Web.Features.Tiles;
 
 /// <summary>
-/// Recently served tiles, gzipped, in a memory cache bounded in bytes (Tiles:CacheMegabytes). The key carries the
-/// data version, so a new score run or import makes every affected tile a miss; old entries age out.
+/// Recently served tiles (and boundary GeoJSON), gzipped, in a memory cache bounded in bytes (Tiles:CacheMegabytes). The
+/// key carries the data version, so a new score run or import makes every affected entry a miss; old entries age out.
 /// </summary>
 public sealed class TileCache(IConfiguration configuration) : IDisposable
 {

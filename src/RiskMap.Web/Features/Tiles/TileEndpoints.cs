@@ -31,24 +31,16 @@ public static class TileEndpoints
                 var quarter = QueryParameters.PublishedQuarter("period", period, version);
 
                 var etag = new EntityTagHeaderValue($"\"{version.Tag}-{quarter ?? "none"}-{scope.Key}\"");
-                http.Response.Headers.ETag = etag.ToString();
                 // Only the public's tiles may sit in shared caches; scoped tiles depend on the sign-in.
-                http.Response.Headers.CacheControl = scope.SeesDetail ? "private, max-age=60" : "public, max-age=60";
-                http.Response.Headers.Vary = scope.SeesDetail ? "Accept-Encoding, Cookie, Authorization" : "Accept-Encoding";
-                if (http.Request.GetTypedHeaders().IfNoneMatch.Any(tag => tag.Compare(etag, useStrongComparison: false)))
+                if (GzippedAnswer.IsNotModified(http, etag, scope.SeesDetail ? "private, max-age=60" : "public, max-age=60",
+                        scope.SeesDetail ? "Accept-Encoding, Cookie, Authorization" : "Accept-Encoding"))
                     return Results.StatusCode(StatusCodes.Status304NotModified);
                 if (zoom < tileLayer.MinZoom) return Results.NoContent();
 
                 var key = $"{tileLayer.Name}/{zoom}/{column}/{row}/{quarter}/{version.Tag}/{scope.Key}";
                 var (gzipped, timing) = await cache.GetOrAddAsync(key, () => queries.TileAsync(tileLayer, zoom, column, row, version.Run, quarter, scope));
                 http.Response.Headers["Server-Timing"] = timing;
-                if (gzipped.Length == 0) return Results.NoContent();
-                if (http.Request.Headers.AcceptEncoding.ToString().Contains("gzip", StringComparison.OrdinalIgnoreCase))
-                {
-                    http.Response.Headers.ContentEncoding = "gzip";
-                    return Results.Bytes(gzipped, MediaType);
-                }
-                return Results.Bytes(TileCache.Gunzip(gzipped), MediaType);
+                return gzipped.Length == 0 ? Results.NoContent() : GzippedAnswer.Body(http, gzipped, MediaType);
             })
             .WithSummary("A Mapbox Vector Tile of regions, districts or schools with the published scores of a quarter (default: the latest).")
             .WithDescription("204 when the tile holds no feature (or the zoom is below the layer's minimum). ETag and Cache-Control follow " +
