@@ -47,6 +47,7 @@ public static class ScoreRunEndpoints
                     published = recent.FirstOrDefault(r => r.Published),
                     latest = recent.FirstOrDefault(),
                     running,
+                    methodology = options.Methodology.Version,
                     nextScheduledRun = nightly?.NextFireTimeUtc,
                     schedule = new { cron = options.Cron, timeZone = options.TimeZone, importDebounceSeconds = options.ImportDebounceSeconds },
                     pendingRecompute = !pending.InputsChanged || running ? null : new
@@ -59,7 +60,7 @@ public static class ScoreRunEndpoints
                 });
             })
             .WithSummary("The published run, the latest run, whether one is running, the next scheduled run, a recompute pending after imports and recent failures.")
-            .WithDescription(RequesterRule + " schedule gives the cron expression and its time zone (nextScheduledRun is in UTC). pendingRecompute is null " +
+            .WithDescription(RequesterRule + " methodology is the configured method, the one a published run is made with. schedule gives the cron expression and its time zone (nextScheduledRun is in UTC). pendingRecompute is null " +
                              "unless an import or weight change is newer than the published run and no run is going: then the recompute starts at " +
                              "startsAfter (UTC; no import finishes for importDebounceSeconds) or within checkSeconds after it, or once a running import " +
                              "(importRunning) has finished.");
