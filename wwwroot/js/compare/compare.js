@@ -264,7 +264,6 @@ async function compare() {
     state.loading = false;
   }
   render();
-  document.body.dataset.ready = "true";
 }
 
 function start() {
@@ -278,7 +277,10 @@ function start() {
   });
   loadRuns()
     .then((ready) => (ready ? compare() : render()))
-    .catch(showError);
+    .catch(showError)
+    .finally(() => {
+      document.body.dataset.ready = "true";
+    });
 }
 
 start();
