@@ -56,6 +56,8 @@ const state = {
   recompute: null,
   /** Message in the live region, kept as key + params so that it follows the language. */
   progress: null,
+  /** The method the steward picked for the next recompute; null: the configured one. */
+  methodology: null,
 };
 
 // ---------------------------------------------------------------------------
@@ -110,10 +112,10 @@ function scheduleText(schedule) {
 
 function render() {
   renderStatusLine();
-  renderMethodologies();
   renderProgress();
   renderButton();
   if (!state.current) return;
+  renderMethodologies();
   renderPublished();
   renderActivity();
   renderFailures();
@@ -142,15 +144,14 @@ function renderPublished() {
   root.append(list);
 }
 
-/** The configured method publishes; the other makes a run for comparison. */
+/** The configured method publishes (and is chosen until the steward picks another); the other makes a run for comparison. */
 function renderMethodologies() {
-  const configured = state.current?.methodology;
-  const chosen = els.methodology.value || configured;
+  const configured = state.current.methodology;
   els.methodology.replaceChildren(...METHODOLOGIES.map((method) => element("option", {
     text: t(method === configured ? "jobs.methodology.publishes" : "jobs.methodology.compares", { method }),
     attrs: { value: method },
   })));
-  if (chosen) els.methodology.value = chosen;
+  els.methodology.value = state.methodology ?? configured;
 }
 
 /** A run kept for comparison: succeeded, not published, and made with another method than the configured one. */
@@ -370,7 +371,7 @@ function advanceRecompute() {
 
 async function recompute() {
   if (following() || state.phase !== "ready") return;
-  const methodology = els.methodology.value || state.current?.methodology;
+  const methodology = state.methodology ?? state.current?.methodology;
   state.recompute = {
     since: newestRunId(), requestedAt: Date.now(), phase: "requesting", runId: null,
     forComparison: Boolean(methodology) && methodology !== state.current?.methodology,
@@ -405,6 +406,9 @@ function start() {
   });
 
   els.recomputeButton.addEventListener("click", () => recompute());
+  els.methodology.addEventListener("change", () => {
+    state.methodology = els.methodology.value;
+  });
   els.retryButton.addEventListener("click", () => refresh());
   document.addEventListener("visibilitychange", () => {
     if (!document.hidden && state.phase !== "loading" && !following()) refresh();
