@@ -58,6 +58,6 @@ public class ComparePageTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
                      return names.length === 20 && names.every((name, i) => i === 0 || names[i - 1].localeCompare(name, 'ru') <= 0); })()
             """));
         Assert.True(await page.EvaluateAsync<bool>("(() => { const w = document.querySelector('#units-table').closest('.table-wrap'); return w.scrollWidth <= w.clientWidth; })()"));
-        Assert.Empty(errors.Where(e => !e.Contains("401", StringComparison.Ordinal)));
+        Assert.DoesNotContain(errors, e => !e.Contains("401", StringComparison.Ordinal));
     }
 }
