@@ -8,7 +8,7 @@ import path from "node:path";
 
 const webRoot = path.resolve(import.meta.dirname, "../../wwwroot");
 const outdir = path.join(webRoot, "bundle", "js");
-const PAGES = ["map/app.js", "jobs/jobs.js", "imports/imports.js", "programmes/programmes.js"];
+const PAGES = ["map/app.js", "jobs/jobs.js", "compare/compare.js", "imports/imports.js", "programmes/programmes.js"];
 
 await rm(path.join(webRoot, "bundle"), { recursive: true, force: true });
 await Promise.all(PAGES.map((entry) => esbuild.build({

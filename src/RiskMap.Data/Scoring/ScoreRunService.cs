@@ -12,18 +12,28 @@ namespace RiskMap.Data.Scoring;
 /// Makes a score run: reads the inputs, runs the methodology, writes every result under the run and publishes it in
 /// the same transaction, so readers see the previous run or the new one, never a mix. A failed run is recorded and
 /// leaves the published run in place. A PostgreSQL advisory lock keeps runs from overlapping across every process.
+/// A run with another method than the configured one is kept for comparison and never published.
 /// </summary>
 public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions options, ILogger<ScoreRunService> logger)
 {
     private const long RunLockKey = 0x5269_736B_5363_6F72;
 
+    /// <summary>The methods a run may name.</summary>
+    public static readonly IReadOnlyList<string> MethodologyVersions = [Methodology.CurrentVersion, Methodology.Version2];
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <param name="force">Run even when inputs, weights and method are those of the published run.</param>
     /// <param name="onStage">Told each stage as it starts (loading, scoring, writing, publishing).</param>
+    /// <param name="methodologyVersion">One of <see cref="MethodologyVersions"/>; null: the configured method. Any other
+    /// method than the configured one makes a run for comparison, which is not published.</param>
     public async Task<ScoreRunOutcome> RunAsync(ScoreTrigger trigger, string requestedBy, bool force = false,
-        Action<string>? onStage = null, CancellationToken cancellationToken = default)
+        Action<string>? onStage = null, CancellationToken cancellationToken = default, string? methodologyVersion = null)
     {
+        if (methodologyVersion is not null && !MethodologyVersions.Contains(methodologyVersion))
+            throw new ArgumentException($"The methodology must be one of {string.Join(", ", MethodologyVersions)}.", nameof(methodologyVersion));
+        var methodology = methodologyVersion is null ? options.Methodology : options.Methodology with { Version = methodologyVersion };
+        var publish = methodology.Version == options.Methodology.Version;
         await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
         if (!await lockConnection.ExecuteScalarAsync<bool>("SELECT pg_try_advisory_lock(@RunLockKey)", new { RunLockKey }))
             return new ScoreRunOutcome(ScoreRunStatus.AlreadyRunning, null);
@@ -33,7 +43,6 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
             // Holding the lock, no other run is alive: a run still marked running died with its instance.
             await connection.ExecuteAsync(
                 "UPDATE score_runs SET status = 'failed', finished_at = now(), error = 'Interrupted: the instance running it stopped.' WHERE status = 'running'");
-            var methodology = options.Methodology;
             var methodologyJson = JsonSerializer.Serialize(methodology, Json);
             var (catalogue, weightVersion) = await ScoreCatalogue.LoadAsync(connection);
             var watermark = await connection.ExecuteScalarAsync<long>("SELECT COALESCE(max(id), 0) FROM import_batches WHERE status = 'succeeded'");
@@ -41,7 +50,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
                 SELECT r.id FROM published_score_run p JOIN score_runs r ON r.id = p.run_id
                 WHERE r.input_watermark = @watermark AND r.weight_version_id = @weightVersion AND r.methodology = @methodologyJson::jsonb
                 """, new { watermark, weightVersion, methodologyJson });
-            if (!force && published is not null) return new ScoreRunOutcome(ScoreRunStatus.Unchanged, published);
+            if (!force && publish && published is not null) return new ScoreRunOutcome(ScoreRunStatus.Unchanged, published);
 
             var runId = await connection.ExecuteScalarAsync<long>("""
                 INSERT INTO score_runs (methodology_version, methodology, weight_version_id, indicator_codes, indicator_weights,
@@ -60,7 +69,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
             logger.LogInformation("Score run {RunId} started ({Trigger}, by {RequestedBy})", runId, trigger.Code(), requestedBy);
             try
             {
-                await PublishAsync(connection, runId, catalogue, methodology, onStage, cancellationToken);
+                await PublishAsync(connection, runId, catalogue, methodology, publish, onStage, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -78,7 +87,8 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
         }
     }
 
-    private static async Task PublishAsync(NpgsqlConnection connection, long runId, Catalogue catalogue, Methodology methodology,
+    /// <param name="publish">False for a run kept for comparison: its results are stored, the published run stays.</param>
+    private static async Task PublishAsync(NpgsqlConnection connection, long runId, Catalogue catalogue, Methodology methodology, bool publish,
         Action<string>? onStage, CancellationToken cancellationToken)
     {
         onStage?.Invoke("loading");
@@ -94,9 +104,10 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
             UPDATE score_runs SET status = 'succeeded', finished_at = now(), periods = @periods, result_count = @rows,
                                   treatments = @treatments::jsonb
             WHERE id = @runId;
+            """ + (publish ? """
             INSERT INTO published_score_run (run_id) VALUES (@runId)
             ON CONFLICT (singleton) DO UPDATE SET run_id = EXCLUDED.run_id, published_at = now();
-            """, new
+            """ : ""), new
         {
             runId, rows,
             periods = input.Periods.Select(p => p.ToString()).ToArray(),
@@ -106,7 +117,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
                 winsorised = t.Treatment.PointsWinsorised, skewness = t.Treatment.SkewnessBefore, kurtosis = t.Treatment.KurtosisBefore,
             }), Json),
         }, transaction);
-        await Tiles.MapDataVersion.NotifyAsync(connection, transaction, "scores");
+        if (publish) await Tiles.MapDataVersion.NotifyAsync(connection, transaction, "scores");
         await transaction.CommitAsync(cancellationToken);
     }
 

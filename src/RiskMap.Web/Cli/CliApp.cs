@@ -37,6 +37,7 @@ public static class CliApp
                 "migrate" => Done("The database schema is up to date."),
                 "import" => await ImportAsync(services, arguments),
                 "demo" when arguments.Words.ElementAtOrDefault(1) == "load" => await LoadDemoAsync(services, arguments),
+                "score" when arguments.Words.ElementAtOrDefault(1) == "compare" => await ScoreComparisonCommand.RunAsync(services, arguments),
                 "score" => await ScoreAsync(services, arguments),
                 "users" => await UserCommands.RunAsync(services, arguments),
                 "bench" when arguments.Words.ElementAtOrDefault(1) == "tiles" => await TileBenchmark.RunAsync(services,
@@ -123,11 +124,20 @@ public static class CliApp
 
     private static async Task<int> ScoreAsync(IServiceProvider services, CliArguments arguments)
     {
+        var methodology = arguments.Option("methodology");
+        if (methodology is not null && !ScoreRunService.MethodologyVersions.Contains(methodology))
+        {
+            await Console.Error.WriteLineAsync($"error: --methodology is one of {string.Join(", ", ScoreRunService.MethodologyVersions)}");
+            return 2;
+        }
+        var forComparison = methodology is not null && methodology != services.GetRequiredService<ScoringOptions>().Methodology.Version;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var outcome = await services.GetRequiredService<ScoreRunService>().RunAsync(ScoreTrigger.Manual, Environment.UserName,
-            force: arguments.Option("force") == "true", onStage: stage => Console.Error.WriteLine($"  {clock.Elapsed.TotalSeconds,6:0.0} s  {stage}"));
+            force: arguments.Option("force") == "true", onStage: stage => Console.Error.WriteLine($"  {clock.Elapsed.TotalSeconds,6:0.0} s  {stage}"),
+            methodologyVersion: methodology);
+        var kept = forComparison ? $" ({methodology}, kept for comparison, not published)" : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Score run {outcome.RunId?.ToString(CultureInfo.InvariantCulture) ?? "-"}: {outcome.Status} in {clock.Elapsed.TotalSeconds:0.0} s{(outcome.Error is null ? "" : ": " + outcome.Error)}"));
+            $"Score run {outcome.RunId?.ToString(CultureInfo.InvariantCulture) ?? "-"}: {outcome.Status} in {clock.Elapsed.TotalSeconds:0.0} s{kept}{(outcome.Error is null ? "" : ": " + outcome.Error)}"));
         return outcome.Status is ScoreRunStatus.Failed ? 1 : 0;
     }
 
@@ -166,7 +176,11 @@ public static class CliApp
               riskmap import schools FILE [--srid N] [--source NAME]       .csv (lat/lon or x/y + --srid) or .geojson points
               riskmap import indicators FILE [--source NAME]               long-format .csv
               riskmap demo load [--geodata DIR]           load the demo data into an empty database
-              riskmap score [--force]                      recompute and publish the risk scores now
+              riskmap score [--force] [--methodology riskmap-1.0|riskmap-2.0]   recompute and publish the risk scores now;
+                                                           a method other than the configured one is kept for comparison, not published
+              riskmap score compare [--base RUN] [--other RUN] [--level school|district|region]   per quarter the share of units
+                                                           changing risk level and the median rank-band width under each run
+                                                           (defaults: the latest riskmap-1.0 and riskmap-2.0 runs, schools)
               riskmap users list | users add NAME --role analyst|planner|education|steward [--scope KATO] [--display-name TEXT]
               riskmap users password NAME                  the password is read from standard input
               riskmap users disable NAME | users enable NAME   enable also clears a lockout; disabling ends the user's sessions

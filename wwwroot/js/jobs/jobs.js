@@ -16,6 +16,9 @@ const RUN_LIMIT = 20;
 
 const TRIGGERS = new Set(["schedule", "import", "manual"]);
 
+/** The methods a run may be made with (ScoreRunService.MethodologyVersions). */
+const METHODOLOGIES = ["riskmap-1.0", "riskmap-2.0"];
+
 const els = {
   published: document.getElementById("published"),
   runningState: document.getElementById("running-state"),
@@ -26,6 +29,7 @@ const els = {
   recompute: document.getElementById("recompute"),
   recomputeStewardOnly: document.getElementById("recompute-steward-only"),
   recomputeButton: document.getElementById("recompute-button"),
+  methodology: document.getElementById("methodology-select"),
   progress: document.getElementById("recompute-progress"),
   failures: document.getElementById("failures"),
   runsBody: document.getElementById("runs-body"),
@@ -46,12 +50,14 @@ const state = {
   loading: false,
   timer: 0,
   /**
-   * A recompute this page asked for: { since: newest run id before asking, requestedAt, phase, runId }, phase
-   * "requesting" | "queued" | "running" | "done".
+   * A recompute this page asked for: { since: newest run id before asking, requestedAt, phase, runId, forComparison },
+   * phase "requesting" | "queued" | "running" | "done"; forComparison: made with another method than the configured one.
    */
   recompute: null,
   /** Message in the live region, kept as key + params so that it follows the language. */
   progress: null,
+  /** The method the steward picked for the next recompute; null: the configured one. */
+  methodology: null,
 };
 
 // ---------------------------------------------------------------------------
@@ -109,6 +115,7 @@ function render() {
   renderProgress();
   renderButton();
   if (!state.current) return;
+  renderMethodologies();
   renderPublished();
   renderActivity();
   renderFailures();
@@ -135,6 +142,21 @@ function renderPublished() {
   addFact(list, t("jobs.field.trigger"), triggerLabel(run.trigger));
   addFact(list, t("jobs.field.methodology"), run.methodologyVersion ?? "—");
   root.append(list);
+}
+
+/** The configured method publishes (and is chosen until the steward picks another); the other makes a run for comparison. */
+function renderMethodologies() {
+  const configured = state.current.methodology;
+  els.methodology.replaceChildren(...METHODOLOGIES.map((method) => element("option", {
+    text: t(method === configured ? "jobs.methodology.publishes" : "jobs.methodology.compares", { method }),
+    attrs: { value: method },
+  })));
+  els.methodology.value = state.methodology ?? configured;
+}
+
+/** A run kept for comparison: succeeded, not published, and made with another method than the configured one. */
+function forComparison(run) {
+  return !run.published && run.status === "succeeded" && Boolean(state.current?.methodology) && run.methodologyVersion !== state.current.methodology;
 }
 
 function runningRun() {
@@ -220,6 +242,8 @@ function renderRuns() {
     const published = element("td");
     if (run.published) {
       published.append(element("span", { className: "badge badge-published", text: t("jobs.published.marker") }));
+    } else if (forComparison(run)) {
+      published.append(element("span", { text: `${t("jobs.published.comparison")} (${run.methodologyVersion})`, attrs: { "data-comparison": "true" } }));
     } else {
       published.append(
         element("span", { text: "—", attrs: { "aria-hidden": "true" } }),
@@ -338,18 +362,24 @@ function advanceRecompute() {
   });
   state.recompute = request;
   if (!progress) return;
-  const { key, params, tone } = progress;
+  const { params, tone } = progress;
+  // A run for comparison is not published, so its success says so.
+  const key = progress.key === "jobs.progress.succeeded" && request?.forComparison ? "jobs.progress.kept" : progress.key;
   // A failed run without an error text is described by its status.
   setProgress(key, key === "jobs.progress.failed" ? { id: params.id, error: params.error ?? statusLabel(params.status) } : params, tone);
 }
 
 async function recompute() {
   if (following() || state.phase !== "ready") return;
-  state.recompute = { since: newestRunId(), requestedAt: Date.now(), phase: "requesting", runId: null };
+  const methodology = state.methodology ?? state.current?.methodology;
+  state.recompute = {
+    since: newestRunId(), requestedAt: Date.now(), phase: "requesting", runId: null,
+    forComparison: Boolean(methodology) && methodology !== state.current?.methodology,
+  };
   setProgress("jobs.progress.requesting");
   renderButton();
   try {
-    await startScoreRun();
+    await startScoreRun(methodology);
   } catch (error) {
     reportBug(error);
     state.recompute = null;
@@ -376,6 +406,9 @@ function start() {
   });
 
   els.recomputeButton.addEventListener("click", () => recompute());
+  els.methodology.addEventListener("change", () => {
+    state.methodology = els.methodology.value;
+  });
   els.retryButton.addEventListener("click", () => refresh());
   document.addEventListener("visibilitychange", () => {
     if (!document.hidden && state.phase !== "loading" && !following()) refresh();

@@ -161,9 +161,10 @@ export async function fetchScoreRuns(limit = 20) {
   return data;
 }
 
-/** Queues a recompute (202 Accepted); follow it with fetchScoreRunStatus(). */
-export async function startScoreRun() {
-  return requestJson("/api/score-runs", { method: "POST", cache: "no-store" });
+/** Queues a recompute (202 Accepted), with a methodology version or the configured one; follow it with fetchScoreRunStatus(). */
+export async function startScoreRun(methodology) {
+  const path = methodology ? `/api/score-runs?methodology=${encodeURIComponent(methodology)}` : "/api/score-runs";
+  return requestJson(path, { method: "POST", cache: "no-store" });
 }
 
 /** The import log, newest first. */

@@ -5,11 +5,13 @@
 import { element } from "./dom.js";
 import { LANGUAGES, LANGUAGE_NAMES } from "./i18n.js";
 import { readsProgrammes } from "../programmes/programmes-api.js";
+import { comparesRuns } from "../compare/compare-api.js";
 
 /** The pages in the header's order; shownTo(me) limits a link to some users (undefined: everyone). */
 const PAGES = Object.freeze([
   { path: "/", key: "nav.map" },
   { path: "/jobs.html", key: "nav.jobs" },
+  { path: "/compare.html", key: "nav.compare", shownTo: comparesRuns },
   { path: "/programmes.html", key: "nav.programmes", shownTo: readsProgrammes },
   { path: "/imports.html", key: "nav.imports", shownTo: (me) => me.managesData === true },
 ]);

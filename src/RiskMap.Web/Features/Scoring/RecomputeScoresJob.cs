@@ -15,6 +15,9 @@ public sealed class RecomputeScoresJob(ScoreRunService runs, NpgsqlDataSource da
     public const string ModeKey = "mode";
     public const string RequestedByKey = "requestedBy";
 
+    /// <summary>A methodology version other than the configured one: a run for comparison, not published.</summary>
+    public const string MethodologyKey = "methodology";
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var data = context.MergedJobDataMap;
@@ -23,7 +26,8 @@ public sealed class RecomputeScoresJob(ScoreRunService runs, NpgsqlDataSource da
         if (mode == ScoreTrigger.Import.Code() && !(await PendingRecompute.ReadAsync(dataSource, options)).Settled) return;
 
         var trigger = mode == ScoreTrigger.Manual.Code() ? ScoreTrigger.Manual : mode == ScoreTrigger.Import.Code() ? ScoreTrigger.Import : ScoreTrigger.Schedule;
-        var outcome = await runs.RunAsync(trigger, requestedBy, force: trigger == ScoreTrigger.Manual, cancellationToken: cancellationToken);
+        var outcome = await runs.RunAsync(trigger, requestedBy, force: trigger == ScoreTrigger.Manual, cancellationToken: cancellationToken,
+            methodologyVersion: data.GetString(MethodologyKey));
         logger.LogInformation("Recompute ({Mode}) on {Node}: {Status}, run {RunId}", mode, context.Scheduler.SchedulerInstanceId, outcome.Status, outcome.RunId);
         context.Result = outcome;
     }

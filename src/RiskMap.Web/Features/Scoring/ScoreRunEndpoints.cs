@@ -20,6 +20,7 @@ public static class ScoreRunEndpoints
     public static void MapScoreRunEndpoints(this IEndpointRouteBuilder api)
     {
         var runs = api.MapGroup("/score-runs").WithTags("Score runs");
+        runs.MapScoreComparison();
 
         runs.MapGet("/", async (HttpContext http, ScoreRunQueries queries, string? limit) =>
                 Results.Ok((await queries.RunsAsync(QueryParameters.Limit(limit, 50, 500))).Select(run => ForCaller(http, run))))
@@ -46,6 +47,7 @@ public static class ScoreRunEndpoints
                     published = recent.FirstOrDefault(r => r.Published),
                     latest = recent.FirstOrDefault(),
                     running,
+                    methodology = options.Methodology.Version,
                     nextScheduledRun = nightly?.NextFireTimeUtc,
                     schedule = new { cron = options.Cron, timeZone = options.TimeZone, importDebounceSeconds = options.ImportDebounceSeconds },
                     pendingRecompute = !pending.InputsChanged || running ? null : new
@@ -58,28 +60,41 @@ public static class ScoreRunEndpoints
                 });
             })
             .WithSummary("The published run, the latest run, whether one is running, the next scheduled run, a recompute pending after imports and recent failures.")
-            .WithDescription(RequesterRule + " schedule gives the cron expression and its time zone (nextScheduledRun is in UTC). pendingRecompute is null " +
+            .WithDescription(RequesterRule + " methodology is the configured method, the one a published run is made with. schedule gives the cron expression and its time zone (nextScheduledRun is in UTC). pendingRecompute is null " +
                              "unless an import or weight change is newer than the published run and no run is going: then the recompute starts at " +
                              "startsAfter (UTC; no import finishes for importDebounceSeconds) or within checkSeconds after it, or once a running import " +
                              "(importRunning) has finished.");
 
-        runs.MapPost("/", async (HttpContext http, [FromServices] ISchedulerFactory? schedulers) =>
+        runs.MapPost("/", async (HttpContext http, [FromServices] ISchedulerFactory? schedulers, ScoringOptions options, string? methodology) =>
             {
+                if (methodology is not null && !ScoreRunService.MethodologyVersions.Contains(methodology))
+                    return ApiProblems.BadParameter("methodology",
+                        $"methodology must be one of {string.Join(", ", ScoreRunService.MethodologyVersions)}; '{methodology}' is not.");
                 if (schedulers is null)
                     return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Scheduler disabled",
                         detail: "This instance runs without the scheduler (Scheduler:Enabled=false); use another instance or ./riskmap score.");
                 var scheduler = await schedulers.GetScheduler();
                 var requestedBy = http.CallerScope().User;
-                await http.AuditAsync(AuditLog.Actions.RecomputeRequested, "score run");
-                await scheduler.TriggerJob(ScoringScheduler.RecomputeJob, new JobDataMap
+                var version = methodology ?? options.Methodology.Version;
+                var published = version == options.Methodology.Version;
+                await http.AuditAsync(AuditLog.Actions.RecomputeRequested, "score run", new Dictionary<string, object?> { ["methodology"] = version });
+                var job = new JobDataMap
                 {
                     [RecomputeScoresJob.ModeKey] = ScoreTrigger.Manual.Code(),
                     [RecomputeScoresJob.RequestedByKey] = requestedBy,
-                });
-                return Results.Accepted("/api/score-runs/current", new { status = "queued", location = "/api/score-runs/current" });
+                };
+                if (!published) job[RecomputeScoresJob.MethodologyKey] = version;
+                await scheduler.TriggerJob(ScoringScheduler.RecomputeJob, job);
+                return Results.Accepted("/api/score-runs/current",
+                    new { status = "queued", location = "/api/score-runs/current", methodology = version, published });
             })
             .WithSummary("Starts a recompute now on whichever instance of the cluster picks it up; 202 with where to follow it.")
+            .WithDescription("methodology: riskmap-1.0 or riskmap-2.0 (default: the configured method, Scoring:Methodology:Version). " +
+                             "A run with the configured method is published; a run with the other method is stored for comparison " +
+                             "(GET /api/score-runs/compare) and not published, so the map keeps showing the published run ('published': false " +
+                             "in the answer). Any other methodology is a 400 problem and nothing runs.")
             .Produces(StatusCodes.Status202Accepted)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireAuthorization(AccessSetup.StewardPolicy);
     }
 }
