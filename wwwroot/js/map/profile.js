@@ -1,5 +1,6 @@
 // The side panel profile of a region, district or school in the map's view (quarter, measure, classes), saying which
-// view it shows: its risk level, score, rank with its uncertainty band, change, reliability, what drives the score and
+// view it shows: its risk level, score with its interval, probability of risk level 4 or 5, rank with its uncertainty
+// band, change (a rise or fall only when clear), reliability, what drives the score and
 // its quarterly trend with the shown quarter marked. The panel is the <aside id="profile"> of index.html. Plain ES module.
 
 import { CHANGE_KINDS, changeDirection, changeText } from "./change.js";
@@ -89,12 +90,30 @@ function rankFact(level, latest) {
   return [t("profile.rank"), t(level === "school" ? "schools.rankValue" : "profile.rankValue", banded)];
 }
 
+/** "4.2 (3.1–5.0) of 10" where the run gives the score's interval (methodology 2.0), else "4.2 of 10". */
+function scoreText(latest) {
+  const interval = latest.scoreInterval;
+  const score = formatScore(latest.score);
+  return interval
+    ? t("profile.scoreIntervalValue", { score, low: formatScore(interval.low), high: formatScore(interval.high) })
+    : t("profile.scoreValue", { score });
+}
+
+/** The probability of risk level 4 or 5 as a whole percentage, where the run gives it (methodology 2.0). */
+function highRiskFact(list, latest) {
+  if (typeof latest.highRiskProbability !== "number") return;
+  fact(list, t("profile.highRisk"), element("span", {
+    className: "profile-high-risk", text: formatNumber(latest.highRiskProbability, { style: "percent", maximumFractionDigits: 0 }),
+  }));
+}
+
 function detailed(profile) {
   const { level, latest, contributions: items, history, period } = profile;
   const [rankLabel, rankText] = rankFact(level, latest);
   const facts = element("dl", { className: "profile-facts" });
   classFact(facts, latest);
-  fact(facts, t("profile.score"), element("span", { className: "profile-score", text: t("profile.scoreValue", { score: formatScore(latest.score) }) }));
+  fact(facts, t("profile.score"), element("span", { className: "profile-score", text: scoreText(latest) }));
+  highRiskFact(facts, latest);
   fact(facts, rankLabel, element("span", { className: "profile-rank", text: rankText }));
   changeFacts(facts, latest);
   fact(facts, t("profile.reliability"), element("span", { text: t("profile.scoreValue", { score: formatScore(latest.reliability) }) }),
