@@ -29,7 +29,8 @@ public static class HotspotEndpoints
             .WithTags("Hotspots")
             .WithSummary("Hotspot list: the riskiest units of a level in the caller's scope, with score, class, rank band, reliability, trend and reasons.")
             .WithDescription(HotspotQuery.Description + "Default top: 50. Each unit has its score (0–10), class (1–5), national rank and, " +
-                             "change of the measure's score on the quarter and on the year, for the composite its rank band (callers who see the whole country); " +
+                             "change of the measure's score on the quarter and on the year, for the composite its rank band (callers who see the whole country) " +
+                             "and, under riskmap-2.0, its scoreInterval, highRiskProbability and clearChangeQuarter/clearChangeYear as in /api/scores; " +
                              "ranks are among the units the caller sees in full; reasons are the three indicators " +
                              "that add most to the measure, in score points. Needs an analyst, planner or education role. " +
                              "School-level lists are audited and count towards Access:ExportsPerMinute. The same list as a file: GET /api/exports/hotspots.")

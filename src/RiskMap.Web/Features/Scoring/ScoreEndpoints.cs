@@ -59,6 +59,9 @@ public static class ScoreEndpoints
                              ScoreViewParameters.Description + ", to colour and rank by. " +
                              "Each unit has its score (0–10), class (1 very low … 5 very high), domain scores, reliability (0–10, flagged when low), " +
                              "change of the measure's score against the previous quarter and the same quarter a year before (detail, as the score), rank and, for the latest quarter, the 5th–95th percentile rank band. " +
+                             "Under methodology riskmap-2.0 (the default) the composite also carries, with its score: scoreInterval (5–95 % of the Monte Carlo), " +
+                             "highRiskProbability (0–1, of risk level 4 or 5) and clearChangeQuarter/clearChangeYear (whether the change exceeds its " +
+                             "uncertainty; false: no clear change); all null under riskmap-1.0 and for a domain or an indicator. " +
                              "Units outside the caller's scope (all units, for the public) show their class only ('detailed': false), " +
                              "and a region or district with fewer pupils than Access:MinimumPupilsForClass (default 1,000) not even that " +
                              "('class': null, 'suppressed': true; listed with the units without a class, by code); " +
@@ -108,6 +111,7 @@ public static class ScoreEndpoints
                              "the measure's score and class in every quarter, quantile classes cut per quarter). Contributions exist for the run's " +
                              "latest quarter only and, for a domain or indicator, are its own indicators'. Changes (changeQuarter: against the previous " +
                              "quarter, changeYear: against the same quarter a year before) are the measure's: its score less the earlier quarter's. " +
+                             "Under riskmap-2.0 the composite's scoreInterval, highRiskProbability and clearChangeQuarter/clearChangeYear come with the score, as in /api/scores. " +
                              "A region or district outside the caller's scope shows its composite class only, and none when it has fewer pupils than " +
                              "Access:MinimumPupilsForClass ('suppressed': true); by a domain or an indicator it shows no class. A school's profile needs a sign-in, " +
                              "must lie in the caller's scope (403 otherwise) and every view of it is audited.")
