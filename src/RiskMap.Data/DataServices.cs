@@ -45,6 +45,7 @@ public static class DataServices
         services.AddSingleton<Demo.DemoDataLoader>();
         services.AddSingleton<Scoring.ScoreRunService>();
         services.AddSingleton<Scoring.ScoreQueries>();
+        services.AddSingleton<Scoring.IndicatorValueQueries>();
         services.AddSingleton<Scoring.ScoreRunQueries>();
         services.AddSingleton<Scoring.WeightCatalogue>();
         services.AddSingleton<Tiles.TileQueries>();

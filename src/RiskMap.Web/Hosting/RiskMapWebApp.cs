@@ -36,6 +36,7 @@ public static class RiskMapWebApp
         builder.Services.AddSingleton<MapDataWatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MapDataWatcher>());
         builder.Services.AddSingleton<TileCache>();
+        builder.Services.AddSingleton<Features.Scoring.IndicatorValues>();
         builder.Services.AddProgrammes();
         builder.Services.AddErrorProblems();
         builder.Services.AddSingleton<PublicOrigin>();
