@@ -81,6 +81,7 @@ public static class RiskMapWebApp
         });
 
         app.MapHealthEndpoints();
+        app.MapMethodologyDocument();
         app.MapTileEndpoints();
         app.MapOgcEndpoints();
         var api = app.MapGroup("/api").AddEndpointFilter<InvalidParameterFilter>();
