@@ -7,8 +7,8 @@ import { CHANGE_KINDS, changeDirection, changeText } from "./change.js";
 import { barChart, lineChart } from "../shared/charts.js";
 import { classColor, isSuppressed, unitClass } from "./choropleth.js";
 import { element } from "../shared/dom.js";
-import { formatNumber, formatQuarter, formatScore, localizedName, t } from "../shared/i18n.js";
-import { suppressedSwatch, swatch } from "./legend.js";
+import { formatNumber, formatQuarter, formatScore, localizedName, t, tPlural } from "../shared/i18n.js";
+import { methodologyLink, suppressedSwatch, swatch } from "./legend.js";
 import "./profile-messages.js";
 import "./schools-messages.js";
 import { measureName, measureTitle } from "./selectors.js";
@@ -99,6 +99,22 @@ function scoreText(latest) {
     : t("profile.scoreValue", { score });
 }
 
+/**
+ * An indicator view's observed value behind the score: "3.4 per 1,000 pupils · 12 cases" (the count where the caller may
+ * see it, "withheld" where small-number suppression keeps it), or a percentage.
+ */
+function valueFact(list, value) {
+  if (!value) return;
+  let text;
+  if (value.unit === "per1000Pupils") {
+    const rate = value.countWithheld ? t("profile.countWithheld") : t("profile.ratePer1000", { rate: formatNumber(value.rate, { maximumFractionDigits: 2 }) });
+    text = typeof value.count === "number" ? `${rate} · ${tPlural("profile.cases", value.count)}` : rate;
+  } else {
+    text = t("profile.percentValue", { value: formatNumber(value.rate, { maximumFractionDigits: 1 }) });
+  }
+  fact(list, t("profile.value"), element("span", { className: "profile-value", text }));
+}
+
 /** The probability of risk level 4 or 5 as a whole percentage, where the run gives it (methodology 2.0). */
 function highRiskFact(list, latest) {
   if (typeof latest.highRiskProbability !== "number") return;
@@ -107,12 +123,22 @@ function highRiskFact(list, latest) {
   }));
 }
 
+/** "How to read the scores": the methodology page in the UI language. */
+function methodologyNote() {
+  const note = element("p", { className: "profile-note profile-methodology" });
+  note.append(methodologyLink());
+  return note;
+}
+
 function detailed(profile) {
   const { level, latest, contributions: items, history, period } = profile;
   const [rankLabel, rankText] = rankFact(level, latest);
   const facts = element("dl", { className: "profile-facts" });
   classFact(facts, latest);
-  fact(facts, t("profile.score"), element("span", { className: "profile-score", text: scoreText(latest) }));
+  // A composite or domain score is a relative index; an indicator's is its 0–10 score, shown with the value behind it.
+  const indicator = profile.measure.startsWith("indicator:");
+  fact(facts, t(indicator ? "profile.score" : "profile.index"), element("span", { className: "profile-score", text: scoreText(latest) }));
+  if (indicator) valueFact(facts, latest.value);
   highRiskFact(facts, latest);
   fact(facts, rankLabel, element("span", { className: "profile-rank", text: rankText }));
   changeFacts(facts, latest);
@@ -121,6 +147,7 @@ function detailed(profile) {
   return [
     viewLine(profile),
     facts,
+    methodologyNote(),
     element("h3", { className: "profile-subtitle", text: t("profile.contributions") }),
     items.length > 0 ? contributions(items) : element("p", { className: "profile-note", text: t("profile.contributionsLatestOnly") }),
     element("h3", { className: "profile-subtitle", text: t("profile.trend") }),
