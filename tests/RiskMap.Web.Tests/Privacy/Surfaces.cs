@@ -24,7 +24,7 @@ public sealed record Surface(string Name, bool ListsOnlyScope, IReadOnlySet<stri
     public static readonly Surface Profile = new("/api/scores/{level}/{code}", false, new HashSet<string> { "suppressed", "detailed", "rankAmong", "rankBand", "detail", "uncertainty" });
     public static readonly Surface Hotspots = new("/api/hotspots", true, new HashSet<string> { "suppressed", "detailed", "rankAmong", "rankBand", "detail", "uncertainty" });
     public static readonly Surface Export = new("/api/exports/scores (csv)", true, new HashSet<string> { "rankBand", "uncertainty" });
-    public static readonly Surface Tiles = new("/tiles", false, new HashSet<string> { "suppressed" });
+    public static readonly Surface Tiles = new("/tiles", false, new HashSet<string> { "suppressed", "uncertainty" });
     public static readonly Surface Ogc = new("/ogc items", false, new HashSet<string> { "suppressed" });
 }
 
@@ -138,7 +138,9 @@ internal static class Surfaces
                     a.TryGetValue("class", out var c) ? (int)(double)c : null,
                     a.TryGetValue("score", out var s) ? (double)s : null,
                     a.TryGetValue("rank", out var r) && (int)(double)r is > 0 and var rank ? rank : null,
-                    a.TryGetValue("suppressed", out var suppressed) ? (bool)suppressed : null);
+                    a.TryGetValue("suppressed", out var suppressed) ? (bool)suppressed : null,
+                    HighRiskProbability: a.TryGetValue("high_risk_probability", out var p) ? (double)p : null,
+                    HasUncertainty: new[] { "score_low", "score_high", "high_risk_probability", "clear_change_quarter", "clear_change_year" }.Any(a.ContainsKey));
                 var code = (string)a["kato"];
                 if (shown.TryGetValue(code, out var earlier) && earlier != unit)
                     discrepancies.Add($"{caller} {Surface.Tiles.Name} {level} {code}: tile {z}/{x}/{y} shows {unit}, another tile {earlier}");
