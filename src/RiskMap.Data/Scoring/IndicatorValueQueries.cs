@@ -17,11 +17,11 @@ public sealed record IndicatorValue(string Code, double Value, double? Denominat
 
 public sealed class IndicatorValueQueries(NpgsqlDataSource dataSource)
 {
-    /// <summary>The values of the given units of a level; a unit without a value is left out.</summary>
+    /// <summary>The values of the given units of a level (null: every unit); a unit without a value is left out.</summary>
     public async Task<IReadOnlyDictionary<string, IndicatorValue>> ReadAsync(EntityLevel level, string indicator, string period,
-        IReadOnlyCollection<string> codes)
+        IReadOnlyCollection<string>? codes)
     {
-        if (codes.Count == 0) return new Dictionary<string, IndicatorValue>();
+        if (codes is { Count: 0 }) return new Dictionary<string, IndicatorValue>();
         await using var connection = await dataSource.OpenConnectionAsync();
         var values = await connection.QueryAsync<IndicatorValue>($"""
             WITH kind AS (SELECT is_count, unit FROM indicators WHERE code = @indicator),
@@ -32,8 +32,8 @@ public sealed class IndicatorValueQueries(NpgsqlDataSource dataSource)
             district_values AS ({Level("districts d", "d.kato", "d.region_kato", "district", "school_values", "s.district_kato = d.kato")}),
             region_values AS ({Level("regions r", "r.kato", "NULL::text", "region", "district_values", "s.region_kato = r.kato")})
             SELECT code, value, denominator, (SELECT is_count FROM kind) AS IsCount, (SELECT unit FROM kind) AS Unit
-            FROM {level.ToCode()}_values WHERE value IS NOT NULL AND code = ANY(@codes)
-            """, new { indicator, period, codes = codes.ToArray() });
+            FROM {level.ToCode()}_values WHERE value IS NOT NULL AND (@codes::text[] IS NULL OR code = ANY(@codes))
+            """, new { indicator, period, codes = codes?.ToArray() });
         return values.ToDictionary(v => v.Code);
     }
 

@@ -21,13 +21,22 @@ public sealed class IndicatorValues(IndicatorValueQueries values, CountQueries c
     public async Task<IReadOnlyList<UnitScoreView>> AddAsync(EntityLevel level, ScoreMeasure measure, string period,
         IReadOnlyList<UnitScoreView> units, AccessScope scope)
     {
-        if (measure.Kind != ScoreMeasure.IndicatorKind || measure.Code is not { } indicator) return units;
-        var observed = await values.ReadAsync(level, indicator, period, units.Where(u => u.Detailed).Select(u => u.Code).ToList());
-        if (observed.Count == 0) return units;
+        if (measure.Kind != ScoreMeasure.IndicatorKind) return units;
+        var add = await ForAsync(level, measure, period, scope, units.Where(u => u.Detailed).Select(u => u.Code).ToList());
+        return units.Select(add).ToList();
+    }
+
+    /// <summary>What gives a unit its value, read once for a list of units that is still to come (a hotspot list).</summary>
+    /// <param name="codes">The units that will be asked about; null: every unit of the level.</param>
+    public async Task<Func<UnitScoreView, UnitScoreView>> ForAsync(EntityLevel level, ScoreMeasure measure, string period, AccessScope scope,
+        IReadOnlyCollection<string>? codes = null)
+    {
+        if (measure.Kind != ScoreMeasure.IndicatorKind || measure.Code is not { } indicator) return unit => unit;
+        var observed = await values.ReadAsync(level, indicator, period, codes);
         var withheld = level != EntityLevel.School && observed.Values.Any(v => v.IsCount)
             ? await WithheldAsync(indicator, period, scope)
-            : new HashSet<string>();
-        return units.Select(u => u.Detailed && observed.TryGetValue(u.Code, out var value) ? u with { Value = View(value, withheld.Contains(u.Code)) } : u).ToList();
+            : [];
+        return unit => unit.Detailed && observed.TryGetValue(unit.Code, out var value) ? unit with { Value = View(value, withheld.Contains(unit.Code)) } : unit;
     }
 
     private async Task<HashSet<string>> WithheldAsync(string indicator, string period, AccessScope scope)
