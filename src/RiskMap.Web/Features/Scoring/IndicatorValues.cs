@@ -26,8 +26,10 @@ public sealed class IndicatorValues(IndicatorValueQueries values, CountQueries c
         return units.Select(add).ToList();
     }
 
-    /// <summary>What gives a unit its value, read once for a list of units that is still to come (a hotspot list).</summary>
-    /// <param name="codes">The units that will be asked about; null: every unit of the level.</param>
+    /// <summary>
+    /// What gives a unit its value, read once for a list of units that is still to come (a hotspot list); the units asked
+    /// about may be limited to <paramref name="codes"/> (null: every unit of the level).
+    /// </summary>
     public async Task<Func<UnitScoreView, UnitScoreView>> ForAsync(EntityLevel level, ScoreMeasure measure, string period, AccessScope scope,
         IReadOnlyCollection<string>? codes = null)
     {
