@@ -23,7 +23,8 @@ public class ScoreUncertaintyPageTests(ScoredBrowserApp app) : IClassFixture<Sco
     [Fact]
     public async Task A_change_within_its_uncertainty_reads_no_clear_change_and_a_clear_one_a_rise_or_fall_with_the_score_s_interval()
     {
-        var (page, errors) = await app.OpenAsync("/?lang=ru");
+        // Signed in through the English form; the profiles are then read in Russian.
+        var (page, errors) = await app.OpenAsync("/?lang=en");
         await SignInForm.SignInAsync(page, "analyst");
         var table = await ApiAsync(page, "/api/scores?level=district");
         var profile = page.Locator("#profile");
