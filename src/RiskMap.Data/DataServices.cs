@@ -46,6 +46,7 @@ public static class DataServices
         services.AddSingleton<Scoring.ScoreRunService>();
         services.AddSingleton<Scoring.ScoreQueries>();
         services.AddSingleton<Scoring.ScoreComparisonQueries>();
+        services.AddSingleton<Scoring.IndicatorValueQueries>();
         services.AddSingleton<Scoring.ScoreRunQueries>();
         services.AddSingleton<Scoring.WeightCatalogue>();
         services.AddSingleton<Tiles.TileQueries>();

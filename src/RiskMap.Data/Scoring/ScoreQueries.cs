@@ -39,6 +39,11 @@ public sealed partial class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaS
         public int? RankMedian { get; init; }
         public int? RankLow { get; init; }
         public int? RankHigh { get; init; }
+        public double? ScoreLow { get; init; }
+        public double? ScoreHigh { get; init; }
+        public double? HighRiskProbability { get; init; }
+        public bool? ClearChangeQuarter { get; init; }
+        public bool? ClearChangeYear { get; init; }
         public string? Geometry { get; init; }
     }
 
@@ -58,13 +63,14 @@ public sealed partial class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaS
         s.code, s.name_kk AS NameKk, s.name_ru AS NameRu, s.name_en AS NameEn, s.region_kato AS RegionKato, s.district_kato AS DistrictKato,
         s.period, s.detailed, s.suppressed, s.score, s.class, s.domain_scores AS DomainScores, s.contributions, s.reliability,
         s.low_reliability AS LowReliability, s.change_quarter AS ChangeQuarter, s.change_year AS ChangeYear, s.rank, s.rank_among AS RankAmong,
-        s.rank_median AS RankMedian, s.rank_low AS RankLow, s.rank_high AS RankHigh
+        s.rank_median AS RankMedian, s.rank_low AS RankLow, s.rank_high AS RankHigh, s.score_low AS ScoreLow, s.score_high AS ScoreHigh,
+        s.high_risk_probability AS HighRiskProbability, s.clear_change_quarter AS ClearChangeQuarter, s.clear_change_year AS ClearChangeYear
         """;
 
     public async Task<IReadOnlyList<string>> PeriodsAsync(long run)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        return (await RunAsync(connection, run))?.Periods ?? [];
+        return (await RunAsync(connection, run, EntityLevel.Region))?.Periods ?? [];
     }
 
     /// <returns>null when the run is unknown; throws <see cref="ArgumentException"/> for a domain or indicator the run lacks.</returns>
@@ -76,7 +82,7 @@ public sealed partial class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaS
         ScoreMeasure measure, bool quantileClasses, AccessScope scope)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        var info = await RunAsync(connection, run);
+        var info = await RunAsync(connection, run, level);
         if (info is null) return null;
         var parameters = Parameters(run, period, info, measure, scope);
         var quantiles = quantileClasses ? await QuantileThresholdsAsync(connection, level, measure, parameters) : null;
@@ -109,7 +115,7 @@ public sealed partial class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaS
         bool quantileClasses, AccessScope scope)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        var info = await RunAsync(connection, run);
+        var info = await RunAsync(connection, run, level);
         if (info is null) return null;
         var shownPeriod = period ?? info.Periods.LastOrDefault();
         if (shownPeriod is null || !info.Periods.Contains(shownPeriod))
@@ -177,12 +183,13 @@ public sealed partial class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaS
         .Where(c => c.Points > 0)
         .OrderByDescending(c => c.Points);
 
-    private static async Task<RunInfo?> RunAsync(NpgsqlConnection connection, long run) =>
-        await connection.QuerySingleOrDefaultAsync<RunInfo>("""
+    /// <summary>The run's codes and quarters, with its fixed class thresholds of <paramref name="level"/>.</summary>
+    private static async Task<RunInfo?> RunAsync(NpgsqlConnection connection, long run, EntityLevel level) =>
+        await connection.QuerySingleOrDefaultAsync<RunInfo>($"""
             SELECT r.id, r.methodology_version AS MethodologyVersion, r.indicator_codes AS IndicatorCodes, r.domain_codes AS DomainCodes, r.periods,
                    ARRAY(SELECT COALESCE(i.domain_code, '') FROM unnest(r.indicator_codes) WITH ORDINALITY c(code, n)
                          LEFT JOIN indicators i ON i.code = c.code ORDER BY c.n) AS IndicatorDomains,
-                   ARRAY(SELECT jsonb_array_elements_text(r.methodology -> 'classThresholds')::float8) AS ClassThresholds
+                   {SeenScores.RunThresholds(level)} AS ClassThresholds
             FROM score_runs r WHERE r.id = @run AND r.status = 'succeeded'
             """, new { run });
 
@@ -193,5 +200,7 @@ public sealed partial class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaS
             : new Dictionary<string, double?>(),
         r.Reliability, r.LowReliability, r.ChangeQuarter, r.ChangeYear, r.Rank ?? 0,
         r.RankMedian is { } median ? new RankBandView(median, r.RankLow ?? median, r.RankHigh ?? median) : null,
-        r.Detailed, r.Suppressed, r.RankAmong);
+        r.Detailed, r.Suppressed, r.RankAmong,
+        r.ScoreLow is { } low && r.ScoreHigh is { } high ? new ScoreIntervalView(low, high) : null,
+        r.HighRiskProbability, r.ClearChangeQuarter, r.ClearChangeYear);
 }

@@ -5,14 +5,15 @@ using RiskMap.Core.Scoring;
 
 namespace RiskMap.Data.Scoring;
 
-/// <summary>Writes a run's results by binary COPY inside the publishing transaction.</summary>
+/// <summary>Writes a run's results (with 2.0's uncertainty and out-of-range flags) by binary COPY inside the publishing transaction.</summary>
 internal static class ScoreResultWriter
 {
     public static int Write(NpgsqlConnection connection, long runId, ScoringResult result)
     {
         using var copy = connection.BeginBinaryImport("""
             COPY score_results (run_id, level, period, code, score, class, domain_scores, contributions, indicator_scores, reliability,
-                                low_reliability, rank, change_quarter, change_year, rank_median, rank_low, rank_high)
+                                low_reliability, rank, change_quarter, change_year, rank_median, rank_low, rank_high,
+                                score_low, score_high, high_risk_probability, clear_change_quarter, clear_change_year, out_of_range)
             FROM STDIN (FORMAT BINARY)
             """);
         var rows = 0;
@@ -40,6 +41,13 @@ internal static class ScoreResultWriter
                 WriteNullable(copy, s.Band?.Median);
                 WriteNullable(copy, s.Band?.Low);
                 WriteNullable(copy, s.Band?.High);
+                // Methodology 2.0 only; null for a 1.0 run.
+                WriteNullable(copy, s.Uncertainty?.Low);
+                WriteNullable(copy, s.Uncertainty?.High);
+                WriteNullable(copy, s.Uncertainty?.HighOrVeryHighProbability);
+                WriteNullable(copy, s.Uncertainty?.ClearChangeFromPreviousQuarter);
+                WriteNullable(copy, s.Uncertainty?.ClearChangeFromYearBefore);
+                if (s.OutOfRange is { } flags) copy.Write(flags, NpgsqlDbType.Array | NpgsqlDbType.Boolean); else copy.WriteNull();
                 rows++;
             }
         }
@@ -50,6 +58,11 @@ internal static class ScoreResultWriter
     private static void WriteNullable(NpgsqlBinaryImporter copy, double? value)
     {
         if (value is { } v) copy.Write(v, NpgsqlDbType.Double); else copy.WriteNull();
+    }
+
+    private static void WriteNullable(NpgsqlBinaryImporter copy, bool? value)
+    {
+        if (value is { } v) copy.Write(v, NpgsqlDbType.Boolean); else copy.WriteNull();
     }
 
     private static void WriteNullable(NpgsqlBinaryImporter copy, int? value)

@@ -102,14 +102,14 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
         onStage?.Invoke("publishing");
         await connection.ExecuteAsync("""
             UPDATE score_runs SET status = 'succeeded', finished_at = now(), periods = @periods, result_count = @rows,
-                                  treatments = @treatments::jsonb
+                                  treatments = @treatments::jsonb, level_references = @references::jsonb
             WHERE id = @runId;
             """ + (publish ? """
             INSERT INTO published_score_run (run_id) VALUES (@runId)
             ON CONFLICT (singleton) DO UPDATE SET run_id = EXCLUDED.run_id, published_at = now();
             """ : ""), new
         {
-            runId, rows,
+            runId, rows, references = ScoreRunReferences.ToJson(result.References),
             periods = input.Periods.Select(p => p.ToString()).ToArray(),
             treatments = JsonSerializer.Serialize(result.Treatments.Select(t => new
             {

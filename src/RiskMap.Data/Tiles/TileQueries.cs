@@ -34,7 +34,9 @@ public sealed class TileQueries(NpgsqlDataSource dataSource, SmallAreaSuppressio
 
     private const string ScoreColumns = """
         round(s.score::numeric, 2)::float8 AS score, s.class, s.low_reliability,
-        round(s.change_quarter::numeric, 2)::float8 AS change_quarter, round(s.change_year::numeric, 2)::float8 AS change_year, s.rank
+        round(s.change_quarter::numeric, 2)::float8 AS change_quarter, round(s.change_year::numeric, 2)::float8 AS change_year, s.rank,
+        round(s.score_low::numeric, 2)::float8 AS score_low, round(s.score_high::numeric, 2)::float8 AS score_high,
+        round(s.high_risk_probability::numeric, 3)::float8 AS high_risk_probability, s.clear_change_quarter, s.clear_change_year
         """;
 
     // The level comes from the layer (a constant), never from the request.

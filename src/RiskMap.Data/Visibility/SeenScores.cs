@@ -19,10 +19,13 @@ namespace RiskMap.Data.Visibility;
 /// (the composite's Monte Carlo band over the whole country) only for callers who see the whole country;</item>
 /// <item><c>change_quarter</c>, <c>change_year</c> — the measure's score against the run's previous quarter and the quarter
 /// four before (the composite's as the scoring engine stored it, a domain's or indicator's by the same rule), full sight
-/// only; <c>reliability</c>, <c>low_reliability</c>.</item>
+/// only; <c>reliability</c>, <c>low_reliability</c>;</item>
+/// <item>methodology 2.0's uncertainty of the composite, full sight only (null under 1.0 and for a domain or an indicator):
+/// <c>score_low</c>, <c>score_high</c> (the 5–95 % interval), <c>high_risk_probability</c> (of risk level 4 or 5),
+/// <c>clear_change_quarter</c>, <c>clear_change_year</c> (the change exceeds its uncertainty).</item>
 /// </list>
 /// Parameters: those of <see cref="SeenUnits.Parameters"/>, <c>@run</c>, <c>@period</c> (unless <c>everyQuarter</c>; no period, no scores), <c>@index</c>
-/// (the measure's position, <see cref="ScoreMeasure"/>) and <c>@thresholds</c> (class thresholds; null: the run's fixed ones).
+/// (the measure's position, <see cref="ScoreMeasure"/>) and <c>@thresholds</c> (class thresholds; null: the run's fixed ones of the level, <see cref="RunThresholds"/>).
 /// </summary>
 public static class SeenScores
 {
@@ -36,12 +39,11 @@ public static class SeenScores
                 SELECT u.code, u.name_kk, u.name_ru, u.name_en, u.region_kato, u.district_kato, u.sight, r.period, {RawValue(measure)} AS raw,
                        r.domain_scores, r.contributions, r.reliability, r.low_reliability,
                        {Change(level, measure, 1, "r.change_quarter")} AS change_quarter, {Change(level, measure, 4, "r.change_year")} AS change_year,
-                       r.rank_median, r.rank_low, r.rank_high
+                       r.rank_median, r.rank_low, r.rank_high,
+                       r.score_low, r.score_high, r.high_risk_probability, r.clear_change_quarter, r.clear_change_year
                 FROM score_results r JOIN seen u ON u.code = r.code
                 WHERE r.run_id = @run AND r.level = '{level.ToCode()}'{(everyQuarter ? "" : " AND r.period = @period")}),
-            class_thresholds AS (
-                SELECT COALESCE(@thresholds::float8[],
-                                ARRAY(SELECT jsonb_array_elements_text(methodology -> 'classThresholds')::float8 FROM score_runs WHERE id = @run)) AS bounds),
+            class_thresholds AS (SELECT COALESCE(@thresholds::float8[], {RunThresholds(level)}) AS bounds),
             seen_scores AS (
                 SELECT m.code, m.name_kk, m.name_ru, m.name_en, m.region_kato, m.district_kato, m.sight, m.period,
                        m.sight = 'full' AS detailed, m.sight = 'withheld' AS suppressed,
@@ -57,7 +59,12 @@ public static class SeenScores
                        CASE WHEN m.sight = 'full' THEN m.change_year END AS change_year,
                        {CompositeOnly(composite, "m.sight = 'full' AND @scopeNational", "m.rank_median", "int")} AS rank_median,
                        {CompositeOnly(composite, "m.sight = 'full' AND @scopeNational", "m.rank_low", "int")} AS rank_low,
-                       {CompositeOnly(composite, "m.sight = 'full' AND @scopeNational", "m.rank_high", "int")} AS rank_high
+                       {CompositeOnly(composite, "m.sight = 'full' AND @scopeNational", "m.rank_high", "int")} AS rank_high,
+                       {CompositeOnly(composite, "m.sight = 'full'", "m.score_low", "float8")} AS score_low,
+                       {CompositeOnly(composite, "m.sight = 'full'", "m.score_high", "float8")} AS score_high,
+                       {CompositeOnly(composite, "m.sight = 'full'", "m.high_risk_probability", "float8")} AS high_risk_probability,
+                       {CompositeOnly(composite, "m.sight = 'full'", "m.clear_change_quarter", "boolean")} AS clear_change_quarter,
+                       {CompositeOnly(composite, "m.sight = 'full'", "m.clear_change_year", "boolean")} AS clear_change_year
                 FROM measured m)
             """;
     }
@@ -101,7 +108,10 @@ public static class SeenScores
               WHERE sr.id = @run)
           """;
 
-    /// <summary>Rank bands belong to the composite; for a domain or an indicator they are not shown.</summary>
+    /// <summary>The one home of the run's fixed class thresholds of a level (SQL): per level under 2.0, one set under 1.0.</summary>
+    public static string RunThresholds(EntityLevel level) => $"score_run_class_thresholds(@run, '{level.ToCode()}')";
+
+    /// <summary>Rank bands and 2.0's uncertainty belong to the composite; for a domain or an indicator they are not shown.</summary>
     private static string CompositeOnly(bool composite, string shown, string column, string type) =>
         composite ? $"CASE WHEN {shown} THEN {column} END" : $"NULL::{type}";
 }

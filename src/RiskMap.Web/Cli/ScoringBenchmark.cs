@@ -33,7 +33,7 @@ internal static class ScoringBenchmark
             try
             {
                 var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database, CommandTimeout = 3600 }.ConnectionString;
-                foreach (var version in new[] { Methodology.CurrentVersion, Methodology.Version2 })
+                foreach (var version in new[] { Methodology.Version1, Methodology.Version2 })
                 {
                     var figures = await MeasureAsync(connectionString, geodata, schools, generate, new Methodology { Version = version });
                     generate = false;

@@ -36,6 +36,7 @@ public static class RiskMapWebApp
         builder.Services.AddSingleton<MapDataWatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MapDataWatcher>());
         builder.Services.AddSingleton<TileCache>();
+        builder.Services.AddSingleton<Features.Scoring.IndicatorValues>();
         builder.Services.AddProgrammes();
         builder.Services.AddErrorProblems();
         builder.Services.AddSingleton<PublicOrigin>();
@@ -80,6 +81,7 @@ public static class RiskMapWebApp
         });
 
         app.MapHealthEndpoints();
+        app.MapMethodologyDocument();
         app.MapTileEndpoints();
         app.MapOgcEndpoints();
         var api = app.MapGroup("/api").AddEndpointFilter<InvalidParameterFilter>();

@@ -7,7 +7,7 @@ namespace RiskMap.Core.Tests.Scoring;
 
 public class ScoringEngineTests
 {
-    private static readonly Methodology Fast = new() { Replications = 0 };
+    private static readonly Methodology Fast = new() { Version = Methodology.Version1, Replications = 0 };
 
     [Fact]
     public void Reliability_counts_stale_values_as_half_and_ignores_indicators_nobody_at_the_level_reports()
@@ -44,7 +44,7 @@ public class ScoringEngineTests
     {
         var input = WorkedExampleInput();
         for (var i = 0; i < 3; i++) input.Schools.Values[input.Schools.Cell(0, i, 3)] = double.NaN;
-        var result = ScoringEngine.Run(input, new Methodology { Replications = 20 });
+        var result = ScoringEngine.Run(input, new Methodology { Version = Methodology.Version1, Replications = 20 });
 
         var d = Score(result, EntityLevel.School, "D");
         Assert.Null(d.Score);
@@ -132,7 +132,7 @@ public class ScoringEngineTests
     public void Quantile_classification_uses_the_quintiles_of_the_level()
     {
         // Scores 0.498, 3.953, 7.651, 7.741 → quintile thresholds 2.571, 4.693, 6.912, 7.687.
-        var result = ScoringEngine.Run(WorkedExampleInput(), new Methodology { Replications = 0, Classification = ClassificationMethod.Quantiles });
+        var result = ScoringEngine.Run(WorkedExampleInput(), new Methodology { Version = Methodology.Version1, Replications = 0, Classification = ClassificationMethod.Quantiles });
         Assert.Equal(RiskClass.VeryHigh, Score(result, EntityLevel.School, "A").Class);
         Assert.Equal(RiskClass.Low, Score(result, EntityLevel.School, "B").Class);
         Assert.Equal(RiskClass.High, Score(result, EntityLevel.School, "C").Class);
@@ -167,7 +167,7 @@ public class ScoringEngineTests
     [Fact]
     public void Monte_carlo_bands_are_deterministic_for_a_seed_and_only_for_the_latest_quarter()
     {
-        var methodology = new Methodology { Replications = 50 };
+        var methodology = new Methodology { Version = Methodology.Version1, Replications = 50 };
         var first = ScoringEngine.Run(WorkedExampleInput(periods: 2), methodology);
         var second = ScoringEngine.Run(WorkedExampleInput(periods: 2), methodology);
 

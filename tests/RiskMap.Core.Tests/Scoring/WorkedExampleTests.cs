@@ -107,7 +107,7 @@ public class WorkedExampleTests
     [Fact]
     public void The_engine_reproduces_the_worked_example_for_schools()
     {
-        var result = ScoringEngine.Run(WorkedExampleInput(), new Methodology { Replications = 50 });
+        var result = ScoringEngine.Run(WorkedExampleInput(), new Methodology { Version = Methodology.Version1, Replications = 50 });
 
         Assert.Empty(result.Treatments);
         for (var u = 0; u < 4; u++)
@@ -164,7 +164,7 @@ public class WorkedExampleTests
     [Fact]
     public void The_engine_scores_the_examples_districts_and_region()
     {
-        var result = ScoringEngine.Run(WorkedExampleInput(), new Methodology { Replications = 50 });
+        var result = ScoringEngine.Run(WorkedExampleInput(), new Methodology { Version = Methodology.Version1, Replications = 50 });
 
         // Two districts: X has the higher smoothed incident rate, the lower absence and the higher pass rate.
         var x = Score(result, EntityLevel.District, "X");

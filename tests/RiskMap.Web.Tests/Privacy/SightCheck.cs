@@ -11,6 +11,9 @@ internal static class SightCheck
     /// <summary>Scores are compared rounded to 2 decimals: surfaces round to 2 (tiles) or 3 (OGC, exports) places.</summary>
     private const double ScoreTolerance = 0.0051;
 
+    /// <summary>Exports give the probability of risk level 4 or 5 in per cent with one decimal.</summary>
+    private const double ProbabilityTolerance = 0.00051;
+
     /// <param name="expected">Every unit of the level as the caller should see it.</param>
     /// <param name="shown">The surface's units; null where the surface refused the caller.</param>
     /// <param name="only">Compare only these units (a sample, for profiles); null: every unit.</param>
@@ -53,6 +56,10 @@ internal static class SightCheck
             var band = e.Sight == Sight.Full && nationalRankBands;
             if (surface.Carries.Contains("rankBand") && s.HasRankBand != band)
                 yield return $"{Where(e.Code, "rankBand")}: expected {(band ? "a band" : "none")} ({e.Sight}), got {(s.HasRankBand == true ? "a band" : "none")}";
+            if (surface.Carries.Contains("uncertainty") && s.HasUncertainty != (e.HighRiskProbability is not null))
+                yield return $"{Where(e.Code, "scoreInterval/highRiskProbability/clearChange")}: expected {(e.HighRiskProbability is null ? "none" : "shown")} ({e.Sight}), got {(s.HasUncertainty == true ? "shown" : "none")}";
+            if (surface.Carries.Contains("uncertainty") && e.HighRiskProbability is { } ep && s.HighRiskProbability is { } sp && Math.Abs(ep - sp) > ProbabilityTolerance)
+                yield return $"{Where(e.Code, "highRiskProbability")}: expected {Text(ep)}, got {Text(sp)}";
             if (surface.Carries.Contains("detail") && e.Sight != Sight.Full && s.HasDetailFields == true)
                 yield return $"{Where(e.Code, "domainScores/changes/contributions")}: expected none ({e.Sight}), got some";
         }

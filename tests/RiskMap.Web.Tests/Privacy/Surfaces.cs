@@ -10,19 +10,21 @@ namespace RiskMap.Web.Tests.Privacy;
 /// <summary>
 /// A unit as one surface shows it to a caller; rank 0 is read as no rank. Which of the later fields a surface has at all
 /// is in <see cref="Surface.Carries"/>. HasDetailFields: domain scores, changes or (in a profile) contributions.
+/// HighRiskProbability and HasUncertainty: methodology 2.0's probability of risk level 4 or 5, and whether any of the score
+/// interval, that probability and the clear-change flags is shown.
 /// </summary>
 public sealed record ShownUnit(int? Class, double? Score, int? Rank, bool? Suppressed = null, bool? Detailed = null, int? RankAmong = null,
-    bool? HasRankBand = null, bool? HasDetailFields = null);
+    bool? HasRankBand = null, bool? HasDetailFields = null, double? HighRiskProbability = null, bool? HasUncertainty = null);
 
 /// <param name="ListsOnlyScope">Hotspot lists and exports hold only the units the caller sees in full.</param>
-/// <param name="Carries">The optional fields of <see cref="ShownUnit"/> the surface has: suppressed, detailed, rankAmong, rankBand, detail.</param>
+/// <param name="Carries">The optional fields of <see cref="ShownUnit"/> the surface has: suppressed, detailed, rankAmong, rankBand, detail, uncertainty.</param>
 public sealed record Surface(string Name, bool ListsOnlyScope, IReadOnlySet<string> Carries)
 {
-    public static readonly Surface Table = new("/api/scores", false, new HashSet<string> { "suppressed", "detailed", "rankAmong", "rankBand", "detail" });
-    public static readonly Surface Profile = new("/api/scores/{level}/{code}", false, new HashSet<string> { "suppressed", "detailed", "rankAmong", "rankBand", "detail" });
-    public static readonly Surface Hotspots = new("/api/hotspots", true, new HashSet<string> { "suppressed", "detailed", "rankAmong", "rankBand", "detail" });
-    public static readonly Surface Export = new("/api/exports/scores (csv)", true, new HashSet<string> { "rankBand" });
-    public static readonly Surface Tiles = new("/tiles", false, new HashSet<string> { "suppressed" });
+    public static readonly Surface Table = new("/api/scores", false, new HashSet<string> { "suppressed", "detailed", "rankAmong", "rankBand", "detail", "uncertainty" });
+    public static readonly Surface Profile = new("/api/scores/{level}/{code}", false, new HashSet<string> { "suppressed", "detailed", "rankAmong", "rankBand", "detail", "uncertainty" });
+    public static readonly Surface Hotspots = new("/api/hotspots", true, new HashSet<string> { "suppressed", "detailed", "rankAmong", "rankBand", "detail", "uncertainty" });
+    public static readonly Surface Export = new("/api/exports/scores (csv)", true, new HashSet<string> { "rankBand", "uncertainty" });
+    public static readonly Surface Tiles = new("/tiles", false, new HashSet<string> { "suppressed", "uncertainty" });
     public static readonly Surface Ogc = new("/ogc items", false, new HashSet<string> { "suppressed" });
 }
 
@@ -47,7 +49,11 @@ internal static class Surfaces
         u.GetProperty("suppressed").GetBoolean(), u.GetProperty("detailed").GetBoolean(), Int(u, "rankAmong"),
         u.TryGetProperty("rankBand", out var band) && band.ValueKind != JsonValueKind.Null,
         u.GetProperty("domainScores").EnumerateObject().Any(d => d.Value.ValueKind != JsonValueKind.Null)
-            || Double(u, "changeQuarter") is not null || Double(u, "changeYear") is not null);
+            || Double(u, "changeQuarter") is not null || Double(u, "changeYear") is not null,
+        Double(u, "highRiskProbability"),
+        Double(u, "highRiskProbability") is not null || (u.TryGetProperty("scoreInterval", out var interval) && interval.ValueKind != JsonValueKind.Null)
+            || (u.TryGetProperty("clearChangeQuarter", out var quarter) && quarter.ValueKind != JsonValueKind.Null)
+            || (u.TryGetProperty("clearChangeYear", out var year) && year.ValueKind != JsonValueKind.Null));
 
     public static async Task<Dictionary<string, ShownUnit>?> TableAsync(HttpClient client, string caller, string level, string period) =>
         await JsonOrRefusalAsync(await client.GetAsync($"/api/scores?level={level}&period={period}"), caller) is { } table
@@ -100,7 +106,10 @@ internal static class Surfaces
                 Cell(row, "risk level (1–5)") is { } c ? int.Parse(c, CultureInfo.InvariantCulture) : null,
                 Cell(row, "score (0–10)") is { } s ? double.Parse(s, CultureInfo.InvariantCulture) : null,
                 Cell(row, "rank") is { } r && int.Parse(r, CultureInfo.InvariantCulture) is > 0 and var rank ? rank : null,
-                HasRankBand: Cell(row, "rank band: from") is not null);
+                HasRankBand: Cell(row, "rank band: from") is not null,
+                HighRiskProbability: Cell(row, "probability of risk level 4 or 5 (%)") is { } p ? double.Parse(p, CultureInfo.InvariantCulture) / 100 : null,
+                HasUncertainty: new[] { "score interval: from", "score interval: to", "probability of risk level 4 or 5 (%)", "clear change on quarter", "clear change on year" }
+                    .Any(h => Cell(row, h) is not null));
         }
         return shown;
     }
@@ -129,7 +138,9 @@ internal static class Surfaces
                     a.TryGetValue("class", out var c) ? (int)(double)c : null,
                     a.TryGetValue("score", out var s) ? (double)s : null,
                     a.TryGetValue("rank", out var r) && (int)(double)r is > 0 and var rank ? rank : null,
-                    a.TryGetValue("suppressed", out var suppressed) ? (bool)suppressed : null);
+                    a.TryGetValue("suppressed", out var suppressed) ? (bool)suppressed : null,
+                    HighRiskProbability: a.TryGetValue("high_risk_probability", out var p) ? (double)p : null,
+                    HasUncertainty: new[] { "score_low", "score_high", "high_risk_probability", "clear_change_quarter", "clear_change_year" }.Any(a.ContainsKey));
                 var code = (string)a["kato"];
                 if (shown.TryGetValue(code, out var earlier) && earlier != unit)
                     discrepancies.Add($"{caller} {Surface.Tiles.Name} {level} {code}: tile {z}/{x}/{y} shows {unit}, another tile {earlier}");

@@ -7,7 +7,8 @@ namespace RiskMap.Web.Tests.Privacy;
 /// "A unit as this caller may see it" is one contract on every surface: for each caller and level, the score table, the
 /// profiles, the hotspot list, the score export, the vector tiles and the OGC features agree unit by unit on whether the
 /// unit appears, its class (or that it is withheld), its score, its rank (among the units of the caller's scope, with
-/// rankAmong, and a rank band for the analyst only) and "suppressed" — and that is what the caller's sight allows:
+/// rankAmong, and a rank band for the analyst only), methodology 2.0's uncertainty (score interval, probability of risk
+/// level 4 or 5 and clear-change flags, exactly with the score) and "suppressed" — and that is what the caller's sight allows:
 /// full in the scope, the class only outside it, nothing for small areas outside it, no school outside it.
 /// </summary>
 public class UnitSightParityTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>

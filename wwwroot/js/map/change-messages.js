@@ -6,14 +6,14 @@ addMessages({
   kk: {
     "change.rise": "{change} ▲ өсті",
     "change.fall": "{change} ▼ төмендеді",
-    "change.steady": "{change} (айтарлықтай өзгеріс жоқ)",
+    "change.steady": "{change} (айқын өзгеріс жоқ)",
     "change.quarter": "Алдыңғы тоқсанмен салыстырғанда",
     "change.year": "Бір жыл бұрынғы тоқсанмен салыстырғанда",
   },
   ru: {
     "change.rise": "{change} ▲ рост",
     "change.fall": "{change} ▼ снижение",
-    "change.steady": "{change} (без заметных изменений)",
+    "change.steady": "{change} (без явного изменения)",
     "change.quarter": "К предыдущему кварталу",
     "change.year": "К тому же кварталу год назад",
   },

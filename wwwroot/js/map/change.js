@@ -8,8 +8,9 @@ import "./change-messages.js";
 export const CHANGE_KINDS = Object.freeze(["quarter", "year"]);
 
 /**
- * Below this many score points a change is within what the method's uncertainty moves a score (scores are relative
- * within a quarter, methodology §11): it is shown, but not as a rise or a fall.
+ * Runs of methodology 1.0 carry no judgement of their changes: below this many score points a change is taken as
+ * within what the method's uncertainty moves a score (scores are relative within a quarter): it is shown, but not as
+ * a rise or a fall.
  */
 const CHANGE_WITHIN_UNCERTAINTY = 0.25;
 /** Changes are shown with one decimal. */
@@ -21,13 +22,21 @@ export function changeOf(unit, kind) {
   return typeof value === "number" ? value : null;
 }
 
+/** Whether the run judged the change clear (methodology 2.0: beyond its uncertainty); null where it did not judge it (1.0). */
+function clearChange(unit, kind) {
+  const clear = kind === "year" ? unit?.clearChangeYear : unit?.clearChangeQuarter;
+  return typeof clear === "boolean" ? clear : null;
+}
+
 /**
- * "rise", "fall" or "steady" (within the uncertainty, or of a score with low reliability); null without a change.
+ * "rise", "fall" or "steady" (no clear change); null without a change. Under methodology 2.0 the run says whether a
+ * change is clear; under 1.0 a change is steady below a fixed size or when the score has low reliability.
  */
 export function changeDirection(unit, kind) {
   const value = changeOf(unit, kind);
   if (value === null) return null;
-  if (unit.lowReliability || Math.abs(value) < CHANGE_WITHIN_UNCERTAINTY) return "steady";
+  const clear = clearChange(unit, kind) ?? !(unit.lowReliability || Math.abs(value) < CHANGE_WITHIN_UNCERTAINTY);
+  if (!clear || Math.abs(value) < ROUNDS_TO_ZERO) return "steady";
   return value > 0 ? "rise" : "fall";
 }
 

@@ -2,10 +2,12 @@
 // shown), or, for callers whose scope holds schools, the N riskiest schools of the region or district shown (a switch
 // chooses), sortable by each column; choosing a row opens that district or school. Below it, for users who see detail,
 // links download the whole list (every row of the selection, not only the rows shown) as CSV, XLSX or GeoJSON. The
-// table fits the side panel: the region, a school's reasons and the row's action are stacked under the name.
+// table fits the side panel: the region, a school's reasons and the row's action are stacked under the name. A change is
+// marked as a rise or a fall only when change.js says it is one.
 // Plain ES module: no globals.
 
 import { reportBug, requestJson } from "../shared/api.js";
+import { changeDirection, changeText } from "./change.js";
 import { classColor, unitClass } from "./choropleth.js";
 import { element } from "../shared/dom.js";
 import { addMessages, formatChange, formatNumber, formatQuarter, formatScore, localizedName, t, tPlural } from "../shared/i18n.js";
@@ -228,8 +230,15 @@ export function createHotspotTable(root, { nameOf, regionNameOf, onSelect, onSel
       }
       case "score":
         return element("td", { className: "num", text: typeof unit.score === "number" ? formatScore(unit.score) : "—" });
-      default:
-        return element("td", { className: "num", text: formatChange(unit.changeQuarter) });
+      default: {
+        // The number alone fits the panel; a mark only where the change is a rise or a fall, the words in the title.
+        const direction = changeDirection(unit, "quarter");
+        const mark = { rise: " ▲", fall: " ▼" }[direction] ?? "";
+        return element("td", {
+          className: `num change-${direction ?? "none"}`, text: `${formatChange(unit.changeQuarter)}${mark}`,
+          attrs: direction ? { title: changeText(unit, "quarter"), "data-change": "quarter" } : {},
+        });
+      }
     }
   }
 

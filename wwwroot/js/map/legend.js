@@ -3,7 +3,8 @@
 
 import { CLASS_COLORS, NO_DATA_COLOR, OUTSIDE_COLOR, SUPPRESSED_COLOR, levelRange } from "./choropleth.js";
 import { element } from "../shared/dom.js";
-import { formatQuarter, formatScore, t } from "../shared/i18n.js";
+import { formatQuarter, formatScore, getLanguage, t } from "../shared/i18n.js";
+import "./legend-messages.js";
 
 /** A colour box as the legend shows it, e.g. for a class. */
 export function swatch(color, extraClass = "") {
@@ -15,6 +16,11 @@ export function swatch(color, extraClass = "") {
 /** The swatch of a suppressed unit: hatched, as the map draws it. */
 export function suppressedSwatch() {
   return swatch(SUPPRESSED_COLOR, "legend-swatch-suppressed");
+}
+
+/** A link to the methodology page's section in the UI language ("How to read the scores"). */
+export function methodologyLink() {
+  return element("a", { className: "methodology-link", text: t("legend.methodology"), attrs: { href: `/methodology.html#${getLanguage()}` } });
 }
 
 function item(box, text) {
@@ -56,5 +62,13 @@ export function renderLegend(root, shown) {
     element("p", { className: "legend-meta legend-period", text: t("legend.period", { period: formatQuarter(shown.period) }) }),
     element("p", { className: "legend-meta legend-classes", text: t("legend.classes", { classes: t(`classes.${shown.classification}`) }) }),
     items,
+    methodologyNote(),
   );
+}
+
+/** Every view colours a 0–10 score: a relative index, not a rate, with a link to what it means. */
+function methodologyNote() {
+  const note = element("p", { className: "legend-meta legend-index", text: `${t("legend.index")} ` });
+  note.append(methodologyLink());
+  return note;
 }

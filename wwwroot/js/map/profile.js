@@ -1,13 +1,14 @@
 // The side panel profile of a region, district or school in the map's view (quarter, measure, classes), saying which
-// view it shows: its risk level, score, rank with its uncertainty band, change, reliability, what drives the score and
+// view it shows: its risk level, score with its interval, probability of risk level 4 or 5, rank with its uncertainty
+// band, change (a rise or fall only when clear), reliability, what drives the score and
 // its quarterly trend with the shown quarter marked. The panel is the <aside id="profile"> of index.html. Plain ES module.
 
 import { CHANGE_KINDS, changeDirection, changeText } from "./change.js";
 import { barChart, lineChart } from "../shared/charts.js";
 import { classColor, isSuppressed, unitClass } from "./choropleth.js";
 import { element } from "../shared/dom.js";
-import { formatNumber, formatQuarter, formatScore, localizedName, t } from "../shared/i18n.js";
-import { suppressedSwatch, swatch } from "./legend.js";
+import { formatNumber, formatQuarter, formatScore, localizedName, t, tPlural } from "../shared/i18n.js";
+import { methodologyLink, suppressedSwatch, swatch } from "./legend.js";
 import "./profile-messages.js";
 import "./schools-messages.js";
 import { measureName, measureTitle } from "./selectors.js";
@@ -89,12 +90,56 @@ function rankFact(level, latest) {
   return [t("profile.rank"), t(level === "school" ? "schools.rankValue" : "profile.rankValue", banded)];
 }
 
+/** "4.2 (3.1–5.0) of 10" where the run gives the score's interval (methodology 2.0), else "4.2 of 10". */
+function scoreText(latest) {
+  const interval = latest.scoreInterval;
+  const score = formatScore(latest.score);
+  return interval
+    ? t("profile.scoreIntervalValue", { score, low: formatScore(interval.low), high: formatScore(interval.high) })
+    : t("profile.scoreValue", { score });
+}
+
+/**
+ * An indicator view's observed value behind the score: "3.4 per 1,000 pupils · 12 cases" (the count where the caller may
+ * see it, "withheld" where small-number suppression keeps it), or a percentage.
+ */
+function valueFact(list, value) {
+  if (!value) return;
+  let text;
+  if (value.unit === "per1000Pupils") {
+    const rate = value.countWithheld ? t("profile.countWithheld") : t("profile.ratePer1000", { rate: formatNumber(value.rate, { maximumFractionDigits: 2 }) });
+    text = typeof value.count === "number" ? `${rate} · ${tPlural("profile.cases", value.count)}` : rate;
+  } else {
+    text = t("profile.percentValue", { value: formatNumber(value.rate, { maximumFractionDigits: 1 }) });
+  }
+  fact(list, t("profile.value"), element("span", { className: "profile-value", text }));
+}
+
+/** The probability of risk level 4 or 5 as a whole percentage, where the run gives it (methodology 2.0). */
+function highRiskFact(list, latest) {
+  if (typeof latest.highRiskProbability !== "number") return;
+  fact(list, t("profile.highRisk"), element("span", {
+    className: "profile-high-risk", text: formatNumber(latest.highRiskProbability, { style: "percent", maximumFractionDigits: 0 }),
+  }));
+}
+
+/** "How to read the scores": the methodology page in the UI language. */
+function methodologyNote() {
+  const note = element("p", { className: "profile-note profile-methodology" });
+  note.append(methodologyLink());
+  return note;
+}
+
 function detailed(profile) {
   const { level, latest, contributions: items, history, period } = profile;
   const [rankLabel, rankText] = rankFact(level, latest);
   const facts = element("dl", { className: "profile-facts" });
   classFact(facts, latest);
-  fact(facts, t("profile.score"), element("span", { className: "profile-score", text: t("profile.scoreValue", { score: formatScore(latest.score) }) }));
+  // A composite or domain score is a relative index; an indicator's is its 0–10 score, shown with the value behind it.
+  const indicator = profile.measure.startsWith("indicator:");
+  fact(facts, t(indicator ? "profile.score" : "profile.index"), element("span", { className: "profile-score", text: scoreText(latest) }));
+  if (indicator) valueFact(facts, latest.value);
+  highRiskFact(facts, latest);
   fact(facts, rankLabel, element("span", { className: "profile-rank", text: rankText }));
   changeFacts(facts, latest);
   fact(facts, t("profile.reliability"), element("span", { text: t("profile.scoreValue", { score: formatScore(latest.reliability) }) }),
@@ -102,6 +147,7 @@ function detailed(profile) {
   return [
     viewLine(profile),
     facts,
+    methodologyNote(),
     element("h3", { className: "profile-subtitle", text: t("profile.contributions") }),
     items.length > 0 ? contributions(items) : element("p", { className: "profile-note", text: t("profile.contributionsLatestOnly") }),
     element("h3", { className: "profile-subtitle", text: t("profile.trend") }),

@@ -25,7 +25,7 @@ public static class CountTable
     public static CountTableView Build(string indicator, string period, IReadOnlyList<CountRow> hierarchy, string? regionKato,
         AccessScope scope, IReadOnlySet<string> publicPattern, int threshold)
     {
-        var withheld = hierarchy.Where(row => publicPattern.Contains(row.Code) && !Sees(scope, row)).Select(row => row.Code).ToHashSet();
+        var withheld = hierarchy.Where(row => IsWithheld(row, scope, publicPattern)).Select(row => row.Code).ToHashSet();
 
         var totalCode = regionKato ?? CountQueries.NationalCode;
         var total = hierarchy.Single(row => row.Code == totalCode);
@@ -33,6 +33,10 @@ public static class CountTable
         return new CountTableView(indicator, period, regionKato is null ? "region" : "district", threshold,
             View(total, withheld), units.Select(row => View(row, withheld)).ToList());
     }
+
+    /// <summary>Whether the caller is denied the row's count (and its rate): it is in the public pattern and outside their scope.</summary>
+    public static bool IsWithheld(CountRow row, AccessScope scope, IReadOnlySet<string> publicPattern) =>
+        publicPattern.Contains(row.Code) && !Sees(scope, row);
 
     private static bool Sees(AccessScope scope, CountRow row) => row.Level switch
     {

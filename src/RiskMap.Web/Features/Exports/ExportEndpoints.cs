@@ -24,7 +24,9 @@ public static class ExportEndpoints
     private const string FileDescription =
         "format: csv (default; UTF-8 with a byte order mark), xlsx (a title row naming the list, quarter, area and measure; a bold, " +
         "filtered and frozen header; the sheet named in the language) or geojson; sep: the CSV separator, ',' (default) or ';' (then with " +
-        "decimal commas); lang: kk, ru or en for every heading and text: names, risk levels, domains, reasons, yes/no. The file is streamed as the rows are read, " +
+        "decimal commas); lang: kk, ru or en for every heading and text: names, risk levels, domains, reasons, yes/no. Under methodology " +
+        "riskmap-2.0 the composite's score interval (from, to), the probability of risk level 4 or 5 (%) and whether the change on the quarter " +
+        "and on the year is clear (yes/no) have columns of their own, empty under riskmap-1.0. The file is streamed as the rows are read, " +
         "named riskmap-KIND-LEVEL-AREA-PERIOD[-demo].EXT (AREA: the district, region or 'kz'). Needs an analyst, planner or education " +
         "role; every export is audited (format, filters, rows); at most Access:ExportsPerMinute per user.";
 

@@ -14,7 +14,7 @@ public sealed class HotspotSheet
     private const int Reasons = 3;
 
     /// <summary>The unit's own columns (before the domain scores).</summary>
-    private const int UnitColumns = 14;
+    private const int UnitColumns = 19;
 
     private static readonly (string Kk, string Ru, string En)[] RiskLevels =
     [
@@ -44,9 +44,9 @@ public sealed class HotspotSheet
         _demoLabel = demo ? ExportTexts.Demo(language) : null;
         var texts = Texts(language);
         var headings = new List<string>(texts[..UnitColumns]);
-        headings.AddRange(_domains.Select(d => $"{texts[14]}: {domainNames.GetValueOrDefault(d, d)}"));
-        for (var n = 1; n <= Reasons; n++) headings.AddRange([$"{texts[15]} {n}", $"{texts[15]} {n}: {texts[16]}"]);
-        if (demo) headings.Add(texts[17]);
+        headings.AddRange(_domains.Select(d => $"{texts[UnitColumns]}: {domainNames.GetValueOrDefault(d, d)}"));
+        for (var n = 1; n <= Reasons; n++) headings.AddRange([$"{texts[UnitColumns + 1]} {n}", $"{texts[UnitColumns + 1]} {n}: {texts[UnitColumns + 2]}"]);
+        if (demo) headings.Add(texts[UnitColumns + 3]);
         Headings = headings;
         SheetName = ExportTexts.SheetName(kind, language);
         Title = ExportTexts.Title(kind, list.Level, list.Period, area ?? ExportTexts.Area(null, null, null, language),
@@ -77,7 +77,8 @@ public sealed class HotspotSheet
         {
             u.Rank, u.Code, Name(u), u.RegionKato, u.DistrictKato, u.Class, u.Class is { } c ? RiskLevel(c) : null, Round(u.Score),
             u.RankBand?.Low, u.RankBand?.High, Round(u.Reliability), ExportTexts.YesNo(u.LowReliability, _language), Round(u.ChangeQuarter),
-            Round(u.ChangeYear),
+            Round(u.ChangeYear), Round(u.ScoreInterval?.Low), Round(u.ScoreInterval?.High),
+            u.HighRiskProbability is { } p ? Math.Round(100 * p, 1) : null, YesNo(u.ClearChangeQuarter), YesNo(u.ClearChangeYear),
         };
         cells.AddRange(_domains.Select(d => (object?)Round(u.DomainScores.GetValueOrDefault(d))));
         for (var n = 0; n < Reasons; n++)
@@ -89,6 +90,9 @@ public sealed class HotspotSheet
         return [.. cells];
     }
 
+    /// <summary>Yes or no in words; empty where there is no answer (a 1.0 run does not judge its changes).</summary>
+    private string? YesNo(bool? value) => value is { } v ? ExportTexts.YesNo(v, _language) : null;
+
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 3) : null;
 
     private string Name(UnitScoreView u) => (u.NameKk, u.NameRu, u.NameEn ?? u.NameRu).In(_language);
@@ -96,18 +100,25 @@ public sealed class HotspotSheet
     /// <summary>The glossary's word for a risk level (1–5).</summary>
     private string RiskLevel(int level) => RiskLevels[Math.Clamp(level, 1, 5) - 1].In(_language);
 
-    // 0–13: the unit's columns; 14: domain score; 15–16: reason, points; 17: the data column's heading. The levels are
-    // headed with the glossary's "risk level" in every language (never "class", which reads as a school grade).
+    // 0–18: the unit's columns (15–18: methodology 2.0's uncertainty, empty for a 1.0 run); 19: domain score; 20–21:
+    // reason, points; 22: the data column's heading. The levels are headed with the glossary's "risk level" in every
+    // language (never "class", which reads as a school grade).
     private static string[] Texts(Language language) => language switch
     {
         Language.Kk => ["орын", "код", "атауы", "өңір КАТО", "аудан КАТО", "тәуекел деңгейі (1–5)", "тәуекел деңгейі", "балл (0–10)", "орын аралығы: бастап",
             "орын аралығы: дейін", "сенімділік (0–10)", "сенімділігі төмен", "тоқсан бойынша өзгеріс", "жыл бойынша өзгеріс",
+            "балл аралығы: бастап", "балл аралығы: дейін", "4 немесе 5 тәуекел деңгейінің ықтималдығы (%)", "тоқсан бойынша айқын өзгеріс",
+            "жыл бойынша айқын өзгеріс",
             "сала балы", "себеп", "балл", "деректер"],
         Language.Ru => ["место", "код", "название", "КАТО региона", "КАТО района", "уровень риска (1–5)", "уровень риска", "балл (0–10)", "диапазон места: от",
             "диапазон места: до", "надёжность (0–10)", "низкая надёжность", "изменение за квартал", "изменение за год",
+            "интервал балла: от", "интервал балла: до", "вероятность уровня риска 4 или 5 (%)", "явное изменение за квартал",
+            "явное изменение за год",
             "балл по сфере", "причина", "баллы", "данные"],
         _ => ["rank", "code", "name", "region KATO", "district KATO", "risk level (1–5)", "risk level", "score (0–10)", "rank band: from",
             "rank band: to", "reliability (0–10)", "low reliability", "change on quarter", "change on year",
+            "score interval: from", "score interval: to", "probability of risk level 4 or 5 (%)", "clear change on quarter",
+            "clear change on year",
             "domain score", "reason", "points", "data"],
     };
 }

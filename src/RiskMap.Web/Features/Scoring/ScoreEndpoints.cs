@@ -19,7 +19,7 @@ public static class ScoreEndpoints
             .WithTags("Scores")
             .WithSummary("The quarters the published score run (or ?run=) covers, oldest first.");
 
-        api.MapGet("/scores", async (HttpContext http, ScoreQueries queries, ScoreRunQueries runs, GeographyQueries geography, string? level, string? period, string? region, string? district, string? run, string? classes,
+        api.MapGet("/scores", async (HttpContext http, ScoreQueries queries, ScoreRunQueries runs, GeographyQueries geography, IndicatorValues values, string? level, string? period, string? region, string? district, string? run, string? classes,
                 string? domain, string? indicator) =>
             {
                 var (_, measure, quantiles) = ScoreViewParameters.Parse(period, classes, domain, indicator);
@@ -44,6 +44,7 @@ public static class ScoreEndpoints
                 {
                     return ApiProblems.NotFound(measure.Kind, e.Message);
                 }
+                if (table is not null) table = table with { Units = await values.AddAsync(entityLevel, measure, quarter, table.Units, scope) };
                 if (schoolLevel && table is not null)
                     await http.AuditAsync(AuditLog.Actions.SchoolTableRead, $"scores school {quarter}", new Dictionary<string, object?>
                     {
@@ -59,6 +60,13 @@ public static class ScoreEndpoints
                              ScoreViewParameters.Description + ", to colour and rank by. " +
                              "Each unit has its score (0–10), class (1 very low … 5 very high), domain scores, reliability (0–10, flagged when low), " +
                              "change of the measure's score against the previous quarter and the same quarter a year before (detail, as the score), rank and, for the latest quarter, the 5th–95th percentile rank band. " +
+                             "Under methodology riskmap-2.0 (the default) the composite also carries, with its score: scoreInterval (5–95 % of the Monte Carlo), " +
+                             "highRiskProbability (0–1, of risk level 4 or 5) and clearChangeQuarter/clearChangeYear (whether the change exceeds its " +
+                             "uncertainty; false: no clear change); all null under riskmap-1.0 and for a domain or an indicator. " +
+                             "In an indicator view a unit the caller sees in full has its observed value: rate per 1,000 pupils for a count " +
+                             "('unit': 'per1000Pupils', with the count), else the value in the catalogue's unit (a percentage); a count and its rate " +
+                             "are withheld ('countWithheld': true) exactly where /api/counts withholds them. Scores are a relative index 0–10, " +
+                             "explained at /methodology.html. " +
                              "Units outside the caller's scope (all units, for the public) show their class only ('detailed': false), " +
                              "and a region or district with fewer pupils than Access:MinimumPupilsForClass (default 1,000) not even that " +
                              "('class': null, 'suppressed': true; listed with the units without a class, by code); " +
@@ -73,7 +81,7 @@ public static class ScoreEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/scores/{level}/{code}", async (HttpContext http, ScoreQueries queries, ScoreRunQueries runs, SchoolQueries schools, string level, string code, string? run,
+        api.MapGet("/scores/{level}/{code}", async (HttpContext http, ScoreQueries queries, ScoreRunQueries runs, SchoolQueries schools, IndicatorValues values, string level, string code, string? run,
                 string? period, string? classes, string? domain, string? indicator) =>
             {
                 var view = ScoreViewParameters.Parse(period, classes, domain, indicator);
@@ -97,6 +105,7 @@ public static class ScoreEndpoints
                         ? ApiProblems.OutOfScope($"School {code} is outside your scope.")
                         : ApiProblems.NotFound(entityLevel.ToCode(), $"No score for {entityLevel.ToCode()} {code} in run {id}.");
                 }
+                profile = profile with { Latest = (await values.AddAsync(entityLevel, view.Measure, profile.Period, [profile.Latest], scope))[0] };
                 if (entityLevel == EntityLevel.School)
                     await http.AuditAsync(AuditLog.Actions.SchoolProfileViewed, $"school {code}", new Dictionary<string, object?> { ["run"] = id });
                 return Results.Ok(profile);
@@ -108,6 +117,8 @@ public static class ScoreEndpoints
                              "the measure's score and class in every quarter, quantile classes cut per quarter). Contributions exist for the run's " +
                              "latest quarter only and, for a domain or indicator, are its own indicators'. Changes (changeQuarter: against the previous " +
                              "quarter, changeYear: against the same quarter a year before) are the measure's: its score less the earlier quarter's. " +
+                             "Under riskmap-2.0 the composite's scoreInterval, highRiskProbability and clearChangeQuarter/clearChangeYear come with the score, " +
+                             "and an indicator view's 'value' (rate per 1,000 pupils or percentage, and count) with the indicator's score, as in /api/scores. " +
                              "A region or district outside the caller's scope shows its composite class only, and none when it has fewer pupils than " +
                              "Access:MinimumPupilsForClass ('suppressed': true); by a domain or an indicator it shows no class. A school's profile needs a sign-in, " +
                              "must lie in the caller's scope (403 otherwise) and every view of it is audited.")
