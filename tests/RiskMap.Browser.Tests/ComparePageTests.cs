@@ -4,8 +4,8 @@ using Microsoft.Playwright;
 namespace RiskMap.Browser.Tests;
 
 /// <summary>
-/// The method comparison page: an analyst compares the published riskmap-1.0 run of the scored demo with a riskmap-2.0
-/// run made here from it with every region's score reversed (10 − score), so most regions change risk level.
+/// The method comparison page: an analyst compares the published riskmap-2.0 run of the scored demo with a run labelled
+/// riskmap-1.0 made here from it with every region's score reversed (10 − score), so most regions change risk level.
 /// </summary>
 public class ComparePageTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowserApp>
 {
@@ -16,7 +16,7 @@ public class ComparePageTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         run AS (
             INSERT INTO score_runs (methodology_version, methodology, weight_version_id, indicator_codes, indicator_weights, domain_codes,
                                     domain_weights, input_watermark, trigger, requested_by, status, finished_at, periods, result_count)
-            SELECT 'riskmap-2.0', methodology || '{"version": "riskmap-2.0"}', weight_version_id, indicator_codes, indicator_weights, domain_codes,
+            SELECT 'riskmap-1.0', methodology || '{"version": "riskmap-1.0"}', weight_version_id, indicator_codes, indicator_weights, domain_codes,
                    domain_weights, input_watermark, 'manual', 'hand', 'succeeded', now(), periods, 0
             FROM score_runs WHERE id = (SELECT run_id FROM published)
             RETURNING id)

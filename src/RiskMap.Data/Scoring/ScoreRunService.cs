@@ -19,7 +19,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
     private const long RunLockKey = 0x5269_736B_5363_6F72;
 
     /// <summary>The methods a run may name.</summary>
-    public static readonly IReadOnlyList<string> MethodologyVersions = [Methodology.CurrentVersion, Methodology.Version2];
+    public static readonly IReadOnlyList<string> MethodologyVersions = [Methodology.Version1, Methodology.Version2];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 

@@ -20,7 +20,7 @@ internal static class ScoreComparisonCommand
             await Console.Error.WriteLineAsync("error: --level is region, district or school");
             return 2;
         }
-        var baseRun = await RunAsync(comparisons, arguments.Option("base"), Methodology.CurrentVersion);
+        var baseRun = await RunAsync(comparisons, arguments.Option("base"), Methodology.Version1);
         var otherRun = await RunAsync(comparisons, arguments.Option("other"), Methodology.Version2);
         if (baseRun is null || otherRun is null)
         {

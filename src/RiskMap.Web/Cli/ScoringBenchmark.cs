@@ -61,7 +61,7 @@ internal static class ScoringBenchmark
             for (var round = 1; round <= rounds; round++)
                 foreach (var count in replications)
                 {
-                    var first = Time(schools, new Methodology { Version = Methodology.CurrentVersion, Replications = count });
+                    var first = Time(schools, new Methodology { Version = Methodology.Version1, Replications = count });
                     var second = Time(schools, new Methodology { Version = Methodology.Version2, Replications = count });
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{schools,7:N0}  {count,12}  {round,5}  {first.Wall,8:0.00} / {first.Cpu,6:0.00}  {second.Wall,8:0.00} / {second.Cpu,6:0.00}  {second.Wall / first.Wall,13:0.00}×  {second.Cpu / first.Cpu,4:0.00}×  {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));

@@ -23,8 +23,8 @@ public static class ScoreComparisonEndpoint
                 var quarter = period is null ? null
                     : Quarter.TryParse(period, out var parsedQuarter) ? parsedQuarter.ToString()
                     : throw new QueryParameters.Invalid("period", "period must be a quarter such as 2025Q4.");
-                if (await RunAsync(comparisons, "base", @base, Methodology.CurrentVersion) is not { } baseRun)
-                    return NoRun(Methodology.CurrentVersion);
+                if (await RunAsync(comparisons, "base", @base, Methodology.Version1) is not { } baseRun)
+                    return NoRun(Methodology.Version1);
                 if (await RunAsync(comparisons, "other", other, Methodology.Version2) is not { } otherRun)
                     return NoRun(Methodology.Version2);
                 ScoreComparison? comparison;
