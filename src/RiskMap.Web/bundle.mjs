@@ -2,16 +2,25 @@
 // wwwroot/bundle/js/<page>/<entry>.js (the same address under bundle/, with a source map), and what a page imports
 // dynamically becomes a chunk of its own under bundle/js/chunks/. Outside Development the host serves bundle/ over
 // the modules (RiskMapWebApp), so the HTML names the modules either way. One build per page: one bundle per page.
+//
+// For the first paint, bundle/ also gets each page's HTML with <link rel="modulepreload"> for the chunks its entry
+// imports statically (so they download beside the entry, not after it is parsed), and a gzip and a brotli copy of
+// every script, style sheet and page the browser loads (lib/ and css/ included, at their addresses under bundle/),
+// which the host serves by Accept-Encoding (PrecompressedFiles).
 import * as esbuild from "esbuild";
-import { rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
 
 const webRoot = path.resolve(import.meta.dirname, "../../wwwroot");
-const outdir = path.join(webRoot, "bundle", "js");
+const bundleRoot = path.join(webRoot, "bundle");
+const outdir = path.join(bundleRoot, "js");
 const PAGES = ["map/app.js", "jobs/jobs.js", "compare/compare.js", "imports/imports.js", "programmes/programmes.js"];
+const COMPRESSED_TYPES = [".js", ".css", ".html"];
 
-await rm(path.join(webRoot, "bundle"), { recursive: true, force: true });
-await Promise.all(PAGES.map((entry) => esbuild.build({
+await rm(bundleRoot, { recursive: true, force: true });
+const builds = await Promise.all(PAGES.map((entry) => esbuild.build({
   entryPoints: [path.join(webRoot, "js", entry)],
   outbase: path.join(webRoot, "js"),
   outdir,
@@ -22,5 +31,56 @@ await Promise.all(PAGES.map((entry) => esbuild.build({
   sourcemap: "linked",
   target: ["es2022"],
   chunkNames: "chunks/[name]-[hash]",
+  metafile: true,
   logLevel: "warning",
 })));
+
+const outputs = Object.assign({}, ...builds.map((build) => build.metafile.outputs));
+const addressOf = (output) => "/" + path.relative(webRoot, path.resolve(output)).replace("bundle/", "").replaceAll(path.sep, "/");
+
+/** The addresses of the chunks an output imports statically, directly or through another chunk (never dynamic imports). */
+function staticImports(output, found = new Set()) {
+  for (const { path: chunk, kind } of outputs[output].imports) {
+    if (kind !== "import-statement" || found.has(addressOf(chunk))) continue;
+    found.add(addressOf(chunk));
+    staticImports(chunk, found);
+  }
+  return found;
+}
+
+const preloads = new Map(Object.keys(outputs)
+  .filter((output) => outputs[output].entryPoint)
+  .map((output) => [addressOf(output), [...staticImports(output)]]));
+
+for (const page of (await readdir(webRoot)).filter((name) => name.endsWith(".html"))) {
+  const html = await readFile(path.join(webRoot, page), "utf8");
+  const withPreloads = html.replace(/^(\s*)<script type="module" src="([^"]+)"><\/script>$/m, (script, indent, src) =>
+    [script, ...(preloads.get(src) ?? []).map((chunk) => `${indent}<link rel="modulepreload" href="${chunk}">`)].join("\n"));
+  await writeFile(path.join(bundleRoot, page), withPreloads);
+}
+
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+async function filesUnder(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && COMPRESSED_TYPES.includes(path.extname(e.name)))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+async function compress(file, target) {
+  const content = await readFile(file);
+  await mkdir(path.dirname(target), { recursive: true });
+  const [gz, br] = await Promise.all([
+    gzip(content, { level: zlib.constants.Z_BEST_COMPRESSION }),
+    brotli(content, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length } }),
+  ]);
+  await Promise.all([writeFile(target + ".gz", gz), writeFile(target + ".br", br)]);
+}
+
+const ownFiles = await filesUnder(bundleRoot);
+const staticFiles = (await Promise.all(["lib", "css"].map((dir) => filesUnder(path.join(webRoot, dir))))).flat();
+await Promise.all([
+  ...ownFiles.map((file) => compress(file, file)),
+  ...staticFiles.map((file) => compress(file, path.join(bundleRoot, path.relative(webRoot, file)))),
+]);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -6,7 +7,8 @@ namespace RiskMap.Browser.Tests;
 /// <summary>
 /// What the map page's first load costs in scripts: the Release build serves it one minified bundle (and the chunks
 /// that bundle shares), a visitor who is no planner never loads the programme modules or their texts, and the school
-/// clustering library comes only with the first schools shown.
+/// clustering library comes only with the first schools shown; the scripts come compressed, and the page itself names
+/// (modulepreload) the chunks the bundle imports, so they load beside the bundle.
 /// </summary>
 public class MapScriptLoadTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowserApp>
 {
@@ -24,6 +26,34 @@ public class MapScriptLoadTests(ScoredBrowserApp app) : IClassFixture<ScoredBrow
         Assert.True(scripts.Length <= 3, $"The map page loaded {scripts.Length} scripts: {string.Join(", ", scripts)}");
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task The_bundle_and_leaflet_arrive_compressed_and_the_bundles_chunks_are_preloaded_by_the_page()
+    {
+        var (page, errors) = await app.OpenAsync("/?lang=en");
+        await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync("Level boundaries");
+
+        var entries = await page.EvaluateAsync<JsonElement>("""
+            performance.getEntriesByType("resource").filter((e) => /^\/(js|lib)\//.test(new URL(e.name).pathname))
+              .map((e) => ({ path: new URL(e.name).pathname, encoded: e.encodedBodySize, decoded: e.decodedBodySize }))
+            """);
+        var loads = entries.EnumerateArray().Select(e => new ScriptLoad(e.GetProperty("path").GetString()!,
+            e.GetProperty("encoded").GetInt64(), e.GetProperty("decoded").GetInt64())).ToList();
+        foreach (var path in new[] { "/js/map/app.js", "/lib/leaflet/leaflet.js" })
+        {
+            var load = Assert.Single(loads, l => l.Path == path);
+            Assert.True(load.Encoded * 3 < load.Decoded, $"{path}: {load.Encoded} bytes sent for {load.Decoded}");
+        }
+        var chunks = loads.Where(l => l.Path.StartsWith("/js/chunks/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(chunks);
+        var preloaded = await page.EvaluateAsync<string[]>("""
+            [...document.querySelectorAll("link[rel=modulepreload]")].map((link) => new URL(link.href).pathname)
+            """);
+        Assert.Equal(chunks.Select(chunk => chunk.Path).Order(), preloaded.Order());
+        Assert.Empty(errors);
+    }
+
+    private sealed record ScriptLoad(string Path, long Encoded, long Decoded);
 
     [Fact]
     public async Task The_boundaries_run_status_and_about_are_asked_for_once_each_by_the_page_itself_while_its_scripts_load()

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
 
 namespace RiskMap.Web.Hosting;
@@ -5,7 +6,8 @@ namespace RiskMap.Web.Hosting;
 /// <summary>
 /// Which page scripts are served: the minified esbuild bundles (wwwroot/bundle, made by the build from wwwroot/js with
 /// src/RiskMap.Web/bundle.mjs) at the modules' own addresses, so the HTML and the Content Security Policy are the same
-/// either way, or the modules themselves for development. <c>FrontEnd:Bundles</c> chooses; by default a Release build
+/// either way, or the modules themselves for development. The bundles come with the pages' modulepreload links and
+/// gzip/brotli copies of what the pages load (<see cref="PrecompressedFiles"/>). <c>FrontEnd:Bundles</c> chooses; by default a Release build
 /// (what <c>./riskmap up</c> and the tests run) serves the bundles and a Debug build the modules.
 /// </summary>
 internal static class FrontEndBundles
@@ -24,7 +26,20 @@ internal static class FrontEndBundles
         {
             throw new InvalidOperationException($"The front-end bundles are missing ({bundles}): build RiskMap.Web, which runs bundle.mjs.");
         }
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(bundles) });
+        var files = new PhysicalFileProvider(bundles);
+        app.UsePrecompressedFiles(files, CacheHashedChunks);
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files, OnPrepareResponse = CacheHashedChunks });
         return app;
+    }
+
+    /// <summary>
+    /// A chunk's name carries its content's hash (bundle.mjs), so a browser may keep it for good; the entries and pages
+    /// keep their names from build to build and are revalidated by their ETag.
+    /// </summary>
+    private static void CacheHashedChunks(StaticFileResponseContext context)
+    {
+        context.Context.Response.Headers.CacheControl = context.Context.Request.Path.StartsWithSegments("/js/chunks")
+            ? "public, max-age=31536000, immutable"
+            : "no-cache";
     }
 }
