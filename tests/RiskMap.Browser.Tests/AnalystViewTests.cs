@@ -21,8 +21,7 @@ public class AnalystViewTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
     [Fact]
     public async Task The_profile_shows_the_maps_measure_quarter_and_classes_and_a_link_reopens_it_for_the_analyst_and_restricted_for_a_planner()
     {
-        var (page, errors) = await app.OpenAsync("/?lang=en");
-        await SignInForm.SignInAsync(page, "analyst");
+        var (page, errors) = await app.OpenAsync("/?lang=en", signedInAs: "analyst");
         var outside = (await JsonAsync(page, "/api/scores?level=district&region=630000000")).GetProperty("units")[0].GetProperty("code").GetString()!;
         await page.Locator("#period-select").SelectOptionAsync("2025Q2");
         await page.Locator("#measure-select").SelectOptionAsync(Domain);
@@ -49,8 +48,7 @@ public class AnalystViewTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         await AssertShowsViewAsync(again, unit);
 
         // A planner of Almaty opens the analyst's link to a district of another region: the view, but no domain detail.
-        var (planner, plannerErrors) = await app.OpenAsync("/?lang=en");
-        await SignInForm.SignInAsync(planner, "planner-75");
+        var (planner, plannerErrors) = await app.OpenAsync("/?lang=en", signedInAs: "planner-75");
         await planner.GotoAsync(link.Replace($"unit={Almaly}", $"unit={outside}", StringComparison.Ordinal));
         await BrowserApp.WaitUntilReadyAsync(planner);
         var restricted = planner.Locator("#profile");
@@ -66,8 +64,7 @@ public class AnalystViewTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
     [Fact]
     public async Task The_region_ranking_lists_the_20_regions_with_rank_bands_and_opens_a_regions_profile()
     {
-        var (page, errors) = await app.OpenAsync("/?lang=en");
-        await SignInForm.SignInAsync(page, "analyst");
+        var (page, errors) = await app.OpenAsync("/?lang=en", signedInAs: "analyst");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Compare regions" }).ClickAsync();
         var ranking = page.GetByRole(AriaRole.Dialog, new PageGetByRoleOptions { Name = "Regions ranked" });
         await Assertions.Expect(ranking).ToHaveAttributeAsync("data-ranking", "ready");
@@ -94,8 +91,7 @@ public class AnalystViewTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
     [Fact]
     public async Task The_district_ranking_sorted_by_change_since_a_year_before_lists_all_224_districts_worst_first()
     {
-        var (page, errors) = await app.OpenAsync("/?lang=en");
-        await SignInForm.SignInAsync(page, "analyst");
+        var (page, errors) = await app.OpenAsync("/?lang=en", signedInAs: "analyst");
         var changeYear = (await JsonAsync(page, "/api/scores?level=district")).GetProperty("units").EnumerateArray()
             .ToDictionary(u => u.GetProperty("code").GetString()!, u => u.GetProperty("changeYear").GetDouble());
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Rank all districts" }).ClickAsync();
@@ -116,8 +112,7 @@ public class AnalystViewTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
     [Fact]
     public async Task Download_map_saves_a_png_of_the_maps_size_with_the_map_drawn_in_it()
     {
-        var (page, errors) = await app.OpenAsync("/?lang=en");
-        await SignInForm.SignInAsync(page, "analyst");
+        var (page, errors) = await app.OpenAsync("/?lang=en", signedInAs: "analyst");
         await DistrictPaths.WaitUntilDrawnAsync(page);
         var size = await page.EvaluateAsync<int[]>(
             "() => { const r = document.getElementById('map').getBoundingClientRect(); return [Math.round(r.width * devicePixelRatio), Math.round(r.height * devicePixelRatio)]; }");

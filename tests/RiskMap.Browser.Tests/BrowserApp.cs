@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Playwright;
 using RiskMap.TestSupport;
+using RiskMap.Web.Features.Access;
 
 namespace RiskMap.Browser.Tests;
 
@@ -53,9 +54,12 @@ public class BrowserApp : RiskMapWebFactory<DemoDatabase>
     /// <summary>
     /// A new page that records every console error, message about the Content Security Policy and failed request, so a
     /// test can assert there were none, and its CSP violations in window.cspViolations. <paramref name="timeZone"/> is the
-    /// browser's own zone (an IANA id), for pages that must show times in another one.
+    /// browser's own zone (an IANA id), for pages that must show times in another one. <paramref name="signedInAs"/>, a
+    /// demo user, opens the page already signed in (the session cookie of a sign-in through the API), for tests of what a
+    /// signed-in user sees: one page load instead of the public page, the dialog and the reload (see <see cref="SignInForm"/>).
     /// </summary>
-    public async Task<(IPage Page, List<string> Errors)> OpenAsync(string path, string locale = "en-GB", string? timeZone = null)
+    public async Task<(IPage Page, List<string> Errors)> OpenAsync(string path, string locale = "en-GB", string? timeZone = null,
+        string? signedInAs = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -75,9 +79,25 @@ public class BrowserApp : RiskMapWebFactory<DemoDatabase>
         };
         page.PageError += (_, error) => errors.Add(error);
         page.RequestFailed += (_, request) => errors.Add($"{request.Url}: {request.Failure}");
+        if (signedInAs is not null) await SignInAsync(context, signedInAs);
         await page.GotoAsync(BaseUrl + path);
         await WaitUntilReadyAsync(page);
+        if (signedInAs is not null) await SignInForm.ExpectSignedInAsync(page);
         return (page, errors);
+    }
+
+    /// <summary>
+    /// Signs a demo user in through /api/auth/login with the context's own request client, which keeps the session
+    /// cookie for the context's pages. A sign-in per page, not per fixture: a test that signs out ends every session of
+    /// its user.
+    /// </summary>
+    private async Task SignInAsync(IBrowserContext context, string username)
+    {
+        var response = await context.APIRequest.PostAsync(BaseUrl + "/api/auth/login", new APIRequestContextOptions
+        {
+            DataObject = new { username, password = DemoUsers.Password },
+        });
+        if (!response.Ok) throw new InvalidOperationException($"Signing in {username}: {response.Status} {await response.TextAsync()}");
     }
 
     /// <summary>Waits until the page has loaded its data.</summary>

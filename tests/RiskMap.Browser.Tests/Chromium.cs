@@ -2,7 +2,10 @@ using Microsoft.Playwright;
 
 namespace RiskMap.Browser.Tests;
 
-/// <summary>Debian's Chromium (RISKMAP_CHROMIUM), headless, driven by Playwright, which never downloads its own browser.</summary>
+/// <summary>
+/// Debian's Chromium (RISKMAP_CHROMIUM: its headless shell under ./riskmap test, the full browser for the benchmark),
+/// headless, driven by Playwright, which never downloads its own browser.
+/// </summary>
 public sealed class Chromium : IAsyncDisposable
 {
     private readonly IPlaywright _playwright;

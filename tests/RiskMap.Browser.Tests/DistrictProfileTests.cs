@@ -18,8 +18,7 @@ public class DistrictProfileTests(ScoredBrowserApp app) : IClassFixture<ScoredBr
     [Fact]
     public async Task An_analyst_clicks_a_district_and_sees_the_apis_score_class_rank_contributions_and_trend_then_goes_back_up()
     {
-        var (page, errors) = await app.OpenAsync("/?lang=en");
-        await SignInForm.SignInAsync(page, "analyst");
+        var (page, errors) = await app.OpenAsync("/?lang=en", signedInAs: "analyst");
         var api = await ProfileAsync(page);
         var latest = api.GetProperty("latest");
         Assert.True(latest.GetProperty("detailed").GetBoolean(), "The analyst should see the details");
@@ -74,10 +73,7 @@ public class DistrictProfileTests(ScoredBrowserApp app) : IClassFixture<ScoredBr
     [Fact]
     public async Task A_link_with_a_district_opens_its_profile_in_russian_and_its_close_button_and_region_crumb_go_back_up()
     {
-        var (page, errors) = await app.OpenAsync("/?lang=en");
-        await SignInForm.SignInAsync(page, "analyst");
-        await page.GotoAsync($"{app.BaseUrl}/?lang=ru&unit={Almaly}");
-        await BrowserApp.WaitUntilReadyAsync(page);
+        var (page, errors) = await app.OpenAsync($"/?lang=ru&unit={Almaly}", signedInAs: "analyst");
         var profile = page.Locator("#profile");
         await Assertions.Expect(profile).ToHaveAttributeAsync("data-profile", "ready");
         await Assertions.Expect(profile.GetByRole(AriaRole.Heading, new LocatorGetByRoleOptions { Level = 2 })).ToHaveTextAsync("Алмалинский");

@@ -34,8 +34,7 @@ public class HotspotTableTests(ScoredBrowserApp app) : IClassFixture<ScoredBrows
     [Fact]
     public async Task An_analyst_sorts_by_score_and_change_shows_more_rows_and_by_keyboard_opens_a_district()
     {
-        var (page, errors) = await app.OpenAsync("/?lang=en");
-        await SignInForm.SignInAsync(page, "analyst");
+        var (page, errors) = await app.OpenAsync("/?lang=en", signedInAs: "analyst");
         var table = page.Locator("#hotspots-table");
         var expected = (await ScoreTableAsync(page, "")).Take(25).ToList();
         Assert.Equal(["Rank", "Name", "Risk level", "Score", "Change"], await table.Locator("thead th").AllInnerTextsAsync());
@@ -82,8 +81,7 @@ public class HotspotTableTests(ScoredBrowserApp app) : IClassFixture<ScoredBrows
     [Fact]
     public async Task An_analyst_downloads_the_whole_list_as_CSV_with_a_byte_order_mark_and_a_named_file()
     {
-        var (page, errors) = await app.OpenAsync("/?lang=en");
-        await SignInForm.SignInAsync(page, "analyst");
+        var (page, errors) = await app.OpenAsync("/?lang=en", signedInAs: "analyst");
         var table = page.Locator("#hotspots-table");
         await page.GetByLabel("Show").SelectOptionAsync("25");
         await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(25);

@@ -75,8 +75,7 @@ public class ImportPageTests(BrowserApp app) : IClassFixture<BrowserApp>
     [Fact]
     public async Task A_file_with_a_bad_row_is_rejected_with_its_row_and_field_and_nothing_is_stored()
     {
-        var (page, errors) = await app.OpenAsync("/imports.html?lang=en");
-        await SignInForm.SignInAsync(page, "steward");
+        var (page, errors) = await app.OpenAsync("/imports.html?lang=en", signedInAs: "steward");
         var before = await app.Database.DataFingerprintAsync();
         var observations = await app.Database.ScalarAsync<long>("SELECT count(*) FROM observations");
 
@@ -138,8 +137,7 @@ public class ImportPageTests(BrowserApp app) : IClassFixture<BrowserApp>
     [Fact]
     public async Task The_page_speaks_Kazakh_and_Russian_with_dates_in_the_language()
     {
-        var (page, errors) = await app.OpenAsync("/imports.html?lang=en");
-        await SignInForm.SignInAsync(page, "steward");
+        var (page, errors) = await app.OpenAsync("/imports.html?lang=en", signedInAs: "steward");
 
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Қазақша" }).ClickAsync();
         Assert.Equal("kk", await page.EvaluateAsync<string>("document.documentElement.lang"));
@@ -165,10 +163,7 @@ public class ImportPageTests(BrowserApp app) : IClassFixture<BrowserApp>
     [Fact]
     public async Task The_steward_downloads_the_template_checks_a_file_without_importing_and_then_imports_it()
     {
-        var (page, errors) = await app.OpenAsync("/imports.html?lang=en", "ru-RU");
-        await SignInForm.SignInAsync(page, "steward");
-        await page.GotoAsync(app.BaseUrl + "/imports.html?lang=ru");
-        await BrowserApp.WaitUntilReadyAsync(page);
+        var (page, errors) = await app.OpenAsync("/imports.html?lang=ru", "ru-RU", signedInAs: "steward");
         await page.GetByLabel("Что импортировать").SelectOptionAsync("indicators");
 
         // The template is a file the importer reads as it is: its header and one example row.

@@ -115,8 +115,7 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
     [Fact]
     public async Task A_signed_in_analyst_colours_by_a_domain_and_a_link_restores_period_measure_classes_and_district()
     {
-        var (page, errors) = await app.OpenAsync("/?lang=en");
-        await SignInForm.SignInAsync(page, "analyst");
+        var (page, errors) = await app.OpenAsync("/?lang=en", signedInAs: "analyst");
         var (domain, domainName, indicator, indicatorName) = await CatalogueAsync(page);
         var measure = page.GetByLabel("Colour by");
         var values = await measure.Locator("option").EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
@@ -160,10 +159,7 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
     [InlineData("en", "Composite risk score", "Risk score", "Almaly")]
     public async Task An_analyst_sees_the_map_legend_hotspots_and_profile_in_each_language(string language, string legendTitle, string scoreLabel, string almaly)
     {
-        var (page, errors) = await app.OpenAsync("/?lang=en");
-        await SignInForm.SignInAsync(page, "analyst");
-        await page.GotoAsync($"{app.BaseUrl}/?lang={language}&unit={Almaly}");
-        await BrowserApp.WaitUntilReadyAsync(page);
+        var (page, errors) = await app.OpenAsync($"/?lang={language}&unit={Almaly}", signedInAs: "analyst");
         await Assertions.Expect(page.Locator("#profile")).ToHaveAttributeAsync("data-profile", "ready");
 
         Assert.Equal(language, await page.EvaluateAsync<string>("document.documentElement.lang"));

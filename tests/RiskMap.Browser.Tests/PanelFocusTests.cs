@@ -26,8 +26,7 @@ public class PanelFocusTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowser
     [InlineData(390, 844)]
     public async Task Tabbing_into_the_hotspot_table_keeps_the_open_profile_s_heading_and_the_focused_row_in_sight(int width, int height)
     {
-        var (page, errors) = await app.OpenAsync("/?lang=en");
-        await SignInForm.SignInAsync(page, "analyst");
+        var (page, errors) = await app.OpenAsync("/?lang=en", signedInAs: "analyst");
         await page.SetViewportSizeAsync(width, height);
         await page.GotoAsync($"{app.BaseUrl}/?lang=en&unit={Almaly}");
         await BrowserApp.WaitUntilReadyAsync(page);

@@ -26,10 +26,7 @@ public class PlannerMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowser
     [Fact]
     public async Task A_russian_planner_who_types_Шымкент_gets_the_city_the_data_call_Чимкент()
     {
-        var (page, errors) = await app.OpenAsync("/?lang=en", "ru-RU");
-        await SignInForm.SignInAsync(page, "planner-75");
-        await page.GotoAsync(app.BaseUrl + "/?lang=ru");
-        await BrowserApp.WaitUntilReadyAsync(page);
+        var (page, errors) = await app.OpenAsync("/?lang=ru", "ru-RU", signedInAs: "planner-75");
         await SearchAsync(page, "Шымкент");
         await ExpectUnitAsync(page, Shymkent);
         await Assertions.Expect(page.Locator("#breadcrumb")).ToContainTextAsync("Чимкент");
@@ -135,8 +132,7 @@ public class PlannerMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowser
         await Assertions.Expect(publicTooltip).ToContainTextAsync("Risk");
         Assert.DoesNotContain("Score", await publicTooltip.InnerTextAsync());
 
-        var (page, _) = await app.OpenAsync("/?lang=en");
-        await SignInForm.SignInAsync(page, "analyst");
+        var (page, _) = await app.OpenAsync("/?lang=en", signedInAs: "analyst");
         await DistrictPaths.WaitUntilDrawnAsync(page);
         await DistrictPaths.Of(page, "751110000").DispatchEventAsync("mouseover");
         var tooltip = page.Locator(".leaflet-tooltip");
@@ -147,8 +143,7 @@ public class PlannerMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowser
     [Fact]
     public async Task Under_a_domain_a_district_outside_the_planners_region_reads_outside_your_area_not_no_data()
     {
-        var (page, errors) = await app.OpenAsync("/?lang=en");
-        await SignInForm.SignInAsync(page, "planner-75");
+        var (page, errors) = await app.OpenAsync("/?lang=en", signedInAs: "planner-75");
         await page.GetByLabel("Colour by").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await Assertions.Expect(page.Locator("#legend")).ToContainTextAsync("Outside your area");
         await page.Locator("#breadcrumb").GetByText("Kazakhstan").ClickAsync();

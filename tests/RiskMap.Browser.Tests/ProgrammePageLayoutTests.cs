@@ -10,8 +10,7 @@ public class ProgrammePageLayoutTests(ProgrammeBrowserApp app) : IClassFixture<P
 
     private async Task<IPage> OpenAsPlannerInRussianAsync(long id)
     {
-        var (page, _) = await app.OpenAsync($"/programmes.html?lang=en&id={id}");
-        await SignInForm.SignInAsync(page, "planner-75");
+        var (page, _) = await app.OpenAsync($"/programmes.html?lang=en&id={id}", signedInAs: "planner-75");
         await page.SetViewportSizeAsync(Laptop.Width, Laptop.Height);
         await page.GetByRole(AriaRole.Button, new() { Name = "Русский" }).ClickAsync();
         await Assertions.Expect(page.Locator("#plan-table caption")).ToHaveTextAsync("План мероприятий");

@@ -12,8 +12,7 @@ public class ProgrammeTests(ProgrammeBrowserApp app) : IClassFixture<ProgrammeBr
     [Fact]
     public async Task A_planner_creates_a_programme_adds_two_hotspots_from_the_map_assigns_a_measure_records_progress_and_exports_it()
     {
-        var (page, errors) = await app.OpenAsync("/programmes.html?lang=en");
-        await SignInForm.SignInAsync(page, "planner-75");
+        var (page, errors) = await app.OpenAsync("/programmes.html?lang=en", signedInAs: "planner-75");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "New programme" }).ClickAsync();
         var create = page.GetByRole(AriaRole.Dialog, new() { Name = "New programme" });
@@ -136,8 +135,7 @@ public class ProgrammeTests(ProgrammeBrowserApp app) : IClassFixture<ProgrammeBr
     {
         var district = (await app.AlmatyDistrictsAsync())[2];
         var (id, _) = await app.CreateProgrammeAsync("Validation programme", district);
-        var (page, errors) = await app.OpenAsync($"/programmes.html?lang=en&id={id}");
-        await SignInForm.SignInAsync(page, "planner-75");
+        var (page, errors) = await app.OpenAsync($"/programmes.html?lang=en&id={id}", signedInAs: "planner-75");
 
         await page.Locator("#plan-table tr.target-row .row-actions button").First.ClickAsync();
         var add = page.GetByRole(AriaRole.Dialog);
@@ -167,8 +165,7 @@ public class ProgrammeTests(ProgrammeBrowserApp app) : IClassFixture<ProgrammeBr
         var (id, targets) = await app.CreateProgrammeAsync("Read-only programme", district);
         await app.AddMeasureAsync(id, targets[0], "social_patronage");
 
-        var (page, errors) = await app.OpenAsync("/programmes.html?lang=en");
-        await SignInForm.SignInAsync(page, "analyst");
+        var (page, errors) = await app.OpenAsync("/programmes.html?lang=en", signedInAs: "analyst");
         await Assertions.Expect(page.Locator(".page-link[href^='/programmes.html']")).ToBeVisibleAsync();
         var row = page.Locator($"#programmes-table tr[data-programme='{id}']");
         await Assertions.Expect(row).ToBeVisibleAsync();
@@ -182,8 +179,7 @@ public class ProgrammeTests(ProgrammeBrowserApp app) : IClassFixture<ProgrammeBr
         await Assertions.Expect(page.Locator("#export-xlsx")).ToBeVisibleAsync();
         Assert.Empty(errors);
 
-        var (other, otherErrors) = await app.OpenAsync("/programmes.html?lang=en");
-        await SignInForm.SignInAsync(other, "planner-71");
+        var (other, otherErrors) = await app.OpenAsync("/programmes.html?lang=en", signedInAs: "planner-71");
         await Assertions.Expect(other.Locator("#programmes-view h1")).ToHaveTextAsync("Crisis-management programmes");
         await Assertions.Expect(other.Locator($"tr[data-programme='{id}']")).ToHaveCountAsync(0);
         await other.GotoAsync($"{app.BaseUrl}/programmes.html?lang=en&id={id}");
@@ -197,8 +193,7 @@ public class ProgrammeTests(ProgrammeBrowserApp app) : IClassFixture<ProgrammeBr
     {
         var district = (await app.AlmatyDistrictsAsync())[0];
         var (id, _) = await app.CreateProgrammeAsync("Effectiveness programme", district);
-        var (page, errors) = await app.OpenAsync($"/programmes.html?lang=en&id={id}");
-        await SignInForm.SignInAsync(page, "planner-75");
+        var (page, errors) = await app.OpenAsync($"/programmes.html?lang=en&id={id}", signedInAs: "planner-75");
         await page.GetByRole(AriaRole.Button, new() { Name = "Русский" }).ClickAsync();
 
         var section = page.Locator("#effectiveness");

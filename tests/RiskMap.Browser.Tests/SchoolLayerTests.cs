@@ -20,8 +20,7 @@ public class SchoolLayerTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
     [Fact]
     public async Task A_planner_sees_every_school_of_a_district_of_their_region_coloured_by_class_and_opens_one_schools_profile()
     {
-        var (page, errors) = await app.OpenAsync("/?lang=en");
-        await SignInForm.SignInAsync(page, "planner-75");
+        var (page, errors) = await app.OpenAsync("/?lang=en", signedInAs: "planner-75");
         await OpenDistrictAsync(page, Almaly);
         var map = page.Locator("#map");
         var schools = (await GetAsync(page, $"/api/schools?district={Almaly}&limit=10000")).GetProperty("features");
@@ -106,8 +105,7 @@ public class SchoolLayerTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
     [Fact]
     public async Task A_planner_sees_no_school_of_another_region_and_does_not_ask_for_them()
     {
-        var (page, errors) = await app.OpenAsync("/?lang=en");
-        await SignInForm.SignInAsync(page, "planner-75");
+        var (page, errors) = await app.OpenAsync("/?lang=en", signedInAs: "planner-75");
         var astanaDistrict = await page.EvaluateAsync<string>(
             $"fetch('/api/districts').then(r => r.json()).then(c => c.features.find(f => f.properties.region_kato === '{Astana}').properties.kato)");
         var schoolRequests = RecordSchoolRequests(page);

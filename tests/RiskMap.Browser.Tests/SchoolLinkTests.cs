@@ -16,10 +16,7 @@ public class SchoolLinkTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowser
     [Fact]
     public async Task A_chosen_school_is_in_the_link_and_the_link_opens_its_profile_in_the_same_view()
     {
-        var (page, errors) = await app.OpenAsync("/?lang=en");
-        await SignInForm.SignInAsync(page, "edu-75");
-        await page.GotoAsync($"{app.BaseUrl}/?lang=en&unit={Almaly}");
-        await BrowserApp.WaitUntilReadyAsync(page);
+        var (page, errors) = await app.OpenAsync($"/?lang=en&unit={Almaly}", signedInAs: "edu-75");
         var school = await SecondRiskiestSchoolAsync(page);
 
         // Choosing the school from the list puts it in the address.
@@ -62,14 +59,12 @@ public class SchoolLinkTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowser
     [InlineData(null)]
     public async Task A_link_to_a_school_shows_nothing_of_it_to_whoever_may_not_see_it(string? user)
     {
-        var (analyst, _) = await app.OpenAsync("/?lang=en");
-        await SignInForm.SignInAsync(analyst, "analyst");
+        var (analyst, _) = await app.OpenAsync("/?lang=en", signedInAs: "analyst");
         var school = await SecondRiskiestSchoolAsync(analyst);
         var names = await analyst.EvaluateAsync<string[]>(
             $"fetch('/api/scores/school/{school}').then(r => r.json()).then(p => [p.latest.nameKk, p.latest.nameRu, p.latest.nameEn].filter(Boolean))");
 
-        var (page, errors) = await app.OpenAsync("/?lang=en");
-        if (user is not null) await SignInForm.SignInAsync(page, user);
+        var (page, errors) = await app.OpenAsync("/?lang=en", signedInAs: user);
         var schoolRequests = new List<string>();
         page.Request += (_, request) =>
         {

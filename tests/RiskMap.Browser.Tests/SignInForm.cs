@@ -29,10 +29,14 @@ public static class SignInForm
     public static async Task SignInAsync(IPage page, string username)
     {
         await SubmitAsync(await OpenAsync(page), username, DemoUsers.Password);
-        await Assertions.Expect(Account(page)).ToHaveAttributeAsync("data-account", "signed-in",
-            new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
+        await ExpectSignedInAsync(page);
         await BrowserApp.WaitUntilReadyAsync(page);
     }
+
+    /// <summary>Waits until the header shows a signed-in user.</summary>
+    public static Task ExpectSignedInAsync(IPage page) =>
+        Assertions.Expect(Account(page)).ToHaveAttributeAsync("data-account", "signed-in",
+            new LocatorAssertionsToHaveAttributeOptions { Timeout = 30_000 });
 
     /// <summary>Whether the server sees the page's session as signed in.</summary>
     public static Task<bool> ServerSeesSignedInAsync(IPage page) =>
