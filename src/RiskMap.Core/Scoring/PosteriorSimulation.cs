@@ -5,10 +5,10 @@ namespace RiskMap.Core.Scoring;
 /// <summary>
 /// Methodology 2.0's Monte Carlo: in each of <see cref="Methodology.Replications"/> replications every unit's rate on
 /// every count indicator is drawn from its Gamma posterior and the weights are perturbed (<see cref="WeightDraws"/>);
-/// the composite is recomputed with the fixed goalposts. Draw order: unit u of a level draws from its own four streams
-/// keyed (Seed, 1, level, u, lane), quarter by quarter, count indicator by count indicator in catalogue order (only
-/// where the unit is scored on it), replication r from lane r mod 4 (<see cref="GammaLanes"/>). Streams belong to
-/// units, not threads, so running in parallel does not change a single bit.
+/// the composite is recomputed with the fixed goalposts. Draw order: unit u of a level draws from its own stream keyed
+/// (Seed, 1, level, u), quarter by quarter, replication by replication, count indicator by count indicator in
+/// catalogue order (only where the unit is scored on it). Streams belong to units, not threads, so running in
+/// parallel does not change a single bit.
 /// </summary>
 public static class PosteriorSimulation
 {
@@ -28,24 +28,28 @@ public static class PosteriorSimulation
         // "High" is the fourth level: its lower bound is the third threshold.
         var high = thresholds.Count >= 3 ? thresholds[2] : double.PositiveInfinity;
         var latest = new float[units * replications];
-        Parallel.For(0, units, () => new Workspace(periods, replications, m, weights.Domains.Length), (u, _, work) =>
+        Parallel.For(0, units, () => new Workspace(periods, replications, m, weights.Domains.Length, counts.Length), (u, _, work) =>
         {
-            Span<ulong> keys = stackalloc ulong[GammaLanes.Lanes];
-            for (var lane = 0; lane < GammaLanes.Lanes; lane++) keys[lane] = ScoringRandom.Key(methodology.Seed, 1, (long)level, u, lane);
-            var random = new GammaLanes(keys);
+            var random = new ScoringRandom(ScoringRandom.Key(methodology.Seed, 1, (long)level, u));
             for (var t = 0; t < periods; t++)
             {
                 if (composites[t][u] is null) continue;
                 // Every indicator keeps its score in every replication, except the counts the unit is scored on, redrawn below.
                 for (var i = 0; i < m; i++) work.Scores.AsSpan(i * replications, replications).Fill(normalised[t][u * m + i]);
+                var redrawn = 0;
                 foreach (var i in counts)
                 {
                     var population = fitted[i].Population![t * units + u];
                     if (float.IsNaN(population)) continue;
-                    var row = work.Scores.AsSpan(i * replications, replications);
-                    fitted[i].Prior!.PosteriorOf(fitted[i].Events![t * units + u], population).Draw(ref random, row);
-                    for (var r = 0; r < replications; r++) row[r] = fitted[i].Goalpost!.Scale(row[r] * methodology.RatePer).Score;
+                    work.Redrawn[redrawn] = i;
+                    work.Posteriors[redrawn++] = fitted[i].Prior!.PosteriorOf(fitted[i].Events![t * units + u], population);
                 }
+                for (var r = 0; r < replications; r++)
+                    for (var k = 0; k < redrawn; k++)
+                    {
+                        var i = work.Redrawn[k];
+                        work.Scores[i * replications + r] = fitted[i].Goalpost!.Scale(work.Posteriors[k].Draw(ref random) * methodology.RatePer).Score;
+                    }
                 Aggregation.ScoreReplications(work.Scores, weights.IndicatorByReplication, domainOf, weights.DomainByReplication,
                     work.WeightedSum, work.WeightSum, work.Draws.AsSpan(t * replications, replications));
                 uncertainty[t][u] = Summarise(work.Draws, t, replications, high, work.Scratch, composites, u);
@@ -58,7 +62,7 @@ public static class PosteriorSimulation
     }
 
     /// <summary>One thread's buffers, reused from unit to unit: nothing is allocated per unit, quarter or replication.</summary>
-    private sealed class Workspace(int periods, int replications, int indicators, int domains)
+    private sealed class Workspace(int periods, int replications, int indicators, int domains, int counts)
     {
         /// <summary>Each quarter's composite in every replication: [t * replications + r].</summary>
         public double[] Draws { get; } = new double[periods * replications];
@@ -71,6 +75,11 @@ public static class PosteriorSimulation
         public double[] WeightSum { get; } = new double[domains * replications];
 
         public double[] Scratch { get; } = new double[replications];
+
+        /// <summary>The count indicators redrawn in the current quarter, in catalogue order, and their posteriors.</summary>
+        public int[] Redrawn { get; } = new int[counts];
+
+        public RatePrior.Posterior[] Posteriors { get; } = new RatePrior.Posterior[counts];
     }
 
     private static ScoreUncertainty Summarise(double[] draws, int t, int replications, double high, double[] scratch, Composite?[][] composites, int u)

@@ -21,18 +21,16 @@ public sealed record RatePrior(double Mean, double Variance, bool HasSignal)
     /// <summary>The posterior mean rate per pupil: b + C (e/n − b) with C = n / (n + β).</summary>
     public double PosteriorMean(double events, double population) => (Alpha + events) / (Beta + population);
 
+    /// <summary>One draw of the rate per pupil from the unit's posterior.</summary>
+    public double Draw(double events, double population, ref ScoringRandom random) => PosteriorOf(events, population).Draw(ref random);
+
     /// <summary>The unit's posterior, prepared for many draws.</summary>
     public Posterior PosteriorOf(double events, double population) => new(new GammaShape(Alpha + events), Beta + population);
 
     /// <summary>Gamma(α + events, β + population): a draw is a Gamma(α + events) divided by β + population.</summary>
     public readonly struct Posterior(GammaShape shape, double rate)
     {
-        /// <summary>Fills <paramref name="draws"/> with draws of the rate, replication r from lane r mod 4.</summary>
-        public void Draw(ref GammaLanes random, Span<double> draws)
-        {
-            random.NextGammas(shape, draws);
-            foreach (ref var draw in draws) draw /= rate;
-        }
+        public double Draw(ref ScoringRandom random) => random.NextGamma(shape) / rate;
     }
 
     public static RatePrior Estimate(IReadOnlyList<double> events, IReadOnlyList<double> populations, double minimumCv)

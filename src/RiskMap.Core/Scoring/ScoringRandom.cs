@@ -19,11 +19,6 @@ public struct ScoringRandom
         _s3 = SplitMix(ref x);
     }
 
-    /// <summary>Continues a stream from its <see cref="State"/>.</summary>
-    internal ScoringRandom((ulong S0, ulong S1, ulong S2, ulong S3) state) => (_s0, _s1, _s2, _s3) = state;
-
-    internal readonly (ulong S0, ulong S1, ulong S2, ulong S3) State => (_s0, _s1, _s2, _s3);
-
     /// <summary>A stream's key from the run's seed and the stream's coordinates, each mixed in by SplitMix64.</summary>
     public static ulong Key(int seed, params ReadOnlySpan<long> parts)
     {
@@ -81,11 +76,9 @@ public struct ScoringRandom
     public double NextGamma(in GammaShape shape)
     {
         var draw = MarsagliaTsang(shape.D, shape.C);
-        return shape.Boost ? draw * BoostFactor(NextDouble(), shape) : draw;
+        // U^(1/k) as exp(ln U / k): the same number up to rounding, and cheaper than Math.Pow.
+        return shape.Boost ? draw * Math.Exp(Math.Log(NextDouble()) * shape.InverseShape) : draw;
     }
-
-    /// <summary>U^(1/k) as exp(ln U / k): the same number up to rounding, and cheaper than Math.Pow.</summary>
-    internal static double BoostFactor(double uniform, in GammaShape shape) => Math.Exp(Math.Log(uniform) * shape.InverseShape);
 
     private double MarsagliaTsang(double d, double c)
     {

@@ -25,10 +25,7 @@ public class RatePriorTests
         var draws = new double[2_000];
         for (var u = 0; u < units; u++)
         {
-            Span<ulong> keys = stackalloc ulong[GammaLanes.Lanes];
-            for (var lane = 0; lane < GammaLanes.Lanes; lane++) keys[lane] = ScoringRandom.Key(99, u, lane);
-            var lanes = new GammaLanes(keys);
-            prior.PosteriorOf(events[u], pupils[u]).Draw(ref lanes, draws);
+            for (var d = 0; d < draws.Length; d++) draws[d] = prior.Draw(events[u], pupils[u], ref random);
             Array.Sort(draws);
             if (Statistics.Percentile(draws, 0.05) <= truth[u] && truth[u] <= Statistics.Percentile(draws, 0.95)) covered++;
         }
