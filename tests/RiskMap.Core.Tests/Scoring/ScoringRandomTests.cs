@@ -10,7 +10,7 @@ public class ScoringRandomTests
     [Fact]
     public void Normals_and_gammas_are_those_of_the_documented_ziggurat_and_Marsaglia_Tsang_bit_for_bit()
     {
-        // Expected values from an independent implementation of the document's description (Python, same libm).
+        // Expected values from scoring_random_reference.py beside this file: the document's description in Python (same libm).
         var random = Stream();
         Assert.Equal([1.3642209948983317, -0.3785957110453775, 0.11650923640199383, 0.40743934880482274, -0.20284038416442407, -1.3051688931223617],
             Enumerable.Range(0, 6).Select(_ => random.NextNormal()));
