@@ -2,7 +2,8 @@ namespace RiskMap.Core.Scoring;
 
 /// <summary>
 /// One indicator at one level under methodology 2.0: the value each unit is scored on in each quarter (the posterior
-/// mean rate per <see cref="Methodology.RatePer"/> pupils for a count, the reported value otherwise), the events and
+/// mean rate per <see cref="Methodology.RatePer"/> pupils for a count, the reported value — or its mean over the rolling
+/// window — otherwise), the events and
 /// population behind a count for the posterior draws, and the scale fixed from the reference period — or why the
 /// indicator is dropped at this level.
 /// </summary>
@@ -38,9 +39,9 @@ public sealed class IndicatorScale
         var (n, periods) = (data.Units, data.Periods);
         var scale = new IndicatorScale(periods * n);
         double? countMean = null;
+        var window = methodology.RollingIndicators.Contains(spec.Code) ? methodology.RollingQuarters : 1;
         if (spec.IsCount)
         {
-            var window = methodology.RollingIndicators.Contains(spec.Code) ? methodology.RollingQuarters : 1;
             scale.FitCounts(data, indicator, window, reference, methodology);
             if (scale.Dropped is not null) return scale;
             countMean = scale.Prior!.Mean * methodology.RatePer;
@@ -49,7 +50,7 @@ public sealed class IndicatorScale
         {
             for (var t = 0; t < periods; t++)
                 for (var u = 0; u < n; u++)
-                    scale.Point[t * n + u] = data.Values[data.Cell(t, indicator, u)];
+                    scale.Point[t * n + u] = WindowMean(data, indicator, u, t, window);
         }
 
         var referenceValues = new List<double>();
@@ -61,6 +62,24 @@ public sealed class IndicatorScale
         if (scale.Goalpost is null) return scale.Drop(DropReason.NoVariation);
         scale._scoredIn = Enumerable.Range(0, periods).Select(t => scale.Point.AsSpan(t * n, n).ContainsAnyExcept(double.NaN)).ToArray();
         return scale;
+    }
+
+    /// <summary>
+    /// A non-count value over the window: the mean of the quarters' values (carried ones standing in for their quarter),
+    /// each weighted by its denominator; NaN when none of them has a value. A window of 1 is the quarter's own value.
+    /// </summary>
+    private static double WindowMean(LevelData data, int indicator, int unit, int t, int window)
+    {
+        double sum = 0, weights = 0;
+        for (var back = 0; back < window && t - back >= 0; back++)
+        {
+            var cell = data.Cell(t - back, indicator, unit);
+            var denominator = data.DenominatorOf(cell, unit);
+            if (double.IsNaN(data.Values[cell]) || !(denominator > 0)) continue;
+            sum += data.Values[cell] * denominator;
+            weights += denominator;
+        }
+        return weights > 0 ? sum / weights : double.NaN;
     }
 
     /// <summary>

@@ -66,8 +66,16 @@ public sealed record Methodology
     /// <summary>Quarters in the reference period that fixes bounds, outlier treatment, Empirical Bayes priors and level thresholds.</summary>
     public int ReferenceQuarters { get; init; } = 4;
 
-    /// <summary>Rare count indicators scored on their events over the last <see cref="RollingQuarters"/> quarters.</summary>
-    public IReadOnlyList<string> RollingIndicators { get; init; } = ["suicides", "suicide_attempts", "self_harm_referrals", "sexual_offences_against_minors"];
+    /// <summary>
+    /// Indicators scored over the last <see cref="RollingQuarters"/> quarters: a count on its events over the window's
+    /// population, any other indicator on the denominator-weighted mean of the window's values. Rare counts, and the
+    /// school shares whose quarter-to-quarter changes are mostly noise.
+    /// </summary>
+    public IReadOnlyList<string> RollingIndicators { get; init; } =
+    [
+        "suicides", "suicide_attempts", "self_harm_referrals", "sexual_offences_against_minors",
+        "screening_high_risk_share", "chronic_absence_share", "extracurricular_share",
+    ];
 
     public int RollingQuarters { get; init; } = 4;
 

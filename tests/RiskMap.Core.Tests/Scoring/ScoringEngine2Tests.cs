@@ -55,6 +55,30 @@ public class ScoringEngine2Tests
     }
 
     [Fact]
+    public void A_rolling_share_is_scored_on_its_four_quarter_mean_so_noise_cancels_and_a_lasting_change_shows_in_full()
+    {
+        var (input, _) = Levels(schools: 60, districts: 4, periods: 9);
+        for (var t = 1; t < 9; t++) Repeat(input, 0, t);
+        double Absence(int u) => input.Schools.Values[input.Schools.Cell(0, ScoringFixtures.Absence, u)];
+        var (noisy, stepping, steady) = (Absence(0), Absence(1), Absence(2));
+        for (var t = 0; t < 9; t++)
+        {
+            input.Schools.Set(t, ScoringFixtures.Absence, 0, noisy + (t % 2 == 0 ? 2 : -2), null); // up and down around a fixed level
+            input.Schools.Set(t, ScoringFixtures.Absence, 1, stepping + (t >= 4 ? 3 : 0), null); // a lasting rise from quarter 4
+        }
+        var methodology = Fast with { RollingIndicators = ["absence"] };
+
+        var result = ScoringEngine.Run(input, methodology);
+
+        float AbsenceScore(int u, int t) => At(result, EntityLevel.School, $"S{u:D4}", t).IndicatorScores[ScoringFixtures.Absence];
+        for (var t = 4; t < 9; t++) Assert.Equal(AbsenceScore(0, 3), AbsenceScore(0, t));
+        for (var t = 4; t < 8; t++) Assert.True(AbsenceScore(1, t) > AbsenceScore(1, t - 1), $"the rise shows in quarter {t}");
+        Assert.Equal(AbsenceScore(1, 7), AbsenceScore(1, 8));
+        Assert.Equal(steady, Absence(2));
+        Assert.Equal(AbsenceScore(2, 0), AbsenceScore(2, 8));
+    }
+
+    [Fact]
     public void A_uniform_improvement_lowers_every_score_that_is_above_zero()
     {
         var (input, _) = Levels(schools: 80, districts: 4, periods: 6);
