@@ -43,7 +43,7 @@ public class AccessibilityTests(ScoredBrowserApp app) : IClassFixture<ScoredBrow
         var (page, errors) = await app.OpenAsync("/?lang=en");
         await page.Locator("#map").FocusAsync();
         var order = new List<string>();
-        for (var i = 0; i < 12; i++)
+        for (var i = 0; i < 13; i++)
         {
             await page.Keyboard.PressAsync("Tab");
             order.Add(await page.EvaluateAsync<string>(
@@ -51,8 +51,8 @@ public class AccessibilityTests(ScoredBrowserApp app) : IClassFixture<ScoredBrow
         }
         // Leaflet's own controls (zoom, attribution links) come first as they sit inside the map.
         var fromPeriod = order.SkipWhile(id => id != "period-select").ToList();
-        Assert.True(fromPeriod.Count >= 7, string.Join(", ", order));
-        Assert.Equal(["period-select", "measure-select", "classes-select", "unit-search", "hotspots-size", "sort:name", "sort:class"], fromPeriod.Take(7));
+        Assert.True(fromPeriod.Count >= 8, string.Join(", ", order));
+        Assert.Equal(["period-select", "measure-select", "classes-select", "unit-search", "methodology-link", "hotspots-size", "sort:name", "sort:class"], fromPeriod.Take(8));
         Assert.Empty(errors);
     }
 

@@ -154,9 +154,9 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
     }
 
     [Theory]
-    [InlineData("kk", "Жиынтық тәуекел баллы", "Тәуекел бағасы", "Алмалы")]
-    [InlineData("ru", "Сводный балл риска", "Оценка риска", "Алмалинский")]
-    [InlineData("en", "Composite risk score", "Risk score", "Almaly")]
+    [InlineData("kk", "Жиынтық тәуекел баллы", "Салыстырмалы индекс", "Алмалы")]
+    [InlineData("ru", "Сводный балл риска", "Относительный индекс", "Алмалинский")]
+    [InlineData("en", "Composite risk score", "Relative index", "Almaly")]
     public async Task An_analyst_sees_the_map_legend_hotspots_and_profile_in_each_language(string language, string legendTitle, string scoreLabel, string almaly)
     {
         var (page, errors) = await app.OpenAsync($"/?lang={language}&unit={Almaly}", signedInAs: "analyst");

@@ -61,9 +61,11 @@ public class SchoolLayerTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         await Assertions.Expect(profile.GetByRole(AriaRole.Heading, new LocatorGetByRoleOptions { Name = name, Level = 2 })).ToBeVisibleAsync();
         await Assertions.Expect(profile).ToHaveAttributeAsync("data-profile", "ready");
         await Assertions.Expect(profile.Locator(".profile-class")).ToHaveTextAsync(className);
-        var score = await page.EvaluateAsync<string>(
-            "s => new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(s)", latest.GetProperty("score").GetDouble());
-        await Assertions.Expect(profile.Locator(".profile-score")).ToHaveTextAsync($"{score} of 10");
+        async Task<string> Score(double value) => await page.EvaluateAsync<string>(
+            "s => new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(s)", value);
+        var interval = latest.GetProperty("scoreInterval");
+        await Assertions.Expect(profile.Locator(".profile-score")).ToHaveTextAsync(
+            $"{await Score(latest.GetProperty("score").GetDouble())} ({await Score(interval.GetProperty("low").GetDouble())}–{await Score(interval.GetProperty("high").GetDouble())}) of 10");
         // A planner's rank is among the schools of their region, with no national band that would count schools outside it.
         Assert.Equal(JsonValueKind.Null, latest.GetProperty("rankBand").ValueKind);
         var almatySchools = (await GetAsync(page, "/api/scores?level=school&region=750000000")).GetProperty("units").EnumerateArray()
