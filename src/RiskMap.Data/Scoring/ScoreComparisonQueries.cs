@@ -1,8 +1,10 @@
+using System.Runtime.InteropServices;
 using Dapper;
 using Npgsql;
 using RiskMap.Core.Access;
 using RiskMap.Core.Geography;
 using RiskMap.Core.Privacy;
+using RiskMap.Core.Scoring;
 using RiskMap.Data.Visibility;
 
 namespace RiskMap.Data.Scoring;
@@ -113,13 +115,8 @@ public sealed class ScoreComparisonQueries(NpgsqlDataSource dataSource, SmallAre
             run.Published, classes, stability, Median(widths));
     }
 
-    private static double? Median(List<double> values)
-    {
-        if (values.Count == 0) return null;
-        values.Sort();
-        var middle = values.Count / 2;
-        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
-    }
+    private static double? Median(List<double> values) =>
+        values.Count == 0 ? null : Statistics.PercentileUnsorted(CollectionsMarshal.AsSpan(values), 0.5);
 
     private static Task<RunRow?> RunAsync(NpgsqlConnection connection, long run) =>
         connection.QuerySingleOrDefaultAsync<RunRow>("""
