@@ -79,7 +79,7 @@ public class CountSuppressionTests(SuppressionFixtureApp app) : IClassFixture<Su
         Assert.Equal(13, table.GetProperty("total").GetProperty("value").GetDouble());
         Assert.Equal(3, units[Districts[0]].GetProperty("value").GetDouble());
         Assert.Equal(10, units[Districts[1]].GetProperty("value").GetDouble());
-        Assert.Equal(Math.Round(3 / 20_000.0 * 10_000, 2), units[Districts[0]].GetProperty("rate").GetDouble());
+        Assert.Equal(Math.Round(3 / 20_000.0 * 1_000, 3), units[Districts[0]].GetProperty("rate").GetDouble());
         Assert.All(units.Values, u => Assert.Equal(JsonValueKind.Null, u.GetProperty("flag").ValueKind));
     }
 

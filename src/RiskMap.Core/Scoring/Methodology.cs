@@ -1,3 +1,5 @@
+using RiskMap.Core.Indicators;
+
 namespace RiskMap.Core.Scoring;
 
 public enum NormalisationMethod
@@ -30,7 +32,7 @@ public sealed record Methodology
     public string Version { get; init; } = CurrentVersion;
 
     /// <summary>Counts become rates per this many pupils.</summary>
-    public double RatePer { get; init; } = 1_000;
+    public double RatePer { get; init; } = PupilRate.Per;
 
     /// <summary>An indicator missing in a quarter takes its latest value from up to this many quarters back, marked out of date.</summary>
     public int LookbackQuarters { get; init; } = 4;

@@ -38,7 +38,7 @@ public static class CountEndpoints
                              "and further counts are withheld so that no withheld count can be narrowed to fewer than that many values, neither " +
                              "by the public nor by any one insider who also knows their own region or district exactly. The withheld cells are one " +
                              "pattern per indicator and quarter, the same for everyone; a caller sees the cells of their own scope (an analyst: all) " +
-                             "unwithheld. Rates are per 10,000 pupils. 404 for a quarter without observations of the indicator. " +
+                             "unwithheld. Rates are per 1,000 pupils. 404 for a quarter without observations of the indicator. " +
                              "See docs/disclosure-control.md.")
             .Produces<CountTableView>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -1,12 +1,14 @@
 using RiskMap.Core.Access;
 using RiskMap.Core.Geography;
+using RiskMap.Core.Indicators;
 using RiskMap.Core.Privacy;
 using RiskMap.Data.Queries;
 
 namespace RiskMap.Web.Features.Counts;
 
 /// <summary>
-/// One unit's count, or null when it is withheld (Flag "c") or there are no data; the rate is per 10,000 pupils and
+/// One unit's count, or null when it is withheld (Flag "c") or there are no data; the rate is per 1,000 pupils
+/// (<see cref="PupilRate"/>) and
 /// withheld with the count.
 /// </summary>
 public sealed record CountCellView(string Code, string Level, string NameKk, string NameRu, string? NameEn, double? Value, double? Rate, string? Flag);
@@ -20,7 +22,6 @@ public sealed record CountTableView(string Indicator, string Period, string Leve
 public static class CountTable
 {
     public const string Withheld = "c";
-    private const double RatePer = 10_000;
 
     public static CountTableView Build(string indicator, string period, IReadOnlyList<CountRow> hierarchy, string? regionKato,
         AccessScope scope, IReadOnlySet<string> publicPattern, int threshold)
@@ -48,5 +49,5 @@ public static class CountTable
     private static CountCellView View(CountRow row, IReadOnlySet<string> withheld) => withheld.Contains(row.Code)
         ? new CountCellView(row.Code, row.Level, row.NameKk, row.NameRu, row.NameEn, null, null, Withheld)
         : new CountCellView(row.Code, row.Level, row.NameKk, row.NameRu, row.NameEn, row.Value,
-            row is { Value: { } value, Denominator: > 0 } ? Math.Round(value / row.Denominator.Value * RatePer, 2) : null, null);
+            row.Value is { } value && PupilRate.Of(value, row.Denominator) is { } rate ? Math.Round(rate, 3) : null, null);
 }

@@ -1,5 +1,6 @@
 using RiskMap.Core.Access;
 using RiskMap.Core.Geography;
+using RiskMap.Core.Indicators;
 using RiskMap.Core.Privacy;
 using RiskMap.Data.Queries;
 using RiskMap.Data.Scoring;
@@ -15,8 +16,6 @@ namespace RiskMap.Web.Features.Scoring;
 /// </summary>
 public sealed class IndicatorValues(IndicatorValueQueries values, CountQueries counts, CountDisclosure disclosure, AccessOptions options)
 {
-    public const double RatePer = 1_000;
-
     /// <summary>The units with their values where the measure is an indicator; otherwise the units as they are.</summary>
     public async Task<IReadOnlyList<UnitScoreView>> AddAsync(EntityLevel level, ScoreMeasure measure, string period,
         IReadOnlyList<UnitScoreView> units, AccessScope scope)
@@ -53,6 +52,6 @@ public sealed class IndicatorValues(IndicatorValueQueries values, CountQueries c
     private static IndicatorValueView View(IndicatorValue value, bool countWithheld) => value.IsCount
         ? countWithheld
             ? new IndicatorValueView(null, "per1000Pupils", null, true)
-            : new IndicatorValueView(value.Denominator is > 0 and var n ? value.Value / n * RatePer : null, "per1000Pupils", value.Value, false)
+            : new IndicatorValueView(PupilRate.Of(value.Value, value.Denominator), "per1000Pupils", value.Value, false)
         : new IndicatorValueView(value.Value, value.Unit, null, false);
 }
