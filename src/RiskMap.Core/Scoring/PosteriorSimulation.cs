@@ -8,8 +8,8 @@ namespace RiskMap.Core.Scoring;
 /// posterior (<see cref="IndicatorPosterior"/>), and the weights are perturbed (<see cref="WeightDraws"/>); the
 /// composite is recomputed with the fixed goalposts. Draw order: unit u of a level draws from its own stream keyed
 /// (Seed, 1, level, u), quarter by quarter, replication by replication, count or share indicator in catalogue order
-/// (only where the unit is scored on it): one Gamma draw for a count, two for a share. Streams belong to units, not threads, so running in
-/// parallel does not change a single bit.
+/// (only where the unit is scored on it): one Gamma draw for a count, two for a share. Streams belong to units, not
+/// threads, so running in parallel does not change a single bit.
 /// </summary>
 public static class PosteriorSimulation
 {

@@ -7,7 +7,8 @@ namespace RiskMap.Core.Scoring;
 /// Methodology riskmap-2.0 (docs/methodology.md): the scale of every indicator, its Empirical Bayes prior, its outlier
 /// treatment and the level thresholds are fixed from a reference period, so an unchanged input keeps its score; rare
 /// counts are taken over four quarters and need a minimum expected count; shares are beta-binomial; uncertainty comes
-/// from posterior draws of the counts and shares as well as from the weights; reliability measures coverage. Pure and reproducible bit for bit.
+/// from posterior draws of the counts and shares as well as from the weights; reliability measures coverage. Pure and
+/// reproducible bit for bit.
 /// </summary>
 public static class ScoringEngine2
 {
