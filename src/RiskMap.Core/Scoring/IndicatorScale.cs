@@ -2,10 +2,10 @@ namespace RiskMap.Core.Scoring;
 
 /// <summary>
 /// One indicator at one level under methodology 2.0: the value each unit is scored on in each quarter (the posterior
-/// mean rate per <see cref="Methodology.RatePer"/> pupils for a count, the reported value — or its mean over the rolling
-/// window — otherwise), the events and
-/// population behind a count for the posterior draws, and the scale fixed from the reference period — or why the
-/// indicator is dropped at this level.
+/// mean rate per <see cref="Methodology.RatePer"/> pupils for a count, the posterior mean percentage for a share, the
+/// reported value — or its mean over the rolling window — otherwise), the events and population behind a count or a
+/// share for the posterior draws, and the scale fixed from the reference period — or why the indicator is dropped at
+/// this level.
 /// </summary>
 public sealed class IndicatorScale
 {
@@ -18,12 +18,27 @@ public sealed class IndicatorScale
     /// <summary>Per quarter and unit (<c>t * units + u</c>); NaN where the unit is not scored on the indicator.</summary>
     public double[] Point { get; }
 
-    /// <summary>For a count: events and population (summed over the rolling window) per quarter and unit.</summary>
+    /// <summary>
+    /// For a count: events and population, for a share: pupils with the trait and pupils (summed over the rolling window),
+    /// per quarter and unit; NaN where the unit is not scored.
+    /// </summary>
     public float[]? Events { get; private set; }
 
     public float[]? Population { get; private set; }
 
     public RatePrior? Prior { get; private set; }
+
+    public SharePrior? SharePrior { get; private set; }
+
+    private double _ratePer;
+
+    /// <summary>Whether the Monte Carlo redraws this indicator from each unit's posterior (a count or a share that is scored).</summary>
+    public bool HasPosterior => Goalpost is not null && Population is not null;
+
+    /// <summary>The posterior of the unit and quarter at <paramref name="cell"/> (<c>t * units + u</c>), on the scale of <see cref="Point"/>.</summary>
+    public IndicatorPosterior PosteriorAt(int cell) => SharePrior is { } share
+        ? share.PosteriorOf(Events![cell], Population![cell])
+        : Prior!.PosteriorOf(Events![cell], Population![cell], _ratePer);
 
     public Goalpost? Goalpost { get; private set; }
 
@@ -45,6 +60,11 @@ public sealed class IndicatorScale
             scale.FitCounts(data, indicator, window, reference, methodology);
             if (scale.Dropped is not null) return scale;
             countMean = scale.Prior!.Mean * methodology.RatePer;
+        }
+        else if (methodology.ShareIndicators.Contains(spec.Code))
+        {
+            scale.FitShares(data, indicator, window, reference, methodology);
+            if (scale.Dropped is not null) return scale;
         }
         else
         {
@@ -83,40 +103,13 @@ public sealed class IndicatorScale
     }
 
     /// <summary>
-    /// Events and population over the window (values carried forward stand in for their quarter), the prior from the
-    /// reference quarters pooled, and the posterior mean for every unit whose expected count reaches the minimum.
+    /// Events and population over the window, the prior from the reference quarters pooled, and the posterior mean for
+    /// every unit whose expected count reaches the minimum.
     /// </summary>
     private void FitCounts(LevelData data, int indicator, int window, Range reference, Methodology methodology)
     {
-        var (n, periods) = (data.Units, data.Periods);
-        var events = new float[periods * n];
-        var population = new float[periods * n];
-        Array.Fill(events, float.NaN);
-        Array.Fill(population, float.NaN);
-        for (var t = 0; t < periods; t++)
-            for (var u = 0; u < n; u++)
-            {
-                double e = 0, people = 0;
-                for (var back = 0; back < window && t - back >= 0; back++)
-                {
-                    var cell = data.Cell(t - back, indicator, u);
-                    var denominator = data.DenominatorOf(cell, u);
-                    if (double.IsNaN(data.Values[cell]) || !(denominator > 0)) continue;
-                    e += data.Values[cell];
-                    people += denominator;
-                }
-                if (people > 0) (events[t * n + u], population[t * n + u]) = ((float)e, (float)people);
-            }
-
-        var referenceEvents = new List<double>();
-        var referencePopulation = new List<double>();
-        for (var t = reference.Start.Value; t < reference.End.Value; t++)
-            for (var u = 0; u < n; u++)
-                if (!float.IsNaN(population[t * n + u]))
-                {
-                    referenceEvents.Add(events[t * n + u]);
-                    referencePopulation.Add(population[t * n + u]);
-                }
+        var (events, population) = WindowTotals(data, indicator, window, share: false);
+        var (referenceEvents, referencePopulation) = ReferenceCells(events, population, data.Units, reference);
         if (referenceEvents.Count == 0)
         {
             Drop(DropReason.NotInReference);
@@ -138,8 +131,76 @@ public sealed class IndicatorScale
             }
             Point[k] = Prior.PosteriorMean(events[k], population[k]) * methodology.RatePer;
         }
-        Events = events;
-        Population = population;
+        (Events, Population, _ratePer) = (events, population, methodology.RatePer);
+    }
+
+    /// <summary>
+    /// A share as a beta-binomial: pupils with the trait (p·n/100) and pupils over the window, the Beta prior from the
+    /// reference quarters pooled, and the posterior mean percentage for every unit with pupils behind its share.
+    /// </summary>
+    private void FitShares(LevelData data, int indicator, int window, Range reference, Methodology methodology)
+    {
+        var (successes, pupils) = WindowTotals(data, indicator, window, share: true);
+        var (referenceSuccesses, referencePupils) = ReferenceCells(successes, pupils, data.Units, reference);
+        if (referenceSuccesses.Count == 0)
+        {
+            Drop(DropReason.NotInReference);
+            return;
+        }
+        SharePrior = SharePrior.Estimate(referenceSuccesses, referencePupils, methodology.MinimumPriorCv);
+        if (!SharePrior.HasSignal)
+        {
+            Drop(DropReason.NoSignalBeyondChance);
+            return;
+        }
+        for (var k = 0; k < successes.Length; k++)
+            if (!float.IsNaN(pupils[k])) Point[k] = SharePrior.PosteriorMean(successes[k], pupils[k]) * SharePrior.Percent;
+        (Events, Population) = (successes, pupils);
+    }
+
+    /// <summary>
+    /// Per quarter and unit, the events (for a share: the pupils with the trait, its percentage of the denominator,
+    /// held within 0–100 %) and the denominators summed over the window; values carried forward stand in for their
+    /// quarter. NaN where no quarter of the window has a value.
+    /// </summary>
+    private static (float[] Events, float[] Population) WindowTotals(LevelData data, int indicator, int window, bool share)
+    {
+        var (n, periods) = (data.Units, data.Periods);
+        var events = new float[periods * n];
+        var population = new float[periods * n];
+        Array.Fill(events, float.NaN);
+        Array.Fill(population, float.NaN);
+        for (var t = 0; t < periods; t++)
+            for (var u = 0; u < n; u++)
+            {
+                double e = 0, people = 0;
+                for (var back = 0; back < window && t - back >= 0; back++)
+                {
+                    var cell = data.Cell(t - back, indicator, u);
+                    var denominator = data.DenominatorOf(cell, u);
+                    var value = data.Values[cell];
+                    if (double.IsNaN(value) || !(denominator > 0)) continue;
+                    e += share ? Math.Clamp(value, 0, SharePrior.Percent) / SharePrior.Percent * denominator : value;
+                    people += denominator;
+                }
+                if (people > 0) (events[t * n + u], population[t * n + u]) = ((float)e, (float)people);
+            }
+        return (events, population);
+    }
+
+    /// <summary>The events and populations of every unit and reference quarter that has one, for the prior.</summary>
+    private static (List<double> Events, List<double> Population) ReferenceCells(float[] events, float[] population, int n, Range reference)
+    {
+        var referenceEvents = new List<double>();
+        var referencePopulation = new List<double>();
+        for (var t = reference.Start.Value; t < reference.End.Value; t++)
+            for (var u = 0; u < n; u++)
+                if (!float.IsNaN(population[t * n + u]))
+                {
+                    referenceEvents.Add(events[t * n + u]);
+                    referencePopulation.Add(population[t * n + u]);
+                }
+        return (referenceEvents, referencePopulation);
     }
 
     private IndicatorScale Drop(DropReason reason)

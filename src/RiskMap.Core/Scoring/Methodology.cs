@@ -81,6 +81,13 @@ public sealed record Methodology
 
     public int RollingQuarters { get; init; } = 4;
 
+    /// <summary>
+    /// Non-count indicators that are percentages of the pupils (of the observation's denominator, else the unit's
+    /// pupils): each is modelled as a beta-binomial, scored on its posterior mean and redrawn from its Beta posterior
+    /// in the Monte Carlo, like a count from its Gamma posterior.
+    /// </summary>
+    public IReadOnlyList<string> ShareIndicators { get; init; } = ["screening_high_risk_share", "chronic_absence_share", "extracurricular_share"];
+
     /// <summary>A unit is scored on a count only when the pooled rate times its population reaches this many events.</summary>
     public double MinimumExpectedCount { get; init; } = 0.5;
 

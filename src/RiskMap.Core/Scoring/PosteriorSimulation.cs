@@ -4,11 +4,12 @@ namespace RiskMap.Core.Scoring;
 
 /// <summary>
 /// Methodology 2.0's Monte Carlo: in each of <see cref="Methodology.Replications"/> replications every unit's rate on
-/// every count indicator is drawn from its Gamma posterior and the weights are perturbed (<see cref="WeightDraws"/>);
-/// the composite is recomputed with the fixed goalposts. Draw order: unit u of a level draws from its own stream keyed
-/// (Seed, 1, level, u), quarter by quarter, replication by replication, count indicator by count indicator in
-/// catalogue order (only where the unit is scored on it). Streams belong to units, not threads, so running in
-/// parallel does not change a single bit.
+/// every count indicator is drawn from its Gamma posterior, its percentage on every share indicator from its Beta
+/// posterior (<see cref="IndicatorPosterior"/>), and the weights are perturbed (<see cref="WeightDraws"/>); the
+/// composite is recomputed with the fixed goalposts. Draw order: unit u of a level draws from its own stream keyed
+/// (Seed, 1, level, u), quarter by quarter, replication by replication, count or share indicator in catalogue order
+/// (only where the unit is scored on it): one Gamma draw for a count, two for a share. Streams belong to units, not
+/// threads, so running in parallel does not change a single bit.
 /// </summary>
 public static class PosteriorSimulation
 {
@@ -24,7 +25,7 @@ public static class PosteriorSimulation
         if (replications == 0 || periods == 0) return new Outcome(uncertainty, new RankBand?[units]);
 
         var m = fitted.Length;
-        var counts = Enumerable.Range(0, m).Where(i => fitted[i].Goalpost is not null && fitted[i].Prior is not null).ToArray();
+        var counts = Enumerable.Range(0, m).Where(i => fitted[i].HasPosterior).ToArray();
         // "High" is the fourth level: its lower bound is the third threshold.
         var high = thresholds.Count >= 3 ? thresholds[2] : double.PositiveInfinity;
         var latest = new float[units * replications];
@@ -34,7 +35,7 @@ public static class PosteriorSimulation
             for (var t = 0; t < periods; t++)
             {
                 if (composites[t][u] is null) continue;
-                // Every indicator keeps its score in every replication, except the counts the unit is scored on, redrawn below.
+                // Every indicator keeps its score in every replication, except the counts and shares the unit is scored on, redrawn below.
                 for (var i = 0; i < m; i++) work.Scores.AsSpan(i * replications, replications).Fill(normalised[t][u * m + i]);
                 var redrawn = 0;
                 foreach (var i in counts)
@@ -42,13 +43,13 @@ public static class PosteriorSimulation
                     var population = fitted[i].Population![t * units + u];
                     if (float.IsNaN(population)) continue;
                     work.Redrawn[redrawn] = i;
-                    work.Posteriors[redrawn++] = fitted[i].Prior!.PosteriorOf(fitted[i].Events![t * units + u], population);
+                    work.Posteriors[redrawn++] = fitted[i].PosteriorAt(t * units + u);
                 }
                 for (var r = 0; r < replications; r++)
                     for (var k = 0; k < redrawn; k++)
                     {
                         var i = work.Redrawn[k];
-                        work.Scores[i * replications + r] = fitted[i].Goalpost!.Scale(work.Posteriors[k].Draw(ref random) * methodology.RatePer).Score;
+                        work.Scores[i * replications + r] = fitted[i].Goalpost!.Scale(work.Posteriors[k].Draw(ref random)).Score;
                     }
                 Aggregation.ScoreReplications(work.Scores, weights.IndicatorByReplication, domainOf, weights.DomainByReplication,
                     work.WeightedSum, work.WeightSum, work.Draws.AsSpan(t * replications, replications));
@@ -76,10 +77,10 @@ public static class PosteriorSimulation
 
         public double[] Scratch { get; } = new double[replications];
 
-        /// <summary>The count indicators redrawn in the current quarter, in catalogue order, and their posteriors.</summary>
+        /// <summary>The count and share indicators redrawn in the current quarter, in catalogue order, and their posteriors.</summary>
         public int[] Redrawn { get; } = new int[counts];
 
-        public RatePrior.Posterior[] Posteriors { get; } = new RatePrior.Posterior[counts];
+        public IndicatorPosterior[] Posteriors { get; } = new IndicatorPosterior[counts];
     }
 
     private static ScoreUncertainty Summarise(double[] draws, int t, int replications, double high, double[] scratch, Composite?[][] composites, int u)

@@ -22,16 +22,14 @@ public sealed record RatePrior(double Mean, double Variance, bool HasSignal)
     public double PosteriorMean(double events, double population) => (Alpha + events) / (Beta + population);
 
     /// <summary>One draw of the rate per pupil from the unit's posterior.</summary>
-    public double Draw(double events, double population, ref ScoringRandom random) => PosteriorOf(events, population).Draw(ref random);
+    public double Draw(double events, double population, ref ScoringRandom random) => PosteriorOf(events, population, 1).Draw(ref random);
 
-    /// <summary>The unit's posterior, prepared for many draws.</summary>
-    public Posterior PosteriorOf(double events, double population) => new(new GammaShape(Alpha + events), Beta + population);
-
-    /// <summary>Gamma(α + events, β + population): a draw is a Gamma(α + events) divided by β + population.</summary>
-    public readonly struct Posterior(GammaShape shape, double rate)
-    {
-        public double Draw(ref ScoringRandom random) => random.NextGamma(shape) / rate;
-    }
+    /// <summary>
+    /// The unit's posterior Gamma(α + events, β + population), prepared for many draws of the rate per
+    /// <paramref name="per"/> pupils: a draw is a Gamma(α + events) divided by β + population, times <paramref name="per"/>.
+    /// </summary>
+    public IndicatorPosterior PosteriorOf(double events, double population, double per) =>
+        IndicatorPosterior.Rate(new GammaShape(Alpha + events), Beta + population, per);
 
     public static RatePrior Estimate(IReadOnlyList<double> events, IReadOnlyList<double> populations, double minimumCv)
     {

@@ -6,8 +6,9 @@ namespace RiskMap.Core.Scoring;
 /// <summary>
 /// Methodology riskmap-2.0 (docs/methodology.md): the scale of every indicator, its Empirical Bayes prior, its outlier
 /// treatment and the level thresholds are fixed from a reference period, so an unchanged input keeps its score; rare
-/// counts are taken over four quarters and need a minimum expected count; uncertainty comes from posterior draws of
-/// the counts as well as from the weights; reliability measures coverage. Pure and reproducible bit for bit.
+/// counts are taken over four quarters and need a minimum expected count; shares are beta-binomial; uncertainty comes
+/// from posterior draws of the counts and shares as well as from the weights; reliability measures coverage. Pure and
+/// reproducible bit for bit.
 /// </summary>
 public static class ScoringEngine2
 {
@@ -132,6 +133,7 @@ public static class ScoringEngine2
         var levelReference = new LevelReference(level, referenceQuarters, thresholds,
             Enumerable.Range(0, m).Where(i => fitted[i].Goalpost is not null).ToDictionary(i => indicators[i].Code, i => fitted[i].Goalpost!),
             Enumerable.Range(0, m).Where(i => fitted[i].Prior is not null).ToDictionary(i => indicators[i].Code, i => fitted[i].Prior!),
+            Enumerable.Range(0, m).Where(i => fitted[i].SharePrior is not null).ToDictionary(i => indicators[i].Code, i => fitted[i].SharePrior!),
             dropped);
         return (results, levelReference);
     }

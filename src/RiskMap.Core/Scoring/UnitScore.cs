@@ -26,7 +26,7 @@ public sealed record UnitScore(
     bool[]? OutOfRange = null);
 
 /// <summary>
-/// Methodology 2.0: what the Monte Carlo (posterior draws of the counts and random weights) says about one unit's score
+/// Methodology 2.0: what the Monte Carlo (posterior draws of the counts and shares, and random weights) says about one unit's score
 /// in one quarter. A change is clear when the 5–95 % interval of the paired differences excludes 0; null when either
 /// score is missing.
 /// </summary>
@@ -48,9 +48,10 @@ public enum DropReason
     TooFewExpectedEvents,
 }
 
-/// <summary>Methodology 2.0: what a level's scale was fixed from, recorded with the run.</summary>
+/// <summary>Methodology 2.0: what a level's scale was fixed from, recorded with the run: Gamma priors of the counts, Beta priors of the shares.</summary>
 public sealed record LevelReference(EntityLevel Level, IReadOnlyList<Quarter> Quarters, IReadOnlyList<double> ClassThresholds,
-    IReadOnlyDictionary<string, Goalpost> Goalposts, IReadOnlyDictionary<string, RatePrior> Priors, IReadOnlyList<IndicatorDrop> Dropped);
+    IReadOnlyDictionary<string, Goalpost> Goalposts, IReadOnlyDictionary<string, RatePrior> Priors,
+    IReadOnlyDictionary<string, SharePrior> SharePriors, IReadOnlyList<IndicatorDrop> Dropped);
 
 public sealed record IndicatorTreatment(EntityLevel Level, Quarter Period, string Indicator, Treatment Treatment);
 

@@ -62,6 +62,7 @@ public static class DemoObservationGenerator
             districtRisk[district] * (hotspots.Contains(district) && domain is "violence" or "suicide" or "offending" ? 3.5 * (1 + 0.04 * quarter) : 1.0);
         var meanMultiplier = byDistrict.ToDictionary(g => g.Key, g => g.Sum(s => s.Pupils) / totalPupils)
             .Sum(p => p.Value * Multiplier(p.Key, "violence", 0));
+        var staffing = Staffing(schools, seed);
 
         for (var q = 0; q < Quarters; q++)
         {
@@ -98,7 +99,7 @@ public static class DemoObservationGenerator
 
                 foreach (var school in district)
                 {
-                    foreach (var observation in SchoolShares(school, schoolRisk[school.Code], period, random))
+                    foreach (var observation in SchoolShares(school, schoolRisk[school.Code], staffing[(school.Code, SchoolYear(period))], period, random))
                         yield return observation;
                 }
             }
@@ -112,7 +113,32 @@ public static class DemoObservationGenerator
         return quarter;
     }
 
-    private static IEnumerable<DemoObservation> SchoolShares(DemoSchool school, double risk, Quarter period, DemoRandom random)
+    /// <summary>The school year a quarter belongs to, by the year it starts in: it starts in September, the third quarter.</summary>
+    private static int SchoolYear(Quarter period) => period.Number >= 3 ? period.Year : period.Year - 1;
+
+    /// <summary>
+    /// Psychologists and social pedagogues per school and school year: specialists are counted once a year, at the
+    /// start of the school year, so a school's ratio holds for its four quarters. Small schools share one, so their
+    /// ratio is small but part-time. From a stream of their own, in school order then year order.
+    /// </summary>
+    private static Dictionary<(string School, int Year), (double Psychologists, double Pedagogues)> Staffing(IReadOnlyList<DemoSchool> schools, int seed)
+    {
+        var random = new DemoRandom(seed + 2);
+        var years = Enumerable.Range(0, Quarters).Select(q => SchoolYear(Nth(q))).Distinct().ToList();
+        var staffing = new Dictionary<(string, int), (double, double)>();
+        foreach (var school in schools)
+        {
+            var rural = school.Settlement == "rural";
+            foreach (var year in years)
+                staffing[(school.Code, year)] = (
+                    Math.Max(1, Math.Round(school.Pupils / random.Uniform(rural ? 250 : 550, rural ? 500 : 950))),
+                    Math.Max(1, Math.Round(school.Pupils / random.Uniform(rural ? 300 : 700, rural ? 600 : 1200))));
+        }
+        return staffing;
+    }
+
+    private static IEnumerable<DemoObservation> SchoolShares(DemoSchool school, double risk, (double Psychologists, double Pedagogues) staff, Quarter period,
+        DemoRandom random)
     {
         var rural = school.Settlement == "rural";
         DemoObservation Share(string indicator, double value) =>
@@ -122,12 +148,9 @@ public static class DemoObservationGenerator
         if (random.Uniform() >= 0.03) yield return Share("chronic_absence_share", random.Normal(rural ? 3.8 : 2.6, 0.9) * Math.Sqrt(risk));
         if (random.Uniform() >= 0.03) yield return Share("extracurricular_share", random.Normal(rural ? 42 : 61, 9) / Math.Sqrt(risk));
 
-        // Specialists are counted once a year; small schools share one, so their ratio is small but part-time.
-        var psychologists = Math.Max(1, Math.Round(school.Pupils / random.Uniform(rural ? 250 : 550, rural ? 500 : 950)));
-        var pedagogues = Math.Max(1, Math.Round(school.Pupils / random.Uniform(rural ? 300 : 700, rural ? 600 : 1200)));
         if (random.Uniform() >= 0.05)
-            yield return new DemoObservation("school", school.Code, "pupils_per_psychologist", period, Math.Round(school.Pupils / psychologists), null);
+            yield return new DemoObservation("school", school.Code, "pupils_per_psychologist", period, Math.Round(school.Pupils / staff.Psychologists), null);
         if (random.Uniform() >= 0.05)
-            yield return new DemoObservation("school", school.Code, "pupils_per_social_pedagogue", period, Math.Round(school.Pupils / pedagogues), null);
+            yield return new DemoObservation("school", school.Code, "pupils_per_social_pedagogue", period, Math.Round(school.Pupils / staff.Pedagogues), null);
     }
 }

@@ -84,7 +84,8 @@ internal static class ScoringBenchmark
 
     /// <summary>
     /// The benchmark database's shape in memory: 224 districts in 20 regions, schools of 20–1,520 pupils, 8 quarters
-    /// and 20 indicators in 4 domains, 8 of them counts (⌊6 U₁U₂⌋ events; two are rolling), the others percentages.
+    /// and 20 indicators in 4 domains, 8 of them counts (⌊6 U₁U₂⌋ events; two are rolling), the others percentages
+    /// (three of them the rolling beta-binomial shares of 2.0, like the catalogue's).
     /// </summary>
     private static ScoringInput SyntheticInput(int schools)
     {
@@ -92,7 +93,12 @@ internal static class ScoringBenchmark
         var random = new ScoringRandom(ScoringRandom.Key(42));
         string[] domains = ["violence", "suicide", "offending", "protective"];
         var catalogue = new Catalogue(
-            [.. Enumerable.Range(0, indicators).Select(i => new IndicatorSpec(i switch { 2 => "suicides", 4 => "suicide_attempts", _ => $"bench_{i}" },
+            [.. Enumerable.Range(0, indicators).Select(i => new IndicatorSpec(i switch
+            {
+                2 => "suicides", 4 => "suicide_attempts",
+                5 => "screening_high_risk_share", 7 => "chronic_absence_share", 9 => "extracurricular_share",
+                _ => $"bench_{i}",
+            },
                 domains[i % 4], i % 5 == 3 ? Direction.HigherIsBetter : Direction.HigherIsWorse, IsCount: i % 2 == 0 && i < 16, Weight: 1 + i % 3))],
             [.. domains.Select(d => new DomainSpec(d, 1))]);
         var quarters = new List<Quarter> { new(2024, 1) };

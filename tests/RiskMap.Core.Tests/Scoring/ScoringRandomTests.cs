@@ -27,6 +27,23 @@ public class ScoringRandomTests
     }
 
     [Fact]
+    public void A_share_is_drawn_from_its_Beta_posterior_as_two_gammas_in_the_documented_order_bit_for_bit()
+    {
+        // Expected values from scoring_random_reference.py: Gamma(successes), then Gamma(failures), 100 · x / (x + y).
+        var random = new ScoringRandom(ScoringRandom.Key(20240101, 1, 2, 1));
+        var small = IndicatorPosterior.Share(new GammaShape(2.2), new GammaShape(37.8));
+        Assert.Equal([3.5285438347448497, 5.6427408278414495, 6.328563706938298, 7.240097621424893],
+            Enumerable.Range(0, 4).Select(_ => small.Draw(ref random)));
+
+        var (rare, common) = (IndicatorPosterior.Share(new GammaShape(0.6), new GammaShape(40.4)), IndicatorPosterior.Share(new GammaShape(30.3), new GammaShape(270.7)));
+        var (rareSum, commonSum) = (0.0, 0.0);
+        for (var k = 0; k < 20_000; k++) rareSum += rare.Draw(ref random);
+        for (var k = 0; k < 20_000; k++) commonSum += common.Draw(ref random);
+        Assert.Equal(29721.837104485774, rareSum);
+        Assert.Equal(201498.25748136436, commonSum);
+    }
+
+    [Fact]
     public void Normals_have_the_standard_normal_distribution_in_the_body_and_the_tails()
     {
         var random = Stream();

@@ -53,6 +53,15 @@ internal static class Synthetic
                 s.Set(to, i, u, s.Values[s.Cell(from, i, u)], null);
     }
 
+    /// <summary>Pupils with the trait among <paramref name="pupils"/>, each with probability <paramref name="share"/>.</summary>
+    public static int Binomial(int pupils, double share, ref ScoringRandom random)
+    {
+        var k = 0;
+        for (var i = 0; i < pupils; i++)
+            if (random.NextDouble() < share) k++;
+        return k;
+    }
+
     /// <summary>Knuth's method: fine for the means of a few dozen these tests draw.</summary>
     public static int Poisson(double mean, ref ScoringRandom random)
     {

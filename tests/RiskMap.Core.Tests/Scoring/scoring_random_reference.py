@@ -1,5 +1,5 @@
 """Independent reference for ScoringRandomTests: methodology 2.0's generator written from docs/methodology.md alone
-(xoshiro256**, SplitMix64 keys, Doornik's ziggurat, Marsaglia-Tsang). Run with python3; it prints the expected values."""
+(xoshiro256**, SplitMix64 keys, Doornik's ziggurat, Marsaglia-Tsang, shares as Beta from two Gammas). Run with python3; it prints the expected values."""
 import math
 
 M = (1 << 64) - 1
@@ -89,6 +89,13 @@ class Stream:
         return draw * math.exp(math.log(self.uniform()) * (1 / shape)) if boost else draw
 
 
+def share(stream, successes, failures):
+    """A share in percent from Beta(successes, failures): Gamma(successes) first, then Gamma(failures), as the document's draw order."""
+    x = stream.gamma(successes)
+    y = stream.gamma(failures)
+    return 100 * (x / (x + y))
+
+
 def total(values):
     """Left to right, as the test adds (Python 3.12's sum() compensates)."""
     result = 0.0
@@ -104,3 +111,7 @@ if __name__ == "__main__":
     print("sum of 100,000 normals:", repr(total(s.normal() for _ in range(100_000))))
     print("then sum of 20,000 Gamma(0.27):", repr(total(s.gamma(0.27) for _ in range(20_000))))
     print("then sum of 20,000 Gamma(3.27):", repr(total(s.gamma(3.27) for _ in range(20_000))))
+    s = Stream(key(20240101, 1, 2, 1))
+    print("first 4 shares from Beta(2.2, 37.8):", [repr(share(s, 2.2, 37.8)) for _ in range(4)])
+    print("then sum of 20,000 shares from Beta(0.6, 40.4):", repr(total(share(s, 0.6, 40.4) for _ in range(20_000))))
+    print("then sum of 20,000 shares from Beta(30.3, 270.7):", repr(total(share(s, 30.3, 270.7) for _ in range(20_000))))
