@@ -27,6 +27,8 @@ public static class PosteriorSimulation
         var counts = Enumerable.Range(0, m).Where(i => fitted[i].Goalpost is not null && fitted[i].Prior is not null).ToArray();
         // "High" is the fourth level: its lower bound is the third threshold.
         var high = thresholds.Count >= 3 ? thresholds[2] : double.PositiveInfinity;
+        var scales = new DrawScale[m];
+        foreach (var i in counts) scales[i] = new DrawScale(fitted[i].Goalpost!);
         var latest = new float[units * replications];
         Parallel.For(0, units, () => new Workspace(periods, replications, m, weights.Domains.Length, counts.Length), (u, _, work) =>
         {
@@ -41,14 +43,17 @@ public static class PosteriorSimulation
                 {
                     var population = fitted[i].Population![t * units + u];
                     if (float.IsNaN(population)) continue;
+                    var posterior = fitted[i].Prior!.PosteriorOf(fitted[i].Events![t * units + u], population);
                     work.Redrawn[redrawn] = i;
-                    work.Posteriors[redrawn++] = fitted[i].Prior!.PosteriorOf(fitted[i].Events![t * units + u], population);
+                    // Rates that all score what 0 scores need not be drawn exactly (DrawScale, ScoringRandom.NextGamma).
+                    work.Alike[redrawn] = posterior.AlikeUpTo(scales[i].FlatBelow / methodology.RatePer);
+                    work.Posteriors[redrawn++] = posterior;
                 }
                 for (var r = 0; r < replications; r++)
                     for (var k = 0; k < redrawn; k++)
                     {
                         var i = work.Redrawn[k];
-                        work.Scores[i * replications + r] = fitted[i].Goalpost!.Scale(work.Posteriors[k].Draw(ref random) * methodology.RatePer).Score;
+                        work.Scores[i * replications + r] = scales[i].Score(work.Posteriors[k].Draw(ref random, work.Alike[k]) * methodology.RatePer);
                     }
                 Aggregation.ScoreReplications(work.Scores, weights.IndicatorByReplication, domainOf, weights.DomainByReplication,
                     work.WeightedSum, work.WeightSum, work.Draws.AsSpan(t * replications, replications));
@@ -80,6 +85,9 @@ public static class PosteriorSimulation
         public int[] Redrawn { get; } = new int[counts];
 
         public RatePrior.Posterior[] Posteriors { get; } = new RatePrior.Posterior[counts];
+
+        /// <summary>Per redrawn count, the Gamma value up to which every draw scores what a rate of 0 scores.</summary>
+        public double[] Alike { get; } = new double[counts];
     }
 
     private static ScoreUncertainty Summarise(double[] draws, int t, int replications, double high, double[] scratch, Composite?[][] composites, int u)
