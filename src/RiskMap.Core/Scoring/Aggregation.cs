@@ -130,7 +130,8 @@ public static class Aggregation
         for (var j = 0; j < domainWeights.Length; j++)
         {
             if (weightSum[j] == 0 || domainWeights[j] <= 0) continue;
-            logSum += domainWeights[j] * Math.Log(weightedSum[j] / weightSum[j] + 1);
+            // A domain at 0 adds ln 1 = 0, which changes no sum of non-negative terms: its log need not be taken.
+            if (weightedSum[j] != 0) logSum += domainWeights[j] * Math.Log(weightedSum[j] / weightSum[j] + 1);
             domainWeightSum += domainWeights[j];
         }
         return domainWeightSum == 0 ? double.NaN : Math.Exp(logSum / domainWeightSum) - 1;

@@ -28,6 +28,8 @@ public static class PosteriorSimulation
         var counts = Enumerable.Range(0, m).Where(i => fitted[i].HasPosterior).ToArray();
         // "High" is the fourth level: its lower bound is the third threshold.
         var high = thresholds.Count >= 3 ? thresholds[2] : double.PositiveInfinity;
+        var scales = new DrawScale[m];
+        foreach (var i in counts) scales[i] = new DrawScale(fitted[i].Goalpost!);
         var latest = new float[units * replications];
         Parallel.For(0, units, () => new Workspace(periods, replications, m, weights.Domains.Length, counts.Length), (u, _, work) =>
         {
@@ -42,14 +44,17 @@ public static class PosteriorSimulation
                 {
                     var population = fitted[i].Population![t * units + u];
                     if (float.IsNaN(population)) continue;
+                    var posterior = fitted[i].PosteriorAt(t * units + u);
                     work.Redrawn[redrawn] = i;
-                    work.Posteriors[redrawn++] = fitted[i].PosteriorAt(t * units + u);
+                    // Values that all score what 0 scores need not be drawn exactly (DrawScale, ScoringRandom.NextGamma).
+                    work.Alike[redrawn] = posterior.AlikeUpTo(scales[i].FlatBelow);
+                    work.Posteriors[redrawn++] = posterior;
                 }
                 for (var r = 0; r < replications; r++)
                     for (var k = 0; k < redrawn; k++)
                     {
                         var i = work.Redrawn[k];
-                        work.Scores[i * replications + r] = fitted[i].Goalpost!.Scale(work.Posteriors[k].Draw(ref random)).Score;
+                        work.Scores[i * replications + r] = scales[i].Score(work.Posteriors[k].Draw(ref random, work.Alike[k]));
                     }
                 Aggregation.ScoreReplications(work.Scores, weights.IndicatorByReplication, domainOf, weights.DomainByReplication,
                     work.WeightedSum, work.WeightSum, work.Draws.AsSpan(t * replications, replications));
@@ -81,6 +86,9 @@ public static class PosteriorSimulation
         public int[] Redrawn { get; } = new int[counts];
 
         public IndicatorPosterior[] Posteriors { get; } = new IndicatorPosterior[counts];
+
+        /// <summary>Per redrawn indicator, the Gamma value up to which every draw scores what 0 scores (<see cref="IndicatorPosterior.AlikeUpTo"/>).</summary>
+        public double[] Alike { get; } = new double[counts];
     }
 
     private static ScoreUncertainty Summarise(double[] draws, int t, int replications, double high, double[] scratch, Composite?[][] composites, int u)

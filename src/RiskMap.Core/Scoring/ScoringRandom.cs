@@ -73,11 +73,21 @@ public struct ScoringRandom
     public double NextGamma(double shape) => NextGamma(new GammaShape(shape));
 
     /// <summary>Gamma with a shape whose constants are worked out once, for many draws of the same shape.</summary>
-    public double NextGamma(in GammaShape shape)
+    public double NextGamma(in GammaShape shape) => NextGamma(shape, double.NegativeInfinity);
+
+    /// <summary>
+    /// <see cref="NextGamma(in GammaShape)"/> for a caller to whom every value at or below <paramref name="alike"/> is the
+    /// same: when the draw before the U^(1/k) boost (shapes below 1) is already at or below it, so is the boosted draw,
+    /// and the unboosted draw is returned. The boost's uniform is drawn all the same, so the stream advances exactly as
+    /// in <see cref="NextGamma(in GammaShape)"/>.
+    /// </summary>
+    public double NextGamma(in GammaShape shape, double alike)
     {
         var draw = MarsagliaTsang(shape.D, shape.C);
+        if (!shape.Boost) return draw;
+        var u = NextDouble();
         // U^(1/k) as exp(ln U / k): the same number up to rounding, and cheaper than Math.Pow.
-        return shape.Boost ? draw * Math.Exp(Math.Log(NextDouble()) * shape.InverseShape) : draw;
+        return draw <= alike ? draw : draw * Math.Exp(Math.Log(u) * shape.InverseShape);
     }
 
     private double MarsagliaTsang(double d, double c)
