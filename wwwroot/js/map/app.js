@@ -720,8 +720,9 @@ async function load(data) {
     ]);
     if (boundaries) {
       const [regions, districts] = boundaries;
-      drawBoundaries(regions, districts);
+      // Fitted before anything is drawn, so that nothing is drawn twice.
       if (!state.userMovedMap) fitKazakhstan();
+      drawBoundaries(regions, districts);
       drawDistricts(districts);
     }
     if (scores.pending) await showScores(scores.pending);
