@@ -47,6 +47,29 @@ public class NationalMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         Assert.Empty(errors);
     }
 
+    [Fact]
+    public async Task The_country_s_districts_are_drawn_and_clickable_without_a_single_tile_and_zoomed_in_the_tiles_take_over()
+    {
+        var (page, errors) = await app.OpenAsync("/?lang=en");
+        await DistrictPaths.ExpectCountAsync(page, 224, "[data-class]");
+        // One path per district (no tile cuts it), and no vector tile asked for at the country's zoom.
+        Assert.Equal(224, await page.Locator("path.district").CountAsync());
+        Assert.Empty(await TileRequestsAsync(page));
+
+        // A click on Almaly zooms to Almaty city, where the districts come from the vector tiles, still clickable.
+        await DistrictPaths.ClickAsync(page, Almaly);
+        await Assertions.Expect(page.Locator("#breadcrumb")).ToContainTextAsync("Almaty");
+        await Assertions.Expect(page.Locator("#map")).ToHaveAttributeAsync("data-tiles", "ready");
+        Assert.NotEmpty(await TileRequestsAsync(page));
+        await DistrictPaths.ClickAsync(page, Almaly);
+        await Assertions.Expect(page.Locator("#profile")).ToHaveAttributeAsync("data-profile", "ready");
+        await Assertions.Expect(page.Locator("#profile-title")).ToHaveTextAsync("Almaly");
+        Assert.Empty(errors);
+    }
+
+    private static Task<string[]> TileRequestsAsync(IPage page) => page.EvaluateAsync<string[]>(
+        "performance.getEntriesByType('resource').map((e) => e.name).filter((name) => name.includes('/tiles/'))");
+
     /// <summary>The demo districts with fewer than 1,000 pupils, whose classes the public does not get.</summary>
     private static readonly string[] SmallDistricts = ["352100000", "392000000", "392400000"];
 

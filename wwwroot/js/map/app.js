@@ -1,12 +1,12 @@
 // RiskMap: the national map of Kazakhstan, districts coloured by risk class under region outlines, on Leaflet.
 // Leaflet is loaded as a classic script before this module (global L). This module exposes no globals.
 
-import { fetchAbout, fetchDistrictIndex, fetchDistrictScores, fetchIndicators, fetchProfile, fetchRegionScores, fetchRegions, fetchScoreRunStatus, reportBug } from "../shared/api.js";
+import { fetchDistrictScores, fetchIndicators, fetchProfile, fetchRegionScores, reportBug } from "../shared/api.js";
 import { renderBreadcrumb } from "./breadcrumb.js";
 import { classKey, classSummary, districtStyle, isOutside } from "./choropleth.js";
 import { readView, writeView } from "./deeplink.js";
 import { createDistrictLabels } from "./districtlabels.js";
-import { createDistrictTiles } from "./districttiles.js";
+import { createDistricts } from "./districts.js";
 import { createHotspotTable } from "./hotspots.js";
 import { formatArea, formatChange, formatNumber, formatQuarter, formatScore, localizedName, t } from "../shared/i18n.js";
 import { renderLegend } from "./legend.js";
@@ -19,8 +19,9 @@ import { createRanking } from "./ranking.js";
 import { createSchoolLayer, seesSchoolsIn } from "./schools.js";
 import { initSheet } from "./sheet.js";
 import { landingUnit } from "./landing.js";
+import { firstMapData, requestMapData } from "./mapdata.js";
 import { initUnitSearch } from "./unitsearch.js";
-import { initSelectors, likelyView, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
+import { initSelectors, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
 
 const L = window.L;
 
@@ -29,7 +30,6 @@ const KZ_BOUNDS = [[40.5, 46.4], [55.5, 87.4]];
 /** Panning is kept near Kazakhstan and its neighbours. */
 const MAX_BOUNDS = [[30, 30], [65, 105]];
 
-const REGION_SIMPLIFY = 0.01;
 /** A linked district is shown no closer than this, so that the map still shows what lies around it. */
 const UNIT_MAX_ZOOM = 12;
 
@@ -63,10 +63,10 @@ const state = {
   about: null,
   basemap: false,
   regionsByKato: new Map(),
-  /** Each district's properties and bounds by KATO (from /api/districts without outlines). */
+  /** Each district's properties, bounds and simplified outline by KATO (from /api/districts). */
   districtsByKato: new Map(),
-  /** The districts drawn from the vector tiles (districttiles.js), once created. */
-  districtTiles: null,
+  /** The districts drawn on the map (districts.js), once created. */
+  districts: null,
   /** The district tooltip that follows the pointer, and the KATO it describes. */
   tooltip: null,
   tooltipKato: null,
@@ -310,7 +310,7 @@ function isSelected(properties) {
 /** Marks the district (or a region's districts) with this KATO as selected, keeps it in the address; null clears. */
 function selectUnit(kato) {
   state.selected = kato;
-  state.districtTiles.reselect();
+  state.districts.reselect();
   writeView(currentView());
   renderHotspots();
 }
@@ -539,7 +539,7 @@ function hideTooltip() {
   state.tooltipKato = null;
 }
 
-/** Region outlines and names from GeoJSON, and the districts' names and boxes (their shapes come from the tiles). */
+/** Region outlines and names from GeoJSON, and the districts' names and boxes. */
 function drawBoundaries(regions, districts) {
   const byKato = (collection) => new Map(collection.features.map((feature) => [katoOf(feature), feature]));
   state.regionsByKato = byKato(regions);
@@ -563,14 +563,15 @@ function drawBoundaries(regions, districts) {
 }
 
 /**
- * Starts drawing the districts from the vector tiles. They stay hidden until the first score table colours them, so
- * that the map does not flash grey.
+ * Draws the districts (from their simplified outlines at the country's zooms, from the vector tiles zoomed in). They
+ * stay hidden until the first score table colours them, so that the map does not flash grey.
  */
-function drawDistricts() {
+function drawDistricts(districts) {
   map.getPane("districts").style.visibility = "hidden";
   state.tooltip = L.tooltip(DISTRICT_TOOLTIP);
-  state.districtTiles = createDistrictTiles(map, {
+  state.districts = createDistricts(map, {
     pane: "districts",
+    features: districts.features,
     bounds: KZ_BOUNDS,
     styleOf,
     classOf,
@@ -580,12 +581,12 @@ function drawDistricts() {
       clickDistrict(String(properties.kato));
     },
     onOver: (properties, event) => {
-      state.districtTiles.emphasise(String(properties.kato), DISTRICT_HOVER_STYLE);
+      state.districts.emphasise(String(properties.kato), DISTRICT_HOVER_STYLE);
       showTooltip(properties, event);
     },
     onMove: showTooltip,
     onOut: (properties) => {
-      state.districtTiles.emphasise(String(properties.kato), null);
+      state.districts.emphasise(String(properties.kato), null);
       hideTooltip();
     },
   });
@@ -643,18 +644,7 @@ function fetchSelectedScores() {
   return fetchDistrictScores({ run: state.run.id, ...view }).then((table) => ({ view, request, table }));
 }
 
-/**
- * The published run's district table of the view the address likely asks for (likelyView), requested as soon as the
- * run is known, before the caller and the selectors are: one round trip less before the first paint. Null when the view
- * cannot be told yet or nothing is published.
- */
-function fetchLikelyScores(status) {
-  const run = status.published;
-  const view = run && likelyView(readView(), run.periods);
-  return view ? fetchDistrictScores({ run: run.id, ...view }) : null;
-}
-
-/** The early table (fetchLikelyScores) when it is the selected view's of the published run, else a new request. */
+/** The early table (mapdata.js) when it is the selected view's of the published run, else a new request. */
 function selectedScores(early) {
   const view = selectedView();
   const same = early?.run === state.run.id && early.period === view.period && early.measure === view.measure && early.classification === view.classes;
@@ -670,7 +660,7 @@ async function showScores(pending = fetchSelectedScores()) {
   state.unitsByKato = new Map(table.units.map((unit) => [String(unit.code), unit]));
   const outside = table.units.some((unit) => isOutside(unit, view.measure));
   state.shown = { measure: view.measure, period: table.period, classification: table.classification, thresholds: table.thresholds, outside };
-  state.districtTiles.restyle();
+  state.districts.restyle();
   refreshOpenTooltips();
   renderShownLegend();
   renderHotspots();
@@ -709,25 +699,10 @@ async function prepareScores(statusRequest) {
   return view.unit && { kato: view.unit, profile: view.profile, school: view.school };
 }
 
-/**
- * Requests what the first view needs from the API, before the map is made: the boundaries (on the first load only; the
- * districts' shapes come from the tiles), the score run status and the likely score table; and /api/about, which the
- * first paint does not wait for. index.html preloads the boundaries, the run status and /api/about at these very addresses.
- */
-function requestMapData() {
-  const status = state.run ? null : fetchScoreRunStatus({ cache: "default" });
-  return {
-    about: state.about ? null : fetchAbout(),
-    boundaries: state.districtTiles ? null : Promise.all([fetchRegions(REGION_SIMPLIFY), fetchDistrictIndex()]),
-    status,
-    early: status?.then(fetchLikelyScores).catch(() => null) ?? null,
-  };
-}
-
 /** Draws the map's data; data are the requests of requestMapData() when they were started before. */
 async function load(data) {
   if (state.loading) return;
-  data ??= requestMapData();
+  data ??= requestMapData({ about: !state.about, boundaries: !state.districts, status: !state.run });
   state.loading = true;
   state.phase = "loading";
   els.errorBox.hidden = true;
@@ -736,9 +711,8 @@ async function load(data) {
   renderStatus();
 
   try {
-    // Tiles, boundaries and the score table are fetched at the same time; the demo banner, attribution and basemap
+    // The boundaries and the score table are fetched at the same time; the demo banner, attribution and basemap
     // are applied whenever /api/about answers (it counts the observations, so it may come after the paint).
-    if (!state.districtTiles) drawDistricts();
     data.about?.then(applyAbout).catch(showError);
     const [boundaries, scores] = await Promise.all([
       data.boundaries,
@@ -746,11 +720,13 @@ async function load(data) {
     ]);
     if (boundaries) {
       const [regions, districts] = boundaries;
-      drawBoundaries(regions, districts);
+      // Fitted before anything is drawn, so that nothing is drawn twice.
       if (!state.userMovedMap) fitKazakhstan();
+      drawBoundaries(regions, districts);
+      drawDistricts(districts);
     }
     if (scores.pending) await showScores(scores.pending);
-    await state.districtTiles.loaded;
+    await state.districts.loaded;
     map.getPane("districts").style.visibility = "";
     if (state.run) markPainted("riskmap:choropleth-painted");
     const landing = scores.unit ? null : landingUnit(await state.me);
@@ -815,9 +791,8 @@ function start() {
     showError(null);
     return;
   }
-  const data = requestMapData();
   createMap();
-  load(data);
+  load(firstMapData);
 }
 
 start();

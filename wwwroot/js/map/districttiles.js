@@ -10,15 +10,16 @@ const L = window.L;
 const LAYER = "districts";
 
 /**
- * Adds the districts layer to the map. styleOf(kato) gives a district's Leaflet path style, classOf(kato) its class
+ * Adds the districts layer to the map, drawn from minZoom on. styleOf(kato) gives a district's Leaflet path style, classOf(kato) its class
  * ("1" … "5", "suppressed" or "none") and isSelected(properties) whether it is selected; the handlers receive the tile feature's
  * properties and the event. A district's SVG paths (one per tile it crosses) carry class "district", data-kato and
  * data-class, for tests and assistive tools.
  */
-export function createDistrictTiles(map, { pane, bounds, styleOf, classOf, isSelected, onClick, onOver, onMove, onOut }) {
+export function createDistrictTiles(map, { pane, bounds, minZoom, styleOf, classOf, isSelected, onClick, onOver, onMove, onOut }) {
   const layer = L.vectorGrid.protobuf("/tiles/districts/{z}/{x}/{y}.mvt", {
     pane,
     bounds,
+    minZoom,
     maxNativeZoom: 14,
     interactive: true,
     rendererFactory: L.svg.tile,
@@ -66,6 +67,8 @@ export function createDistrictTiles(map, { pane, bounds, styleOf, classOf, isSel
   layer.addTo(map);
 
   return {
+    layer,
+
     /** Resolves once the tiles of the first view have been drawn. */
     loaded,
 

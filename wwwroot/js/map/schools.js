@@ -8,6 +8,7 @@ import { fetchSchoolScores, fetchSchools, reportBug } from "../shared/api.js";
 import { classColor, unitClass } from "./choropleth.js";
 import { element } from "../shared/dom.js";
 import { formatNumber, localizedName, onLanguageChange, t, tPlural } from "../shared/i18n.js";
+import { loadScript } from "../shared/scripts.js";
 import "./schools-messages.js";
 
 const MARKER_SIZE = 14;
@@ -15,24 +16,6 @@ const CLUSTER_SIZE = 30;
 /** Markers closer than this many pixels join a cluster; small enough that a city district's schools split up soon. */
 const CLUSTER_RADIUS = 40;
 const CLUSTER_SCRIPT = "/lib/leaflet.markercluster/leaflet.markercluster.js";
-
-/** Settles once leaflet.markercluster has extended L; after a failure the next call tries again. */
-let clusterScript = null;
-
-function loadMarkerCluster() {
-  clusterScript ??= new Promise((resolve, reject) => {
-    const script = document.createElement("script");
-    script.src = CLUSTER_SCRIPT;
-    script.addEventListener("load", resolve);
-    script.addEventListener("error", () => {
-      clusterScript = null;
-      script.remove();
-      reject(new Error(`${CLUSTER_SCRIPT} did not load`));
-    });
-    document.head.append(script);
-  });
-  return clusterScript;
-}
 
 /**
  * Whether the caller (the /api/auth/me answer) may see the schools of an area { region, district }: a region, or with
@@ -175,7 +158,7 @@ export function createSchoolLayer(map, { me, onSelect }) {
     });
     try {
       const [schools, table] = await Promise.all([
-        fetchSchools(district.kato), fetchSchoolScores({ run, district: district.kato, ...view }), loadMarkerCluster(),
+        fetchSchools(district.kato), fetchSchoolScores({ run, district: district.kato, ...view }), loadScript(CLUSTER_SCRIPT),
       ]);
       if (request !== requests) return;
       useScores(table);

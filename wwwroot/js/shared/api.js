@@ -98,9 +98,9 @@ export async function fetchRegions(simplify = 0.01) {
   return assertFeatureCollection(path, await getJson(path));
 }
 
-/** The districts' names, bounding boxes and label points, without outlines (the map draws those from vector tiles). */
-export async function fetchDistrictIndex() {
-  const path = "/api/districts?geometry=none";
+/** The districts' names, bounding boxes, label points and outlines simplified by the tolerance in degrees. */
+export async function fetchDistricts(simplify) {
+  const path = `/api/districts?simplify=${encodeURIComponent(simplify)}`;
   return assertFeatureCollection(path, await getJson(path));
 }
 

@@ -18,7 +18,8 @@ public static class GeographyEndpoints
             })
             .WithTags("Geography")
             .WithSummary("The regions (oblasts and cities of republican significance) as a GeoJSON FeatureCollection.")
-            .WithDescription("simplify: optional tolerance in degrees (0–0.1) for lighter outlines; 0 gives the stored geometry." +
+            .WithDescription("simplify: optional tolerance in degrees (0–0.1) for lighter outlines, whose coordinates then carry one " +
+                             "decimal digit more than the tolerance (3 for 0.01); 0 gives the stored geometry, to 7 digits." +
                              BoundaryAnswers.CachingDescription)
             .Produces(StatusCodes.Status200OK, contentType: GeoJson)
             .Produces(StatusCodes.Status304NotModified)

@@ -1,0 +1,46 @@
+// What the map's first view needs from the API, requested as early as the page can: index.html loads this module by
+// itself as an async module script, which runs as soon as it has arrived, before Leaflet and app.js (deferred) have
+// run; app.js imports the same module instance and takes over the requests. Plain ES module: no globals.
+
+import { fetchAbout, fetchDistrictScores, fetchDistricts, fetchRegions, fetchScoreRunStatus } from "../shared/api.js";
+import { readView } from "./deeplink.js";
+import { likelyView } from "./selectors.js";
+
+export const REGION_SIMPLIFY = 0.01;
+/** The districts' outlines at the country's zooms (districts.js): under a pixel there, and a third lighter than 0.01. */
+export const DISTRICT_SIMPLIFY = 0.02;
+
+/**
+ * The published run's district table of the view the address likely asks for (likelyView), requested as soon as the
+ * run is known, before the caller and the selectors are: one round trip less before the first paint. Null when the view
+ * cannot be told yet or nothing is published.
+ */
+function fetchLikelyScores(status) {
+  const run = status.published;
+  const view = run && likelyView(readView(), run.periods);
+  return view ? fetchDistrictScores({ run: run.id, ...view }) : null;
+}
+
+/** A failure is dealt with by whoever awaits the request later, not reported now as an unhandled rejection. */
+function handledLater(promise) {
+  promise?.catch(() => {});
+  return promise;
+}
+
+/**
+ * Requests what is still missing, all at once: /api/about (which the first paint does not wait for), the boundaries
+ * (the districts' outlines simplified for the country's zooms), the score run status and the likely score table.
+ * index.html preloads the boundaries, the run status and /api/about at these very addresses.
+ */
+export function requestMapData({ about = true, boundaries = true, status = true } = {}) {
+  const statusRequest = status ? fetchScoreRunStatus({ cache: "default" }) : null;
+  return {
+    about: handledLater(about ? fetchAbout() : null),
+    boundaries: handledLater(boundaries ? Promise.all([fetchRegions(REGION_SIMPLIFY), fetchDistricts(DISTRICT_SIMPLIFY)]) : null),
+    status: handledLater(statusRequest),
+    early: statusRequest?.then(fetchLikelyScores).catch(() => null) ?? null,
+  };
+}
+
+/** The first load's requests, made when this module first runs. */
+export const firstMapData = requestMapData();
