@@ -9,9 +9,11 @@ namespace RiskMap.Core.Scoring;
 public static class LevelHysteresis
 {
     /// <summary>
-    /// The margin of a level: the median absolute quarter-to-quarter change of the composite over the reference quarters
-    /// (pairs of consecutive reference quarters in which the unit has a score both times), the typical move of a score
-    /// that is mostly noise; 0 with fewer than two reference quarters.
+    /// The margin of a level: how far an unchanged score strays by chance, 1.96 σ, the half-width of its 95 % noise band.
+    /// σ is estimated from the median absolute quarter-to-quarter change of the composite over the reference quarters
+    /// (pairs of consecutive reference quarters in which the unit has a score both times): if a change is the difference
+    /// of two independent normal errors of SD σ, its median absolute value is 0.6745 √2 σ. Real changes among the pairs
+    /// only make the margin larger. 0 with fewer than two reference quarters.
     /// </summary>
     public static double Margin(IReadOnlyList<Composite?[]> composites, Range reference)
     {
@@ -20,8 +22,11 @@ public static class LevelHysteresis
             for (var u = 0; u < composites[t].Length; u++)
                 if (composites[t][u] is { } now && composites[t - 1][u] is { } before) moves.Add(Math.Abs(now.Score - before.Score));
         moves.Sort();
-        return moves.Count == 0 ? 0 : Statistics.Percentile(moves, 0.5);
+        return moves.Count == 0 ? 0 : NoiseBand * Statistics.Percentile(moves, 0.5);
     }
+
+    /// <summary>1.96 σ per median absolute change: 1.959964 / (0.674490 √2) ≈ 2.0547 (normal quantiles of 0.975 and 0.75).</summary>
+    public const double NoiseBand = 1.959963984540054 / (0.6744897501960817 * 1.4142135623730951);
 
     /// <summary>
     /// The published levels of every quarter (outer) and unit (inner), null where a unit has no score. A unit's first

@@ -71,7 +71,7 @@ public class LevelHysteresisTests
     }
 
     [Fact]
-    public void The_margin_is_the_median_absolute_quarterly_change_over_the_reference_quarters_only()
+    public void The_margin_is_the_95_percent_noise_band_estimated_from_the_median_quarterly_change_over_the_reference_quarters_only()
     {
         static Composite C(double score) => new(score, [], []);
         Composite?[][] composites =
@@ -82,7 +82,8 @@ public class LevelHysteresisTests
             [C(9.0), C(0.0), C(9.0)], // outside the reference: ignored
         ];
 
-        Assert.Equal(0.3, LevelHysteresis.Margin(composites, new Range(0, 3)), 12);
+        Assert.Equal(2.0547, LevelHysteresis.NoiseBand, 4);
+        Assert.Equal(0.3 * LevelHysteresis.NoiseBand, LevelHysteresis.Margin(composites, new Range(0, 3)), 12);
         Assert.Equal(0, LevelHysteresis.Margin(composites, new Range(0, 1)));
     }
 }
