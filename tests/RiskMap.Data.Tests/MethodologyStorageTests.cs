@@ -58,7 +58,21 @@ public class MethodologyStorageTests(DemoDatabase db) : IClassFixture<DemoDataba
         Assert.Equal(4, stored.Count);
         Assert.Equal(stored, table.Thresholds);
         Assert.NotEqual<double>([2.0, 3.5, 5.0, 6.5], table.Thresholds);
-        Assert.All(scored, u => Assert.Equal(1 + stored.Count(b => u.Score >= b), u.Class));
+        // A level is the plain level of the score by the stored thresholds, or the next one kept within the stored margin.
+        var margin = await db.ScalarAsync<double>("SELECT (level_references -> 'district' ->> 'levelMargin')::float8 FROM score_runs WHERE id = @run", new { run });
+        Assert.True(margin > 0);
+        Assert.All(scored, u =>
+        {
+            var plain = 1 + stored.Count(b => u.Score >= b);
+            if (u.LevelHeldWithin is null) Assert.Equal(plain, u.Class);
+            else
+            {
+                Assert.Equal(margin, u.LevelHeldWithin);
+                Assert.Equal(1, Math.Abs(plain - u.Class!.Value));
+                Assert.InRange(u.Score!.Value, (u.Class > 1 ? stored[u.Class.Value - 2] : 0) - margin, (u.Class < 5 ? stored[u.Class.Value - 1] : 10) + margin);
+            }
+        });
+        Assert.Contains(scored, u => u.LevelHeldWithin is not null);
 
         // Every level's scale is recorded: reference quarters, goalposts, priors of counts and why an indicator was dropped.
         Assert.Equal(3, await db.ScalarAsync<long>("SELECT count(*) FROM score_runs, jsonb_object_keys(level_references) WHERE id = @run", new { run }));

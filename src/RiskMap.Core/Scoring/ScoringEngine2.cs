@@ -105,6 +105,8 @@ public static class ScoringEngine2
             foreach (var c in composites[t])
                 if (c is not null) pooled.Add(c.Score);
         var thresholds = RiskClasses.QuantileThresholds(pooled);
+        var margin = LevelHysteresis.Margin(composites, reference);
+        var published = LevelHysteresis.Levels(composites, thresholds, margin);
 
         var simulation = PosteriorSimulation.Run(level, n, normalised, composites, fitted, weights, domainOf, thresholds, methodology);
         var reliability = Reliability(data, coverage, fitted, weights);
@@ -120,7 +122,7 @@ public static class ScoringEngine2
                 var flags = outOfRange[t].AsSpan(u * m, m);
                 results.Add(new UnitScore(
                     data.Codes[u], input.Periods[t], composite?.Score,
-                    composite is null ? null : RiskClasses.ByThresholds(composite.Score, thresholds),
+                    published[t][u],
                     composite?.DomainScores ?? [], t == periods - 1 ? composite?.Contributions ?? [] : [],
                     Array.ConvertAll(normalised[t][(u * m)..(u * m + m)], v => (float)v),
                     reliability[t * n + u], reliability[t * n + u] < methodology.ReliabilityThreshold,
@@ -134,7 +136,7 @@ public static class ScoringEngine2
             Enumerable.Range(0, m).Where(i => fitted[i].Goalpost is not null).ToDictionary(i => indicators[i].Code, i => fitted[i].Goalpost!),
             Enumerable.Range(0, m).Where(i => fitted[i].Prior is not null).ToDictionary(i => indicators[i].Code, i => fitted[i].Prior!),
             Enumerable.Range(0, m).Where(i => fitted[i].SharePrior is not null).ToDictionary(i => indicators[i].Code, i => fitted[i].SharePrior!),
-            dropped);
+            dropped, margin);
         return (results, levelReference);
     }
 

@@ -7,6 +7,7 @@ namespace RiskMap.Core.Scoring;
 /// One unit's result for one quarter. Score, class and rank are null/0 when the unit has no data; contributions and
 /// the rank band only for the latest quarter, the one profiles explain and the uncertainty analysis runs on.
 /// Indicator scores are each indicator's normalised 0–10 score (NaN where missing), for maps of a single indicator.
+/// Under 2.0 the class is the published risk level, which may be held from the previous quarter (<see cref="LevelHysteresis"/>).
 /// </summary>
 public sealed record UnitScore(
     string Code,
@@ -49,9 +50,10 @@ public enum DropReason
 }
 
 /// <summary>Methodology 2.0: what a level's scale was fixed from, recorded with the run: Gamma priors of the counts, Beta priors of the shares.</summary>
+/// <param name="LevelMargin">How far a score may stray beyond its level's band before the level changes (<see cref="LevelHysteresis"/>).</param>
 public sealed record LevelReference(EntityLevel Level, IReadOnlyList<Quarter> Quarters, IReadOnlyList<double> ClassThresholds,
     IReadOnlyDictionary<string, Goalpost> Goalposts, IReadOnlyDictionary<string, RatePrior> Priors,
-    IReadOnlyDictionary<string, SharePrior> SharePriors, IReadOnlyList<IndicatorDrop> Dropped);
+    IReadOnlyDictionary<string, SharePrior> SharePriors, IReadOnlyList<IndicatorDrop> Dropped, double LevelMargin);
 
 public sealed record IndicatorTreatment(EntityLevel Level, Quarter Period, string Indicator, Treatment Treatment);
 

@@ -44,6 +44,7 @@ public sealed partial class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaS
         public double? HighRiskProbability { get; init; }
         public bool? ClearChangeQuarter { get; init; }
         public bool? ClearChangeYear { get; init; }
+        public double? LevelHeldWithin { get; init; }
         public string? Geometry { get; init; }
     }
 
@@ -64,7 +65,8 @@ public sealed partial class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaS
         s.period, s.detailed, s.suppressed, s.score, s.class, s.domain_scores AS DomainScores, s.contributions, s.reliability,
         s.low_reliability AS LowReliability, s.change_quarter AS ChangeQuarter, s.change_year AS ChangeYear, s.rank, s.rank_among AS RankAmong,
         s.rank_median AS RankMedian, s.rank_low AS RankLow, s.rank_high AS RankHigh, s.score_low AS ScoreLow, s.score_high AS ScoreHigh,
-        s.high_risk_probability AS HighRiskProbability, s.clear_change_quarter AS ClearChangeQuarter, s.clear_change_year AS ClearChangeYear
+        s.high_risk_probability AS HighRiskProbability, s.clear_change_quarter AS ClearChangeQuarter, s.clear_change_year AS ClearChangeYear,
+        s.level_held_within AS LevelHeldWithin
         """;
 
     public async Task<IReadOnlyList<string>> PeriodsAsync(long run)
@@ -202,5 +204,5 @@ public sealed partial class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaS
         r.RankMedian is { } median ? new RankBandView(median, r.RankLow ?? median, r.RankHigh ?? median) : null,
         r.Detailed, r.Suppressed, r.RankAmong,
         r.ScoreLow is { } low && r.ScoreHigh is { } high ? new ScoreIntervalView(low, high) : null,
-        r.HighRiskProbability, r.ClearChangeQuarter, r.ClearChangeYear);
+        r.HighRiskProbability, r.ClearChangeQuarter, r.ClearChangeYear, LevelHeldWithin: r.LevelHeldWithin);
 }

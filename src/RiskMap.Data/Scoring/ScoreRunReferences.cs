@@ -7,8 +7,8 @@ namespace RiskMap.Data.Scoring;
 
 /// <summary>
 /// The scale a methodology 2.0 run was fixed on, as stored in <c>score_runs.level_references</c>: per level code the
-/// reference quarters, the class thresholds (read back by <c>score_run_class_thresholds</c>), each indicator's
-/// goalposts and Empirical Bayes prior (Gamma for a count, Beta for a share), and the dropped indicators with the reason.
+/// reference quarters, the class thresholds (read back by <c>score_run_class_thresholds</c>), the level margin, each
+/// indicator's goalposts and Empirical Bayes prior (Gamma for a count, Beta for a share), and the dropped indicators with the reason.
 /// </summary>
 internal static class ScoreRunReferences
 {
@@ -26,6 +26,7 @@ internal static class ScoreRunReferences
         {
             quarters = r.Quarters.Select(q => q.ToString()),
             classThresholds = r.ClassThresholds,
+            levelMargin = r.LevelMargin,
             goalposts = r.Goalposts,
             priors = r.Priors.ToDictionary(p => p.Key, p => new { p.Value.Mean, p.Value.Variance, p.Value.HasSignal, p.Value.Alpha, p.Value.Beta }),
             sharePriors = r.SharePriors.ToDictionary(p => p.Key, p => new { p.Value.Mean, p.Value.Variance, p.Value.HasSignal, p.Value.Alpha, p.Value.Beta }),

@@ -26,12 +26,15 @@ public sealed record ScoreIntervalView(double Low, double High);
 /// uncertainty (false: "no clear change"); null under 1.0, where the change is judged by a fixed rule.</param>
 /// <param name="ClearChangeYear">As <paramref name="ClearChangeQuarter"/>, for <paramref name="ChangeYear"/>.</param>
 /// <param name="Value">In an indicator view, full sight only: the unit's observed rate (and count) behind the indicator's score.</param>
+/// <param name="LevelHeldWithin">Methodology 2.0, the composite with the run's thresholds, full sight only: where the risk level was
+/// kept from the previous quarter although the score lies in another level's band, the level's margin (the score has not left
+/// the kept level's band by more); null otherwise.</param>
 public sealed record UnitScoreView(
     string Code, string NameKk, string NameRu, string? NameEn, string? RegionKato, string? DistrictKato,
     double? Score, int? Class, IReadOnlyDictionary<string, double?> DomainScores, double Reliability, bool LowReliability,
     double? ChangeQuarter, double? ChangeYear, int Rank, RankBandView? RankBand, bool Detailed = true, bool Suppressed = false,
     int? RankAmong = null, ScoreIntervalView? ScoreInterval = null, double? HighRiskProbability = null,
-    bool? ClearChangeQuarter = null, bool? ClearChangeYear = null, IndicatorValueView? Value = null);
+    bool? ClearChangeQuarter = null, bool? ClearChangeYear = null, IndicatorValueView? Value = null, double? LevelHeldWithin = null);
 
 /// <summary>What a score table ranks and colours by: the composite, one domain's score, or one indicator's score.</summary>
 public sealed record ScoreMeasure(string Kind, string? Code)

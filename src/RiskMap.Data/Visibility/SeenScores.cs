@@ -13,7 +13,11 @@ namespace RiskMap.Data.Visibility;
 /// <list type="bullet">
 /// <item>names, <c>region_kato</c>, <c>district_kato</c>, <c>sight</c>, <c>detailed</c> (full sight), <c>suppressed</c> (withheld), <c>period</c>;</item>
 /// <item><c>score</c> (the measure's 0–10 score), <c>domain_scores</c>, <c>contributions</c> — full sight only;</item>
-/// <item><c>class</c> — the composite's for full and class-only sight, a domain's or indicator's for full sight only;</item>
+/// <item><c>class</c> — the composite's for full and class-only sight, a domain's or indicator's for full sight only. Under 2.0
+/// the composite's level with the run's thresholds is the one the engine stored (<c>score_results.class</c>, which may be held
+/// from the previous quarter); every other class is the measure's plain class by the thresholds;</item>
+/// <item><c>level_held_within</c> — under 2.0, full sight only: the level's margin where the composite's stored level is not the
+/// plain level of its score (held from the previous quarter), null otherwise;</item>
 /// <item><c>rank</c> and <c>rank_among</c> — among the units of the level and quarter the caller sees in full, so a
 /// scoped caller's ranks reveal nothing of units outside the scope; <c>rank_median</c>, <c>rank_low</c>, <c>rank_high</c>
 /// (the composite's Monte Carlo band over the whole country) only for callers who see the whole country;</item>
@@ -38,18 +42,24 @@ public static class SeenScores
             measured AS (
                 SELECT u.code, u.name_kk, u.name_ru, u.name_en, u.region_kato, u.district_kato, u.sight, r.period, {RawValue(measure)} AS raw,
                        r.domain_scores, r.contributions, r.reliability, r.low_reliability,
-                       {Change(level, measure, 1, "r.change_quarter")} AS change_quarter, {Change(level, measure, 4, "r.change_year")} AS change_year,
+                       r.class AS stored_class, {Change(level, measure, 1, "r.change_quarter")} AS change_quarter, {Change(level, measure, 4, "r.change_year")} AS change_year,
                        r.rank_median, r.rank_low, r.rank_high,
                        r.score_low, r.score_high, r.high_risk_probability, r.clear_change_quarter, r.clear_change_year
                 FROM score_results r JOIN seen u ON u.code = r.code
                 WHERE r.run_id = @run AND r.level = '{level.ToCode()}'{(everyQuarter ? "" : " AND r.period = @period")}),
-            class_thresholds AS (SELECT COALESCE(@thresholds::float8[], {RunThresholds(level)}) AS bounds),
+            class_thresholds AS (
+                SELECT COALESCE(@thresholds::float8[], {RunThresholds(level)}) AS bounds, {StoredLevels(measure)} AS stored,
+                       {RunLevelMargin(level)} AS margin),
+            classed AS (
+                SELECT m.*, c.stored, c.margin, 1 + (SELECT count(*) FROM unnest(c.bounds) b WHERE m.raw >= b)::int AS plain_class
+                FROM measured m CROSS JOIN class_thresholds c),
             seen_scores AS (
                 SELECT m.code, m.name_kk, m.name_ru, m.name_en, m.region_kato, m.district_kato, m.sight, m.period,
                        m.sight = 'full' AS detailed, m.sight = 'withheld' AS suppressed,
                        CASE WHEN m.sight = 'full' THEN m.raw END AS score,
                        CASE WHEN {SeesClass(measure)} AND m.raw IS NOT NULL
-                            THEN 1 + (SELECT count(*) FROM class_thresholds c, unnest(c.bounds) b WHERE m.raw >= b)::int END AS class,
+                            THEN CASE WHEN m.stored THEN m.stored_class::int ELSE m.plain_class END END AS class,
+                       CASE WHEN m.sight = 'full' AND m.stored AND m.stored_class <> m.plain_class THEN m.margin END AS level_held_within,
                        CASE WHEN m.sight = 'full' THEN m.domain_scores END AS domain_scores,
                        CASE WHEN m.sight = 'full' THEN m.contributions END AS contributions,
                        m.reliability, m.low_reliability,
@@ -65,7 +75,7 @@ public static class SeenScores
                        {CompositeOnly(composite, "m.sight = 'full'", "m.high_risk_probability", "float8")} AS high_risk_probability,
                        {CompositeOnly(composite, "m.sight = 'full'", "m.clear_change_quarter", "boolean")} AS clear_change_quarter,
                        {CompositeOnly(composite, "m.sight = 'full'", "m.clear_change_year", "boolean")} AS clear_change_year
-                FROM measured m)
+                FROM classed m)
             """;
     }
 
@@ -110,6 +120,19 @@ public static class SeenScores
 
     /// <summary>The one home of the run's fixed class thresholds of a level (SQL): per level under 2.0, one set under 1.0.</summary>
     public static string RunThresholds(EntityLevel level) => $"score_run_class_thresholds(@run, '{level.ToCode()}')";
+
+    /// <summary>
+    /// Whether the composite's class is the level the engine stored: under 2.0 (a run with level references) with the run's
+    /// thresholds, where it may be held from the previous quarter; not for quantile classes, a domain or an indicator, nor
+    /// under 1.0, whose classes are the plain classes by the run's thresholds.
+    /// </summary>
+    private static string StoredLevels(ScoreMeasure measure) => measure == ScoreMeasure.Composite
+        ? "@thresholds::float8[] IS NULL AND (SELECT r.level_references IS NOT NULL FROM score_runs r WHERE r.id = @run)"
+        : "false";
+
+    /// <summary>The run's level margin of a level (SQL; null under 1.0): how far a score may stray beyond its level's band before the level changes.</summary>
+    private static string RunLevelMargin(EntityLevel level) =>
+        $"(SELECT (r.level_references -> '{level.ToCode()}' ->> 'levelMargin')::float8 FROM score_runs r WHERE r.id = @run)";
 
     /// <summary>Rank bands and 2.0's uncertainty belong to the composite; for a domain or an indicator they are not shown.</summary>
     private static string CompositeOnly(bool composite, string shown, string column, string type) =>

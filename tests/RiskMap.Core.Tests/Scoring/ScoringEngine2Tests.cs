@@ -230,6 +230,23 @@ public class ScoringEngine2Tests
     }
 
     [Fact]
+    public void Noisy_schools_change_risk_level_less_often_than_their_scores_cross_a_threshold_and_never_by_a_level_held_two_away()
+    {
+        var result = ScoringEngine.Run(Levels(schools: 200, districts: 8, periods: 8).Input, Fast);
+        var thresholds = result.References!.Single(r => r.Level == EntityLevel.School).ClassThresholds;
+        var bySchool = result.Scores[EntityLevel.School].GroupBy(s => s.Code).Select(g => g.OrderBy(s => s.Period).ToArray()).ToArray();
+        RiskClass Plain(UnitScore s) => RiskClasses.ByThresholds(s.Score!.Value, thresholds);
+        static int Changes(IEnumerable<RiskClass> levels) => levels.Zip(levels.Skip(1)).Count(p => p.First != p.Second);
+
+        var published = bySchool.Sum(quarters => Changes(quarters.Select(s => s.Class!.Value)));
+        var plain = bySchool.Sum(quarters => Changes(quarters.Select(Plain)));
+
+        Assert.InRange(published, 1, plain * 0.8);
+        Assert.All(bySchool, quarters => Assert.Equal(Plain(quarters[0]), quarters[0].Class));
+        Assert.All(bySchool.SelectMany(q => q), s => Assert.InRange(Math.Abs(s.Class!.Value - Plain(s)), 0, 1));
+    }
+
+    [Fact]
     public void A_run_reproduces_bit_for_bit()
     {
         ScoringResult Run() => ScoringEngine.Run(Levels(schools: 120, districts: 6, periods: 6).Input, Version2 with { Replications = 50 });

@@ -82,7 +82,13 @@ public class WorkedExample2Tests
             for (var t = 0; t < 5; t++) Assert.Equal(composite[u][t], At(Districts[u], t).Score!.Value, 4);
 
         Assert.Equal([0.4167, 0.8333, 2.5821, 7.0314], Reference.ClassThresholds.Select(x => Math.Round(x, 4)));
-        Assert.Equal([RiskClass.VeryHigh, RiskClass.High, RiskClass.Low, RiskClass.High], Districts.Select(d => At(d, 4).Class!.Value));
+        Assert.Equal(0.8561, Reference.LevelMargin, 4); // 2.0547 × the median quarterly change 0.4167
+        // C's 0.4167 in Q5 is low by the thresholds but within the margin of its medium band: it stays medium; D's jump
+        // from very low to high is not held.
+        Assert.Equal([RiskClass.VeryHigh, RiskClass.High, RiskClass.Medium, RiskClass.High], Districts.Select(d => At(d, 4).Class!.Value));
+        // In Q2 B's dip to 2.3289 and D's rise to 0.4167 cross a threshold by less than the margin: both keep their level.
+        Assert.Equal([RiskClass.Medium, RiskClass.Low], new[] { "B", "D" }.Select(d => RiskClasses.ByThresholds(At(d, 1).Score!.Value, Reference.ClassThresholds)));
+        Assert.Equal([RiskClass.High, RiskClass.VeryLow], new[] { "B", "D" }.Select(d => At(d, 1).Class!.Value));
         Assert.Equal(At("A", 3).Score, At("A", 4).Score); // unchanged input, unchanged score
         Assert.All(Districts, d => Assert.Equal(10, At(d, 4).Reliability));
     }

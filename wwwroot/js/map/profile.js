@@ -8,6 +8,7 @@ import { barChart, lineChart } from "../shared/charts.js";
 import { classColor, isSuppressed, unitClass } from "./choropleth.js";
 import { element } from "../shared/dom.js";
 import { formatNumber, formatQuarter, formatScore, localizedName, t, tPlural } from "../shared/i18n.js";
+import { heldLevelNote } from "./heldlevel.js";
 import { methodologyLink, suppressedSwatch, swatch } from "./legend.js";
 import "./profile-messages.js";
 import "./schools-messages.js";
@@ -134,7 +135,7 @@ function detailed(profile) {
   const { level, latest, contributions: items, history, period } = profile;
   const [rankLabel, rankText] = rankFact(level, latest);
   const facts = element("dl", { className: "profile-facts" });
-  classFact(facts, latest);
+  classFact(facts, latest, ...heldLevelNote(latest));
   // A composite or domain score is a relative index; an indicator's is its 0–10 score, shown with the value behind it.
   const indicator = profile.measure.startsWith("indicator:");
   fact(facts, t(indicator ? "profile.score" : "profile.index"), element("span", { className: "profile-score", text: scoreText(latest) }));

@@ -63,6 +63,9 @@ public static class ScoreEndpoints
                              "Under methodology riskmap-2.0 (the default) the composite also carries, with its score: scoreInterval (5–95 % of the Monte Carlo), " +
                              "highRiskProbability (0–1, of risk level 4 or 5) and clearChangeQuarter/clearChangeYear (whether the change exceeds its " +
                              "uncertainty; false: no clear change); all null under riskmap-1.0 and for a domain or an indicator. " +
+                             "Under riskmap-2.0 the composite's class with fixed thresholds is the risk level the run published, which is kept from the " +
+                             "previous quarter while the score stays within the level margin of its band; levelHeldWithin (with the score) is that margin " +
+                             "where the level was kept although the score lies in another level's band, else null. " +
                              "In an indicator view a unit the caller sees in full has its observed value: rate per 1,000 pupils for a count " +
                              "('unit': 'per1000Pupils', with the count), else the value in the catalogue's unit (a percentage); a count and its rate " +
                              "are withheld ('countWithheld': true) exactly where /api/counts withholds them. Scores are a relative index 0–10, " +
@@ -117,7 +120,7 @@ public static class ScoreEndpoints
                              "the measure's score and class in every quarter, quantile classes cut per quarter). Contributions exist for the run's " +
                              "latest quarter only and, for a domain or indicator, are its own indicators'. Changes (changeQuarter: against the previous " +
                              "quarter, changeYear: against the same quarter a year before) are the measure's: its score less the earlier quarter's. " +
-                             "Under riskmap-2.0 the composite's scoreInterval, highRiskProbability and clearChangeQuarter/clearChangeYear come with the score, " +
+                             "Under riskmap-2.0 the composite's scoreInterval, highRiskProbability, clearChangeQuarter/clearChangeYear and levelHeldWithin come with the score, " +
                              "and an indicator view's 'value' (rate per 1,000 pupils or percentage, and count) with the indicator's score, as in /api/scores. " +
                              "A region or district outside the caller's scope shows its composite class only, and none when it has fewer pupils than " +
                              "Access:MinimumPupilsForClass ('suppressed': true); by a domain or an indicator it shows no class. A school's profile needs a sign-in, " +
