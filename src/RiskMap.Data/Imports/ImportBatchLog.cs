@@ -18,6 +18,12 @@ public sealed class ImportBatchLog(NpgsqlDataSource dataSource)
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>
+    /// SQL condition on <c>import_batches</c>: the batch is being imported now, its importer renewing its lease. A batch
+    /// still marked running without it was interrupted: its process died, and its transaction with it.
+    /// </summary>
+    public const string RunningSql = "(status = 'running' AND lease_until >= now())";
+
     /// <param name="transaction">Null: the record is stored at once. A dry run passes its own transaction, whose rollback takes the record away.</param>
     public async Task<long> StartAsync(ImportKind kind, string fileName, string sha256, long sizeBytes, string importedBy, ImportOptions options,
         TimeSpan lease, NpgsqlTransaction? transaction = null)

@@ -21,9 +21,9 @@ public sealed class ImportBatchQueries(NpgsqlDataSource dataSource)
         long Id, string Kind, string FileName, string Sha256, long SizeBytes, string ImportedBy, string Source, string Status,
         DateTime StartedAt, DateTime? FinishedAt, int RowsRead, int RowsInserted, int RowsUpdated, int RowsUnchanged, string Issues);
 
-    private const string Select = """
+    private const string Select = $"""
         SELECT id, kind, file_name AS FileName, sha256, size_bytes AS SizeBytes, imported_by AS ImportedBy, source,
-               CASE WHEN status = 'running' AND lease_until < now() THEN 'interrupted' ELSE status END AS Status,
+               CASE WHEN status = 'running' AND NOT {ImportBatchLog.RunningSql} THEN 'interrupted' ELSE status END AS Status,
                started_at AS StartedAt, finished_at AS FinishedAt, rows_read AS RowsRead, rows_inserted AS RowsInserted,
                rows_updated AS RowsUpdated, rows_unchanged AS RowsUnchanged, issues::text AS Issues
         FROM import_batches
