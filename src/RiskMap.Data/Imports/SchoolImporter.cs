@@ -141,6 +141,7 @@ public sealed partial class SchoolImporter(CoordinateSystemResolver resolver) : 
             return null;
         }
         if (!seen.Add(code)) issues.Add(ImportProblem.DuplicateKey, row, "code", code, code);
+        var errorsBefore = issues.ErrorCount;
 
         // A given value of at most 300 characters; null when the file leaves it out, or it is too long (reported).
         string? Given(string field)
@@ -154,17 +155,12 @@ public sealed partial class SchoolImporter(CoordinateSystemResolver resolver) : 
         string? Name(string field) => Given(field) is { } name ? NameSpelling.Stored(name, row, field, code, issues) : null;
         var (name, nameRu, nameKk) = (Name("name"), Name("name_ru"), Name("name_kk"));
         if (name is null && nameRu is null && nameKk is null)
-        {
             issues.Add(ImportProblem.MissingValue, row, hasColumn("name") ? "name" : "name_ru", key: code);
-            return null;
-        }
 
+        var (type, language) = (Given("type"), Given("language"));
         var settlement = Given("settlement")?.ToLowerInvariant();
         if (settlement is not null && !Settlements.Contains(settlement))
-        {
             issues.Add(ImportProblem.NotAllowedValue, row, "settlement", settlement, code, ImportDetail.Of(DetailText.SettlementExpected));
-            return null;
-        }
 
         var pupilsText = Given("pupils");
         int? pupils = null;
@@ -176,13 +172,12 @@ public sealed partial class SchoolImporter(CoordinateSystemResolver resolver) : 
                 issues.Add(ImportProblem.OutOfRange, row, "pupils", pupilsText, code, ImportDetail.Between(0, MaxPupils));
             else
                 pupils = count;
-            if (pupils is null) return null;
         }
 
         var point = candidate.CoordinatesReported ? null : GeometryChecks.SchoolPoint(candidate.Geometry, row, code, issues);
-        return point is null
+        return point is null || issues.ErrorCount > errorsBefore
             ? null
-            : new School(code, nameRu ?? name ?? nameKk!, nameKk ?? name ?? nameRu!, Given("type"), Given("language"), settlement, pupils, point);
+            : new School(code, nameRu ?? name ?? nameKk!, nameKk ?? name ?? nameRu!, type, language, settlement, pupils, point);
     }
 
     private static async Task<ImportCounts> WriteAsync(ImportContext context, IReadOnlyList<School> schools)
