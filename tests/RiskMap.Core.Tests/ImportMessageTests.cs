@@ -11,10 +11,32 @@ public class ImportMessageTests
     [MemberData(nameof(Problems))]
     public void Every_problem_is_explained_in_Kazakh_Russian_and_English(ImportProblem problem)
     {
-        var texts = Languages.All.Select(l => ImportProblemTexts.Describe(problem, l)).ToList();
+        var texts = Languages.All.Select(l => ImportProblemTexts.Describe(problem, l, OptionSpelling.Query)).ToList();
         Assert.All(texts, t => Assert.False(string.IsNullOrWhiteSpace(t)));
         Assert.Equal(3, texts.Distinct().Count());
     }
+
+    public static TheoryData<DetailText> Details => new(Enum.GetValues<DetailText>().Where(d => d != DetailText.AsIs));
+
+    [Theory]
+    [MemberData(nameof(Details))]
+    public void Every_detail_is_said_in_Kazakh_Russian_and_English_without_placeholders(DetailText text)
+    {
+        var detail = new ImportDetail(text, "3", "7");
+        var texts = Languages.All.Select(l => ImportProblemTexts.Describe(detail, l, OptionSpelling.Query)).ToList();
+        Assert.All(texts, t => Assert.DoesNotMatch(@"\{\d\}|^\s*$", t));
+        Assert.Equal(3, texts.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData(OptionSpelling.Query, "The geometry is invalid; repair=true fixes it.")]
+    [InlineData(OptionSpelling.CommandLine, "The geometry is invalid; --repair fixes it.")]
+    public void Options_are_named_as_the_reader_gives_them(OptionSpelling spelling, string expected) =>
+        Assert.Equal(expected, ImportProblemTexts.Describe(ImportProblem.InvalidGeometry, Language.En, spelling));
+
+    [Fact]
+    public void Large_numbers_are_grouped_as_the_reader_writes_them() =>
+        Assert.Equal("at most 2,000,000 rows", ImportProblemTexts.Describe(ImportDetail.AtMost(DetailText.AtMostRows, 2_000_000), Language.En, OptionSpelling.Query));
 
     [Theory]
     [InlineData("kk-KZ", Language.Kk)]

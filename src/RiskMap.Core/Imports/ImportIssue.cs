@@ -10,7 +10,7 @@ public sealed record ImportIssue(
     string? Field = null,
     string? Value = null,
     string? Key = null,
-    string? Detail = null)
+    ImportDetail? Detail = null)
 {
     public bool IsWarning => Problem.IsWarning();
 

@@ -24,6 +24,8 @@ public enum ImportProblem
     InvalidGeometry,
     CoordinatesOutOfRange,
     NotAllowedValue,
+    ExtraFields,
+    NotAWholeNumber,
 
     // Warnings: the import goes ahead and reports them.
     GeometryRepaired,

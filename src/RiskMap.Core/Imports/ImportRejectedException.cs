@@ -6,6 +6,6 @@ public sealed class ImportRejectedException(IReadOnlyList<ImportIssue> issues)
 {
     public IReadOnlyList<ImportIssue> Issues { get; } = issues;
 
-    public static ImportRejectedException Single(ImportProblem problem, string? detail = null, int? row = null, string? field = null, string? value = null) =>
+    public static ImportRejectedException Single(ImportProblem problem, ImportDetail? detail = null, int? row = null, string? field = null, string? value = null) =>
         new([new ImportIssue(problem, row, field, ImportIssue.Clip(value), Detail: detail)]);
 }

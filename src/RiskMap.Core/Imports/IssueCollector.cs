@@ -21,7 +21,7 @@ public sealed class IssueCollector(int maxErrors = 100)
         if (ErrorCount >= maxErrors) throw new ImportRejectedException(InFileOrder());
     }
 
-    public void Add(ImportProblem problem, int? row = null, string? field = null, string? value = null, string? key = null, string? detail = null) =>
+    public void Add(ImportProblem problem, int? row = null, string? field = null, string? value = null, string? key = null, ImportDetail? detail = null) =>
         Add(new ImportIssue(problem, row, field, value, key, detail));
 
     /// <summary>Ends the import if any error was found, so that nothing partial is written.</summary>

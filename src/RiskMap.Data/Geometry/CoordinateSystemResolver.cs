@@ -75,7 +75,7 @@ public sealed class CoordinateSystemResolver
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or InvalidCastException or FormatException)
         {
-            throw ImportRejectedException.Single(ImportProblem.UnknownCrs, detail: e.Message, value: definition);
+            throw ImportRejectedException.Single(ImportProblem.UnknownCrs, detail: ImportDetail.AsIs(e.Message), value: definition);
         }
     }
 }

@@ -23,7 +23,7 @@ public static class GeoJsonLayerReader
         catch (JsonException e)
         {
             var line = e.LineNumber is { } l ? (int)l + 1 : (int?)null;
-            throw ImportRejectedException.Single(ImportProblem.MalformedJson, detail: e.Message, row: line);
+            throw ImportRejectedException.Single(ImportProblem.MalformedJson, detail: ImportDetail.AsIs(e.Message), row: line);
         }
 
         using (document)
@@ -64,7 +64,7 @@ public static class GeoJsonLayerReader
         var properties = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         if (feature.ValueKind != JsonValueKind.Object)
         {
-            issues.Add(ImportProblem.MalformedJson, row: number, detail: "A feature must be a JSON object.");
+            issues.Add(ImportProblem.MalformedJson, row: number, detail: ImportDetail.Expected("{ \"type\": \"Feature\" }"));
             return new SourceFeature(number, properties, null);
         }
         if (feature.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object)
@@ -81,7 +81,7 @@ public static class GeoJsonLayerReader
             }
             catch (FormatException e)
             {
-                issues.Add(ImportProblem.MalformedJson, row: number, field: "geometry", detail: e.Message);
+                issues.Add(ImportProblem.MalformedJson, row: number, field: "geometry", detail: ImportDetail.AsIs(e.Message));
             }
         }
         return new SourceFeature(number, properties, geometry);

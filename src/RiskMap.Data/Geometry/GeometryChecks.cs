@@ -24,7 +24,7 @@ public static class GeometryChecks
         }
         if (geometry is not (Polygon or MultiPolygon))
         {
-            issues.Add(ImportProblem.WrongGeometryType, row, "geometry", geometry.GeometryType, key, "Polygon or MultiPolygon");
+            issues.Add(ImportProblem.WrongGeometryType, row, "geometry", geometry.GeometryType, key, ImportDetail.Expected("Polygon, MultiPolygon"));
             return null;
         }
         if (!WithinLonLat(geometry, row, key, issues)) return null;
@@ -35,16 +35,16 @@ public static class GeometryChecks
             var location = Describe(validation.Coordinate);
             if (!repair)
             {
-                issues.Add(ImportProblem.InvalidGeometry, row, "geometry", location, key, validation.Message);
+                issues.Add(ImportProblem.InvalidGeometry, row, "geometry", location, key, Explain(validation));
                 return null;
             }
             geometry = PolygonalPart(GeometryFixer.Fix(geometry));
-            issues.Add(ImportProblem.GeometryRepaired, row, "geometry", location, key, validation.Message);
+            issues.Add(ImportProblem.GeometryRepaired, row, "geometry", location, key, Explain(validation));
         }
 
         if (geometry.IsEmpty || geometry.Area <= 0)
         {
-            issues.Add(ImportProblem.EmptyGeometry, row, "geometry", key: key, detail: "zero area");
+            issues.Add(ImportProblem.EmptyGeometry, row, "geometry", key: key, detail: ImportDetail.Of(DetailText.ZeroArea));
             return null;
         }
         return AsMultiPolygon(geometry);
@@ -59,11 +59,27 @@ public static class GeometryChecks
         }
         if (geometry is not Point point)
         {
-            issues.Add(ImportProblem.WrongGeometryType, row, "geometry", geometry.GeometryType, key, "Point");
+            issues.Add(ImportProblem.WrongGeometryType, row, "geometry", geometry.GeometryType, key, ImportDetail.Expected("Point"));
             return null;
         }
         return WithinLonLat(point, row, key, issues) ? Wgs84.CreatePoint(point.Coordinate) : null;
     }
+
+    /// <summary>What is wrong with a geometry, to be said in the reader's language rather than in NetTopologySuite's English.</summary>
+    private static ImportDetail Explain(TopologyValidationError error) => error.ErrorType switch
+    {
+        TopologyValidationErrors.SelfIntersection => ImportDetail.Of(DetailText.SelfIntersection),
+        TopologyValidationErrors.RingSelfIntersection => ImportDetail.Of(DetailText.RingSelfIntersection),
+        TopologyValidationErrors.HoleOutsideShell => ImportDetail.Of(DetailText.HoleOutsideShell),
+        TopologyValidationErrors.NestedHoles => ImportDetail.Of(DetailText.NestedHoles),
+        TopologyValidationErrors.DisconnectedInteriors => ImportDetail.Of(DetailText.DisconnectedInterior),
+        TopologyValidationErrors.NestedShells => ImportDetail.Of(DetailText.NestedShells),
+        TopologyValidationErrors.DuplicateRings => ImportDetail.Of(DetailText.DuplicateRings),
+        TopologyValidationErrors.TooFewPoints => ImportDetail.Of(DetailText.TooFewPoints),
+        TopologyValidationErrors.RingNotClosed => ImportDetail.Of(DetailText.RingNotClosed),
+        TopologyValidationErrors.InvalidCoordinate => ImportDetail.Of(DetailText.InvalidCoordinate),
+        _ => ImportDetail.AsIs(error.Message),
+    };
 
     private static bool WithinLonLat(NetTopologySuite.Geometries.Geometry geometry, int row, string? key, IssueCollector issues)
     {
@@ -71,7 +87,7 @@ public static class GeometryChecks
         {
             if (double.IsFinite(c.X) && double.IsFinite(c.Y) && c.X is >= -180 and <= 180 && c.Y is >= -90 and <= 90) continue;
             issues.Add(ImportProblem.CoordinatesOutOfRange, row, "geometry", Describe(c), key,
-                "longitude -180..180, latitude -90..90 (after reprojection to WGS 84)");
+                ImportDetail.Of(DetailText.LonLatRange));
             return false;
         }
         return true;

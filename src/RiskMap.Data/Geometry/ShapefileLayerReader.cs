@@ -28,7 +28,7 @@ public static class ShapefileLayerReader
                 ["-f", "GeoJSON", "-lco", "RFC7946=NO", "-lco", "COORDINATE_PRECISION=15", geoJson, shp],
                 cancellationToken);
             if (result.ExitCode != 0 || !File.Exists(geoJson))
-                throw ImportRejectedException.Single(ImportProblem.UnreadableFile, detail: FirstLine(result.StandardError));
+                throw ImportRejectedException.Single(ImportProblem.UnreadableFile, detail: ImportDetail.AsIs(FirstLine(result.StandardError)));
 
             await using var stream = File.OpenRead(geoJson);
             var layer = GeoJsonLayerReader.Read(stream, issues);
@@ -49,16 +49,16 @@ public static class ShapefileLayerReader
         }
         catch (InvalidDataException e)
         {
-            throw ImportRejectedException.Single(ImportProblem.UnreadableFile, detail: e.Message);
+            throw ImportRejectedException.Single(ImportProblem.UnreadableFile, detail: ImportDetail.AsIs(e.Message));
         }
         using (archive)
         {
             if (archive.Entries.Sum(e => e.Length) > MaxUnzippedBytes)
-                throw ImportRejectedException.Single(ImportProblem.FileTooLarge, detail: "unzipped size over 2 GiB");
+                throw ImportRejectedException.Single(ImportProblem.FileTooLarge, detail: ImportDetail.Of(DetailText.UnzippedTooLarge));
             var shapefiles = archive.Entries.Where(e => e.Name.EndsWith(".shp", StringComparison.OrdinalIgnoreCase)).ToList();
             if (shapefiles.Count != 1)
                 throw ImportRejectedException.Single(ImportProblem.UnreadableFile,
-                    detail: $"the .zip must hold exactly one .shp, it holds {shapefiles.Count}");
+                    detail: ImportDetail.AtMost(DetailText.OneShapefile, shapefiles.Count));
             var stem = Path.GetFileNameWithoutExtension(shapefiles[0].Name);
             foreach (var entry in archive.Entries.Where(e => Path.GetFileNameWithoutExtension(e.Name) == stem))
             {

@@ -32,9 +32,9 @@ public sealed class BoundaryImporter(CoordinateSystemResolver resolver) : IImpor
             En: options.NameEnField ?? prefix + "EN");
 
         var issues = context.Issues;
-        var required = new List<string> { options.CodeField, fields.Kk, fields.Ru, fields.En };
-        if (options.Vintage is null) required.Add(options.VintageField);
-        if (!required.Select(f => LayerFiles.RequireField(layer, f, issues)).ToList().TrueForAll(ok => ok)) issues.ThrowIfErrors();
+        var missing = new[] { options.CodeField, fields.Kk, fields.Ru, fields.En }.Where(f => !LayerFiles.RequireField(layer, f, issues)).ToHashSet();
+        if (options.Vintage is null && !LayerFiles.RequireField(layer, options.VintageField, issues, ImportDetail.Of(DetailText.VintageNeeded)))
+            missing.Add(options.VintageField);
 
         var knownRegions = level == EntityLevel.District
             ? (await context.Connection.QueryAsync<string>("SELECT kato FROM regions", transaction: context.Transaction)).ToHashSet()
@@ -43,7 +43,7 @@ public sealed class BoundaryImporter(CoordinateSystemResolver resolver) : IImpor
         var seen = new HashSet<string>();
         foreach (var feature in layer.Features)
         {
-            var unit = ReadUnit(feature, level, fields, options, knownRegions, seen, issues);
+            var unit = ReadUnit(feature, level, fields, options, missing, knownRegions, seen, issues);
             if (unit is not null) units.Add(unit);
         }
         issues.ThrowIfErrors();
@@ -55,24 +55,33 @@ public sealed class BoundaryImporter(CoordinateSystemResolver resolver) : IImpor
         return counts with { RowsRead = layer.Features.Count };
     }
 
+    /// <param name="missing">Fields no feature has (already reported): their checks are skipped, the others still run.</param>
     private static Unit? ReadUnit(
         SourceFeature feature, EntityLevel level, (string Kk, string Ru, string En) fields, ImportOptions options,
-        HashSet<string> knownRegions, HashSet<string> seen, IssueCollector issues)
+        IReadOnlySet<string> missing, HashSet<string> knownRegions, HashSet<string> seen, IssueCollector issues)
     {
         var row = feature.Number;
         var rawCode = feature[options.CodeField];
-        if (!Kato.TryParse(rawCode, out var kato))
+        string? key = null;
+        if (missing.Contains(options.CodeField))
+        {
+            // Reported once for the file; the other checks of the feature still run.
+        }
+        else if (Kato.TryParse(rawCode, out var kato))
+        {
+            key = kato.Value;
+            if (!seen.Add(key)) issues.Add(ImportProblem.DuplicateKey, row, options.CodeField, key, key);
+            if (level == EntityLevel.District && !knownRegions.Contains(kato.Region.Value))
+                issues.Add(ImportProblem.UnknownRegion, row, options.CodeField, kato.Region.Value, key);
+        }
+        else
         {
             issues.Add(rawCode is null ? ImportProblem.MissingValue : ImportProblem.InvalidCode, row, options.CodeField, rawCode);
-            return null;
         }
-        var key = kato.Value;
-        if (!seen.Add(key)) issues.Add(ImportProblem.DuplicateKey, row, options.CodeField, key, key);
-        if (level == EntityLevel.District && !knownRegions.Contains(kato.Region.Value))
-            issues.Add(ImportProblem.UnknownRegion, row, options.CodeField, kato.Region.Value, key);
 
         string? Name(string field)
         {
+            if (missing.Contains(field)) return null;
             var value = feature[field]?.Trim();
             if (!string.IsNullOrEmpty(value)) return NameSpelling.Stored(value, row, field, key, issues);
             issues.Add(ImportProblem.MissingValue, row, field, key: key);
@@ -81,17 +90,18 @@ public sealed class BoundaryImporter(CoordinateSystemResolver resolver) : IImpor
         var (kk, ru, en) = (Name(fields.Kk), Name(fields.Ru), Name(fields.En));
 
         var vintage = options.Vintage;
-        if (vintage is null)
+        if (vintage is null && !missing.Contains(options.VintageField))
         {
             var rawVintage = feature[options.VintageField];
             if (int.TryParse(rawVintage, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1990 and <= 2100)
                 vintage = year;
             else
-                issues.Add(rawVintage is null ? ImportProblem.MissingValue : ImportProblem.OutOfRange, row, options.VintageField, rawVintage, key);
+                issues.Add(rawVintage is null ? ImportProblem.MissingValue : ImportProblem.OutOfRange, row, options.VintageField, rawVintage, key,
+                    ImportDetail.Between(1990, 2100));
         }
 
         var geometry = GeometryChecks.Boundary(feature.Geometry, row, key, options.Repair, issues);
-        return kk is null || ru is null || en is null || vintage is null || geometry is null
+        return key is null || kk is null || ru is null || en is null || vintage is null || geometry is null
             ? null
             : new Unit(key, kk, ru, en, vintage.Value, geometry);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using RiskMap.Core.Imports;
 
@@ -15,6 +16,8 @@ public sealed class CsvRow(int line, IReadOnlyDictionary<string, int> columns, s
 /// <summary>
 /// Reads a UTF-8 CSV file with a header row, streaming. The delimiter (',', ';' or tab) is taken from the header,
 /// since Excel in Russian and Kazakh locales writes ';'. A byte-order mark is accepted; other encodings are refused.
+/// Missing columns and rows with more fields than the header are reported, and reading goes on, so that the row
+/// checks that can still run report their findings too.
 /// </summary>
 public sealed class CsvRows
 {
@@ -22,17 +25,22 @@ public sealed class CsvRows
 
     private readonly CsvRecordReader _records;
     private readonly Dictionary<string, int> _columns;
+    private readonly int _headerWidth;
+    private readonly IssueCollector _issues;
 
-    private CsvRows(CsvRecordReader records, char delimiter, IReadOnlyList<string> header)
+    private CsvRows(CsvRecordReader records, char delimiter, IReadOnlyList<string> header, IssueCollector issues)
     {
         _records = records;
         Delimiter = delimiter;
+        _headerWidth = header.Count;
+        _issues = issues;
         _columns = header.Select((name, index) => (name, index))
             .GroupBy(c => c.name, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First().index, StringComparer.OrdinalIgnoreCase);
     }
 
-    public static CsvRows Open(Stream stream, IReadOnlyCollection<string> requiredColumns)
+    /// <summary>Reads the header; each required column it lacks is reported in <paramref name="issues"/>.</summary>
+    public static CsvRows Open(Stream stream, IReadOnlyCollection<string> requiredColumns, IssueCollector issues)
     {
         var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
         var headerLine = Guard(reader.ReadLine);
@@ -41,17 +49,17 @@ public sealed class CsvRows
 
         var header = new CsvRecordReader(new StringReader(headerLine), delimiter);
         header.TryRead(out _, out var names);
-        var rows = new CsvRows(new CsvRecordReader(reader, delimiter, firstLine: 2), delimiter, names.Select(n => n.TrimStart('\uFEFF')).ToArray());
-
-        var missing = requiredColumns.Where(c => !rows._columns.ContainsKey(c)).ToList();
-        if (missing.Count > 0)
-            throw new ImportRejectedException(missing.Select(c => new ImportIssue(ImportProblem.MissingColumn, 1, c)).ToList());
+        var rows = new CsvRows(new CsvRecordReader(reader, delimiter, firstLine: 2), delimiter, names.Select(n => n.TrimStart('\uFEFF')).ToArray(), issues);
+        foreach (var missing in requiredColumns.Where(c => !rows.HasColumn(c))) issues.Add(ImportProblem.MissingColumn, 1, missing);
         return rows;
     }
 
     public bool HasColumn(string column) => _columns.ContainsKey(column);
 
-    /// <summary>The data rows; blank lines are skipped. Stops with an error past <paramref name="maxRows"/>.</summary>
+    /// <summary>
+    /// The data rows; blank lines are skipped. Stops with an error past <paramref name="maxRows"/>. Fields beyond the
+    /// header's columns are an error (empty ones, as spreadsheets write at the end of a row, are not).
+    /// </summary>
     public IEnumerable<CsvRow> Read(int maxRows)
     {
         var count = 0;
@@ -62,10 +70,13 @@ public sealed class CsvRows
             if (!Guard(() => _records.TryRead(out line, out fields))) yield break;
             if (fields.All(string.IsNullOrWhiteSpace)) continue;
             if (Array.FindIndex(fields, f => f.Contains('\0')) is var nul and >= 0)
-                throw ImportRejectedException.Single(ImportProblem.UnreadableFile, detail: "A field holds a NUL character.", row: line,
+                throw ImportRejectedException.Single(ImportProblem.UnreadableFile, detail: ImportDetail.Of(DetailText.NulCharacter), row: line,
                     field: _columns.FirstOrDefault(c => c.Value == nul).Key);
             if (++count > maxRows)
-                throw ImportRejectedException.Single(ImportProblem.TooManyRows, detail: $"at most {maxRows:N0} rows", row: line);
+                throw ImportRejectedException.Single(ImportProblem.TooManyRows, detail: ImportDetail.AtMost(DetailText.AtMostRows, maxRows), row: line);
+            if (fields.Skip(_headerWidth).FirstOrDefault(f => f.Length > 0) is { } extra)
+                _issues.Add(ImportProblem.ExtraFields, line, value: extra,
+                    detail: new ImportDetail(DetailText.FieldCounts, _headerWidth.ToString(CultureInfo.InvariantCulture), fields.Length.ToString(CultureInfo.InvariantCulture)));
             yield return new CsvRow(line, _columns, fields);
         }
     }
@@ -78,7 +89,7 @@ public sealed class CsvRows
         }
         catch (DecoderFallbackException)
         {
-            throw ImportRejectedException.Single(ImportProblem.UnreadableFile, detail: "The file is not UTF-8 text.");
+            throw ImportRejectedException.Single(ImportProblem.UnreadableFile, detail: ImportDetail.Of(DetailText.NotUtf8));
         }
     }
 }

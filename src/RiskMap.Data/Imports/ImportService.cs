@@ -52,7 +52,9 @@ public sealed class ImportService(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // A dry run's batch record lives in its own transaction, so the rollback takes it away with everything else.
         var batchId = await batchLog.StartAsync(request.Kind, request.FileName, sha256, file.Length, request.ImportedBy, request.Options,
-            dryRun ? transaction : null);
+            limits.Lease, dryRun ? transaction : null);
+        // A dry run's batch is never seen by anyone else, so it needs no lease.
+        await using var lease = dryRun ? null : new BatchLease(batchLog, batchId, limits.Lease, logger);
         logger.LogInformation("Import batch {BatchId}{DryRun}: {Kind} from {FileName} ({Bytes} bytes) by {User}",
             batchId, dryRun ? " (dry run)" : "", request.Kind.Code(), request.FileName, file.Length, request.ImportedBy);
 
@@ -61,7 +63,7 @@ public sealed class ImportService(
         {
             if (file.Length == 0) throw ImportRejectedException.Single(ImportProblem.EmptyFile);
             if (file.Length > limits.MaxFileBytes)
-                throw ImportRejectedException.Single(ImportProblem.FileTooLarge, detail: $"at most {limits.MaxFileBytes:N0} bytes");
+                throw ImportRejectedException.Single(ImportProblem.FileTooLarge, detail: ImportDetail.AtMost(DetailText.AtMostBytes, limits.MaxFileBytes));
 
             var preview = dryRun ? new ChangePreview(PreviewChanges) : null;
             var context = new ImportContext
@@ -104,7 +106,7 @@ public sealed class ImportService(
         }
         catch (Exception e)
         {
-            if (!dryRun) await batchLog.FailAsync(batchId, [new ImportIssue(ImportProblem.UnreadableFile, Detail: e.GetType().Name)]);
+            if (!dryRun) await batchLog.FailAsync(batchId, [new ImportIssue(ImportProblem.UnreadableFile, Detail: ImportDetail.AsIs(e.GetType().Name))]);
             logger.LogError(e, "Import batch {BatchId} failed", batchId);
             throw;
         }

@@ -23,12 +23,12 @@ public static class LayerFiles
         else
         {
             throw ImportRejectedException.Single(ImportProblem.UnreadableFile, value: context.FileName,
-                detail: "expected .geojson, .json, .shp or a .zip of a Shapefile");
+                detail: ImportDetail.Expected(".geojson, .json, .shp, .zip"));
         }
 
         if (layer.Features.Count == 0) throw ImportRejectedException.Single(ImportProblem.EmptyFile);
         if (layer.Features.Count > context.MaxRows)
-            throw ImportRejectedException.Single(ImportProblem.TooManyRows, detail: $"at most {context.MaxRows:N0} features");
+            throw ImportRejectedException.Single(ImportProblem.TooManyRows, detail: ImportDetail.AtMost(DetailText.AtMostFeatures, context.MaxRows));
         await context.ReportProgress(new ImportProgress("read", layer.Features.Count));
 
         var crs = context.Options.Srid ?? layer.Crs;
@@ -42,10 +42,10 @@ public static class LayerFiles
     }
 
     /// <summary>Reports a field that no feature has once, instead of once per feature.</summary>
-    public static bool RequireField(SourceLayer layer, string field, IssueCollector issues)
+    public static bool RequireField(SourceLayer layer, string field, IssueCollector issues, ImportDetail? detail = null)
     {
         if (layer.Features.Any(f => f.Properties.ContainsKey(field))) return true;
-        issues.Add(ImportProblem.MissingColumn, field: field);
+        issues.Add(ImportProblem.MissingColumn, field: field, detail: detail);
         return false;
     }
 }

@@ -13,7 +13,7 @@ internal static class NameSpelling
     public static string Stored(string name, int row, string field, string? key, IssueCollector issues)
     {
         var stored = LookAlikeLetters.ToCyrillic(name);
-        if (stored != name) issues.Add(ImportProblem.NameNormalised, row, field, name, key, stored);
+        if (stored != name) issues.Add(ImportProblem.NameNormalised, row, field, name, key, ImportDetail.AsIs(stored));
         return stored;
     }
 }

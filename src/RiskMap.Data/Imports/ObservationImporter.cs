@@ -9,7 +9,7 @@ namespace RiskMap.Data.Imports;
 /// <summary>
 /// Imports indicator observations from a long-format CSV:
 /// <c>entity_level,entity_code,indicator,period,value[,denominator]</c>. Every indicator and every unit must already be
-/// known; re-importing the same rows changes nothing.
+/// known; re-importing the same rows changes nothing. Values of count indicators are whole numbers.
 /// </summary>
 public sealed class ObservationImporter : IImporter
 {
@@ -24,10 +24,10 @@ public sealed class ObservationImporter : IImporter
     public async Task<ImportCounts> RunAsync(ImportContext context)
     {
         if (context.Extension != ".csv")
-            throw ImportRejectedException.Single(ImportProblem.UnreadableFile, value: context.FileName, detail: "expected a .csv file");
+            throw ImportRejectedException.Single(ImportProblem.UnreadableFile, value: context.FileName, detail: ImportDetail.Expected(".csv"));
         var known = await KnownAsync(context);
         await using var stream = context.OpenFile();
-        var csv = CsvRows.Open(stream, Required);
+        var csv = CsvRows.Open(stream, Required, context.Issues);
 
         var observations = new List<Observation>();
         var seen = new HashSet<(string, string, string, string)>();
@@ -35,11 +35,11 @@ public sealed class ObservationImporter : IImporter
         foreach (var row in csv.Read(context.MaxRows))
         {
             rows++;
-            var observation = Check(row, csv.Delimiter, known, context.Issues);
+            var observation = Check(row, csv, known, context.Issues);
             if (observation is null) continue;
             if (!seen.Add((observation.Level, observation.Code, observation.Indicator, observation.Period)))
                 context.Issues.Add(ImportProblem.DuplicateKey, row.Line, "entity_code", observation.Code, observation.Code,
-                    $"{observation.Indicator} {observation.Period} appears twice");
+                    new ImportDetail(DetailText.AppearsTwice, observation.Indicator, observation.Period));
             observations.Add(observation);
             if (rows % 50_000 == 0) await context.ReportProgress(new ImportProgress("read", rows));
         }
@@ -69,54 +69,67 @@ public sealed class ObservationImporter : IImporter
         });
     }
 
-    private static Observation? Check(CsvRow row, char delimiter, Known known, IssueCollector issues)
+    /// <summary>Checks one row; the checks of a column the file lacks (already reported) are skipped.</summary>
+    private static Observation? Check(CsvRow row, CsvRows csv, Known known, IssueCollector issues)
     {
         var line = row.Line;
         var code = row["entity_code"]?.Trim();
-        var ok = true;
-        void Fail(ImportProblem problem, string field, string? value, string? detail = null)
+        var ok = Required.All(csv.HasColumn);
+        void Fail(ImportProblem problem, string field, string? value, ImportDetail? detail = null)
         {
             issues.Add(problem, line, field, value, code, detail);
             ok = false;
         }
 
         var levelText = row["entity_level"];
-        if (!EntityLevels.TryParse(levelText, out var level))
-            Fail(levelText is null ? ImportProblem.MissingValue : ImportProblem.NotAllowedValue, "entity_level", levelText, "region, district or school");
-        else if (code is null)
+        EntityLevel level = default;
+        var levelRead = csv.HasColumn("entity_level") && EntityLevels.TryParse(levelText, out level);
+        if (csv.HasColumn("entity_level") && !levelRead)
+            Fail(levelText is null ? ImportProblem.MissingValue : ImportProblem.NotAllowedValue, "entity_level", levelText,
+                ImportDetail.Of(DetailText.LevelExpected));
+        if (csv.HasColumn("entity_code") && code is null)
             Fail(ImportProblem.MissingValue, "entity_code", null);
-        else if (!known.Units[level].Contains(code))
-            Fail(ImportProblem.UnknownEntity, "entity_code", code, level.ToCode());
+        else if (levelRead && code is not null && !known.Units[level].Contains(code))
+            Fail(ImportProblem.UnknownEntity, "entity_code", code, ImportDetail.AsIs(level.ToCode()));
 
         var indicatorCode = row["indicator"]?.Trim();
         Indicator? indicator = null;
-        if (indicatorCode is null) Fail(ImportProblem.MissingValue, "indicator", null);
-        else if (!known.Indicators.TryGetValue(indicatorCode, out indicator)) Fail(ImportProblem.UnknownIndicator, "indicator", indicatorCode);
+        if (csv.HasColumn("indicator") && indicatorCode is null)
+            Fail(ImportProblem.MissingValue, "indicator", null);
+        else if (indicatorCode is not null && !known.Indicators.TryGetValue(indicatorCode, out indicator))
+            Fail(ImportProblem.UnknownIndicator, "indicator", indicatorCode);
 
         var periodText = row["period"];
-        if (!Quarter.TryParse(periodText, out var period))
-            Fail(periodText is null ? ImportProblem.MissingValue : ImportProblem.InvalidCode, "period", periodText, "a quarter such as 2025Q3");
+        Quarter period = default;
+        if (csv.HasColumn("period") && !Quarter.TryParse(periodText, out period))
+            Fail(periodText is null ? ImportProblem.MissingValue : ImportProblem.InvalidCode, "period", periodText, ImportDetail.Of(DetailText.QuarterExpected));
 
         var valueText = row["value"];
-        if (!CsvValues.TryParseNumber(valueText, delimiter, out var value))
+        double value = 0;
+        if (csv.HasColumn("value") && !CsvValues.TryParseNumber(valueText, csv.Delimiter, out value))
             Fail(valueText is null ? ImportProblem.MissingValue : ImportProblem.NotANumber, "value", valueText);
-        else if (indicator is not null && Range(indicator) is var (min, max) && (value < min || value > max))
-            Fail(ImportProblem.OutOfRange, "value", valueText, $"{min}..{max}");
+        else if (indicator is not null && valueText is not null && Allowed(indicator, value) is { } range)
+            Fail(ImportProblem.OutOfRange, "value", valueText, range);
+        else if (indicator is { IsCount: true } && value != Math.Floor(value))
+            Fail(ImportProblem.NotAWholeNumber, "value", valueText, ImportDetail.AsIs(indicator.Code));
 
         double? denominator = null;
         var denominatorText = row["denominator"];
         if (denominatorText is not null)
         {
-            if (!CsvValues.TryParseNumber(denominatorText, delimiter, out var d)) Fail(ImportProblem.NotANumber, "denominator", denominatorText);
-            else if (d <= 0) Fail(ImportProblem.OutOfRange, "denominator", denominatorText, "greater than 0");
+            if (!CsvValues.TryParseNumber(denominatorText, csv.Delimiter, out var d)) Fail(ImportProblem.NotANumber, "denominator", denominatorText);
+            else if (d <= 0) Fail(ImportProblem.OutOfRange, "denominator", denominatorText, ImportDetail.MoreThanZero);
             else denominator = d;
         }
 
         return ok ? new Observation(level.ToCode(), code!, indicatorCode!, period.ToString(), value, denominator) : null;
     }
 
-    private static (double Min, double Max) Range(Indicator indicator) =>
-        indicator.Unit == "percent" ? (0, 100) : (0, double.MaxValue);
+    /// <summary>The range a value breaks, or null: percentages lie between 0 and 100, other values are 0 or more.</summary>
+    private static ImportDetail? Allowed(Indicator indicator, double value) =>
+        indicator.Unit == "percent"
+            ? value is < 0 or > 100 ? ImportDetail.Between(0, 100) : null
+            : value < 0 ? ImportDetail.ZeroOrMore : null;
 
     private static async Task<ImportCounts> WriteAsync(ImportContext context, IReadOnlyList<Observation> observations)
     {

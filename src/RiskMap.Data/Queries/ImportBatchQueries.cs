@@ -11,15 +11,19 @@ public sealed record ImportBatch(
     DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int RowsRead, int RowsInserted, int RowsUpdated, int RowsUnchanged,
     IReadOnlyList<ImportIssue> Issues);
 
-/// <summary>The import log, newest first.</summary>
+/// <summary>
+/// The import log, newest first. A batch still marked running whose lease has lapsed was left by a process that died
+/// (<see cref="BatchLease"/>): it is shown as <c>interrupted</c>, and its data were rolled back with its transaction.
+/// </summary>
 public sealed class ImportBatchQueries(NpgsqlDataSource dataSource)
 {
     private sealed record Row(
         long Id, string Kind, string FileName, string Sha256, long SizeBytes, string ImportedBy, string Source, string Status,
         DateTime StartedAt, DateTime? FinishedAt, int RowsRead, int RowsInserted, int RowsUpdated, int RowsUnchanged, string Issues);
 
-    private const string Select = """
-        SELECT id, kind, file_name AS FileName, sha256, size_bytes AS SizeBytes, imported_by AS ImportedBy, source, status,
+    private const string Select = $"""
+        SELECT id, kind, file_name AS FileName, sha256, size_bytes AS SizeBytes, imported_by AS ImportedBy, source,
+               CASE WHEN status = 'running' AND NOT {ImportBatchLog.RunningSql} THEN 'interrupted' ELSE status END AS Status,
                started_at AS StartedAt, finished_at AS FinishedAt, rows_read AS RowsRead, rows_inserted AS RowsInserted,
                rows_updated AS RowsUpdated, rows_unchanged AS RowsUnchanged, issues::text AS Issues
         FROM import_batches

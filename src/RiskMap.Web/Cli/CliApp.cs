@@ -1,4 +1,5 @@
 using System.Globalization;
+using RiskMap.Core.Imports;
 using RiskMap.Core.Localization;
 using RiskMap.Data.Access;
 using RiskMap.Data.Demo;
@@ -98,7 +99,7 @@ public static class CliApp
         {
             var result = await services.GetRequiredService<ImportService>().ImportAsync(request, ShowProgress);
             Console.Error.WriteLine();
-            foreach (var warning in result.Warnings) PrintIssue(Console.Out, ImportIssueView.From(warning, language));
+            foreach (var warning in result.Warnings) PrintIssue(Console.Out, ImportIssueView.From(warning, language, OptionSpelling.CommandLine));
             var c = result.Counts;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Imported {kind.Code()} from {request.FileName} (batch {result.BatchId}): {c.RowsRead} rows read, {c.Inserted} new, {c.Updated} updated, {c.Unchanged} unchanged, {result.Warnings.Count} warning(s)."));
@@ -107,7 +108,7 @@ public static class CliApp
         catch (ImportFailedException failed)
         {
             Console.Error.WriteLine();
-            foreach (var issue in failed.Issues) PrintIssue(Console.Error, ImportIssueView.From(issue, language));
+            foreach (var issue in failed.Issues) PrintIssue(Console.Error, ImportIssueView.From(issue, language, OptionSpelling.CommandLine));
             await Console.Error.WriteLineAsync($"Rejected (batch {failed.BatchId}): {failed.Issues.Count(i => !i.IsWarning)} error(s); nothing was stored.");
             return 1;
         }
@@ -156,7 +157,8 @@ public static class CliApp
             issue.Field is { } field ? $"field {field}" : null,
             issue.Value is { } value ? $"value '{value}'" : null,
         }.Where(p => p is not null));
-        writer.WriteLine($"{(issue.Warning ? "warning" : "error")}: {where}: {issue.Message}{(issue.Detail is null ? "" : $" ({issue.Detail})")}");
+        var place = where.Length == 0 ? "" : $"{where}: ";
+        writer.WriteLine($"{(issue.Warning ? "warning" : "error")}: {place}{issue.Message}{(issue.Detail is null ? "" : $" ({issue.Detail})")}");
     }
 
     private static int Done(string message)
@@ -173,7 +175,7 @@ public static class CliApp
               riskmap import boundaries FILE [options]     .geojson/.json, .shp (with .dbf/.shx/.prj) or .zip
                   --level region|district|auto  --code-field KATO  --name-kk-field F --name-ru-field F --name-en-field F
                   --vintage 2024 | --vintage-field Year  --srid 32642  --repair  --source NAME
-              riskmap import schools FILE [--srid N] [--source NAME]       .csv (lat/lon or x/y + --srid) or .geojson points
+              riskmap import schools FILE [--srid N] [--source NAME]       .csv (code,name,lat,lon or x,y + --srid) or .geojson points
               riskmap import indicators FILE [--source NAME]               long-format .csv
               riskmap demo load [--geodata DIR]           load the demo data into an empty database
               riskmap score [--force] [--methodology riskmap-1.0|riskmap-2.0]   recompute and publish the risk scores now;

@@ -332,7 +332,7 @@ function renderBatches() {
     const source = element("td", { text: batch.source ?? "" });
     if (batch.source === DEMO_SOURCE) source.append(" ", element("span", { className: "badge badge-demo", text: t("imports.demo") }));
     row.append(source);
-    row.append(cellWith(statusBadge(batch.status)), cellWith(timeElement(batch.startedAt)));
+    row.append(cellWith(batchStatusBadge(batch.status)), cellWith(timeElement(batch.startedAt)));
     row.append(element("td", { text: batch.importedBy ?? "" }));
     row.append(element("td", { className: "num", text: countText(batch.rowsRead) }));
     row.append(element("td", { className: "num", text: countText(batch.rowsInserted) }));
@@ -340,6 +340,16 @@ function renderBatches() {
     row.append(element("td", { className: "num", text: countText(batch.issues?.length) }));
     body.append(row);
   }
+}
+
+/** A batch whose importing process died (its lease lapsed) is shown as interrupted: nothing of it was stored. */
+function batchStatusBadge(status) {
+  if (status !== "interrupted") return statusBadge(status);
+  return element("span", {
+    className: "badge badge-failed",
+    text: t("imports.batch.interrupted"),
+    attrs: { "data-status": status, title: t("imports.batch.interruptedHint") },
+  });
 }
 
 function renderStatusLine() {

@@ -17,15 +17,19 @@ public static class ImportEndpoints
     {
         var imports = api.MapGroup("/imports").WithTags("Imports").RequireAuthorization(AccessSetup.StewardPolicy);
 
-        imports.MapGet("/", async (ImportBatchQueries queries, string? limit) =>
-                Results.Ok(await queries.ListAsync(QueryParameters.Limit(limit, 50, 1_000))))
+        imports.MapGet("/", async (HttpRequest request, ImportBatchQueries queries, string? limit) =>
+                Results.Ok((await queries.ListAsync(QueryParameters.Limit(limit, 50, 1_000))).Select(b => ImportBatchView.From(b, RequestLanguage(request)))))
             .WithSummary("The import log, newest first: who imported which file when, with row counts, status and findings.")
-            .Produces<IReadOnlyList<ImportBatch>>();
+            .WithDescription(BatchStatuses)
+            .Produces<IReadOnlyList<ImportBatchView>>();
 
-        imports.MapGet("/{id:long}", async (ImportBatchQueries queries, long id) =>
-                await queries.FindAsync(id) is { } batch ? Results.Ok(batch) : ApiProblems.NotFound("import batch", $"There is no import batch {id}."))
+        imports.MapGet("/{id:long}", async (HttpRequest request, ImportBatchQueries queries, long id) =>
+                await queries.FindAsync(id) is { } batch
+                    ? Results.Ok(ImportBatchView.From(batch, RequestLanguage(request)))
+                    : ApiProblems.NotFound("import batch", $"There is no import batch {id}."))
             .WithSummary("One import batch, including its progress while it runs.")
-            .Produces<ImportBatch>()
+            .WithDescription(BatchStatuses)
+            .Produces<ImportBatchView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         imports.MapPost("/{kind}", UploadAsync)
@@ -33,6 +37,8 @@ public static class ImportEndpoints
             .WithDescription("Options go in the query string, e.g. ?level=district&repair=true&srid=32642&source=akimat-75. " +
                              "The import is all-or-nothing: on any error nothing is stored and the response lists every finding " +
                              "with row, field, value and a reason in the language of Accept-Language or ?lang=kk|ru|en. " +
+                             "A row with more fields than the header, a count indicator's value that is not a whole number and a missing column are findings " +
+                             "like any other; a missing column does not stop the checks of the other columns. " +
                              "?dryRun=true checks and applies the file in a transaction that is rolled back, stores nothing (not even a log entry) " +
                              "and answers 200 with the counts it would have and the first changed rows (key, field, old → new); a stored value " +
                              "is shown only to the user who imported it (oldWithheld otherwise). Dry runs list changed rows for indicator values.")
@@ -45,6 +51,14 @@ public static class ImportEndpoints
             .DisableAntiforgery();
     }
 
+    private const string BatchStatuses =
+        "status is running, succeeded, failed or interrupted: a batch whose importing process died (its lease, renewed while it runs, " +
+        "lapsed after Imports:LeaseSeconds); nothing of an interrupted or failed batch is stored. Findings are in the language of " +
+        "Accept-Language or ?lang=kk|ru|en.";
+
+    private static Language RequestLanguage(HttpRequest request) =>
+        Languages.FromCode(request.Query["lang"].FirstOrDefault() ?? request.Headers.AcceptLanguage.FirstOrDefault());
+
     public sealed record ImportResultView(long BatchId, string Kind, int RowsRead, int Inserted, int Updated, int Unchanged, IReadOnlyList<ImportIssueView> Warnings);
 
     public sealed record ImportPreviewView(bool DryRun, string Kind, int RowsRead, int Inserted, int Updated, int Unchanged,
@@ -52,7 +66,7 @@ public static class ImportEndpoints
 
     private static async Task<IResult> UploadAsync(HttpRequest request, string kind, ImportService imports, CancellationToken cancellationToken)
     {
-        var language = Languages.FromCode(request.Query["lang"].FirstOrDefault() ?? request.Headers.AcceptLanguage.FirstOrDefault());
+        var language = RequestLanguage(request);
         bool dryRun;
         try
         {
@@ -86,7 +100,7 @@ public static class ImportEndpoints
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
         {
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large",
-                detail: ImportProblemTexts.Describe(ImportProblem.FileTooLarge, language),
+                detail: ImportProblemTexts.Describe(ImportProblem.FileTooLarge, language, OptionSpelling.Query),
                 extensions: new Dictionary<string, object?> { ["code"] = "file-too-large" });
         }
         if (file is null) return ApiProblems.BadParameter("file", "Send the file as multipart/form-data in a field named 'file'.");
@@ -104,7 +118,7 @@ public static class ImportEndpoints
             {
                 var preview = await imports.PreviewAsync(new ImportRequest(importKind, path, fileName, importedBy, options), cancellationToken);
                 return Results.Ok(new ImportPreviewView(true, preview.Kind.Code(), preview.Counts.RowsRead, preview.Counts.Inserted, preview.Counts.Updated,
-                    preview.Counts.Unchanged, preview.Warnings.Select(w => ImportIssueView.From(w, language)).ToList(), preview.Changes));
+                    preview.Counts.Unchanged, preview.Warnings.Select(w => ImportIssueView.From(w, language, OptionSpelling.Query)).ToList(), preview.Changes));
             }
             var result = await imports.ImportAsync(new ImportRequest(importKind, path, fileName, importedBy, options), cancellationToken: cancellationToken);
             await request.HttpContext.AuditAsync(AuditLog.Actions.Import, $"{importKind.Code()} batch {result.BatchId}", new Dictionary<string, object?>
@@ -112,7 +126,7 @@ public static class ImportEndpoints
                 ["file"] = fileName, ["rowsRead"] = result.Counts.RowsRead, ["inserted"] = result.Counts.Inserted, ["updated"] = result.Counts.Updated,
             });
             var view = new ImportResultView(result.BatchId, result.Kind.Code(), result.Counts.RowsRead, result.Counts.Inserted,
-                result.Counts.Updated, result.Counts.Unchanged, result.Warnings.Select(w => ImportIssueView.From(w, language)).ToList());
+                result.Counts.Updated, result.Counts.Unchanged, result.Warnings.Select(w => ImportIssueView.From(w, language, OptionSpelling.Query)).ToList());
             return Results.Created($"/api/imports/{result.BatchId}", view);
         }
         catch (ImportFailedException failed) when (dryRun)
@@ -141,13 +155,13 @@ public static class ImportEndpoints
                 or ImportProblem.EmptyFile or ImportProblem.MissingColumn) ? StatusCodes.Status400BadRequest
             : StatusCodes.Status422UnprocessableEntity;
         return Results.Problem(statusCode: status, title: RejectedTitle(language),
-            detail: string.Join(" ", errors.Take(3).Select(e => ImportProblemTexts.Describe(e.Problem, language))),
+            detail: string.Join(" ", errors.Take(3).Select(e => ImportProblemTexts.Describe(e.Problem, language, OptionSpelling.Query))),
             extensions: new Dictionary<string, object?>
             {
                 ["code"] = "import-rejected",
                 ["batchId"] = failed.BatchId == 0 ? null : failed.BatchId,
                 ["errorCount"] = errors.Count,
-                ["issues"] = failed.Issues.Select(i => ImportIssueView.From(i, language)).ToList(),
+                ["issues"] = failed.Issues.Select(i => ImportIssueView.From(i, language, OptionSpelling.Query)).ToList(),
             });
     }
 

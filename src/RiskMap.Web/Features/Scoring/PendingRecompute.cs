@@ -1,12 +1,14 @@
 using Dapper;
 using Npgsql;
+using RiskMap.Data.Imports;
 using RiskMap.Data.Scoring;
 
 namespace RiskMap.Web.Features.Scoring;
 
 /// <summary>
 /// Whether the published scores are behind their inputs (an import or a weight change newer than the published run),
-/// and when the recompute that follows imports may start: once no import is running and none has finished for the
+/// and when the recompute that follows imports may start: once no import is running (an interrupted one does not count)
+/// and none has finished for the
 /// debounce interval, so a series of uploads makes one run, not one each.
 /// </summary>
 public sealed record PendingRecompute(bool InputsChanged, bool ImportRunning, DateTime? StartsAfter, DateTime Now)
@@ -16,12 +18,12 @@ public sealed record PendingRecompute(bool InputsChanged, bool ImportRunning, Da
     public static async Task<PendingRecompute> ReadAsync(NpgsqlDataSource dataSource, ScoringOptions options)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        return await connection.QuerySingleAsync<PendingRecompute>("""
+        return await connection.QuerySingleAsync<PendingRecompute>($"""
             WITH published AS (SELECT r.input_watermark, r.weight_version_id FROM published_score_run p JOIN score_runs r ON r.id = p.run_id)
             SELECT (EXISTS (SELECT 1 FROM import_batches b
                             WHERE b.status = 'succeeded' AND b.id > COALESCE((SELECT input_watermark FROM published), 0))
                     OR (SELECT max(id) FROM weight_versions) > COALESCE((SELECT weight_version_id FROM published), 0)) AS InputsChanged,
-                   EXISTS (SELECT 1 FROM import_batches b WHERE b.status = 'running') AS ImportRunning,
+                   EXISTS (SELECT 1 FROM import_batches WHERE {ImportBatchLog.RunningSql}) AS ImportRunning,
                    (SELECT max(finished_at) FROM import_batches) + make_interval(secs => @debounce) AS StartsAfter,
                    now() AS Now
             """, new { debounce = (double)options.ImportDebounceSeconds });

@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace RiskMap.Core.Imports;
+
+/// <summary>What a detail of an import finding says; each is put into words in the reader's language by ImportProblemTexts.</summary>
+public enum DetailText
+{
+    /// <summary>Text shown as it came: a name from the file, or a parser's or library's own message.</summary>
+    AsIs,
+    ZeroOrMore,
+    Between,
+    MoreThanZero,
+    AtMostCharacters,
+    AtMostBytes,
+    AtMostRows,
+    AtMostFeatures,
+    Expected,
+    QuarterExpected,
+    LevelExpected,
+    SettlementExpected,
+    SchoolCodeFormat,
+    SchoolNameColumns,
+    AppearsTwice,
+    FieldCounts,
+    NulCharacter,
+    NotUtf8,
+    LonLatRange,
+    ZeroArea,
+    VintageNeeded,
+    SridNeeded,
+    CoordinatesNeeded,
+    UnzippedTooLarge,
+    OneShapefile,
+    SelfIntersection,
+    RingSelfIntersection,
+    HoleOutsideShell,
+    NestedHoles,
+    DisconnectedInterior,
+    NestedShells,
+    DuplicateRings,
+    TooFewPoints,
+    RingNotClosed,
+    InvalidCoordinate,
+}
+
+/// <summary>
+/// The detail of an import finding as a text and its values, so that it is said in words in the reader's language
+/// and names options as the reader gives them (<c>--vintage</c> on the command line, <c>vintage=</c> over HTTP).
+/// </summary>
+public sealed record ImportDetail(DetailText Text, string? First = null, string? Second = null)
+{
+    public static ImportDetail AsIs(string text) => new(DetailText.AsIs, text);
+
+    public static readonly ImportDetail ZeroOrMore = new(DetailText.ZeroOrMore);
+
+    public static readonly ImportDetail MoreThanZero = new(DetailText.MoreThanZero);
+
+    public static ImportDetail Between(double min, double max) => new(DetailText.Between, Number(min), Number(max));
+
+    public static ImportDetail AtMost(DetailText text, long limit) => new(text, Number(limit));
+
+    public static ImportDetail Expected(string what) => new(DetailText.Expected, what);
+
+    public static ImportDetail Of(DetailText text) => new(text);
+
+    private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
+}
