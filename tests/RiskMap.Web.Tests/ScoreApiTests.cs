@@ -27,16 +27,24 @@ public class ScoreApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         var units = table.GetProperty("units").EnumerateArray().ToList();
         var thresholds = table.GetProperty("thresholds").EnumerateArray().Select(t => t.GetDouble()).ToList();
         Assert.Equal(224, units.Count);
-        var scores = units.Select(u => u.GetProperty("score").GetDouble()).ToList();
-        Assert.Equal(scores.OrderByDescending(s => s), scores);
+        // Riskiest first: by the published risk level, then by score.
+        var order = units.Select(u => (Level: u.GetProperty("class").GetInt32(), Score: u.GetProperty("score").GetDouble())).ToList();
+        Assert.Equal(order.OrderByDescending(u => u.Level).ThenByDescending(u => u.Score), order);
         Assert.Equal(1, units[0].GetProperty("rank").GetInt32());
         Assert.All(units, u =>
         {
             var score = u.GetProperty("score").GetDouble();
             Assert.InRange(score, 0, 10);
             var riskClass = u.GetProperty("class").GetInt32();
-            // The risk level the legend's thresholds give the score.
-            Assert.Equal(1 + thresholds.Count(t => score >= t), riskClass);
+            // The risk level the legend's thresholds give the score, unless the level was kept (said with the margin).
+            var plain = 1 + thresholds.Count(t => score >= t);
+            if (u.TryGetProperty("levelHeldWithin", out var margin) && margin.ValueKind == JsonValueKind.Number)
+            {
+                Assert.NotEqual(plain, riskClass);
+                var (lower, upper) = (riskClass > 1 ? thresholds[riskClass - 2] : double.NegativeInfinity, riskClass < 5 ? thresholds[riskClass - 1] : double.PositiveInfinity);
+                Assert.InRange(score, lower - margin.GetDouble(), upper + margin.GetDouble());
+            }
+            else Assert.Equal(plain, riskClass);
             Assert.InRange(u.GetProperty("reliability").GetDouble(), 0, 10);
             var band = u.GetProperty("rankBand");
             Assert.InRange(band.GetProperty("median").GetInt32(), band.GetProperty("low").GetInt32(), band.GetProperty("high").GetInt32());

@@ -30,7 +30,8 @@ public sealed partial class ScoreQueries
     /// <returns>null when the run is unknown; throws <see cref="ArgumentException"/> for a domain or indicator the run lacks.</returns>
     /// <remarks>
     /// Only units the caller sees in full, classed by the run's thresholds or, with quantile classes, by the quintiles the
-    /// map's table of the level cuts (<see cref="TableAsync"/>); riskiest first.
+    /// map's table of the level cuts (<see cref="TableAsync"/>); riskiest first as the table orders its detailed units: by the
+    /// published risk level (a 2.0 level may be kept while the score has moved), then by rank.
     /// </remarks>
     public async Task<HotspotList?> HotspotsAsync(long run, HotspotFilter filter, AccessScope scope)
     {
@@ -55,7 +56,7 @@ public sealed partial class ScoreQueries
             WHERE s.detailed AND s.class IS NOT NULL
               AND (@regionKato::text IS NULL OR s.region_kato = @regionKato) AND (@districtKato::text IS NULL OR s.district_kato = @districtKato)
               AND (@classes::int[] IS NULL OR s.class = ANY(@classes))
-            ORDER BY s.rank, s.code
+            ORDER BY s.class DESC, s.rank, s.code
             LIMIT @top
             """;
         return new HotspotList(run, info.MethodologyVersion, filter.Level.ToCode(), filter.Period, filter.Measure.ToString(),

@@ -97,7 +97,8 @@ public sealed partial class ScoreQueries(NpgsqlDataSource dataSource, SmallAreaS
             """, parameters);
         var units = rows.Select(r => View(r, info))
             // A unit shown by its class only must not give its rank away by its place in the list: riskiest class first,
-            // then within a class the detailed units by rank and the others by code (for detailed units this is rank order).
+            // then within a class the detailed units by rank and the others by code (as HotspotsAsync orders its units; under
+            // 2.0 a kept level can put a unit before one with a higher score).
             // Units without a class (withheld, or no data) come last, by code.
             .OrderBy(u => u.Class is null).ThenByDescending(u => u.Class).ThenBy(u => !u.Detailed).ThenBy(u => u.Detailed ? u.Rank : 0).ThenBy(u => u.Code, StringComparer.Ordinal)
             .ToList();
