@@ -21,16 +21,26 @@ internal static class FrontEndBundles
 
     public static WebApplication UseFrontEndBundles(this WebApplication app)
     {
-        if (!app.Configuration.GetValue("FrontEnd:Bundles", ReleaseBuild)) return app;
+        if (!Bundled(app)) return app;
+        var files = Bundles(app);
+        app.UsePrecompressedFiles(files, CacheHashedChunks);
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files, OnPrepareResponse = CacheHashedChunks });
+        return app;
+    }
+
+    /// <summary>The files the pages are read from: the bundles' copies (with their modulepreloads and style sheet) or wwwroot's.</summary>
+    public static IFileProvider FrontEndPages(this WebApplication app) => Bundled(app) ? Bundles(app) : app.Environment.WebRootFileProvider;
+
+    private static bool Bundled(WebApplication app) => app.Configuration.GetValue("FrontEnd:Bundles", ReleaseBuild);
+
+    private static PhysicalFileProvider Bundles(WebApplication app)
+    {
         var bundles = Path.Combine(app.Environment.WebRootPath, "bundle");
         if (!Directory.Exists(bundles))
         {
             throw new InvalidOperationException($"The front-end bundles are missing ({bundles}): build RiskMap.Web, which runs bundle.mjs.");
         }
-        var files = new PhysicalFileProvider(bundles);
-        app.UsePrecompressedFiles(files, CacheHashedChunks);
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = files, OnPrepareResponse = CacheHashedChunks });
-        return app;
+        return new PhysicalFileProvider(bundles);
     }
 
     /// <summary>
