@@ -8,7 +8,8 @@
 // For the first paint, bundle/ also gets each page's HTML with <link rel="modulepreload"> for the chunks its entry
 // imports statically (so they download beside the entry, not after it is parsed), and a gzip and a brotli copy of
 // every script, style sheet and page the browser loads (lib/ and css/ included, at their addresses under bundle/),
-// which the host serves by Accept-Encoding (PrecompressedFiles).
+// which the host serves by Accept-Encoding (PrecompressedFiles). A page's style sheets become one, bundle/css/pages/
+// <page>-<hash>.css, which the page's HTML under bundle/ links instead.
 import * as esbuild from "esbuild";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -54,8 +55,41 @@ const preloads = new Map(Object.keys(outputs)
   .filter((output) => outputs[output].entryPoint)
   .map((output) => [addressOf(output), [...staticImports(output)]]));
 
+const STYLE_LINK = /^(\s*)<link rel="stylesheet" href="([^"]+)">\n/gm;
+const styleDir = path.join(bundleRoot, "css", "pages");
+
+/**
+ * The style sheets a page links, in their order, as one minified sheet named by its content's hash (with the images
+ * they name beside it), so the page waits for one request and the browser keeps the sheet for good; returns the page
+ * linking it instead.
+ */
+async function bundleStyles(page, html) {
+  const links = [...html.matchAll(STYLE_LINK)];
+  if (links.length === 0) return html;
+  const name = path.basename(page, ".html");
+  const { metafile } = await esbuild.build({
+    stdin: {
+      contents: links.map(([, , href]) => `@import ${JSON.stringify("." + href)};`).join("\n"),
+      resolveDir: webRoot,
+      sourcefile: `${name}.css`,
+      loader: "css",
+    },
+    bundle: true,
+    minify: true,
+    outdir: styleDir,
+    entryNames: `${name}-[hash]`,
+    assetNames: "[name]-[hash]",
+    loader: { ".png": "file" },
+    metafile: true,
+    logLevel: "warning",
+  });
+  const sheet = Object.keys(metafile.outputs).find((output) => output.endsWith(".css"));
+  const [, indent] = links[0];
+  return html.replace(STYLE_LINK, (link) => link === links[0][0] ? `${indent}<link rel="stylesheet" href="${addressOf(sheet)}">\n` : "");
+}
+
 for (const page of (await readdir(webRoot)).filter((name) => name.endsWith(".html"))) {
-  const html = await readFile(path.join(webRoot, page), "utf8");
+  const html = await bundleStyles(page, await readFile(path.join(webRoot, page), "utf8"));
   const withPreloads = html.replace(/^(\s*)<script type="module" src="([^"]+)"><\/script>$/m, (script, indent, src) =>
     [script, ...(preloads.get(src) ?? []).map((chunk) => `${indent}<link rel="modulepreload" href="${chunk}">`)].join("\n"));
   await writeFile(path.join(bundleRoot, page), withPreloads);

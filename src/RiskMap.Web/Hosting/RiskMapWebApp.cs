@@ -80,6 +80,7 @@ public static class RiskMapWebApp
             o.RoutePrefix = "swagger";
         });
 
+        app.MapMapPage();
         app.MapHealthEndpoints();
         app.MapMethodologyDocument();
         app.MapTileEndpoints();

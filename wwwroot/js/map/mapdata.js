@@ -15,10 +15,23 @@ export const DISTRICT_SIMPLIFY = 0.02;
  * run is known, before the caller and the selectors are: one round trip less before the first paint. Null when the view
  * cannot be told yet or nothing is published.
  */
-function fetchLikelyScores(status) {
-  const run = status.published;
+function fetchLikelyScores(run) {
   const view = run && likelyView(readView(), run.periods);
   return view ? fetchDistrictScores({ run: run.id, ...view }) : null;
+}
+
+/**
+ * The published run { id, periods } the host named in the page (MapPage, with a preload of the default view's table),
+ * or null when it named none: then the run status tells.
+ */
+function runNamedByPage() {
+  const named = document.getElementById("current-run");
+  try {
+    const run = named && JSON.parse(named.textContent);
+    return typeof run?.id === "number" && Array.isArray(run.periods) ? run : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A failure is dealt with by whoever awaits the request later, not reported now as an unhandled rejection. */
@@ -30,7 +43,7 @@ function handledLater(promise) {
 /**
  * Requests what is still missing, all at once: /api/about (which the first paint does not wait for), the boundaries
  * (the districts' outlines simplified for the country's zooms), the score run status and the likely score table.
- * index.html preloads the boundaries, the run status and /api/about at these very addresses.
+ * index.html preloads the boundaries, the run status and /api/about at these very addresses, and the host the table.
  */
 export function requestMapData({ about = true, boundaries = true, status = true } = {}) {
   const statusRequest = status ? fetchScoreRunStatus({ cache: "default" }) : null;
@@ -38,8 +51,15 @@ export function requestMapData({ about = true, boundaries = true, status = true 
     about: handledLater(about ? fetchAbout() : null),
     boundaries: handledLater(boundaries ? Promise.all([fetchRegions(REGION_SIMPLIFY), fetchDistricts(DISTRICT_SIMPLIFY)]) : null),
     status: handledLater(statusRequest),
-    early: statusRequest?.then(fetchLikelyScores).catch(() => null) ?? null,
+    early: status ? earlyScores(statusRequest) : null,
   };
+}
+
+/** The likely table of the run the page names, else of the run the status names once it answers; null on failure. */
+function earlyScores(statusRequest) {
+  const named = runNamedByPage();
+  const table = named ? Promise.resolve(fetchLikelyScores(named)) : statusRequest.then((status) => fetchLikelyScores(status.published));
+  return table.catch(() => null);
 }
 
 /** The first load's requests, made when this module first runs. */

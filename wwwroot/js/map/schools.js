@@ -1,14 +1,14 @@
 // The schools of the opened district on the map, for callers whose scope holds them: one marker per school coloured by
 // its risk class with the districts' palette, clustered where they crowd (a cluster takes the colour of the highest
 // class inside). Leaflet is a classic script loaded before the modules (global L); leaflet.markercluster, which extends
-// it, is loaded the first time schools are shown, so that the map's first paint does not wait for it.
+// it, is loaded with its style sheet the first time schools are shown, so that the map's first paint does not wait for it.
 // Plain ES module: no globals.
 
 import { fetchSchoolScores, fetchSchools, reportBug } from "../shared/api.js";
 import { classColor, unitClass } from "./choropleth.js";
 import { element } from "../shared/dom.js";
 import { formatNumber, localizedName, onLanguageChange, t, tPlural } from "../shared/i18n.js";
-import { loadScript } from "../shared/scripts.js";
+import { loadScript, loadStyleSheet } from "../shared/scripts.js";
 import "./schools-messages.js";
 
 const MARKER_SIZE = 14;
@@ -16,6 +16,8 @@ const CLUSTER_SIZE = 30;
 /** Markers closer than this many pixels join a cluster; small enough that a city district's schools split up soon. */
 const CLUSTER_RADIUS = 40;
 const CLUSTER_SCRIPT = "/lib/leaflet.markercluster/leaflet.markercluster.js";
+/** The clusters' animations, loaded with their script rather than with the page. */
+const CLUSTER_STYLE = "/lib/leaflet.markercluster/MarkerCluster.css";
 
 /**
  * Whether the caller (the /api/auth/me answer) may see the schools of an area { region, district }: a region, or with
@@ -158,7 +160,8 @@ export function createSchoolLayer(map, { me, onSelect }) {
     });
     try {
       const [schools, table] = await Promise.all([
-        fetchSchools(district.kato), fetchSchoolScores({ run, district: district.kato, ...view }), loadScript(CLUSTER_SCRIPT),
+        fetchSchools(district.kato), fetchSchoolScores({ run, district: district.kato, ...view }),
+        loadScript(CLUSTER_SCRIPT), loadStyleSheet(CLUSTER_STYLE),
       ]);
       if (request !== requests) return;
       useScores(table);
