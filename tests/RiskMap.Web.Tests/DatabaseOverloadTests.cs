@@ -74,7 +74,7 @@ public sealed class DatabaseOverloadTests : IAsyncLifetime
         Assert.Equal("database-unavailable", problem.RootElement.GetProperty("code").GetString());
     }
 
-    /// <summary>Two connections (one of them the map-data watcher's LISTEN), and one second's wait for a free one.</summary>
+    /// <summary>Two connections (one of them the map-data watcher's LISTEN), and a three seconds' wait for a free one.</summary>
     private sealed class TinyPoolApp(DemoDatabase db) : RiskMapWebFactory<DemoDatabase>(db)
     {
         public const int PoolSize = 2;
@@ -82,7 +82,7 @@ public sealed class DatabaseOverloadTests : IAsyncLifetime
         protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
         {
             ["Database:MaxPoolSize"] = PoolSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Database:ConnectionWaitSeconds"] = "1",
+            ["Database:ConnectionWaitSeconds"] = "3",
             ["Scheduler:Enabled"] = "false",
         };
     }
@@ -93,7 +93,7 @@ public sealed class DatabaseOverloadTests : IAsyncLifetime
         protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
         {
             ["ConnectionStrings:RiskMap"] = new NpgsqlConnectionStringBuilder(Database.AppConnectionString) { Port = ClosedPort() }.ConnectionString,
-            ["Database:ConnectionWaitSeconds"] = "1",
+            ["Database:ConnectionWaitSeconds"] = "3",
             ["Database:MigrateOnStartup"] = "false",
             ["Scheduler:Enabled"] = "false",
         };
