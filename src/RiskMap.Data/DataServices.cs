@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using RiskMap.Core.Privacy;
 using RiskMap.Data.Geometry;
@@ -13,14 +14,18 @@ public static class DataServices
     /// <summary>Registers the PostgreSQL data source, migrations, importers and queries.</summary>
     /// <param name="ownerConnectionString">The schema owner's connection, for migrations; null to migrate with <paramref name="connectionString"/>.</param>
     /// <param name="smallAreas">When the queries withhold a region's or district's class; null for the default minimum of pupils.</param>
+    /// <param name="pool">The connection pool's size and waits; null for the defaults.</param>
     public static IServiceCollection AddRiskMapData(this IServiceCollection services, string connectionString, ImportLimits limits,
-        Scoring.ScoringOptions? scoring = null, string? ownerConnectionString = null, SmallAreaSuppression? smallAreas = null)
+        Scoring.ScoringOptions? scoring = null, string? ownerConnectionString = null, SmallAreaSuppression? smallAreas = null,
+        ConnectionPoolOptions? pool = null)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException(
                 "No database configured. Set ConnectionStrings__RiskMap (e.g. Host=127.0.0.1;Database=riskmap;Username=riskmap;Password=…) " +
                 "or run ./riskmap up, which starts a local PostgreSQL and sets it.");
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString) { Name = "riskmap" }.Build());
+        services.AddSingleton(pool ?? new ConnectionPoolOptions());
+        services.AddSingleton(provider => ConnectionPool.Build(connectionString, provider.GetRequiredService<ConnectionPoolOptions>(),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConnectionPool))));
         services.AddSingleton(provider => string.IsNullOrWhiteSpace(ownerConnectionString)
             ? OwnerDataSource.SameAs(provider.GetRequiredService<NpgsqlDataSource>())
             : OwnerDataSource.Connect(ownerConnectionString));

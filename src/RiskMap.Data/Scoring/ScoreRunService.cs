@@ -74,17 +74,48 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 logger.LogError(e, "Score run {RunId} failed; the published run stays", runId);
-                await connection.ExecuteAsync("UPDATE score_runs SET status = 'failed', finished_at = now(), error = @error WHERE id = @runId",
-                    new { runId, error = e.Message });
-                return new ScoreRunOutcome(ScoreRunStatus.Failed, runId, e.Message);
+                if (!DatabaseFaults.IsUnavailable(e))
+                {
+                    await MarkFailedAsync(runId, e.Message);
+                    return new ScoreRunOutcome(ScoreRunStatus.Failed, runId, e.Message);
+                }
+                var reason = $"Interrupted: the database could not be reached ({e.Message}).";
+                try
+                {
+                    await MarkFailedAsync(runId, reason);
+                }
+                catch (Exception unrecorded) when (DatabaseFaults.IsUnavailable(unrecorded))
+                {
+                    // Still unreachable: the caller marks the run once the database answers again.
+                }
+                return new ScoreRunOutcome(ScoreRunStatus.Interrupted, runId, reason);
             }
             await PruneAsync(connection);
             return new ScoreRunOutcome(ScoreRunStatus.Succeeded, runId);
         }
         finally
         {
-            await lockConnection.ExecuteAsync("SELECT pg_advisory_unlock(@RunLockKey)", new { RunLockKey });
+            try
+            {
+                await lockConnection.ExecuteAsync("SELECT pg_advisory_unlock(@RunLockKey)", new { RunLockKey });
+            }
+            catch (Exception e) when (DatabaseFaults.IsUnavailable(e))
+            {
+                // The lock belonged to the session the database dropped: it is already released.
+            }
         }
+    }
+
+    /// <summary>
+    /// Records that a run stopped with the reason, on a connection of its own (the run's may be the one that broke).
+    /// A run already finished or recorded is left as it is.
+    /// </summary>
+    public async Task MarkFailedAsync(long runId, string reason, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE score_runs SET status = 'failed', finished_at = now(), error = @reason WHERE id = @runId AND status = 'running'",
+            new { runId, reason }, cancellationToken: cancellationToken));
     }
 
     /// <param name="publish">False for a run kept for comparison: its results are stored, the published run stays.</param>

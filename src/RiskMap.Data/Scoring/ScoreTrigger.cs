@@ -27,6 +27,8 @@ public enum ScoreRunStatus
     Unchanged,
     /// <summary>Another run holds the lock: runs never overlap.</summary>
     AlreadyRunning,
+    /// <summary>The database went away mid-run: nothing of the run was published, and it is worth running again.</summary>
+    Interrupted,
 }
 
 public sealed record ScoreRunOutcome(ScoreRunStatus Status, long? RunId, string? Error = null);

@@ -20,4 +20,10 @@ public sealed class ScoringOptions
 
     /// <summary>Runs kept for comparison; older ones are deleted, never the published one.</summary>
     public int KeepRuns { get; set; } = 20;
+
+    /// <summary>A recompute the database interrupted is tried again after this long, then after twice as long each time…</summary>
+    public double RetryFirstSeconds { get; set; } = 2;
+
+    /// <summary>…but never waits longer than this between tries while the database stays unreachable.</summary>
+    public double RetryMaxSeconds { get; set; } = 60;
 }

@@ -139,7 +139,7 @@ public static class CliApp
         var kept = forComparison ? $" ({methodology}, kept for comparison, not published)" : "";
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Score run {outcome.RunId?.ToString(CultureInfo.InvariantCulture) ?? "-"}: {outcome.Status} in {clock.Elapsed.TotalSeconds:0.0} s{kept}{(outcome.Error is null ? "" : ": " + outcome.Error)}"));
-        return outcome.Status is ScoreRunStatus.Failed ? 1 : 0;
+        return outcome.Status is ScoreRunStatus.Failed or ScoreRunStatus.Interrupted ? 1 : 0;
     }
 
     private static string GeodataOption(IServiceProvider services, CliArguments arguments) =>

@@ -14,7 +14,8 @@ public static class RiskMapConfiguration
         var limits = configuration.GetSection("Imports").Get<ImportLimits>() ?? new ImportLimits();
         var scoring = configuration.GetSection("Scoring").Get<ScoringOptions>() ?? new ScoringOptions();
         var smallAreas = new SmallAreaSuppression(AccessOptions.From(configuration).MinimumPupilsForClass);
-        return services.AddRiskMapData(configuration.GetConnectionString("RiskMap") ?? "", limits, scoring, configuration.GetConnectionString("RiskMapOwner"), smallAreas);
+        var pool = configuration.GetSection("Database").Get<ConnectionPoolOptions>() ?? new ConnectionPoolOptions();
+        return services.AddRiskMapData(configuration.GetConnectionString("RiskMap") ?? "", limits, scoring, configuration.GetConnectionString("RiskMapOwner"), smallAreas, pool);
     }
 
     /// <summary>Where the demo's boundary files are: RISKMAP_GEODATA, else ../shared/geodata beside the checkout.</summary>
