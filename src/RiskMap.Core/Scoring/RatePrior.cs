@@ -21,9 +21,6 @@ public sealed record RatePrior(double Mean, double Variance, bool HasSignal)
     /// <summary>The posterior mean rate per pupil: b + C (e/n − b) with C = n / (n + β).</summary>
     public double PosteriorMean(double events, double population) => (Alpha + events) / (Beta + population);
 
-    /// <summary>One draw of the rate per pupil from the unit's posterior.</summary>
-    public double Draw(double events, double population, ref ScoringRandom random) => PosteriorOf(events, population, 1).Draw(ref random);
-
     /// <summary>
     /// The unit's posterior Gamma(α + events, β + population), prepared for many draws of the rate per
     /// <paramref name="per"/> pupils: a draw is a Gamma(α + events) divided by β + population, times <paramref name="per"/>.

@@ -25,7 +25,8 @@ public class RatePriorTests
         var draws = new double[2_000];
         for (var u = 0; u < units; u++)
         {
-            for (var d = 0; d < draws.Length; d++) draws[d] = prior.Draw(events[u], pupils[u], ref random);
+            var posterior = prior.PosteriorOf(events[u], pupils[u], 1);
+            for (var d = 0; d < draws.Length; d++) draws[d] = posterior.Draw(ref random);
             Array.Sort(draws);
             if (Statistics.Percentile(draws, 0.05) <= truth[u] && truth[u] <= Statistics.Percentile(draws, 0.95)) covered++;
         }
