@@ -223,4 +223,31 @@ public class ProgrammeTests(ProgrammeBrowserApp app) : IClassFixture<ProgrammeBr
         var shared = workbook.SharedStringTablePart?.SharedStringTable.InnerText ?? "";
         return string.Join("\n", workbook.WorksheetParts.Select(part => part.Worksheet.InnerText).Append(shared));
     }
+
+    [Fact]
+    public async Task Hotspot_rows_drawn_before_the_programme_action_loaded_get_their_add_to_programme_buttons_once_it_does()
+    {
+        var (page, _) = await app.OpenAsync("/programmes.html?lang=en", signedInAs: "planner-75");
+        // The planner's action (a module loaded on demand) arrives only after the hotspot list is drawn, as it does when
+        // the page's preloaded score table is quicker than the module.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/programmemap-*.js", async route =>
+        {
+            await release.Task;
+            await route.ContinueAsync();
+        });
+        var rows = page.Locator("#hotspots-table tbody tr");
+        try
+        {
+            await page.GotoAsync($"{app.BaseUrl}/?lang=en&unit={ProgrammeBrowserApp.AlmatyCity}");
+            await Assertions.Expect(rows.First).ToBeVisibleAsync(Slow);
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+
+        await Assertions.Expect(rows.First.Locator("button.add-to-programme")).ToBeVisibleAsync(Slow);
+        await Assertions.Expect(rows.Locator("button.add-to-programme")).ToHaveCountAsync(await rows.CountAsync());
+    }
 }

@@ -22,7 +22,8 @@ export function createProgrammeActions({ me, panel, slot, onReady }) {
   me.then(async (who) => {
     if (who?.role !== "planner") return;
     const { createProgrammeActions: create } = await import("../programmes/programmemap.js");
-    actions = create({ me, panel, slot });
+    // Given the caller itself, not the promise: the buttons drawn right below must already know who is signed in.
+    actions = create({ who, panel, slot });
     if (shown) actions.showFor(shown);
     onReady();
   }).catch(reportBug);

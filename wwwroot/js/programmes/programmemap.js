@@ -29,14 +29,10 @@ function choiceFields(programmes) {
 }
 
 /**
- * Creates the action. me: the promise of who is signed in; panel: the element the confirmation is put into; slot: the
+ * Creates the action. who: the signed-in caller (/api/me); panel: the element the confirmation is put into; slot: the
  * element on the profile panel that holds the profile's button.
  */
-export function createProgrammeActions({ me, panel, slot }) {
-  let who = null;
-  me.then((value) => {
-    who = value;
-  });
+export function createProgrammeActions({ who, panel, slot }) {
   const notice = element("p", { className: "programme-notice", attrs: { role: "status", tabindex: "-1" } });
   notice.hidden = true;
   panel.prepend(notice);
@@ -69,7 +65,7 @@ export function createProgrammeActions({ me, panel, slot }) {
 
   /** The button that adds the unit { level, code, name, region } to a programme, or null where the caller may not. */
   function button(unit) {
-    if (who?.role !== "planner" || who.scopeRegion !== unit.region) return null;
+    if (who.role !== "planner" || who.scopeRegion !== unit.region) return null;
     const el = element("button", {
       className: "link-button add-to-programme",
       text: t("programmes.add.button"),
