@@ -1,0 +1,17 @@
+namespace RiskMap.Core.HotSpots;
+
+/// <summary>Whether a unit is a hot spot, a cold spot or neither in one quarter.</summary>
+public enum Spot
+{
+    None,
+    Hot,
+    Cold,
+}
+
+/// <summary>A unit in one quarter: its Gi* z-score, p-value and the p-value adjusted over the quarter's units (FDR).</summary>
+public readonly record struct UnitHotSpot(double Z, double P, double AdjustedP)
+{
+    /// <summary>Hot (cold) when the adjusted p-value is within the confidence's α and z is positive (negative).</summary>
+    public Spot At(SpotConfidence confidence) =>
+        AdjustedP > confidence.Alpha() || Z == 0 ? Spot.None : Z > 0 ? Spot.Hot : Spot.Cold;
+}
