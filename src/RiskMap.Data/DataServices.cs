@@ -61,6 +61,8 @@ public static class DataServices
         services.AddSingleton<Programmes.ProgrammeStore>();
         services.AddSingleton<Programmes.MeasureStore>();
         services.AddSingleton<Programmes.ScoreSeries>();
+        services.AddSingleton<Vintages.VintageSwitch>();
+        services.AddSingleton<Vintages.VintageQueries>();
         return services;
     }
 }

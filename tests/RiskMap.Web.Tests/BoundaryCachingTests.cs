@@ -54,7 +54,7 @@ public class BoundaryCachingTests(RiskMapWebFactory<BoundariesDatabase> app) : I
     {
         const string geoJson = $$$"""
             {"type":"FeatureCollection","features":[{"type":"Feature",
-              "properties":{"KATO":"{{{Astana}}}","ADM1_KK":"Астана","ADM1_RU":"Астана","ADM1_EN":"Astana (squared)","Year":"2025"},
+              "properties":{"KATO":"{{{Astana}}}","ADM1_KK":"Астана","ADM1_RU":"Астана","ADM1_EN":"Astana (squared)","Year":"2024"},
               "geometry":{"type":"Polygon","coordinates":[[[71.0,51.0],[72.0,51.0],[72.0,51.5],[71.0,51.5],[71.0,51.0]]]}}]}
             """;
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(geoJson));

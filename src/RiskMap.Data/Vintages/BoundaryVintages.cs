@@ -12,6 +12,7 @@ public static class BoundaryVintages
     /// </summary>
     public static async Task<int> EnsureAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<int> vintages)
     {
+        await LockAsync(connection, transaction);
         await connection.ExecuteAsync("""
             INSERT INTO boundary_vintages (vintage) SELECT unnest(@vintages) ON CONFLICT (vintage) DO NOTHING;
             UPDATE boundary_vintages SET is_current = true
@@ -20,6 +21,10 @@ public static class BoundaryVintages
             """, new { vintages = vintages.ToArray() }, transaction);
         return await connection.ExecuteScalarAsync<int>("SELECT current_boundary_vintage()", transaction: transaction);
     }
+
+    /// <summary>One boundary import or switch at a time, until the caller's transaction ends: each writes the serving copy.</summary>
+    public static Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
+        connection.ExecuteAsync("LOCK TABLE boundary_vintages IN SHARE ROW EXCLUSIVE MODE", transaction: transaction);
 
     public static Task<int?> CurrentAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction = null) =>
         connection.ExecuteScalarAsync<int?>("SELECT current_boundary_vintage()", transaction: transaction);
