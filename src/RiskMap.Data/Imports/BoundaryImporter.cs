@@ -17,11 +17,11 @@ namespace RiskMap.Data.Imports;
 /// (<see cref="ServingCopy"/>, which places the schools again); the units of any other vintage change neither the map
 /// nor the scores' inputs.
 /// </summary>
-public sealed class BoundaryImporter(CoordinateSystemResolver resolver) : IImporter
+public sealed class BoundaryImporter(CoordinateSystemResolver resolver, ImportLimits limits) : IImporter
 {
     public ImportKind Kind => ImportKind.Boundaries;
 
-    private sealed record Unit(string Kato, string NameKk, string NameRu, string NameEn, int Vintage, MultiPolygon Geometry);
+    private sealed record Unit(int Row, string Kato, string NameKk, string NameRu, string NameEn, int Vintage, MultiPolygon Geometry);
 
     public async Task<ImportCounts> RunAsync(ImportContext context)
     {
@@ -52,7 +52,7 @@ public sealed class BoundaryImporter(CoordinateSystemResolver resolver) : IImpor
         }
         issues.ThrowIfErrors();
 
-        var counts = await WriteAsync(context, level, units);
+        var counts = await WriteAsync(context, level, units, options.CodeField);
         await context.ReportProgress(new ImportProgress("stored", units.Count));
         return counts with { RowsRead = layer.Features.Count };
     }
@@ -107,10 +107,10 @@ public sealed class BoundaryImporter(CoordinateSystemResolver resolver) : IImpor
         var geometry = GeometryChecks.Boundary(feature.Geometry, row, key, options.Repair, issues);
         return key is null || kk is null || ru is null || en is null || vintage is null || geometry is null
             ? null
-            : new Unit(key, kk, ru, en, vintage.Value, geometry);
+            : new Unit(row, key, kk, ru, en, vintage.Value, geometry);
     }
 
-    private static async Task<ImportCounts> WriteAsync(ImportContext context, EntityLevel level, IReadOnlyList<Unit> units)
+    private async Task<ImportCounts> WriteAsync(ImportContext context, EntityLevel level, IReadOnlyList<Unit> units, string codeField)
     {
         var wkbWriter = new WKBWriter();
         await Staging.LoadAsync(context,
@@ -145,6 +145,9 @@ public sealed class BoundaryImporter(CoordinateSystemResolver resolver) : IImpor
         await context.Connection.ExecuteAsync("""
             INSERT INTO boundary_import_vintages (batch_id, vintage, serving) SELECT @batchId, v, v = @current FROM unnest(@vintages) v
             """, new { batchId = context.BatchId, vintages, current }, context.Transaction);
+        await BoundaryChecks.RunAsync(context, level, units.Select(u => new BoundaryChecks.Staged(u.Kato, u.Vintage, u.Row)).ToList(),
+            codeField, limits.BoundaryToleranceKm2);
+        context.Issues.ThrowIfErrors();
 
         var servingKatos = units.Where(u => u.Vintage == current).Select(u => u.Kato).ToArray();
         if (servingKatos.Length > 0)
