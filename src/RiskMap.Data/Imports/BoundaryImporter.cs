@@ -155,6 +155,10 @@ public sealed class BoundaryImporter(CoordinateSystemResolver resolver, ImportLi
             await ServingCopy.UpsertAsync(context.Connection, context.Transaction, level, current, servingKatos);
             await ServingCopy.ChangedAsync(context.Connection, context.Transaction);
         }
+        else
+        {
+            await BoundaryVintages.RaiseVersionAsync(context.Connection, context.Transaction);
+        }
         return counts;
     }
 }

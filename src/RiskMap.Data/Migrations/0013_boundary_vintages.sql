@@ -40,13 +40,13 @@ CREATE TABLE boundary_import_vintages (
     PRIMARY KEY (batch_id, vintage)
 );
 
--- Counts changes of the serving copy (imports into the current vintage and switches), in their transactions: the map's
--- boundary answers, tiles and ETags are keyed by it (RiskMap.Data/Tiles/MapDataVersion).
-CREATE TABLE serving_boundaries (
+-- Counts changes of the boundaries (every boundary import, of any vintage, and every switch), in their transactions: the
+-- boundary answers of every vintage, the tiles and their ETags are keyed by it (RiskMap.Data/Tiles/MapDataVersion).
+CREATE TABLE boundary_version (
     singleton   boolean PRIMARY KEY DEFAULT true CHECK (singleton),
     version     bigint  NOT NULL
 );
-INSERT INTO serving_boundaries (version)
+INSERT INTO boundary_version (version)
 SELECT COALESCE(max(id), 0) FROM import_batches WHERE status = 'succeeded' AND kind = 'boundaries';
 
 CREATE FUNCTION current_boundary_vintage() RETURNS integer LANGUAGE sql STABLE

@@ -26,6 +26,10 @@ public static class BoundaryVintages
     public static Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
         connection.ExecuteAsync("LOCK TABLE boundary_vintages IN SHARE ROW EXCLUSIVE MODE", transaction: transaction);
 
+    /// <summary>Marks a change of any vintage's boundaries: every boundary answer, tile and ETag is keyed anew when the caller commits.</summary>
+    public static Task RaiseVersionAsync(NpgsqlConnection connection, NpgsqlTransaction transaction) =>
+        connection.ExecuteAsync("UPDATE boundary_version SET version = version + 1", transaction: transaction);
+
     public static Task<int?> CurrentAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction = null) =>
         connection.ExecuteScalarAsync<int?>("SELECT current_boundary_vintage()", transaction: transaction);
 }

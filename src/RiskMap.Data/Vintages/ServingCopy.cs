@@ -8,7 +8,7 @@ namespace RiskMap.Data.Vintages;
 /// <summary>
 /// <c>regions</c> and <c>districts</c>: the copy of the current vintage's units that every map surface reads. Written
 /// only from <c>boundary_units</c>, by an import into the current vintage and by a switch of the current vintage; after
-/// each change the schools are placed again, the tiles' generalised boundaries rebuilt and the serving version (the key
+/// each change the schools are placed again, the tiles' generalised boundaries rebuilt and the boundary version (the key
 /// of every boundary cache and ETag) raised, in the caller's transaction.
 /// </summary>
 public static class ServingCopy
@@ -51,9 +51,7 @@ public static class ServingCopy
     public static async Task ChangedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
         await SchoolAssignment.ReassignAsync(connection, transaction, codes: null);
-        await connection.ExecuteAsync("""
-            SELECT refresh_boundary_generalised();
-            UPDATE serving_boundaries SET version = version + 1;
-            """, transaction: transaction, commandTimeout: 900);
+        await connection.ExecuteAsync("SELECT refresh_boundary_generalised()", transaction: transaction, commandTimeout: 900);
+        await BoundaryVintages.RaiseVersionAsync(connection, transaction);
     }
 }

@@ -46,7 +46,7 @@ public class VintageSwitchTests(TwoVintagesDatabase db) : IClassFixture<TwoVinta
     public async Task The_switch_moves_map_schools_and_scores_together_and_back()
     {
         var placement2024 = await db.ScalarAsync<string>(Placement);
-        var version = await db.ScalarAsync<long>("SELECT version FROM serving_boundaries");
+        var version = await db.ScalarAsync<long>("SELECT version FROM boundary_version");
 
         Assert.Equal(VintageSwitchStatus.Switched, (await UseAsync(2018, "steward-a")).Status);
 
@@ -57,7 +57,7 @@ public class VintageSwitchTests(TwoVintagesDatabase db) : IClassFixture<TwoVinta
             "SELECT count(*) FROM schools s WHERE NOT EXISTS (SELECT 1 FROM boundary_units u WHERE u.vintage = 2018 AND u.level = 'district' AND u.kato = s.district_kato)"));
         // No 2024 score is shown on the 2018 shapes; tiles and boundary caches are keyed anew; the switch is audited.
         Assert.Equal(0L, await db.ScalarAsync<long>("SELECT count(*) FROM published_score_run"));
-        Assert.True(await db.ScalarAsync<long>("SELECT version FROM serving_boundaries") > version);
+        Assert.True(await db.ScalarAsync<long>("SELECT version FROM boundary_version") > version);
         Assert.Equal("{\"to\": 2018, \"from\": 2024}", await db.ScalarAsync<string>(
             "SELECT details::text FROM audit_log WHERE action = 'vintage-switched' AND actor = 'steward-a'"));
 

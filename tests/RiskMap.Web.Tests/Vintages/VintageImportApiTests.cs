@@ -29,4 +29,20 @@ public class VintageImportApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemo
         Assert.Equal(app.FirstRun, current.GetProperty("published").GetProperty("id").GetInt64());
         Assert.Equal(JsonValueKind.Null, current.GetProperty("pendingRecompute").ValueKind);
     }
+
+    [Fact]
+    public async Task Another_vintage_s_shapes_are_served_with_vintage_and_the_current_ones_without()
+    {
+        var client = app.CreateClient();
+        await Json.ProblemAsync(await client.GetAsync("/api/regions?vintage=2017"), System.Net.HttpStatusCode.NotFound);
+        await Json.ProblemAsync(await client.GetAsync("/api/regions?vintage=soon"), System.Net.HttpStatusCode.BadRequest);
+        await VintageUploads.Upload2018Async(_steward);
+
+        var regions2018 = Names(await Json.GetAsync(client, "/api/regions?vintage=2018"));
+        Assert.Equal((17, "Nur-Sultan (city)"), (regions2018.Count, regions2018["710000000"]));
+        var districts2018 = Names(await Json.GetAsync(client, "/api/districts?vintage=2018&geometry=none"));
+        Assert.Equal((216, "Taldykorgan"), (districts2018.Count, districts2018["191000000"]));
+        Assert.Equal(20, Names(await Json.GetAsync(client, "/api/regions")).Count);
+        Assert.Equal(20, Names(await Json.GetAsync(client, "/api/regions?vintage=2024")).Count);
+    }
 }
