@@ -63,6 +63,8 @@ public static class DataServices
         services.AddSingleton<Programmes.ScoreSeries>();
         services.AddSingleton<Vintages.VintageSwitch>();
         services.AddSingleton<Vintages.VintageQueries>();
+        services.AddSingleton<Vintages.VintageDeletion>();
+        services.AddSingleton<Vintages.VintageDates>();
         return services;
     }
 }

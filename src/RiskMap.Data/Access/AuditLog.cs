@@ -34,6 +34,8 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         public const string UserRoleChanged = "user-role-changed";
         public const string ProgrammeChanged = "programme-changed";
         public const string VintageSwitched = "vintage-switched";
+        public const string VintageDeleted = "vintage-deleted";
+        public const string VintageDatesSet = "vintage-dates-set";
     }
 
     public async Task WriteAsync(AuditEntry entry)

@@ -32,10 +32,11 @@ CREATE INDEX boundary_units_geom_idx ON boundary_units USING gist (geom);
 CREATE INDEX boundary_units_vintage_idx ON boundary_units (vintage, level);
 
 -- Which vintage each boundary import wrote, and whether it changed the serving copy (an import into the current
--- vintage) or only kept another vintage, which changes neither the map nor the scores' inputs.
+-- vintage) or only kept another vintage, which changes neither the map nor the scores' inputs. A log: it outlives a
+-- deleted vintage, so the scores' watermark never counts that vintage's imports.
 CREATE TABLE boundary_import_vintages (
     batch_id    bigint  NOT NULL REFERENCES import_batches (id),
-    vintage     integer NOT NULL REFERENCES boundary_vintages (vintage),
+    vintage     integer NOT NULL,
     serving     boolean NOT NULL,
     PRIMARY KEY (batch_id, vintage)
 );

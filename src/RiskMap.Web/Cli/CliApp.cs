@@ -181,6 +181,9 @@ public static class CliApp
               riskmap vintage list                         the boundary vintages, which is current, and when each was in force
               riskmap vintage use YEAR                     make a vintage current (map, schools and tiles follow; audited),
                                                            then recompute the scores on it
+              riskmap vintage delete YEAR                  delete a vintage that is not current (refused, listing them, while
+                                                           score runs or observations of its quarters refer to it; audited)
+              riskmap vintage set YEAR [--from 2018-01-01] [--to 2023-12-31]   the days a vintage was in force
               riskmap demo load [--geodata DIR]           load the demo data into an empty database
               riskmap score [--force] [--methodology riskmap-1.0|riskmap-2.0]   recompute and publish the risk scores now;
                                                            a method other than the configured one is kept for comparison, not published

@@ -20,10 +20,7 @@ public static class VintageEndpoints
 
         vintages.MapPost("/{vintage:int}/current", async (HttpContext http, VintageSwitch vintageSwitch, int vintage, CancellationToken cancellationToken) =>
             {
-                var scope = http.CallerScope();
-                var audit = new AuditEntry(scope.User, scope.Role?.ToCode(), AuditLog.Actions.VintageSwitched, $"vintage {vintage}",
-                    new Dictionary<string, object?>(), AccessSetup.ClientAddress(http));
-                var outcome = await vintageSwitch.UseAsync(vintage, audit, cancellationToken);
+                var outcome = await vintageSwitch.UseAsync(vintage, Audit(http, AuditLog.Actions.VintageSwitched, vintage), cancellationToken);
                 return outcome.Status switch
                 {
                     VintageSwitchStatus.Unknown => ApiProblems.NotFound("vintage", $"There are no regions and districts of vintage {vintage}."),
@@ -45,5 +42,34 @@ public static class VintageEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(AccessSetup.StewardPolicy);
+
+        vintages.MapDelete("/{vintage:int}", async (HttpContext http, VintageDeletion deletion, int vintage, CancellationToken cancellationToken) =>
+            {
+                var outcome = await deletion.DeleteAsync(vintage, Audit(http, AuditLog.Actions.VintageDeleted, vintage), cancellationToken);
+                return outcome.Status switch
+                {
+                    VintageDeletionStatus.Unknown => ApiProblems.NotFound("vintage", $"There is no vintage {vintage}."),
+                    VintageDeletionStatus.Current => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Vintage is current",
+                        detail: $"Vintage {vintage} is current; make another current before deleting it. Nothing was changed.",
+                        extensions: new Dictionary<string, object?> { ["code"] = "vintage-current" }),
+                    VintageDeletionStatus.Refused => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Vintage in use",
+                        detail: $"Score runs or observations still refer to vintage {vintage}. Nothing was changed.",
+                        extensions: new Dictionary<string, object?> { ["code"] = "vintage-in-use", ["references"] = outcome.References }),
+                    _ => Results.NoContent(),
+                };
+            })
+            .WithSummary("Deletes a vintage that is not current, with its units; audited.")
+            .WithDescription("409 vintage-current for the current vintage; 409 vintage-in-use, listing them in references, while score " +
+                             "runs were made on it or observations fall in the quarters it was in force (validFrom/validTo). Data steward only.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(AccessSetup.StewardPolicy);
+    }
+
+    private static AuditEntry Audit(HttpContext http, string action, int vintage)
+    {
+        var scope = http.CallerScope();
+        return new AuditEntry(scope.User, scope.Role?.ToCode(), action, $"vintage {vintage}", new Dictionary<string, object?>(), AccessSetup.ClientAddress(http));
     }
 }
