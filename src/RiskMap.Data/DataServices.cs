@@ -61,6 +61,10 @@ public static class DataServices
         services.AddSingleton<Programmes.ProgrammeStore>();
         services.AddSingleton<Programmes.MeasureStore>();
         services.AddSingleton<Programmes.ScoreSeries>();
+        services.AddSingleton<Vintages.VintageSwitch>();
+        services.AddSingleton<Vintages.VintageQueries>();
+        services.AddSingleton<Vintages.VintageDeletion>();
+        services.AddSingleton<Vintages.VintageDates>();
         return services;
     }
 }

@@ -98,7 +98,7 @@ public class BoundaryImportTests(BoundariesDatabase geoJson) : IClassFixture<Bou
     }
 
     [Fact]
-    public async Task Importing_the_same_file_again_changes_nothing_and_a_later_edition_updates_in_place()
+    public async Task Importing_the_same_file_again_changes_nothing_and_a_corrected_edition_of_the_vintage_updates_in_place()
     {
         var file = GeoData.File("kz_adm1.geojson");
         var first = await _fresh.ImportAsync(ImportKind.Boundaries, file);
@@ -110,8 +110,8 @@ public class BoundaryImportTests(BoundariesDatabase geoJson) : IClassFixture<Bou
         Assert.Equal(fingerprint, await _fresh.DataFingerprintAsync());
 
         var renamed = _files.Write("renamed.geojson", File.ReadAllText(file).Replace("\"Абай\"", "\"Абай облысы\""));
-        var edition = await _fresh.ImportAsync(ImportKind.Boundaries, renamed, new ImportOptions { Vintage = 2025 });
-        Assert.Equal((0, 20, 0), (edition.Counts.Inserted, edition.Counts.Updated, edition.Counts.Unchanged));
+        var edition = await _fresh.ImportAsync(ImportKind.Boundaries, renamed);
+        Assert.Equal((0, 1, 19), (edition.Counts.Inserted, edition.Counts.Updated, edition.Counts.Unchanged));
         Assert.Equal("Абай облысы", await _fresh.ScalarAsync<string>("SELECT name_kk FROM regions WHERE kato = '100000000'"));
     }
 
@@ -138,8 +138,11 @@ public class BoundaryImportTests(BoundariesDatabase geoJson) : IClassFixture<Bou
         await _fresh.ImportAsync(ImportKind.Boundaries, GeoData.File("kz_adm1.geojson"));
         var one = Path.Combine(_files.Directory, "astana.geojson");
         Ogr.Convert("-f", "GeoJSON", "-where", "KATO = '710000000'", one, GeoData.File("kz_adm1.geojson"));
-        await _fresh.ImportAsync(ImportKind.Boundaries, one, new ImportOptions { Vintage = 2025 });
+        var renamed = _files.Write("astana-renamed.geojson", File.ReadAllText(one).Replace("\"Astana (city)\"", "\"Astana\""));
+        var result = await _fresh.ImportAsync(ImportKind.Boundaries, renamed);
+        Assert.Equal((0, 1), (result.Counts.Inserted, result.Counts.Updated));
         Assert.Equal(20, await _fresh.ScalarAsync<long>("SELECT count(*) FROM regions"));
-        Assert.Equal(2025, await _fresh.ScalarAsync<int>("SELECT vintage FROM regions WHERE kato = '710000000'"));
+        Assert.Equal(20, await _fresh.ScalarAsync<long>("SELECT count(*) FROM boundary_units WHERE vintage = 2024"));
+        Assert.Equal("Astana", await _fresh.ScalarAsync<string>("SELECT name_en FROM regions WHERE kato = '710000000'"));
     }
 }

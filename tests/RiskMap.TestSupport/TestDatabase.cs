@@ -124,6 +124,8 @@ public class TestDatabase : IAsyncLifetime
         SELECT md5(concat_ws('#',
             (SELECT string_agg(t::text, '|' ORDER BY kato) FROM regions t),
             (SELECT string_agg(t::text, '|' ORDER BY kato) FROM districts t),
+            (SELECT string_agg(concat_ws(',', level, kato, vintage, name_kk, name_ru, name_en, md5(ST_AsEWKB(geom)), retired_at), '|'
+                    ORDER BY level, kato, vintage) FROM boundary_units),
             (SELECT string_agg(t::text, '|' ORDER BY code) FROM schools t),
             (SELECT string_agg(t::text, '|' ORDER BY code) FROM indicators t),
             (SELECT count(*) || ':' || coalesce(sum(hash_record_extended(t, 0)), 0) FROM observations t)))

@@ -46,7 +46,7 @@ public class BoundaryCachingTests(RiskMapWebFactory<BoundariesDatabase> app) : I
         Assert.NotEqual(before, changed!.Headers.ETag);
         var astana = JsonDocument.Parse(await changed.Content.ReadAsStringAsync()).RootElement.GetProperty("features").EnumerateArray()
             .Single(feature => feature.GetProperty("id").GetString() == Astana);
-        Assert.Equal([71.0, 51.0, 72.0, 51.5], astana.GetProperty("bbox").EnumerateArray().Select(value => value.GetDouble()));
+        Assert.Equal([71.35, 51.1, 71.5, 51.2], astana.GetProperty("bbox").EnumerateArray().Select(value => value.GetDouble()));
         Assert.Equal("Astana (squared)", astana.GetProperty("properties").GetProperty("name_en").GetString());
     }
 
@@ -54,8 +54,8 @@ public class BoundaryCachingTests(RiskMapWebFactory<BoundariesDatabase> app) : I
     {
         const string geoJson = $$$"""
             {"type":"FeatureCollection","features":[{"type":"Feature",
-              "properties":{"KATO":"{{{Astana}}}","ADM1_KK":"Астана","ADM1_RU":"Астана","ADM1_EN":"Astana (squared)","Year":"2025"},
-              "geometry":{"type":"Polygon","coordinates":[[[71.0,51.0],[72.0,51.0],[72.0,51.5],[71.0,51.5],[71.0,51.0]]]}}]}
+              "properties":{"KATO":"{{{Astana}}}","ADM1_KK":"Астана","ADM1_RU":"Астана","ADM1_EN":"Astana (squared)","Year":"2024"},
+              "geometry":{"type":"Polygon","coordinates":[[[71.35,51.1],[71.5,51.1],[71.5,51.2],[71.35,51.2],[71.35,51.1]]]}}]}
             """;
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(geoJson));
         file.Headers.ContentType = new MediaTypeHeaderValue("application/geo+json");

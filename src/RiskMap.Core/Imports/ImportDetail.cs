@@ -41,6 +41,9 @@ public enum DetailText
     TooFewPoints,
     RingNotClosed,
     InvalidCoordinate,
+    OverlapArea,
+    OutsideRegionArea,
+    GapArea,
 }
 
 /// <summary>
@@ -62,6 +65,10 @@ public sealed record ImportDetail(DetailText Text, string? First = null, string?
     public static ImportDetail Expected(string what) => new(DetailText.Expected, what);
 
     public static ImportDetail Of(DetailText text) => new(text);
+
+    /// <summary>An area in km² (rounded to 0.1) and, where there is one, the KATO code of the other unit.</summary>
+    public static ImportDetail Area(DetailText text, double km2, string? otherKato = null) =>
+        new(text, Math.Round(km2, 1).ToString(CultureInfo.InvariantCulture), otherKato);
 
     private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -26,17 +26,20 @@ public enum ImportProblem
     NotAllowedValue,
     ExtraFields,
     NotAWholeNumber,
+    UnitsOverlap,
+    DistrictOutsideRegion,
 
     // Warnings: the import goes ahead and reports them.
     GeometryRepaired,
     SchoolUnassigned,
     SchoolOutsideDistricts,
     NameNormalised,
+    CoverageGap,
 }
 
 public static class ImportProblems
 {
     public static bool IsWarning(this ImportProblem problem) =>
         problem is ImportProblem.GeometryRepaired or ImportProblem.SchoolUnassigned or ImportProblem.SchoolOutsideDistricts
-        or ImportProblem.NameNormalised;
+        or ImportProblem.NameNormalised or ImportProblem.CoverageGap;
 }

@@ -19,6 +19,8 @@ public static class ImportProblemTexts
         {
             DetailText.VintageNeeded => (spelling.WithValue("vintage", "2024"), spelling.WithValue("vintage-field")),
             DetailText.SridNeeded or DetailText.CoordinatesNeeded => (spelling.WithValue("srid", "32642"), null),
+            // The second value is a KATO code, never a number to group.
+            DetailText.OverlapArea or DetailText.OutsideRegionArea => (Number(detail.First, culture), detail.Second),
             _ => (Number(detail.First, culture), Number(detail.Second, culture)),
         };
         return string.Format(culture, Texts(detail.Text).In(language), first, second);
@@ -58,6 +60,13 @@ public static class ImportProblemTexts
         ImportProblem.GeometryRepaired => ("Жарамсыз геометрия түзетілді.", "Некорректная геометрия исправлена.", "An invalid geometry was repaired."),
         ImportProblem.SchoolUnassigned => ("Мектеп ешбір облыстың ішінде емес: тағайындалмаған.", "Школа вне всех областей: не привязана.", "The school lies outside every region: unassigned."),
         ImportProblem.SchoolOutsideDistricts => ("Мектеп облысқа тағайындалды, бірақ ешбір ауданның ішінде емес.", "Школа привязана к области, но не попадает ни в один район.", "The school was assigned to a region but lies in no district."),
+        ImportProblem.UnitsOverlap => ("Бірлік осы жылдың сол деңгейіндегі басқа бірлікпен рұқсат етілгеннен көп қабаттасады.",
+            "Единица перекрывается с другой единицей того же уровня и года границ больше допустимого.",
+            "The unit overlaps another unit of the same level and vintage by more than the tolerance."),
+        ImportProblem.DistrictOutsideRegion => ("Аудан өз облысының шегінен рұқсат етілгеннен көп шығып тұр.",
+            "Район выходит за границы своей области больше допустимого.", "The district extends beyond its region by more than the tolerance."),
+        ImportProblem.CoverageGap => ("Облыстың бір бөлігі ешбір аудан ішінде емес.", "Часть области не покрыта ни одним районом.",
+            "Part of the region lies in no district."),
         ImportProblem.NameNormalised => ("Атаудағы кириллица әріптеріне ұқсас латын әріптері кириллицаға ауыстырылды.", "Латинские буквы, похожие на кириллицу, в названии заменены кириллическими.", "Latin letters that look like Cyrillic ones in the name were made Cyrillic."),
         _ => throw new ArgumentOutOfRangeException(nameof(problem)),
     };
@@ -105,6 +114,9 @@ public static class ImportProblemTexts
         DetailText.DuplicateRings => ("сақиналар қайталанады", "кольца повторяются", "rings are repeated"),
         DetailText.TooFewPoints => ("нүктелер тым аз", "слишком мало точек", "too few points"),
         DetailText.RingNotClosed => ("сақина тұйықталмаған", "кольцо не замкнуто", "a ring is not closed"),
+        DetailText.OverlapArea => ("{1} бірлігімен {0} км² қабаттасады", "перекрытие с {1}: {0} км²", "{0} km² overlap with {1}"),
+        DetailText.OutsideRegionArea => ("{1} облысынан тыс {0} км²", "вне области {1}: {0} км²", "{0} km² outside region {1}"),
+        DetailText.GapArea => ("{0} км² ешбір ауданға кірмейді", "{0} км² не входят ни в один район", "{0} km² in no district"),
         DetailText.InvalidCoordinate => ("координата жарамсыз", "недопустимая координата", "an invalid coordinate"),
         _ => throw new ArgumentOutOfRangeException(nameof(text)),
     };

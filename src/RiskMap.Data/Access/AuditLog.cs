@@ -33,16 +33,23 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         public const string UserEnabled = "user-enabled";
         public const string UserRoleChanged = "user-role-changed";
         public const string ProgrammeChanged = "programme-changed";
+        public const string VintageSwitched = "vintage-switched";
+        public const string VintageDeleted = "vintage-deleted";
+        public const string VintageDatesSet = "vintage-dates-set";
     }
 
     public async Task WriteAsync(AuditEntry entry)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync("""
+        await WriteAsync(entry, connection, null);
+    }
+
+    /// <summary>Records the entry in the caller's transaction, so it is kept exactly when the change it records is.</summary>
+    public static Task WriteAsync(AuditEntry entry, NpgsqlConnection connection, NpgsqlTransaction? transaction) =>
+        connection.ExecuteAsync("""
             INSERT INTO audit_log (actor, role, action, target, details, client_ip)
             VALUES (@Actor, @Role, @Action, @Target, @details::jsonb, @ClientIp)
-            """, new { entry.Actor, entry.Role, entry.Action, entry.Target, details = JsonSerializer.Serialize(entry.Details), entry.ClientIp });
-    }
+            """, new { entry.Actor, entry.Role, entry.Action, entry.Target, details = JsonSerializer.Serialize(entry.Details), entry.ClientIp }, transaction);
 
     /// <summary>Newest first; <see cref="AuditFilter.Before"/> pages on by id.</summary>
     public async Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditFilter filter)

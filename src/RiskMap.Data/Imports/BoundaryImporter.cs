@@ -6,19 +6,22 @@ using NpgsqlTypes;
 using RiskMap.Core.Geography;
 using RiskMap.Core.Imports;
 using RiskMap.Data.Geometry;
+using RiskMap.Data.Vintages;
 
 namespace RiskMap.Data.Imports;
 
 /// <summary>
 /// Imports regions or districts from GeoJSON or a Shapefile: KATO code, names in three languages, vintage and a
-/// checked MultiPolygon, upserted by KATO. Units missing from the file are kept. Schools are re-assigned afterwards,
-/// since their district may have moved.
+/// checked MultiPolygon, upserted by (level, KATO, vintage) into <c>boundary_units</c>, so an import never changes
+/// another vintage. Units missing from the file are kept. Units of the current vintage also go to the serving copy
+/// (<see cref="ServingCopy"/>, which places the schools again); the units of any other vintage change neither the map
+/// nor the scores' inputs.
 /// </summary>
-public sealed class BoundaryImporter(CoordinateSystemResolver resolver) : IImporter
+public sealed class BoundaryImporter(CoordinateSystemResolver resolver, ImportLimits limits) : IImporter
 {
     public ImportKind Kind => ImportKind.Boundaries;
 
-    private sealed record Unit(string Kato, string NameKk, string NameRu, string NameEn, int Vintage, MultiPolygon Geometry);
+    private sealed record Unit(int Row, string Kato, string NameKk, string NameRu, string NameEn, int Vintage, MultiPolygon Geometry);
 
     public async Task<ImportCounts> RunAsync(ImportContext context)
     {
@@ -37,7 +40,8 @@ public sealed class BoundaryImporter(CoordinateSystemResolver resolver) : IImpor
             missing.Add(options.VintageField);
 
         var knownRegions = level == EntityLevel.District
-            ? (await context.Connection.QueryAsync<string>("SELECT kato FROM regions", transaction: context.Transaction)).ToHashSet()
+            ? (await context.Connection.QueryAsync<(int, string)>(
+                "SELECT vintage, kato FROM boundary_units WHERE level = 'region'", transaction: context.Transaction)).ToHashSet()
             : [];
         var units = new List<Unit>();
         var seen = new HashSet<string>();
@@ -48,17 +52,15 @@ public sealed class BoundaryImporter(CoordinateSystemResolver resolver) : IImpor
         }
         issues.ThrowIfErrors();
 
-        var counts = await WriteAsync(context, level, units);
+        var counts = await WriteAsync(context, level, units, options.CodeField);
         await context.ReportProgress(new ImportProgress("stored", units.Count));
-        await SchoolAssignment.ReassignAsync(context.Connection, context.Transaction, codes: null);
-        await context.Connection.ExecuteAsync("SELECT refresh_boundary_generalised()", transaction: context.Transaction);
         return counts with { RowsRead = layer.Features.Count };
     }
 
     /// <param name="missing">Fields no feature has (already reported): their checks are skipped, the others still run.</param>
     private static Unit? ReadUnit(
         SourceFeature feature, EntityLevel level, (string Kk, string Ru, string En) fields, ImportOptions options,
-        IReadOnlySet<string> missing, HashSet<string> knownRegions, HashSet<string> seen, IssueCollector issues)
+        IReadOnlySet<string> missing, HashSet<(int Vintage, string Kato)> knownRegions, HashSet<string> seen, IssueCollector issues)
     {
         var row = feature.Number;
         var rawCode = feature[options.CodeField];
@@ -71,8 +73,6 @@ public sealed class BoundaryImporter(CoordinateSystemResolver resolver) : IImpor
         {
             key = kato.Value;
             if (!seen.Add(key)) issues.Add(ImportProblem.DuplicateKey, row, options.CodeField, key, key);
-            if (level == EntityLevel.District && !knownRegions.Contains(kato.Region.Value))
-                issues.Add(ImportProblem.UnknownRegion, row, options.CodeField, kato.Region.Value, key);
         }
         else
         {
@@ -100,13 +100,17 @@ public sealed class BoundaryImporter(CoordinateSystemResolver resolver) : IImpor
                     ImportDetail.Between(1990, 2100));
         }
 
+        // A district's region must have been loaded in the district's own vintage.
+        if (level == EntityLevel.District && key is not null && vintage is not null && !knownRegions.Contains((vintage.Value, key[..2] + "0000000")))
+            issues.Add(ImportProblem.UnknownRegion, row, options.CodeField, key[..2] + "0000000", key);
+
         var geometry = GeometryChecks.Boundary(feature.Geometry, row, key, options.Repair, issues);
         return key is null || kk is null || ru is null || en is null || vintage is null || geometry is null
             ? null
-            : new Unit(key, kk, ru, en, vintage.Value, geometry);
+            : new Unit(row, key, kk, ru, en, vintage.Value, geometry);
     }
 
-    private static async Task<ImportCounts> WriteAsync(ImportContext context, EntityLevel level, IReadOnlyList<Unit> units)
+    private async Task<ImportCounts> WriteAsync(ImportContext context, EntityLevel level, IReadOnlyList<Unit> units, string codeField)
     {
         var wkbWriter = new WKBWriter();
         await Staging.LoadAsync(context,
@@ -122,22 +126,39 @@ public sealed class BoundaryImporter(CoordinateSystemResolver resolver) : IImpor
                 await copy.WriteAsync(wkbWriter.Write(unit.Geometry), NpgsqlDbType.Bytea, token);
             });
 
-        // The table and its extra column come from the level, never from user input.
-        var (table, regionColumn, regionValue) = level == EntityLevel.District
-            ? ("districts", ", region_kato", ", substr(kato, 1, 2) || '0000000'")
-            : ("regions", "", "");
-        return await Upsert.CountAsync(context, $"""
-                INSERT INTO {table} AS t (kato, name_kk, name_ru, name_en, vintage, geom, area_km2, import_batch_id{regionColumn})
-                SELECT kato, name_kk, name_ru, name_en, vintage, geom, ST_Area(geom::geography) / 1e6, @batchId{regionValue}
+        var vintages = units.Select(u => u.Vintage).Distinct().ToArray();
+        var current = await BoundaryVintages.EnsureAsync(context.Connection, context.Transaction, vintages);
+        var counts = await Upsert.CountAsync(context, """
+                INSERT INTO boundary_units AS t (level, kato, vintage, region_kato, name_kk, name_ru, name_en, geom, area_km2, import_batch_id)
+                SELECT @level, kato, vintage, CASE WHEN @level = 'district' THEN substr(kato, 1, 2) || '0000000' END,
+                       name_kk, name_ru, name_en, geom, ST_Area(geom::geography) / 1e6, @batchId
                 FROM (SELECT *, ST_Multi(ST_GeomFromWKB(wkb, 4326)) AS geom FROM boundary_staging) s
-                ON CONFLICT (kato) DO UPDATE
+                ON CONFLICT (level, kato, vintage) DO UPDATE
                 SET name_kk = EXCLUDED.name_kk, name_ru = EXCLUDED.name_ru, name_en = EXCLUDED.name_en,
-                    vintage = EXCLUDED.vintage, geom = EXCLUDED.geom, area_km2 = EXCLUDED.area_km2,
+                    geom = EXCLUDED.geom, area_km2 = EXCLUDED.area_km2, retired_at = NULL,
                     import_batch_id = EXCLUDED.import_batch_id, updated_at = now()
-                WHERE (t.name_kk, t.name_ru, t.name_en, t.vintage) IS DISTINCT FROM
-                      (EXCLUDED.name_kk, EXCLUDED.name_ru, EXCLUDED.name_en, EXCLUDED.vintage)
+                WHERE (t.name_kk, t.name_ru, t.name_en) IS DISTINCT FROM (EXCLUDED.name_kk, EXCLUDED.name_ru, EXCLUDED.name_en)
+                   OR t.retired_at IS NOT NULL
                    OR NOT ST_OrderingEquals(t.geom, EXCLUDED.geom)
             RETURNING (xmax = 0) AS inserted
-            """, new { batchId = context.BatchId }, units.Count);
+            """, new { level = level.ToCode(), batchId = context.BatchId }, units.Count);
+        await context.Connection.ExecuteAsync("""
+            INSERT INTO boundary_import_vintages (batch_id, vintage, serving) SELECT @batchId, v, v = @current FROM unnest(@vintages) v
+            """, new { batchId = context.BatchId, vintages, current }, context.Transaction);
+        await BoundaryChecks.RunAsync(context, level, units.Select(u => new BoundaryChecks.Staged(u.Kato, u.Vintage, u.Row)).ToList(),
+            codeField, limits.BoundaryToleranceKm2);
+        context.Issues.ThrowIfErrors();
+
+        var servingKatos = units.Where(u => u.Vintage == current).Select(u => u.Kato).ToArray();
+        if (servingKatos.Length > 0)
+        {
+            await ServingCopy.UpsertAsync(context.Connection, context.Transaction, level, current, servingKatos);
+            await ServingCopy.ChangedAsync(context.Connection, context.Transaction);
+        }
+        else
+        {
+            await BoundaryVintages.RaiseVersionAsync(context.Connection, context.Transaction);
+        }
+        return counts;
     }
 }

@@ -6,8 +6,10 @@ namespace RiskMap.Data.Imports;
 
 /// <summary>
 /// Places schools in their district and region by a spatial join on the point (<c>ST_Covers</c>, so a point on a
-/// border counts as inside; of two districts sharing that border the lower KATO wins, so the answer is stable).
-/// A school outside every district keeps the region that covers it; outside every region it is unassigned.
+/// border counts as inside). Where two units cover the point (a shared border, or an overlap within the import
+/// tolerance) geometry decides, never code order: first a unit whose interior holds the point, then the one in which
+/// it lies deepest (greatest distance to the unit's boundary); the code breaks only an exact tie. A school outside
+/// every district keeps the region that covers it; outside every region it is unassigned.
 /// </summary>
 public static class SchoolAssignment
 {
@@ -19,8 +21,10 @@ public static class SchoolAssignment
             FROM (
                 SELECT s2.code, d.kato AS district_kato, COALESCE(d.region_kato, r.kato) AS region_kato
                 FROM schools s2
-                LEFT JOIN LATERAL (SELECT kato, region_kato FROM districts WHERE ST_Covers(geom, s2.geom) ORDER BY kato LIMIT 1) d ON true
-                LEFT JOIN LATERAL (SELECT kato FROM regions WHERE ST_Covers(geom, s2.geom) ORDER BY kato LIMIT 1) r ON d.kato IS NULL
+                LEFT JOIN LATERAL (SELECT kato, region_kato FROM districts WHERE ST_Covers(geom, s2.geom)
+                                   ORDER BY ST_Contains(geom, s2.geom) DESC, ST_Distance(ST_Boundary(geom), s2.geom) DESC, kato LIMIT 1) d ON true
+                LEFT JOIN LATERAL (SELECT kato FROM regions WHERE ST_Covers(geom, s2.geom)
+                                   ORDER BY ST_Contains(geom, s2.geom) DESC, ST_Distance(ST_Boundary(geom), s2.geom) DESC, kato LIMIT 1) r ON d.kato IS NULL
                 WHERE @codes::text[] IS NULL OR s2.code = ANY(@codes)
             ) a
             WHERE s.code = a.code

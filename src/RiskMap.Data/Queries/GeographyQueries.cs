@@ -12,7 +12,8 @@ public sealed class GeographyQueries(NpgsqlDataSource dataSource)
     /// <summary>The largest simplification tolerance accepted, in degrees (about 11 km).</summary>
     public const double MaxSimplify = 0.1;
 
-    public async Task<string> RegionsAsync(double simplify)
+    /// <param name="vintage">Null: the current vintage (the serving copy); else that vintage's units that are not retired.</param>
+    public async Task<string> RegionsAsync(double simplify, int? vintage = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<string>($"""
@@ -20,12 +21,12 @@ public sealed class GeographyQueries(NpgsqlDataSource dataSource)
             FROM (SELECT kato, {Geometry} AS geometry, {BoundingBox} AS bbox,
                          json_build_object('kato', kato, 'name_kk', name_kk, 'name_ru', name_ru, 'name_en', name_en,
                                            'area_km2', round(area_km2::numeric, 1), 'vintage', vintage, 'label', {LabelPoint}) AS properties
-                  FROM regions) u
-            """, new { simplify, withGeometry = true }) ?? EmptyCollection;
+                  FROM {Units("region", "regions", vintage)}) u
+            """, new { simplify, withGeometry = true, vintage }) ?? EmptyCollection;
     }
 
     /// <param name="withGeometry">False leaves the geometry out (null): the districts' names, boxes and label points only.</param>
-    public async Task<string> DistrictsAsync(string? regionKato, double simplify, bool withGeometry = true)
+    public async Task<string> DistrictsAsync(string? regionKato, double simplify, bool withGeometry = true, int? vintage = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         return await connection.ExecuteScalarAsync<string>($"""
@@ -34,9 +35,21 @@ public sealed class GeographyQueries(NpgsqlDataSource dataSource)
                          json_build_object('kato', kato, 'region_kato', region_kato, 'name_kk', name_kk, 'name_ru', name_ru,
                                            'name_en', name_en, 'area_km2', round(area_km2::numeric, 1), 'vintage', vintage,
                                            'label', {LabelPoint}) AS properties
-                  FROM districts
+                  FROM {Units("district", "districts", vintage)}
                   WHERE @regionKato::text IS NULL OR region_kato = @regionKato) u
-            """, new { regionKato, simplify, withGeometry }) ?? EmptyCollection;
+            """, new { regionKato, simplify, withGeometry, vintage }) ?? EmptyCollection;
+    }
+
+    /// <summary>Where a level's units are read: the serving table for the current vintage, else the kept units of @vintage.</summary>
+    private static string Units(string level, string servingTable, int? vintage) => vintage is null
+        ? servingTable
+        : $"(SELECT * FROM boundary_units WHERE level = '{level}' AND vintage = @vintage AND retired_at IS NULL) {servingTable}";
+
+    /// <summary>Whether a vintage has been imported.</summary>
+    public async Task<bool> VintageExistsAsync(int vintage)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM boundary_vintages WHERE vintage = @vintage)", new { vintage });
     }
 
     public async Task<bool> RegionExistsAsync(string kato)

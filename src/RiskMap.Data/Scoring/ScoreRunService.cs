@@ -45,7 +45,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
                 "UPDATE score_runs SET status = 'failed', finished_at = now(), error = 'Interrupted: the instance running it stopped.' WHERE status = 'running'");
             var methodologyJson = JsonSerializer.Serialize(methodology, Json);
             var (catalogue, weightVersion) = await ScoreCatalogue.LoadAsync(connection);
-            var watermark = await connection.ExecuteScalarAsync<long>("SELECT COALESCE(max(id), 0) FROM import_batches WHERE status = 'succeeded'");
+            var watermark = await connection.ExecuteScalarAsync<long>("SELECT score_input_watermark()");
             var published = await connection.QuerySingleOrDefaultAsync<long?>("""
                 SELECT r.id FROM published_score_run p JOIN score_runs r ON r.id = p.run_id
                 WHERE r.input_watermark = @watermark AND r.weight_version_id = @weightVersion AND r.methodology = @methodologyJson::jsonb

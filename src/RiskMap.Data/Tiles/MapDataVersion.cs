@@ -3,7 +3,10 @@ using Npgsql;
 
 namespace RiskMap.Data.Tiles;
 
-/// <summary>What the map shows right now: the published score run and its latest quarter, and the newest boundary and school imports.</summary>
+/// <summary>
+/// What the map shows right now: the published score run and its latest quarter, the version of the boundaries
+/// (raised by every boundary import and by switches of the current vintage) and the newest school import.
+/// </summary>
 public sealed record MapDataVersion(long? Run, string Periods, long Boundaries, long Schools)
 {
     /// <summary>The quarters of the published run, oldest first (stored comma-separated to keep the record simple).</summary>
@@ -21,7 +24,7 @@ public sealed record MapDataVersion(long? Run, string Periods, long Boundaries, 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleAsync<MapDataVersion>(new CommandDefinition("""
             SELECT p.run_id AS Run, COALESCE(array_to_string(r.periods, ','), '') AS Periods,
-                   (SELECT COALESCE(max(id), 0) FROM import_batches WHERE status = 'succeeded' AND kind = 'boundaries') AS Boundaries,
+                   (SELECT version FROM boundary_version) AS Boundaries,
                    (SELECT COALESCE(max(id), 0) FROM import_batches WHERE status = 'succeeded' AND kind = 'schools') AS Schools
             FROM (SELECT 1) one
             LEFT JOIN published_score_run p ON true

@@ -18,7 +18,7 @@ namespace RiskMap.Web.Cli;
 /// </summary>
 public static class CliApp
 {
-    private static readonly string[] Commands = ["migrate", "import", "demo", "score", "bench", "users", "help", "--help"];
+    private static readonly string[] Commands = ["migrate", "import", "demo", "score", "bench", "users", "vintage", "help", "--help"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -41,6 +41,7 @@ public static class CliApp
                 "score" when arguments.Words.ElementAtOrDefault(1) == "compare" => await ScoreComparisonCommand.RunAsync(services, arguments),
                 "score" => await ScoreAsync(services, arguments),
                 "users" => await UserCommands.RunAsync(services, arguments),
+                "vintage" => await VintageCommands.RunAsync(services, arguments),
                 "bench" when arguments.Words.ElementAtOrDefault(1) == "tiles" => await TileBenchmark.RunAsync(services,
                     int.Parse(arguments.Option("seconds") ?? "60", CultureInfo.InvariantCulture)),
                 "bench" when arguments.Words.ElementAtOrDefault(1) == "scoring" && arguments.Option("core") == "true" => ScoringBenchmark.RunInMemory(
@@ -177,6 +178,12 @@ public static class CliApp
                   --vintage 2024 | --vintage-field Year  --srid 32642  --repair  --source NAME
               riskmap import schools FILE [--srid N] [--source NAME]       .csv (code,name,lat,lon or x,y + --srid) or .geojson points
               riskmap import indicators FILE [--source NAME]               long-format .csv
+              riskmap vintage list                         the boundary vintages, which is current, and when each was in force
+              riskmap vintage use YEAR                     make a vintage current (map, schools and tiles follow; audited),
+                                                           then recompute the scores on it
+              riskmap vintage delete YEAR                  delete a vintage that is not current (refused, listing them, while
+                                                           score runs or observations of its quarters refer to it; audited)
+              riskmap vintage set YEAR [--from 2018-01-01] [--to 2023-12-31]   the days a vintage was in force
               riskmap demo load [--geodata DIR]           load the demo data into an empty database
               riskmap score [--force] [--methodology riskmap-1.0|riskmap-2.0]   recompute and publish the risk scores now;
                                                            a method other than the configured one is kept for comparison, not published

@@ -38,6 +38,9 @@ public static class QueryParameters
             : throw new Invalid(name, $"The published scores cover {string.Join(", ", version.PeriodList)}; not {quarter}.");
     }
 
+    /// <summary>A boundary vintage (a year); absent means the current one.</summary>
+    public static int? Vintage(string? text) => text is null ? null : WholeNumber("vintage", text, 0, 1990, 2100);
+
     public static int Limit(string? text, int @default, int max) => WholeNumber("limit", text, @default, 1, max);
 
     public static int WholeNumber(string name, string? text, int @default, int min, int max) =>

@@ -9,6 +9,7 @@ using RiskMap.Web.Features.Hotspots;
 using RiskMap.Web.Features.Imports;
 using RiskMap.Web.Features.Scoring;
 using RiskMap.Web.Features.Tiles;
+using RiskMap.Web.Features.Vintages;
 using RiskMap.Web.Features.Ogc;
 using RiskMap.Web.Features.Programmes;
 using RiskMap.Web.Hosting.OpenApi;
@@ -98,6 +99,7 @@ public static class RiskMapWebApp
         api.MapExportEndpoints();
         api.MapHotspotEndpoints();
         api.MapImportEndpoints();
+        api.MapVintageEndpoints();
         api.MapScoreEndpoints();
         api.MapScoreRunEndpoints();
         api.MapWeightEndpoints();

@@ -20,8 +20,7 @@ public sealed record PendingRecompute(bool InputsChanged, bool ImportRunning, Da
         await using var connection = await dataSource.OpenConnectionAsync();
         return await connection.QuerySingleAsync<PendingRecompute>($"""
             WITH published AS (SELECT r.input_watermark, r.weight_version_id FROM published_score_run p JOIN score_runs r ON r.id = p.run_id)
-            SELECT (EXISTS (SELECT 1 FROM import_batches b
-                            WHERE b.status = 'succeeded' AND b.id > COALESCE((SELECT input_watermark FROM published), 0))
+            SELECT (score_input_watermark() > COALESCE((SELECT input_watermark FROM published), 0)
                     OR (SELECT max(id) FROM weight_versions) > COALESCE((SELECT weight_version_id FROM published), 0)) AS InputsChanged,
                    EXISTS (SELECT 1 FROM import_batches WHERE {ImportBatchLog.RunningSql}) AS ImportRunning,
                    (SELECT max(finished_at) FROM import_batches) + make_interval(secs => @debounce) AS StartsAfter,

@@ -1,0 +1,105 @@
+using System.Globalization;
+using RiskMap.Data.Access;
+using RiskMap.Data.Scoring;
+using RiskMap.Data.Vintages;
+
+namespace RiskMap.Web.Cli;
+
+/// <summary><c>vintage list|use|delete|set</c>: the boundary vintages, listed, switched and deleted as the API does, and their dates.</summary>
+internal static class VintageCommands
+{
+    public static async Task<int> RunAsync(IServiceProvider services, CliArguments arguments)
+    {
+        switch (arguments.Words.ElementAtOrDefault(1))
+        {
+            case "list" when arguments.Words.Count == 2:
+                foreach (var v in await services.GetRequiredService<VintageQueries>().ListAsync())
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{v.Vintage}{(v.IsCurrent ? " (current)" : "")}: {v.Regions} regions, {v.Districts} districts, in force {v.ValidFrom ?? "?"} to {v.ValidTo ?? "?"}"));
+                }
+                return 0;
+            case "use" when Year(arguments) is { } vintage:
+                return await UseAsync(services, vintage);
+            case "delete" when Year(arguments) is { } vintage:
+                return await DeleteAsync(services, vintage);
+            case "set" when Year(arguments) is { } vintage && Date(arguments.Option("from"), out var from) && Date(arguments.Option("to"), out var to):
+                if (from is not null && to is not null && to < from) return await FailAsync("--to comes before --from; nothing changed.");
+                return await services.GetRequiredService<VintageDates>().SetAsync(vintage, from, to, By(AuditLog.Actions.VintageDatesSet, vintage))
+                    ? Done($"Vintage {vintage} is in force from {from?.ToString("O") ?? "?"} to {to?.ToString("O") ?? "?"}.")
+                    : await FailAsync($"There is no vintage {vintage}; nothing changed.");
+            default:
+                await Console.Error.WriteLineAsync("Usage: riskmap vintage list | vintage use YEAR | vintage delete YEAR | vintage set YEAR [--from YYYY-MM-DD] [--to YYYY-MM-DD]");
+                return 2;
+        }
+    }
+
+    private static int? Year(CliArguments arguments) =>
+        arguments.Words.Count == 3 && int.TryParse(arguments.Words[2], NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
+
+    private static bool Date(string? text, out DateOnly? date)
+    {
+        date = null;
+        if (text is null) return true;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) return false;
+        date = parsed;
+        return true;
+    }
+
+    private static AuditEntry By(string action, int vintage) =>
+        new($"cli:{Environment.UserName}", null, action, $"vintage {vintage}", new Dictionary<string, object?>(), null);
+
+    private static int Done(string message)
+    {
+        Console.WriteLine(message);
+        return 0;
+    }
+
+    private static async Task<int> FailAsync(string message)
+    {
+        await Console.Error.WriteLineAsync(message);
+        return 1;
+    }
+
+    private static async Task<int> DeleteAsync(IServiceProvider services, int vintage)
+    {
+        var outcome = await services.GetRequiredService<VintageDeletion>().DeleteAsync(vintage, By(AuditLog.Actions.VintageDeleted, vintage));
+        switch (outcome.Status)
+        {
+            case VintageDeletionStatus.Unknown:
+                return await FailAsync($"There is no vintage {vintage}; nothing changed.");
+            case VintageDeletionStatus.Current:
+                return await FailAsync($"Vintage {vintage} is current; make another current first. Nothing changed.");
+            case VintageDeletionStatus.Refused:
+                await Console.Error.WriteLineAsync($"Vintage {vintage} is still referred to; nothing changed:");
+                foreach (var r in outcome.References) await Console.Error.WriteLineAsync($"  {r.Kind} {r.Reference}{(r.Count > 1 ? $" ({r.Count})" : "")}");
+                return 1;
+            default:
+                return Done($"Vintage {vintage} and its units are deleted.");
+        }
+    }
+
+    /// <summary>Switches, then recomputes at once, so the map has scores on the new shapes without waiting for the scheduler.</summary>
+    private static async Task<int> UseAsync(IServiceProvider services, int vintage)
+    {
+        var audit = By(AuditLog.Actions.VintageSwitched, vintage);
+        var outcome = await services.GetRequiredService<VintageSwitch>().UseAsync(vintage, audit);
+        switch (outcome.Status)
+        {
+            case VintageSwitchStatus.Unknown:
+                await Console.Error.WriteLineAsync($"There are no regions and districts of vintage {vintage}; nothing changed.");
+                return 1;
+            case VintageSwitchStatus.Refused:
+                await Console.Error.WriteLineAsync($"Vintage {vintage} lacks units still in use; nothing changed. Change these first:");
+                foreach (var d in outcome.Dependents) await Console.Error.WriteLineAsync($"  {d.Kind} {d.Reference}: {d.Level} {d.Kato}");
+                return 1;
+            case VintageSwitchStatus.AlreadyCurrent:
+                Console.WriteLine($"Vintage {vintage} already is current: nothing changed.");
+                return 0;
+        }
+        Console.WriteLine($"Vintage {vintage} is current (was {outcome.Previous}); the map and schools follow it. Recomputing the scores…");
+        var run = await services.GetRequiredService<ScoreRunService>().RunAsync(ScoreTrigger.Manual, audit.Actor);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Score run {run.RunId?.ToString(CultureInfo.InvariantCulture) ?? "-"}: {run.Status}"));
+        return run.Status is ScoreRunStatus.Failed or ScoreRunStatus.Interrupted ? 1 : 0;
+    }
+}

@@ -1,0 +1,75 @@
+using RiskMap.Core.Access;
+using RiskMap.Data.Access;
+using RiskMap.Data.Vintages;
+using RiskMap.Web.Features.Access;
+using RiskMap.Web.Hosting;
+
+namespace RiskMap.Web.Features.Vintages;
+
+public static class VintageEndpoints
+{
+    public static void MapVintageEndpoints(this IEndpointRouteBuilder api)
+    {
+        var vintages = api.MapGroup("/vintages").WithTags("Vintages");
+
+        vintages.MapGet("/", async (VintageQueries queries) => Results.Ok(await queries.ListAsync()))
+            .WithSummary("The boundary vintages, newest first: which is current, the dates each was in force, and its regions and districts.")
+            .WithDescription("The map, tiles and OGC features serve the current vintage; importing boundaries of another vintage keeps them " +
+                             "beside it without changing the map.")
+            .Produces<IReadOnlyList<VintageSummary>>();
+
+        vintages.MapPost("/{vintage:int}/current", async (HttpContext http, VintageSwitch vintageSwitch, int vintage, CancellationToken cancellationToken) =>
+            {
+                var outcome = await vintageSwitch.UseAsync(vintage, Audit(http, AuditLog.Actions.VintageSwitched, vintage), cancellationToken);
+                return outcome.Status switch
+                {
+                    VintageSwitchStatus.Unknown => ApiProblems.NotFound("vintage", $"There are no regions and districts of vintage {vintage}."),
+                    VintageSwitchStatus.Refused => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Vintage lacks units in use",
+                        detail: $"Vintage {vintage} lacks {outcome.Dependents.Count} unit(s) that users' scopes or programmes refer to; " +
+                                "change those first. Nothing was changed.",
+                        extensions: new Dictionary<string, object?> { ["code"] = "vintage-in-use", ["dependents"] = outcome.Dependents }),
+                    _ => Results.Ok(new { vintage, previous = outcome.Previous, switched = outcome.Status == VintageSwitchStatus.Switched }),
+                };
+            })
+            .WithSummary("Makes a vintage current: the map, tiles, OGC features and the schools' districts follow it at once; audited.")
+            .WithDescription("One transaction: the served regions and districts become the vintage's, every school is placed again, tiles " +
+                             "and boundary caches follow, and the published score run is withdrawn (its scores were made on the old " +
+                             "shapes), so the map shows no scores until the recompute that the scheduler starts within " +
+                             "Scoring:ImportCheckSeconds has published new ones. 409 (code vintage-in-use, with dependents) while users' " +
+                             "scopes or programmes refer to units the vintage lacks; 404 for a vintage without regions and districts; " +
+                             "switched false when it already is current. Data steward only.")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(AccessSetup.StewardPolicy);
+
+        vintages.MapDelete("/{vintage:int}", async (HttpContext http, VintageDeletion deletion, int vintage, CancellationToken cancellationToken) =>
+            {
+                var outcome = await deletion.DeleteAsync(vintage, Audit(http, AuditLog.Actions.VintageDeleted, vintage), cancellationToken);
+                return outcome.Status switch
+                {
+                    VintageDeletionStatus.Unknown => ApiProblems.NotFound("vintage", $"There is no vintage {vintage}."),
+                    VintageDeletionStatus.Current => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Vintage is current",
+                        detail: $"Vintage {vintage} is current; make another current before deleting it. Nothing was changed.",
+                        extensions: new Dictionary<string, object?> { ["code"] = "vintage-current" }),
+                    VintageDeletionStatus.Refused => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Vintage in use",
+                        detail: $"Score runs or observations still refer to vintage {vintage}. Nothing was changed.",
+                        extensions: new Dictionary<string, object?> { ["code"] = "vintage-in-use", ["references"] = outcome.References }),
+                    _ => Results.NoContent(),
+                };
+            })
+            .WithSummary("Deletes a vintage that is not current, with its units; audited.")
+            .WithDescription("409 vintage-current for the current vintage; 409 vintage-in-use, listing them in references, while score " +
+                             "runs were made on it or observations fall in the quarters it was in force (validFrom/validTo). Data steward only.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(AccessSetup.StewardPolicy);
+    }
+
+    private static AuditEntry Audit(HttpContext http, string action, int vintage)
+    {
+        var scope = http.CallerScope();
+        return new AuditEntry(scope.User, scope.Role?.ToCode(), action, $"vintage {vintage}", new Dictionary<string, object?>(), AccessSetup.ClientAddress(http));
+    }
+}
