@@ -22,7 +22,7 @@ const state = {
   failed: false,
   /**
    * The last action's outcome, kept as data so that it follows the language: { kind: "switched", vintage },
-   * { kind: "deleted", vintage }, { kind: "refused", action, vintage, problem } or { kind: "failed", detail }.
+   * { kind: "deleted", vintage }, { kind: "refused", vintage, problem } or { kind: "failed", detail }.
    */
   outcome: null,
 };
@@ -54,12 +54,14 @@ function renderTable() {
     row.append(element("td", { text: vintage.validTo ? formatDate(vintage.validTo) : "—" }));
     row.append(element("td", { className: "num", text: formatNumber(vintage.regions) }));
     row.append(element("td", { className: "num", text: formatNumber(vintage.districts) }));
-    const actions = element("td", { className: "vintage-actions" });
+    const actions = element("td");
     if (!vintage.isCurrent) {
       const name = year(vintage.vintage);
-      actions.append(
+      const buttons = element("div", { className: "vintage-actions" });
+      buttons.append(
         actionButton(t("vintages.makeCurrent"), t("vintages.makeCurrent.label", { vintage: name }), () => makeCurrent(vintage.vintage)),
         actionButton(t("vintages.delete"), t("vintages.delete.label", { vintage: name }), () => remove(vintage.vintage)));
+      actions.append(buttons);
     }
     row.append(actions);
     els.body.append(row);
@@ -124,7 +126,7 @@ function renderOutcome() {
 // Actions
 
 /** Runs a change; a refusal the server explains (404, 409) becomes the outcome shown, anything else a failure. */
-async function change(action, vintage, request, done) {
+async function change(vintage, request, done) {
   try {
     await request();
     state.outcome = { kind: done, vintage };
@@ -132,10 +134,10 @@ async function change(action, vintage, request, done) {
     reportBug(error);
     const status = error?.problem?.status;
     state.outcome = status === 404 || status === 409
-      ? { kind: "refused", action, vintage, problem: error.problem }
+      ? { kind: "refused", vintage, problem: error.problem }
       : { kind: "failed", detail: error?.problem?.detail ?? error?.detail ?? "" };
   }
-  await load();
+  await loadVintages();
   renderOutcome();
   els.outcome.focus();
 }
@@ -146,7 +148,7 @@ function makeCurrent(vintage) {
     title: t("vintages.confirmCurrent.title", { vintage: name }),
     text: t("vintages.confirmCurrent.text", { vintage: name }),
     confirmLabel: t("vintages.makeCurrent"),
-    onConfirm: () => change("current", vintage, () => requestJson(`/api/vintages/${vintage}/current`, { method: "POST", timeoutMs: 600000 }), "switched"),
+    onConfirm: () => change(vintage, () => requestJson(`/api/vintages/${vintage}/current`, { method: "POST", timeoutMs: 600000 }), "switched"),
   }).catch(reportBug);
 }
 
@@ -156,14 +158,15 @@ function remove(vintage) {
     title: t("vintages.confirmDelete.title", { vintage: name }),
     text: t("vintages.confirmDelete.text", { vintage: name }),
     confirmLabel: t("vintages.delete"),
-    onConfirm: () => change("delete", vintage, () => requestJson(`/api/vintages/${vintage}`, { method: "DELETE", timeoutMs: 600000 }), "deleted"),
+    onConfirm: () => change(vintage, () => requestJson(`/api/vintages/${vintage}`, { method: "DELETE", timeoutMs: 600000 }), "deleted"),
   }).catch(reportBug);
 }
 
 // ---------------------------------------------------------------------------
 // Loading
 
-async function load() {
+/** Reads the vintages; resolves once they are shown. */
+export async function loadVintages() {
   try {
     state.vintages = await requestJson("/api/vintages", { cache: "no-store" });
     state.failed = false;
@@ -173,11 +176,6 @@ async function load() {
   }
   state.loaded = true;
   renderTable();
-}
-
-/** Reads the vintages; resolves once they are shown. */
-export function loadVintages() {
-  return load();
 }
 
 /** Shows the vintages and the last outcome again, in the current language. */
