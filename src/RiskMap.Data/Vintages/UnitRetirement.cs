@@ -19,8 +19,8 @@ public sealed record UnitRetirementOutcome(UnitRetirementStatus Status, IReadOnl
 
 /// <summary>
 /// Retires one unit of a vintage in one audited transaction: it keeps its history but counts no more among the vintage's
-/// units. A unit of the current vintage also leaves the map, its schools placed again among the units left; that is
-/// refused, listing them, while users' scopes or programmes refer to it, or (a region) its districts are not retired.
+/// units. A unit of the current vintage also leaves the map, its schools placed again among the units left, and the
+/// published score run is withdrawn until the recompute, as on a switch; that is refused, listing them, while users' scopes or programmes refer to it, or (a region) its districts are not retired.
 /// </summary>
 public sealed class UnitRetirement(NpgsqlDataSource dataSource)
 {
@@ -44,7 +44,13 @@ public sealed class UnitRetirement(NpgsqlDataSource dataSource)
 
         await connection.ExecuteAsync(
             "UPDATE boundary_units SET retired_at = now() WHERE vintage = @vintage AND level = @level AND kato = @kato", unit, transaction);
-        if (isCurrent) await ServingCopy.RemoveAsync(connection, transaction, level, kato);
+        if (isCurrent)
+        {
+            await ServingCopy.RemoveAsync(connection, transaction, level, kato);
+            // The published scores were made with the unit and its schools where they were: withdrawn as on a switch,
+            // so the scheduler recomputes (VintageSwitch).
+            await connection.ExecuteAsync("DELETE FROM published_score_run", transaction: transaction);
+        }
         else await BoundaryVintages.RaiseVersionAsync(connection, transaction);
         await AuditLog.WriteAsync(audit with
         {

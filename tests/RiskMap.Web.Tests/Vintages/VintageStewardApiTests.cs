@@ -106,6 +106,11 @@ public class VintageStewardApiTests(ScoredDemoApp app) : IClassFixture<ScoredDem
             return !districts.GetProperty("features").EnumerateArray().Any(f => f.GetProperty("id").GetString() == district);
         }, "the retired district off the map");
         Assert.Equal(0L, await app.Database.ScalarAsync<long>("SELECT count(*) FROM schools WHERE district_kato = @district", new { district }));
+        // Its schools now count in other districts: no published run may still hold the scores made before.
+        Assert.Equal(0L, await app.Database.ScalarAsync<long>("""
+            SELECT count(*) FROM published_score_run p JOIN score_results r ON r.run_id = p.run_id
+            WHERE r.level = 'district' AND r.code = @district
+            """, new { district }));
         Assert.Equal($"district {district} of vintage 2024",
             (await Json.GetAsync(_steward, "/api/audit?action=unit-retired"))[0].GetProperty("target").GetString());
         Assert.False((await Json.ReadAsync(await _steward.PostAsync(url, null), HttpStatusCode.OK)).GetProperty("retired").GetBoolean());

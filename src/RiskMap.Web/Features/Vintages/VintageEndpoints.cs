@@ -92,7 +92,7 @@ public static class VintageEndpoints
             .WithSummary("Retires a region or district of a vintage; audited.")
             .WithDescription("The unit keeps its history but no longer counts among the vintage's units. A unit of the current vintage " +
                              "leaves the map, tiles and OGC features in the same transaction, and its schools are placed again among the " +
-                             "units left. 409 (code unit-in-use, with dependents) while users' scopes or programmes refer to a unit of " +
+                             "units left; the published score run is withdrawn until the scheduler's recompute, as on a switch. 409 (code unit-in-use, with dependents) while users' scopes or programmes refer to a unit of " +
                              "the current vintage, or a region's districts are not retired; 404 for a unit the vintage lacks; retired " +
                              "false when it already was. Data steward only.")
             .Produces(StatusCodes.Status200OK)
