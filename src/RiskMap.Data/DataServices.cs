@@ -64,6 +64,7 @@ public static class DataServices
         services.AddSingleton<Vintages.VintageSwitch>();
         services.AddSingleton<Vintages.VintageQueries>();
         services.AddSingleton<Vintages.VintageDeletion>();
+        services.AddSingleton<Vintages.UnitRetirement>();
         services.AddSingleton<Vintages.VintageDates>();
         return services;
     }

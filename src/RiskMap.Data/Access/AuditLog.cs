@@ -36,6 +36,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         public const string VintageSwitched = "vintage-switched";
         public const string VintageDeleted = "vintage-deleted";
         public const string VintageDatesSet = "vintage-dates-set";
+        public const string UnitRetired = "unit-retired";
     }
 
     public async Task WriteAsync(AuditEntry entry)

@@ -33,7 +33,17 @@ public sealed class FeatureCollections(NpgsqlDataSource dataSource, SmallAreaSup
     // The level comes from the collection (a constant), never from the request.
     private static string Units(FeatureCollectionInfo collection) => $"""
         WITH {SeenScores.Ctes(collection.Level, ScoreMeasure.Composite)},
-        units AS (SELECT u.*, g.geom FROM seen u JOIN ({SeenUnits.Geometries(collection.Level)}) g ON g.code = u.code)
+        units AS (SELECT u.*, true AS scored, g.geom FROM seen u JOIN ({SeenUnits.Geometries(collection.Level)}) g ON g.code = u.code)
+        """;
+
+    /// <summary>
+    /// The units of another vintage (@vintage) that are not retired, as imported: outlines and names are public, and they
+    /// carry no scores, which are made on the current vintage's shapes.
+    /// </summary>
+    private static string OtherVintageUnits(FeatureCollectionInfo collection) => $"""
+        WITH {SeenScores.Ctes(collection.Level, ScoreMeasure.Composite)},
+        units AS (SELECT b.kato AS code, b.name_kk, b.name_ru, b.name_en, b.region_kato, 'full' AS sight, false AS scored, b.geom
+                  FROM boundary_units b WHERE b.level = '{collection.Level.ToCode()}' AND b.vintage = @vintage AND b.retired_at IS NULL)
         """;
 
     /// <summary>A school has no "suppressed" property: only callers who see it in full see it at all.</summary>
@@ -48,24 +58,29 @@ public sealed class FeatureCollections(NpgsqlDataSource dataSource, SmallAreaSup
                 'period', s.period, 'score', round(s.score::numeric, 3), 'class', s.class,
                 'suppressed', {(collection.Level == EntityLevel.School ? "NULL::boolean" : "u.sight = 'withheld'")},
                 'low_reliability', s.low_reliability, 'rank', s.rank)))::text
-        FROM units u LEFT JOIN seen_scores s ON s.code = u.code
+        FROM units u LEFT JOIN seen_scores s ON s.code = u.code AND u.scored
         """;
 
     /// <summary>The KATO of the feature's region or district, for a unit below that level only (a unit is not its own parent).</summary>
     private static string Parent(FeatureCollectionInfo collection, EntityLevel parent) =>
         collection.Level > parent ? $"u.{parent.ToCode()}_kato" : "NULL::text";
 
-    public async Task<FeaturePage> PageAsync(FeatureCollectionInfo collection, BoundingBox? bbox, int limit, int offset, long? run, string? period, AccessScope scope)
+    /// <param name="vintage">Null or the current one: the current vintage, with scores; else that vintage's regions or districts, without (see <see cref="OtherVintageUnits"/>).</param>
+    public async Task<FeaturePage> PageAsync(FeatureCollectionInfo collection, BoundingBox? bbox, int limit, int offset, long? run, string? period, AccessScope scope,
+        int? vintage = null)
     {
+        if (vintage is not null && collection.Level == EntityLevel.School) throw new ArgumentException("Schools have no boundary vintage.", nameof(vintage));
         await using var connection = await dataSource.OpenConnectionAsync();
+        if (vintage is not null && await Vintages.BoundaryVintages.CurrentAsync(connection) == vintage) vintage = null;
         var parameters = Parameters(new
         {
-            run = run ?? 0, period, limit, offset, minLon = bbox?.MinLon, minLat = bbox?.MinLat, maxLon = bbox?.MaxLon, maxLat = bbox?.MaxLat,
+            run = run ?? 0, period, limit, offset, minLon = bbox?.MinLon, minLat = bbox?.MinLat, maxLon = bbox?.MaxLon, maxLat = bbox?.MaxLat, vintage,
         }, scope);
+        var units = vintage is null ? Units(collection) : OtherVintageUnits(collection);
         const string filter = "WHERE (@minLon::float8 IS NULL OR ST_Intersects(u.geom, ST_MakeEnvelope(@minLon, @minLat, @maxLon, @maxLat, 4326)))";
-        var matched = await connection.ExecuteScalarAsync<long>($"{Units(collection)} SELECT count(*) FROM units u {filter}", parameters);
+        var matched = await connection.ExecuteScalarAsync<long>($"{units} SELECT count(*) FROM units u {filter}", parameters);
         var features = await connection.QueryAsync<string>($"""
-            {Units(collection)}
+            {units}
             SELECT {Feature(collection)}
             {filter}
             ORDER BY u.code

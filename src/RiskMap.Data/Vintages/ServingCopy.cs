@@ -47,10 +47,25 @@ public static class ServingCopy
         await ChangedAsync(connection, transaction);
     }
 
-    /// <summary>What follows every change of the serving copy: schools placed again, tiles' boundaries rebuilt, caches keyed anew.</summary>
-    public static async Task ChangedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    /// <summary>Takes a retired unit of the current vintage off the map: its schools are placed again among the units left.</summary>
+    public static async Task RemoveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, EntityLevel level, string kato)
     {
-        await SchoolAssignment.ReassignAsync(connection, transaction, codes: null);
+        // The table and its school column come from the level, never from user input.
+        var (table, schoolColumn) = level == EntityLevel.District ? ("districts", "district_kato") : ("regions", "region_kato");
+        var schools = (await connection.QueryAsync<string>($"""
+            UPDATE schools SET district_kato = NULL, region_kato = NULL WHERE {schoolColumn} = @kato RETURNING code
+            """, new { kato }, transaction)).ToArray();
+        await connection.ExecuteAsync($"DELETE FROM {table} WHERE kato = @kato", new { kato }, transaction);
+        await ChangedAsync(connection, transaction, schools);
+    }
+
+    /// <summary>
+    /// What follows every change of the serving copy: schools (those of <paramref name="schoolCodes"/>, or all) placed
+    /// again, tiles' boundaries rebuilt, caches keyed anew.
+    /// </summary>
+    public static async Task ChangedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string[]? schoolCodes = null)
+    {
+        await SchoolAssignment.ReassignAsync(connection, transaction, schoolCodes);
         await connection.ExecuteAsync("SELECT refresh_boundary_generalised()", transaction: transaction, commandTimeout: 900);
         await BoundaryVintages.RaiseVersionAsync(connection, transaction);
     }

@@ -4,9 +4,6 @@ using RiskMap.Data.Access;
 
 namespace RiskMap.Data.Vintages;
 
-/// <summary>A unit that something still refers to: a user's scope, a programme or a programme's target.</summary>
-public sealed record VintageDependent(string Kind, string Reference, string Level, string Kato);
-
 public enum VintageSwitchStatus
 {
     Switched,
@@ -58,12 +55,8 @@ public sealed class VintageSwitch(NpgsqlDataSource dataSource)
 
     /// <summary>Users' scopes, programmes and programme targets whose unit the vintage lacks (or has retired).</summary>
     private static async Task<IReadOnlyList<VintageDependent>> MissingFromAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int vintage) =>
-        (await connection.QueryAsync<VintageDependent>("""
-            WITH dependents (kind, reference, level, kato) AS (
-                SELECT 'user', username, 'region', scope_region FROM users WHERE scope_region IS NOT NULL
-                UNION ALL SELECT 'user', username, 'district', scope_district FROM users WHERE scope_district IS NOT NULL
-                UNION ALL SELECT 'programme', id::text, 'region', region_kato FROM programmes
-                UNION ALL SELECT 'programme', programme_id::text, 'district', code FROM programme_targets WHERE level = 'district')
+        (await connection.QueryAsync<VintageDependent>($"""
+            WITH {UnitDependents.Cte}
             SELECT kind AS Kind, reference AS Reference, level AS Level, kato AS Kato FROM dependents d
             WHERE NOT EXISTS (SELECT 1 FROM boundary_units u
                               WHERE u.level = d.level AND u.kato = d.kato AND u.vintage = @vintage AND u.retired_at IS NULL)

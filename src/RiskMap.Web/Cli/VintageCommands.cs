@@ -1,11 +1,12 @@
 using System.Globalization;
+using RiskMap.Core.Geography;
 using RiskMap.Data.Access;
 using RiskMap.Data.Scoring;
 using RiskMap.Data.Vintages;
 
 namespace RiskMap.Web.Cli;
 
-/// <summary><c>vintage list|use|delete|set</c>: the boundary vintages, listed, switched and deleted as the API does, and their dates.</summary>
+/// <summary><c>vintage list|use|delete|set|retire</c>: the boundary vintages, listed, switched and deleted as the API does, their dates, and retiring a unit.</summary>
 internal static class VintageCommands
 {
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments arguments)
@@ -25,11 +26,12 @@ internal static class VintageCommands
                 return await DeleteAsync(services, vintage);
             case "set" when Year(arguments) is { } vintage && Date(arguments.Option("from"), out var from) && Date(arguments.Option("to"), out var to):
                 if (from is not null && to is not null && to < from) return await FailAsync("--to comes before --from; nothing changed.");
-                return await services.GetRequiredService<VintageDates>().SetAsync(vintage, from, to, By(AuditLog.Actions.VintageDatesSet, vintage))
-                    ? Done($"Vintage {vintage} is in force from {from?.ToString("O") ?? "?"} to {to?.ToString("O") ?? "?"}.")
-                    : await FailAsync($"There is no vintage {vintage}; nothing changed.");
+                return await SetDatesAsync(services, vintage, from, to);
+            case "retire" when arguments.Words.Count == 2:
+                return await RetireAsync(services, arguments);
             default:
-                await Console.Error.WriteLineAsync("Usage: riskmap vintage list | vintage use YEAR | vintage delete YEAR | vintage set YEAR [--from YYYY-MM-DD] [--to YYYY-MM-DD]");
+                await Console.Error.WriteLineAsync("Usage: riskmap vintage list | vintage use YEAR | vintage delete YEAR | vintage set YEAR [--from YYYY-MM-DD] [--to YYYY-MM-DD]" +
+                                                   " | vintage retire --level region|district --kato KATO --vintage YEAR");
                 return 2;
         }
     }
@@ -76,6 +78,44 @@ internal static class VintageCommands
                 return 1;
             default:
                 return Done($"Vintage {vintage} and its units are deleted.");
+        }
+    }
+
+    private static async Task<int> SetDatesAsync(IServiceProvider services, int vintage, DateOnly? from, DateOnly? to)
+    {
+        var outcome = await services.GetRequiredService<VintageDates>().SetAsync(vintage, from, to, By(AuditLog.Actions.VintageDatesSet, vintage));
+        return outcome.Status switch
+        {
+            VintageDatesStatus.Unknown => await FailAsync($"There is no vintage {vintage}; nothing changed."),
+            VintageDatesStatus.Overlaps => await FailAsync($"Vintage {outcome.Other} is in force from {outcome.OtherFrom ?? "?"} to " +
+                                                           $"{outcome.OtherTo ?? "?"}, which overlaps these dates: a quarter would belong to " +
+                                                           "both. Nothing changed."),
+            _ => Done($"Vintage {vintage} is in force from {from?.ToString("O") ?? "?"} to {to?.ToString("O") ?? "?"}."),
+        };
+    }
+
+    private static async Task<int> RetireAsync(IServiceProvider services, CliArguments arguments)
+    {
+        if (!EntityLevels.TryParse(arguments.Option("level"), out var level) || level == EntityLevel.School)
+            return await FailAsync("--level is region or district; nothing changed.");
+        if (!Kato.TryParse(arguments.Option("kato"), out var kato)) return await FailAsync("--kato is a 9-digit KATO code; nothing changed.");
+        if (!int.TryParse(arguments.Option("vintage"), NumberStyles.None, CultureInfo.InvariantCulture, out var vintage))
+            return await FailAsync("--vintage is the year of the boundaries, such as 2018; nothing changed.");
+        var unit = $"{level.ToCode()} {kato.Value} of vintage {vintage}";
+        var audit = By(AuditLog.Actions.UnitRetired, vintage) with { Target = unit };
+        var outcome = await services.GetRequiredService<UnitRetirement>().RetireAsync(vintage, level, kato.Value, audit);
+        switch (outcome.Status)
+        {
+            case UnitRetirementStatus.Unknown:
+                return await FailAsync($"There is no {unit}; nothing changed.");
+            case UnitRetirementStatus.Refused:
+                await Console.Error.WriteLineAsync($"The {unit} is still in use; nothing changed. Change these first:");
+                foreach (var d in outcome.Dependents) await Console.Error.WriteLineAsync($"  {d.Kind} {d.Reference}: {d.Level} {d.Kato}");
+                return 1;
+            case UnitRetirementStatus.AlreadyRetired:
+                return Done($"The {unit} already is retired: nothing changed.");
+            default:
+                return Done($"The {unit} is retired.");
         }
     }
 

@@ -17,7 +17,7 @@ public class VintageDeletionTests(TwoVintagesDatabase db) : IClassFixture<TwoVin
         Assert.Equal(VintageDeletionStatus.Current, (await DeleteAsync(2024)).Status);
 
         var dates = db.Services.GetRequiredService<VintageDates>();
-        Assert.True(await dates.SetAsync(2018, new DateOnly(2018, 1, 1), new DateOnly(2030, 12, 31), By(AuditLog.Actions.VintageDatesSet)));
+        Assert.Equal(VintageDatesStatus.Set, (await dates.SetAsync(2018, new DateOnly(2018, 1, 1), new DateOnly(2030, 12, 31), By(AuditLog.Actions.VintageDatesSet))).Status);
         var before = await db.DataFingerprintAsync();
         var refused = await DeleteAsync(2018);
         Assert.Equal(VintageDeletionStatus.Refused, refused.Status);
@@ -25,7 +25,7 @@ public class VintageDeletionTests(TwoVintagesDatabase db) : IClassFixture<TwoVin
         Assert.Equal(demoQuarters, refused.References.Where(r => r.Kind == "observations").Select(r => r.Reference));
         Assert.Equal(before, await db.DataFingerprintAsync());
 
-        Assert.True(await dates.SetAsync(2018, null, null, By(AuditLog.Actions.VintageDatesSet)));
+        Assert.Equal(VintageDatesStatus.Set, (await dates.SetAsync(2018, null, null, By(AuditLog.Actions.VintageDatesSet))).Status);
         Assert.Equal(VintageDeletionStatus.Deleted, (await DeleteAsync(2018)).Status);
 
         Assert.Equal([2024], await db.QueryAsync<int>("SELECT vintage FROM boundary_vintages"));

@@ -5,6 +5,7 @@ import { fetchImports, fetchIndicators, reportBug, uploadImport } from "../share
 import { element } from "../shared/dom.js";
 import { formatNumber, formatQuarter, formatTime, getLanguage, localizedName, t, tPlural } from "../shared/i18n.js";
 import "./imports-messages.js";
+import { loadVintages, renderVintages } from "./vintages.js";
 import { initPage, loadDemoBanner } from "../shared/page.js";
 import { addFact, cellWith, statusBadge, timeElement } from "../shared/status-view.js";
 
@@ -364,6 +365,7 @@ function render() {
   renderUpload();
   renderResult();
   renderBatches();
+  renderVintages();
   renderStatusLine();
 }
 
@@ -408,6 +410,7 @@ function showAccess(me) {
       state.indicators = indicators;
       renderCodes();
     }, reportBug);
+    loadVintages().catch(reportBug);
     refresh();
     return;
   }

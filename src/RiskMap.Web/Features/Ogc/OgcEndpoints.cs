@@ -24,7 +24,7 @@ public static class OgcEndpoints
     private const string Html = "text/html";
     public const int DefaultLimit = 10;
     public const int MaxLimit = 10_000;
-    private static readonly string[] ItemParameters = ["bbox", "limit", "offset", "datetime", "f"];
+    private static readonly string[] ItemParameters = ["bbox", "limit", "offset", "datetime", "vintage", "f"];
 
     public static readonly string[] ConformanceClasses =
     [
@@ -75,18 +75,23 @@ public static class OgcEndpoints
             .WithSummary("One collection's description.");
 
         ogc.MapGet("/collections/{collectionId}/items", async (HttpContext http, string collectionId, string? bbox, string? limit, string? offset,
-                string? datetime, string? f, FeatureCollections collections, MapDataWatcher watcher) =>
+                string? datetime, string? vintage, string? f, FeatureCollections collections, GeographyQueries geography, MapDataWatcher watcher) =>
             {
                 if (Find(http, collectionId, out var c) is { } refusal) return refusal;
                 if (http.Request.Query.Keys.FirstOrDefault(k => !ItemParameters.Contains(k)) is { } unknown)
                     return ApiProblems.BadParameter(unknown, $"'{unknown}' is not a parameter of this operation; use {string.Join(", ", ItemParameters)}.");
+                var year = QueryParameters.Vintage(vintage);
+                if (year is not null && c!.Level == EntityLevel.School)
+                    return ApiProblems.BadParameter("vintage", "vintage applies to the regions and districts; schools have none.");
+                if (year is not null && !await geography.VintageExistsAsync(year.Value))
+                    return ApiProblems.NotFound("vintage", $"No boundaries of vintage {year} have been imported.");
                 var box = QueryParameters.Bbox(bbox);
                 var take = QueryParameters.Limit(limit, DefaultLimit, MaxLimit);
                 var skip = Offset(offset);
                 var version = await watcher.CurrentAsync();
                 var period = Period(datetime, version);
 
-                var page = await collections.PageAsync(c!, box, take, skip, version.Run, period, http.CallerScope());
+                var page = await collections.PageAsync(c!, box, take, skip, version.Run, period, http.CallerScope(), year);
                 var path = $"/ogc/collections/{c!.Id}/items";
                 var links = Links(
                     Link(http, With(http, path, skip, take, "json"), "self", GeoJson, "This page"),
@@ -107,10 +112,13 @@ public static class OgcEndpoints
                 };
                 return Respond(http, f, c.Title, collection, GeoJson);
             })
-            .WithSummary("The features of a collection: bbox (lon/lat), limit (default 10, at most 10,000), offset, datetime (the quarter of the scores).")
+            .WithSummary("The features of a collection: bbox (lon/lat), limit (default 10, at most 10,000), offset, datetime (the quarter of the scores), vintage.")
             .WithDescription("Regions and districts outside the caller's scope carry their class but no score or rank, and no class either " +
                              "(suppressed: true) with fewer pupils than Access:MinimumPupilsForClass; schools need a sign-in " +
-                             "and only those in the caller's scope are listed.")
+                             "and only those in the caller's scope are listed. vintage (regions and districts only): the year of " +
+                             "another boundary vintage (GET /api/vintages) for its units that are not retired, as imported and without " +
+                             "scores (they are made on the current vintage's shapes); without it, or with the current one, the current " +
+                             "vintage. 404 for a vintage never imported; 400 for a malformed one or on schools.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -1,4 +1,5 @@
 using RiskMap.Core.Access;
+using RiskMap.Core.Geography;
 using RiskMap.Data.Access;
 using RiskMap.Data.Vintages;
 using RiskMap.Web.Features.Access;
@@ -25,7 +26,7 @@ public static class VintageEndpoints
                 {
                     VintageSwitchStatus.Unknown => ApiProblems.NotFound("vintage", $"There are no regions and districts of vintage {vintage}."),
                     VintageSwitchStatus.Refused => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Vintage lacks units in use",
-                        detail: $"Vintage {vintage} lacks {outcome.Dependents.Count} unit(s) that users' scopes or programmes refer to; " +
+                        detail: $"Vintage {vintage} lacks {Units(outcome.Dependents.Count)} that users' scopes or programmes refer to; " +
                                 "change those first. Nothing was changed.",
                         extensions: new Dictionary<string, object?> { ["code"] = "vintage-in-use", ["dependents"] = outcome.Dependents }),
                     _ => Results.Ok(new { vintage, previous = outcome.Previous, switched = outcome.Status == VintageSwitchStatus.Switched }),
@@ -65,7 +66,42 @@ public static class VintageEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(AccessSetup.StewardPolicy);
+
+        MapRetire(vintages);
     }
+
+    private static void MapRetire(RouteGroupBuilder vintages) =>
+        vintages.MapPost("/{vintage:int}/units/{level}/{kato}/retire", async (HttpContext http, UnitRetirement retirement, int vintage, string level,
+                string kato, CancellationToken cancellationToken) =>
+            {
+                if (!EntityLevels.TryParse(level, out var unitLevel) || unitLevel == EntityLevel.School)
+                    return ApiProblems.BadParameter("level", "The level is region or district.");
+                if (!Kato.TryParse(kato, out var code)) return ApiProblems.BadParameter("kato", "A KATO code has 9 digits.");
+                var audit = Audit(http, AuditLog.Actions.UnitRetired, vintage) with { Target = $"{unitLevel.ToCode()} {code.Value} of vintage {vintage}" };
+                var outcome = await retirement.RetireAsync(vintage, unitLevel, code.Value, audit, cancellationToken);
+                return outcome.Status switch
+                {
+                    UnitRetirementStatus.Unknown => ApiProblems.NotFound("unit", $"Vintage {vintage} has no {unitLevel.ToCode()} {code.Value}."),
+                    UnitRetirementStatus.Refused => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Unit in use",
+                        detail: $"Users' scopes, programmes or districts (listed in dependents) still refer to {unitLevel.ToCode()} " +
+                                $"{code.Value}; change those first. Nothing was changed.",
+                        extensions: new Dictionary<string, object?> { ["code"] = "unit-in-use", ["dependents"] = outcome.Dependents }),
+                    _ => Results.Ok(new { vintage, level = unitLevel.ToCode(), kato = code.Value, retired = outcome.Status == UnitRetirementStatus.Retired }),
+                };
+            })
+            .WithSummary("Retires a region or district of a vintage; audited.")
+            .WithDescription("The unit keeps its history but no longer counts among the vintage's units. A unit of the current vintage " +
+                             "leaves the map, tiles and OGC features in the same transaction, and its schools are placed again among the " +
+                             "units left; the published score run is withdrawn until the scheduler's recompute, as on a switch. 409 (code unit-in-use, with dependents) while users' scopes or programmes refer to a unit of " +
+                             "the current vintage, or a region's districts are not retired; 404 for a unit the vintage lacks; retired " +
+                             "false when it already was. Data steward only.")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(AccessSetup.StewardPolicy);
+
+    private static string Units(int count) => count == 1 ? "1 unit" : $"{count} units";
 
     private static AuditEntry Audit(HttpContext http, string action, int vintage)
     {

@@ -1,0 +1,125 @@
+using System.Net;
+using RiskMap.TestSupport;
+
+namespace RiskMap.Web.Tests.Vintages;
+
+/// <summary>The steward's remaining vintage work over HTTP and the command line: refusals that name what stands in the way, deletion, dates and retiring a unit.</summary>
+public class VintageStewardApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
+{
+    private readonly HttpClient _steward = app.ClientAs("steward");
+
+    private Task<(int ExitCode, string Output, string Error)> CliAsync(params string[] arguments) =>
+        RiskMapCli.RunAsync(app.Database.ConnectionString, arguments);
+
+    /// <summary>The 2018 boundaries beside the current 2024 ones (a test of this class may have deleted them).</summary>
+    private async Task With2018Async()
+    {
+        var vintages = await Json.GetAsync(_steward, "/api/vintages");
+        if (!vintages.EnumerateArray().Any(v => v.GetProperty("vintage").GetInt32() == 2018)) await VintageUploads.Upload2018Async(_steward);
+    }
+
+    [Fact]
+    public async Task A_switch_is_refused_while_a_programme_targets_a_district_the_vintage_lacks_saying_so_in_words()
+    {
+        await With2018Async();
+        // A district of 2024 that 2018 lacks, in a region both have: the programme's target is the one unit in the way.
+        var (district, region) = (await app.Database.QueryAsync<(string, string)>("""
+            SELECT d.kato, d.region_kato FROM districts d
+            WHERE NOT EXISTS (SELECT 1 FROM boundary_units u WHERE u.vintage = 2018 AND u.level = 'district' AND u.kato = d.kato)
+              AND EXISTS (SELECT 1 FROM boundary_units u WHERE u.vintage = 2018 AND u.level = 'region' AND u.kato = d.region_kato)
+              AND NOT EXISTS (SELECT 1 FROM users WHERE scope_region = d.region_kato OR scope_district = d.kato)
+            ORDER BY d.kato LIMIT 1
+            """)).Single();
+        var programme = await app.Database.ScalarAsync<long>("""
+            WITH p AS (INSERT INTO programmes (region_kato, title, start_quarter, end_quarter, created_by)
+                       VALUES (@region, 'New district', '2025Q1', '2025Q4', 'planner') RETURNING id)
+            INSERT INTO programme_targets (programme_id, level, code, added_by) SELECT id, 'district', @district, 'planner' FROM p RETURNING programme_id
+            """, new { region, district });
+        try
+        {
+            var before = await app.Database.DataFingerprintAsync();
+            var problem = await Json.ProblemAsync(await _steward.PostAsync("/api/vintages/2018/current", null), HttpStatusCode.Conflict);
+            Assert.Equal("vintage-in-use", problem.GetProperty("code").GetString());
+            Assert.StartsWith("Vintage 2018 lacks 1 unit that users' scopes or programmes refer to;", problem.GetProperty("detail").GetString());
+            var dependent = Assert.Single(problem.GetProperty("dependents").EnumerateArray());
+            Assert.Equal(("programme", programme.ToString(System.Globalization.CultureInfo.InvariantCulture), "district", district),
+                (dependent.GetProperty("kind").GetString(), dependent.GetProperty("reference").GetString(), dependent.GetProperty("level").GetString(),
+                 dependent.GetProperty("kato").GetString()));
+            Assert.Equal(before, await app.Database.DataFingerprintAsync());
+        }
+        finally
+        {
+            await app.Database.ExecuteAsync("DELETE FROM programmes WHERE id = @programme", new { programme });
+        }
+    }
+
+    [Fact]
+    public async Task Deleting_a_vintage_is_refused_while_its_quarters_hold_observations_then_allowed_and_overlapping_dates_are_refused()
+    {
+        await With2018Async();
+        Assert.Equal(0, (await CliAsync("vintage", "set", "2018", "--from", "2018-01-01", "--to", "2030-12-31")).ExitCode);
+        var overlap = await CliAsync("vintage", "set", "2024", "--from", "2024-01-01");
+        Assert.Equal(1, overlap.ExitCode);
+        Assert.Equal("Vintage 2018 is in force from 2018-01-01 to 2030-12-31, which overlaps these dates: a quarter would belong to both. Nothing changed.",
+            overlap.Error.Trim());
+        Assert.Null(await app.Database.ScalarAsync<DateTime?>("SELECT valid_from FROM boundary_vintages WHERE vintage = 2024"));
+
+        var refused = await Json.ProblemAsync(await _steward.DeleteAsync("/api/vintages/2018"), HttpStatusCode.Conflict);
+        Assert.Equal("vintage-in-use", refused.GetProperty("code").GetString());
+        Assert.Contains(refused.GetProperty("references").EnumerateArray(), r => r.GetProperty("kind").GetString() == "observations");
+        var current = await Json.ProblemAsync(await _steward.DeleteAsync("/api/vintages/2024"), HttpStatusCode.Conflict);
+        Assert.Equal("vintage-current", current.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientAs("analyst").DeleteAsync("/api/vintages/2018")).StatusCode);
+
+        Assert.Equal(0, (await CliAsync("vintage", "set", "2018")).ExitCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await _steward.DeleteAsync("/api/vintages/2018")).StatusCode);
+        Assert.Equal([2024], (await Json.GetAsync(_steward, "/api/vintages")).EnumerateArray().Select(v => v.GetProperty("vintage").GetInt32()));
+        await Json.ProblemAsync(await _steward.DeleteAsync("/api/vintages/2018"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_district_is_retired_off_the_map_once_no_user_works_in_it_and_a_2018_one_from_the_command_line()
+    {
+        await With2018Async();
+        var district = await app.Database.ScalarAsync<string>(
+            "SELECT min(d.kato) FROM districts d WHERE NOT EXISTS (SELECT 1 FROM users WHERE scope_district = d.kato)");
+        var url = $"/api/vintages/2024/units/district/{district}/retire";
+        Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientAs("analyst").PostAsync(url, null)).StatusCode);
+        await Json.ProblemAsync(await _steward.PostAsync($"/api/vintages/2024/units/school/{district}/retire", null), HttpStatusCode.BadRequest);
+        await Json.ProblemAsync(await _steward.PostAsync("/api/vintages/2024/units/district/75111/retire", null), HttpStatusCode.BadRequest);
+        await Json.ProblemAsync(await _steward.PostAsync("/api/vintages/2024/units/district/999999999/retire", null), HttpStatusCode.NotFound);
+
+        await app.Database.ExecuteAsync("""
+            INSERT INTO users (username, display_name, role, scope_region, scope_district, password_hash)
+            SELECT 'education-retire', 'Education department', 'education', region_kato, kato, 'x' FROM districts WHERE kato = @district
+            """, new { district });
+        var refused = await Json.ProblemAsync(await _steward.PostAsync(url, null), HttpStatusCode.Conflict);
+        Assert.Equal("unit-in-use", refused.GetProperty("code").GetString());
+        Assert.Equal("education-retire", Assert.Single(refused.GetProperty("dependents").EnumerateArray()).GetProperty("reference").GetString());
+        await app.Database.ExecuteAsync("DELETE FROM users WHERE username = 'education-retire'");
+
+        var retired = await Json.ReadAsync(await _steward.PostAsync(url, null), HttpStatusCode.OK);
+        Assert.True(retired.GetProperty("retired").GetBoolean());
+        await Eventually.HoldsAsync(async () =>
+        {
+            var districts = await Json.GetAsync(app.CreateClient(), "/api/districts?geometry=none");
+            return !districts.GetProperty("features").EnumerateArray().Any(f => f.GetProperty("id").GetString() == district);
+        }, "the retired district off the map");
+        Assert.Equal(0L, await app.Database.ScalarAsync<long>("SELECT count(*) FROM schools WHERE district_kato = @district", new { district }));
+        // Its schools now count in other districts: no published run may still hold the scores made before.
+        Assert.Equal(0L, await app.Database.ScalarAsync<long>("""
+            SELECT count(*) FROM published_score_run p JOIN score_results r ON r.run_id = p.run_id
+            WHERE r.level = 'district' AND r.code = @district
+            """, new { district }));
+        Assert.Equal($"district {district} of vintage 2024",
+            (await Json.GetAsync(_steward, "/api/audit?action=unit-retired"))[0].GetProperty("target").GetString());
+        Assert.False((await Json.ReadAsync(await _steward.PostAsync(url, null), HttpStatusCode.OK)).GetProperty("retired").GetBoolean());
+
+        var old = await app.Database.ScalarAsync<string>("SELECT min(kato) FROM boundary_units WHERE vintage = 2018 AND level = 'district' AND retired_at IS NULL");
+        var cli = await CliAsync("vintage", "retire", "--level", "district", "--kato", old, "--vintage", "2018");
+        Assert.Equal(0, cli.ExitCode);
+        Assert.Contains($"The district {old} of vintage 2018 is retired.", cli.Output);
+        Assert.Equal(215, (await Json.GetAsync(_steward, "/api/vintages")).EnumerateArray().Single(v => v.GetProperty("vintage").GetInt32() == 2018)
+            .GetProperty("districts").GetInt32());
+    }
+}

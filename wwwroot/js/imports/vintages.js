@@ -1,0 +1,186 @@
+// RiskMap: the boundary vintages on the import page. The data steward sees every vintage with the days it was in force
+// and its units, makes another current or deletes one that is not, and reads a refusal with what stands in the way.
+// Plain ES module: no globals.
+
+import { reportBug, requestJson } from "../shared/api.js";
+import { element } from "../shared/dom.js";
+import { formatDate, formatNumber, formatQuarter, t, tPlural } from "../shared/i18n.js";
+import { confirmAction } from "../shared/form-dialog.js";
+// The confirmation dialog's Cancel button is labelled from the programme texts.
+import "../programmes/programmes-messages.js";
+import "./vintages-messages.js";
+
+const els = {
+  body: document.getElementById("vintages-body"),
+  outcome: document.getElementById("vintage-outcome"),
+  error: document.getElementById("vintages-error"),
+};
+
+const state = {
+  vintages: [],
+  loaded: false,
+  failed: false,
+  /**
+   * The last action's outcome, kept as data so that it follows the language: { kind: "switched", vintage },
+   * { kind: "deleted", vintage }, { kind: "refused", vintage, problem } or { kind: "failed", detail }.
+   */
+  outcome: null,
+};
+
+function year(vintage) {
+  return formatNumber(vintage, { useGrouping: false });
+}
+
+// ---------------------------------------------------------------------------
+// The table
+
+function actionButton(text, label, onClick) {
+  const button = element("button", { className: "secondary-button", text, attrs: { type: "button", "aria-label": label } });
+  button.addEventListener("click", onClick);
+  return button;
+}
+
+function renderTable() {
+  els.body.replaceChildren();
+  els.error.hidden = !state.failed;
+  for (const vintage of state.vintages) {
+    const row = element("tr", { attrs: { "data-vintage": String(vintage.vintage) } });
+    if (vintage.isCurrent) row.classList.add("is-published");
+    row.append(element("th", { text: year(vintage.vintage), attrs: { scope: "row" } }));
+    const status = element("td");
+    if (vintage.isCurrent) status.append(element("span", { className: "badge badge-published", text: t("vintages.current") }));
+    row.append(status);
+    row.append(element("td", { text: vintage.validFrom ? formatDate(vintage.validFrom) : "—" }));
+    row.append(element("td", { text: vintage.validTo ? formatDate(vintage.validTo) : "—" }));
+    row.append(element("td", { className: "num", text: formatNumber(vintage.regions) }));
+    row.append(element("td", { className: "num", text: formatNumber(vintage.districts) }));
+    const actions = element("td");
+    if (!vintage.isCurrent) {
+      const name = year(vintage.vintage);
+      const buttons = element("div", { className: "vintage-actions" });
+      buttons.append(
+        actionButton(t("vintages.makeCurrent"), t("vintages.makeCurrent.label", { vintage: name }), () => makeCurrent(vintage.vintage)),
+        actionButton(t("vintages.delete"), t("vintages.delete.label", { vintage: name }), () => remove(vintage.vintage)));
+      actions.append(buttons);
+    }
+    row.append(actions);
+    els.body.append(row);
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The last action's outcome
+
+/** A user's scope, a programme or a programme's target that refers to a unit the vintage lacks. */
+function dependentText(dependent) {
+  const owner = dependent.kind === "user"
+    ? t("vintages.dependent.user", { name: dependent.reference })
+    : t("vintages.dependent.programme", { id: dependent.reference });
+  return t(`vintages.dependent.${dependent.level === "region" ? "region" : "district"}`, { owner, kato: dependent.kato });
+}
+
+/** A score run or a quarter's observations that refer to the vintage. */
+function referenceText(reference) {
+  if (reference.kind === "score run") return t("vintages.reference.run", { id: reference.reference });
+  return tPlural("vintages.reference.observations", reference.count, { quarter: formatQuarter(reference.reference) });
+}
+
+function refusalParts(outcome) {
+  const { problem, vintage } = outcome;
+  const name = year(vintage);
+  if (problem?.code === "vintage-in-use" && Array.isArray(problem.dependents)) {
+    return { text: tPlural("vintages.refused.dependents", problem.dependents.length, { vintage: name }), items: problem.dependents.map(dependentText) };
+  }
+  if (problem?.code === "vintage-in-use" && Array.isArray(problem.references)) {
+    return { text: t("vintages.refused.references", { vintage: name }), items: problem.references.map(referenceText) };
+  }
+  if (problem?.code === "vintage-current") return { text: t("vintages.refused.current", { vintage: name }), items: [] };
+  return { text: t("vintages.refused.unknown", { vintage: name }), items: [] };
+}
+
+function renderOutcome() {
+  const outcome = state.outcome;
+  els.outcome.replaceChildren();
+  els.outcome.hidden = outcome === null;
+  if (outcome === null) return;
+  els.outcome.className = outcome.kind === "refused" || outcome.kind === "failed" ? "banner banner-error vintage-outcome" : "banner banner-info vintage-outcome";
+  if (outcome.kind === "switched") {
+    els.outcome.append(element("p", { text: t("vintages.switched", { vintage: year(outcome.vintage) }) }));
+  } else if (outcome.kind === "deleted") {
+    els.outcome.append(element("p", { text: t("vintages.deleted", { vintage: year(outcome.vintage) }) }));
+  } else if (outcome.kind === "refused") {
+    const { text, items } = refusalParts(outcome);
+    els.outcome.append(element("p", { text }));
+    if (items.length > 0) {
+      const list = element("ul", { className: "vintage-refusal-list" });
+      for (const item of items) list.append(element("li", { text: item }));
+      els.outcome.append(list);
+    }
+    els.outcome.append(element("p", { text: t("vintages.nothingChanged") }));
+  } else {
+    els.outcome.append(element("p", { text: t("vintages.failed", { detail: outcome.detail }) }));
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Actions
+
+/** Runs a change; a refusal the server explains (404, 409) becomes the outcome shown, anything else a failure. */
+async function change(vintage, request, done) {
+  try {
+    await request();
+    state.outcome = { kind: done, vintage };
+  } catch (error) {
+    reportBug(error);
+    const status = error?.problem?.status;
+    state.outcome = status === 404 || status === 409
+      ? { kind: "refused", vintage, problem: error.problem }
+      : { kind: "failed", detail: error?.problem?.detail ?? error?.detail ?? "" };
+  }
+  await loadVintages();
+  renderOutcome();
+  els.outcome.focus();
+}
+
+function makeCurrent(vintage) {
+  const name = year(vintage);
+  return confirmAction({
+    title: t("vintages.confirmCurrent.title", { vintage: name }),
+    text: t("vintages.confirmCurrent.text", { vintage: name }),
+    confirmLabel: t("vintages.makeCurrent"),
+    onConfirm: () => change(vintage, () => requestJson(`/api/vintages/${vintage}/current`, { method: "POST", timeoutMs: 600000 }), "switched"),
+  }).catch(reportBug);
+}
+
+function remove(vintage) {
+  const name = year(vintage);
+  return confirmAction({
+    title: t("vintages.confirmDelete.title", { vintage: name }),
+    text: t("vintages.confirmDelete.text", { vintage: name }),
+    confirmLabel: t("vintages.delete"),
+    onConfirm: () => change(vintage, () => requestJson(`/api/vintages/${vintage}`, { method: "DELETE", timeoutMs: 600000 }), "deleted"),
+  }).catch(reportBug);
+}
+
+// ---------------------------------------------------------------------------
+// Loading
+
+/** Reads the vintages; resolves once they are shown. */
+export async function loadVintages() {
+  try {
+    state.vintages = await requestJson("/api/vintages", { cache: "no-store" });
+    state.failed = false;
+  } catch (error) {
+    reportBug(error);
+    state.failed = true;
+  }
+  state.loaded = true;
+  renderTable();
+}
+
+/** Shows the vintages and the last outcome again, in the current language. */
+export function renderVintages() {
+  if (!state.loaded) return;
+  renderTable();
+  renderOutcome();
+}
