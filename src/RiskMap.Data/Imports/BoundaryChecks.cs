@@ -65,7 +65,9 @@ internal static class BoundaryChecks
                 SELECT r.kato, ST_Area(ST_Difference(r.geom, ST_Union(d.geom))::geography) / 1e6 AS km2
                 FROM boundary_units r
                 JOIN boundary_units d ON d.level = 'district' AND d.vintage = r.vintage AND d.region_kato = r.kato AND d.retired_at IS NULL
-                WHERE r.level = 'region' AND (r.kato, r.vintage) IN (SELECT DISTINCT substr(kato, 1, 2) || '0000000', vintage FROM mine)
+                WHERE r.level = 'region' AND (r.kato, r.vintage) IN (
+                    SELECT u.region_kato, u.vintage FROM boundary_units u JOIN mine m ON m.kato = u.kato AND m.vintage = u.vintage
+                    WHERE u.level = 'district')
                 GROUP BY r.kato, r.vintage, r.geom) g
             WHERE km2 > @toleranceKm2
             ORDER BY kato
