@@ -69,7 +69,10 @@ public static class CliApp
     private static IHost BuildHost()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Only warnings, and on standard error: the commands' own output (a CSV, a count) stays clean for a pipe, whatever
+        // level appsettings.json gives the service.
+        builder.Logging.AddFilter(category: null, LogLevel.Warning);
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddRiskMap(builder.Configuration);
         return builder.Build();
     }

@@ -122,4 +122,49 @@ public class VintageStewardApiTests(ScoredDemoApp app) : IClassFixture<ScoredDem
         Assert.Equal(215, (await Json.GetAsync(_steward, "/api/vintages")).EnumerateArray().Single(v => v.GetProperty("vintage").GetInt32() == 2018)
             .GetProperty("districts").GetInt32());
     }
+    [Fact]
+    public async Task The_command_line_lists_the_vintages_and_refuses_in_words_to_switch_to_or_delete_what_it_must_not()
+    {
+        await With2018Async();
+        var list = await CliAsync("vintage", "list");
+        Assert.Equal(0, list.ExitCode);
+        // Another test of the class may have retired a district of either.
+        Assert.Matches(@"(?m)^2024 \(current\): 20 regions, 22[34] districts, in force \? to \?$", list.Output);
+        Assert.Matches(@"(?m)^2018: 17 regions, 21[56] districts", list.Output);
+
+        var before = await app.Database.DataFingerprintAsync();
+        var unknown = await CliAsync("vintage", "use", "2099");
+        Assert.Equal((1, "There are no regions and districts of vintage 2099; nothing changed."), (unknown.ExitCode, unknown.Error.Trim()));
+        var already = await CliAsync("vintage", "use", "2024");
+        Assert.Equal((0, "Vintage 2024 already is current: nothing changed."), (already.ExitCode, already.Output.Trim()));
+        var current = await CliAsync("vintage", "delete", "2024");
+        Assert.Equal((1, "Vintage 2024 is current; make another current first. Nothing changed."), (current.ExitCode, current.Error.Trim()));
+
+        // A district of 2024 that 2018 lacks, in a region both have, as an education department's scope: switching would
+        // strand that user.
+        var district = await app.Database.ScalarAsync<string>("""
+            SELECT min(d.kato) FROM districts d
+            WHERE NOT EXISTS (SELECT 1 FROM boundary_units u WHERE u.vintage = 2018 AND u.level = 'district' AND u.kato = d.kato)
+              AND EXISTS (SELECT 1 FROM boundary_units u WHERE u.vintage = 2018 AND u.level = 'region' AND u.kato = d.region_kato)
+            """);
+        await app.Database.ExecuteAsync("""
+            INSERT INTO users (username, display_name, role, scope_region, scope_district, password_hash)
+            SELECT 'education-cli', 'Education department', 'education', region_kato, kato, 'x' FROM districts WHERE kato = @district
+            """, new { district });
+        try
+        {
+            var stranded = await app.Database.DataFingerprintAsync();
+            var refused = await CliAsync("vintage", "use", "2018");
+            Assert.Equal(1, refused.ExitCode);
+            Assert.Equal(["Vintage 2018 lacks units still in use; nothing changed. Change these first:", $"  user education-cli: district {district}"],
+                refused.Error.Trim().Split('\n').Select(line => line.TrimEnd()));
+            Assert.Equal(stranded, await app.Database.DataFingerprintAsync());
+        }
+        finally
+        {
+            await app.Database.ExecuteAsync("DELETE FROM users WHERE username = 'education-cli'");
+        }
+        Assert.Equal(before, await app.Database.DataFingerprintAsync());
+        Assert.Equal(2024, await app.Database.ScalarAsync<int>("SELECT current_boundary_vintage()"));
+    }
 }
