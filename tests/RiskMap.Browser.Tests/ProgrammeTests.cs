@@ -189,6 +189,17 @@ public class ProgrammeTests(ProgrammeBrowserApp app) : IClassFixture<ProgrammeBr
     }
 
     [Fact]
+    public async Task A_planner_without_programmes_is_told_in_russian_to_start_from_the_map_and_the_link_opens_their_region()
+    {
+        var (page, errors) = await app.OpenAsync("/programmes.html?lang=ru", signedInAs: "planner-71");
+        await Assertions.Expect(page.Locator("#programmes-view .empty-note").First).ToHaveTextAsync("Программ пока нет.");
+        await Assertions.Expect(page.Locator("#programmes-view .empty-note").Nth(1)).ToContainTextAsync("«Добавить в программу»");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Открыть карту" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("[?&]unit=710000000(&|$)"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task The_effectiveness_section_shows_the_chart_and_says_it_is_a_comparison_not_proof_in_the_ui_language()
     {
         var district = (await app.AlmatyDistrictsAsync())[0];

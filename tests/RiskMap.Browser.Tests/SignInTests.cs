@@ -82,7 +82,7 @@ public class SignInTests(BrowserApp app) : IClassFixture<BrowserApp>
 
     private static async Task ExpectPlannerAsync(ILocator account, string roleAndScope)
     {
-        await Assertions.Expect(account.Locator(".account-name")).ToHaveTextAsync("Almaty city akimat planner (demo)");
+        await Assertions.Expect(account.Locator(".account-name")).ToHaveTextAsync("Айгерім Сейітова");
         await Assertions.Expect(account.Locator(".account-role")).ToHaveTextAsync(roleAndScope);
         await Assertions.Expect(account.GetByRole(AriaRole.Button)).ToHaveCountAsync(1);
     }

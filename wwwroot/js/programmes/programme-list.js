@@ -68,6 +68,12 @@ export function renderProgrammeList(root, { programmes, onNew }) {
   }
   if (programmes.length === 0) {
     parts.push(element("p", { className: "empty-note", text: t("programmes.empty") }));
+    // A planner's first visit: the programme starts from the map's riskiest units, so say where that is.
+    if (onNew) {
+      const start = element("p", { className: "empty-note", text: `${t("programmes.emptyStart")} ` });
+      start.append(element("a", { text: t("programmes.openMap"), attrs: { href: "/", id: "programmes-open-map" } }));
+      parts.push(start);
+    }
   } else {
     const table = element("table", { className: "runs-table programmes-table", attrs: { id: "programmes-table" } });
     table.append(element("caption", { className: "section-title", text: t("programmes.caption") }));

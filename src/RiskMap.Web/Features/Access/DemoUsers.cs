@@ -5,7 +5,8 @@ namespace RiskMap.Web.Features.Access;
 
 /// <summary>
 /// One user per role for the demo, all with the published password <see cref="Password"/>. Created only together with
-/// the demo data; a database without the demo has no default password.
+/// the demo data; a database without the demo has no default password. Display names are people's names, as real users'
+/// are, so they read the same in every language; the header's role line (translated) says who they are.
 /// </summary>
 public sealed class DemoUsers(UserStore users, Passwords passwords)
 {
@@ -13,11 +14,11 @@ public sealed class DemoUsers(UserStore users, Passwords passwords)
 
     public static readonly IReadOnlyList<(string Username, string DisplayName, Role Role, string? Scope)> All =
     [
-        ("analyst", "Ministry analyst (demo)", Role.Analyst, null),
-        ("planner-75", "Almaty city akimat planner (demo)", Role.Planner, "750000000"),
-        ("planner-71", "Astana akimat planner (demo)", Role.Planner, "710000000"),
-        ("edu-75", "Almaty city education department (demo)", Role.Education, "750000000"),
-        ("steward", "Data steward (demo)", Role.Steward, null),
+        ("analyst", "Ержан Нұрланов", Role.Analyst, null),
+        ("planner-75", "Айгерім Сейітова", Role.Planner, "750000000"),
+        ("planner-71", "Данияр Омаров", Role.Planner, "710000000"),
+        ("edu-75", "Сәуле Жақыпова", Role.Education, "750000000"),
+        ("steward", "Гүлнар Ахметова", Role.Steward, null),
     ];
 
     /// <returns>The demo users that were missing and are now created.</returns>
