@@ -145,6 +145,27 @@ public class SchoolListTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowser
         return page;
     }
 
+    [Fact]
+    public async Task In_russian_the_school_list_fits_the_panel_with_each_school_s_reasons_folded_until_asked_for()
+    {
+        var (page, _) = await app.OpenAsync("/?lang=ru", signedInAs: "edu-75");
+        await page.SetViewportSizeAsync(1366, 768);
+        var rows = page.Locator("#hotspots-table tbody tr[data-school]");
+        await Assertions.Expect(rows).ToHaveCountAsync(10);
+        await AssertFitsThePanelAsync(page);
+        // Folded, a school is a few lines (name, district, "Причины (3)"), not a column of indicator names.
+        var heights = await rows.EvaluateAllAsync<double[]>("rows => rows.map(r => r.getBoundingClientRect().height)");
+        Assert.All(heights, height => Assert.True(height < 150, $"a school's row is {height} px tall"));
+
+        var reasons = rows.First.Locator(".hotspot-reasons");
+        await Assertions.Expect(reasons.Locator("summary")).ToHaveTextAsync(new Regex(@"^Причины \(\d+\)$"));
+        await Assertions.Expect(reasons.Locator("li").First).ToBeHiddenAsync();
+        await reasons.Locator("summary").ClickAsync();
+        await Assertions.Expect(reasons.Locator("li").First).ToBeVisibleAsync();
+        // Opening the reasons is not opening the school.
+        Assert.DoesNotContain("school=", page.Url, StringComparison.Ordinal);
+    }
+
     /// <summary>No sideways scrolling in the panel or its table, and every row action and export link lies inside the panel.</summary>
     private static async Task AssertFitsThePanelAsync(IPage page)
     {

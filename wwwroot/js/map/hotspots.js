@@ -2,7 +2,7 @@
 // shown), or, for callers whose scope holds schools, the N riskiest schools of the region or district shown (a switch
 // chooses), sortable by each column; choosing a row opens that district or school. Below it, for users who see detail,
 // links download the whole list (every row of the selection, not only the rows shown) as CSV, XLSX or GeoJSON. The
-// table fits the side panel: the region, a school's reasons and the row's action are stacked under the name. A change is
+// table fits the side panel: the region, a school's reasons (folded) and the row's action are stacked under the name. A change is
 // marked as a rise or a fall only when change.js says it is one.
 // Plain ES module: no globals.
 
@@ -193,11 +193,20 @@ export function createHotspotTable(root, { nameOf, regionNameOf, onSelect, onSel
     }
   }
 
-  /** The reasons of a school's score, named as its profile names them. */
-  function reasonsText(reasons) {
+  /**
+   * The reasons of a school's score, named as its profile names them, folded: in the ~368 px panel three indicator names
+   * would make each row several hundred pixels tall.
+   */
+  function reasonsDisclosure(reasons) {
     if (!reasons.length) return null;
-    const names = reasons.map((reason) => measureName(`indicator:${reason.indicator}`) ?? reason.indicator);
-    return t("hotspots.reasons", { reasons: new Intl.ListFormat(document.documentElement.lang, { type: "unit" }).format(names) });
+    const details = element("details", { className: "hotspot-reasons" });
+    const summary = element("summary", { text: t("hotspots.reasonsSummary", { count: formatNumber(reasons.length) }) });
+    // Opening the reasons is not choosing the school.
+    summary.addEventListener("click", (event) => event.stopPropagation());
+    const list = element("ul");
+    list.append(...reasons.map((reason) => element("li", { text: measureName(`indicator:${reason.indicator}`) ?? reason.indicator })));
+    details.append(summary, list);
+    return details;
   }
 
   function nameCell(row) {
@@ -208,9 +217,9 @@ export function createHotspotTable(root, { nameOf, regionNameOf, onSelect, onSel
       choose(row);
     });
     th.append(button);
-    for (const text of [row.secondary, reasonsText(row.reasons)]) {
-      if (text) th.append(element("span", { className: "hotspot-secondary", text }));
-    }
+    if (row.secondary) th.append(element("span", { className: "hotspot-secondary", text: row.secondary }));
+    const reasons = reasonsDisclosure(row.reasons);
+    if (reasons) th.append(reasons);
     if (row.action) th.append(row.action);
     return th;
   }
