@@ -19,7 +19,7 @@ import { createRanking } from "./ranking.js";
 import { createSchoolLayer, seesSchoolsIn } from "./schools.js";
 import { initSheet } from "./sheet.js";
 import { landingUnit } from "./landing.js";
-import { firstMapData, requestMapData } from "./mapdata.js";
+import { firstMapData, firstMe, requestMapData } from "./mapdata.js";
 import { initUnitSearch } from "./unitsearch.js";
 import { initSelectors, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
 
@@ -209,11 +209,20 @@ function createMap() {
       pending = true;
       requestAnimationFrame(() => {
         pending = false;
-        map.invalidateSize({ pan: false });
-        if (!state.userMovedMap) fitKazakhstan();
+        followMapSize();
       });
     }).observe(els.map);
   }
+}
+
+/**
+ * Tells Leaflet the map's size and fits Kazakhstan again if it changed and the user has not moved the map. Only on a
+ * change: each fit or move redraws every drawn path (the observer also reports the size it starts with).
+ */
+function followMapSize() {
+  const before = map.getSize();
+  map.invalidateSize({ pan: false });
+  if (!state.userMovedMap && !map.getSize().equals(before)) fitKazakhstan();
 }
 
 function fitKazakhstan() {
@@ -720,8 +729,8 @@ async function load(data) {
     ]);
     if (boundaries) {
       const [regions, districts] = boundaries;
-      // Fitted before anything is drawn, so that nothing is drawn twice.
-      if (!state.userMovedMap) fitKazakhstan();
+      // Fitted to the map's size of now (the caller's notice shown) before anything is drawn, so that nothing is drawn twice.
+      followMapSize();
       drawBoundaries(regions, districts);
       drawDistricts(districts);
     }
@@ -771,7 +780,7 @@ function start() {
     onSelect: (level, kato) => (level === "region" ? openRegionProfile(kato) : openLinkedUnit(kato)),
   });
   mapExport = createMapExport(els.hotspots.parentElement, { container: els.map, legend: els.legend, describe: describeMap, fileName: mapFileName });
-  state.me = initPage({ titleKey: "doc.title", onTranslate: applyTranslations });
+  state.me = initPage({ titleKey: "doc.title", onTranslate: applyTranslations, askedMe: firstMe });
   programmeActions = createProgrammeActions({
     me: state.me, panel: els.hotspots.parentElement, slot: document.getElementById("profile-programme"),
     // Hotspot rows drawn before a planner's action loaded are drawn again with their buttons.

@@ -2,7 +2,7 @@
 // itself as an async module script, which runs as soon as it has arrived, before Leaflet and app.js (deferred) have
 // run; app.js imports the same module instance and takes over the requests. Plain ES module: no globals.
 
-import { fetchAbout, fetchDistrictScores, fetchDistricts, fetchRegions, fetchScoreRunStatus } from "../shared/api.js";
+import { fetchAbout, fetchDistrictScores, fetchDistricts, fetchMe, fetchRegions, fetchScoreRunStatus } from "../shared/api.js";
 import { readView } from "./deeplink.js";
 import { likelyView } from "./selectors.js";
 
@@ -64,3 +64,9 @@ function earlyScores(statusRequest) {
 
 /** The first load's requests, made when this module first runs. */
 export const firstMapData = requestMapData();
+
+/**
+ * Who is signed in (/api/auth/me), asked for with the first data: the first paint waits for it (the caller's notice
+ * and school layer), and app.js, which would ask only once Leaflet and it have run, hands it to the page (initPage).
+ */
+export const firstMe = handledLater(fetchMe());
