@@ -1,6 +1,6 @@
-// What the map's first view needs from the API, requested as early as the page can: index.html loads this module by
-// itself as an async module script, which runs as soon as it has arrived, before Leaflet and app.js (deferred) have
-// run; app.js imports the same module instance and takes over the requests. Plain ES module: no globals.
+// What the map's first view needs from the API, requested when app.js's modules are first run, at the very addresses
+// (and cache mode) index.html and the host preload them, so that the answers are those the browser asked for while it
+// parsed the page. Plain ES module: no globals.
 
 import { fetchAbout, fetchDistrictScores, fetchDistricts, fetchMe, fetchRegions, fetchScoreRunStatus } from "../shared/api.js";
 import { readView } from "./deeplink.js";
@@ -66,7 +66,7 @@ function earlyScores(statusRequest) {
 export const firstMapData = requestMapData();
 
 /**
- * Who is signed in (/api/auth/me), asked for with the first data: the first paint waits for it (the caller's notice
- * and school layer), and app.js, which would ask only once Leaflet and it have run, hands it to the page (initPage).
+ * Who is signed in (/api/auth/me, preloaded by index.html), for the page (initPage): the first paint waits for it (the
+ * caller's notice, selectors and school layer).
  */
-export const firstMe = handledLater(fetchMe());
+export const firstMe = handledLater(fetchMe({ cache: "default" }));
