@@ -764,7 +764,7 @@ async function load(data) {
 
 /**
  * The panel's hotspot table, ranking and map download, made once the first choropleth is on screen (or the load
- * failed): none of them is part of the first view, and making them took a fifth of the main thread's work before it.
+ * failed): none of them is part of the first view, so the first paint does not wait for their elements to be made.
  */
 function initPanel() {
   if (hotspots) return;
