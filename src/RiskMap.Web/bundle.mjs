@@ -2,8 +2,7 @@
 // wwwroot/bundle/js/<page>/<entry>.js (the same address under bundle/, with a source map), and what a page imports
 // dynamically becomes a chunk of its own under bundle/js/chunks/. Outside Development the host serves bundle/ over
 // the modules (RiskMapWebApp), so the HTML names the modules either way. One build per page: one bundle per page, and
-// for a page with a second entry (the map's async mapdata.js, which app.js imports too) the modules the entries share
-// in a chunk, so that both use one instance of them.
+// the modules it shares with what it imports dynamically in a chunk, so that both use one instance of them.
 //
 // For the first paint, bundle/ also gets each page's HTML with <link rel="modulepreload"> for the chunks its entry
 // imports statically (so they download beside the entry, not after it is parsed), and a gzip and a brotli copy of
@@ -19,7 +18,7 @@ import zlib from "node:zlib";
 const webRoot = path.resolve(import.meta.dirname, "../../wwwroot");
 const bundleRoot = path.join(webRoot, "bundle");
 const outdir = path.join(bundleRoot, "js");
-const PAGES = [["map/app.js", "map/mapdata.js"], ["jobs/jobs.js"], ["compare/compare.js"], ["imports/imports.js"], ["programmes/programmes.js"]];
+const PAGES = [["map/app.js"], ["jobs/jobs.js"], ["compare/compare.js"], ["imports/imports.js"], ["programmes/programmes.js"]];
 const COMPRESSED_TYPES = [".js", ".css", ".html"];
 
 await rm(bundleRoot, { recursive: true, force: true });

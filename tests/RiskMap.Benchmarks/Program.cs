@@ -34,7 +34,7 @@ try
         Chromium {target.Browser.Version} headless, 1280×800, {Environment.ProcessorCount} cores shared by service, browser and benchmark.
         Requests and KB decoded: the document and every file or fetch answered before the choropleth paint (Resource Timing).
         Milliseconds from the start of the navigation, read from the page's Performance API: DOMContentLoaded; data received =
-        end of the last fetch answered before the paint (Resource Timing); choropleth painted = mark riskmap:choropleth-painted.
+        end of the last fetch or preloaded API answer before the paint (Resource Timing); choropleth painted = mark riskmap:choropleth-painted.
         The profile of district {MapBenchmark.District} (Almaly, Almaty city) is opened by clicks on the national map
         (click→profile = riskmap:profile-requested → riskmap:profile-shown) and by the link /?unit={MapBenchmark.District} (link: …).
         Baseline, loaded in turn with the map in the same run: a page that only draws an empty Leaflet map with the same Leaflet

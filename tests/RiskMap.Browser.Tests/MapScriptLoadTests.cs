@@ -23,7 +23,7 @@ public class MapScriptLoadTests(ScoredBrowserApp app) : IClassFixture<ScoredBrow
             """);
         Assert.Contains("/js/map/app.js", scripts);
         Assert.DoesNotContain(scripts, path => path.Contains("programme", StringComparison.Ordinal));
-        // Its two entries (app.js and the async mapdata.js) and the chunks they share.
+        // Its bundle and the chunks it shares with what it imports dynamically.
         Assert.True(scripts.Length <= 6, $"The map page loaded {scripts.Length} scripts: {string.Join(", ", scripts)}");
         Assert.Empty(errors);
     }
@@ -57,7 +57,7 @@ public class MapScriptLoadTests(ScoredBrowserApp app) : IClassFixture<ScoredBrow
     private sealed record ScriptLoad(string Path, long Encoded, long Decoded);
 
     [Fact]
-    public async Task The_boundaries_run_status_about_and_first_score_table_are_asked_for_once_each_by_the_page_itself_while_its_scripts_load()
+    public async Task The_boundaries_run_status_caller_about_and_first_score_table_are_asked_for_once_each_by_the_page_itself_while_its_scripts_load()
     {
         var (page, errors) = await app.OpenAsync("/?lang=en");
         await Assertions.Expect(page.Locator("#demo-banner")).ToBeVisibleAsync();
@@ -70,7 +70,7 @@ public class MapScriptLoadTests(ScoredBrowserApp app) : IClassFixture<ScoredBrow
         var table = $"/api/scores?level=district&run={published.GetProperty("id").GetInt64()}&period={published.GetProperty("periods").EnumerateArray().Last().GetString()}&classes=fixed";
         // Preloaded from index.html (initiator "link"), the default view's district table by the page the host serves,
         // and the map's own requests served by those preloads, not sent again.
-        foreach (var url in new[] { "/api/regions?simplify=0.01", "/api/districts?simplify=0.02", "/api/score-runs/current", "/api/about", table })
+        foreach (var url in new[] { "/api/regions?simplify=0.01", "/api/districts?simplify=0.02", "/api/score-runs/current", "/api/auth/me", "/api/about", table })
             Assert.Equal("link " + url, Assert.Single(requests, request => request.EndsWith(" " + url, StringComparison.Ordinal)));
         Assert.Empty(errors);
     }

@@ -68,7 +68,7 @@ public class UnpublishedMapPageTests(DemoApp app)
     {
         var page = await app.CreateClient().GetStringAsync("/");
 
-        Assert.Contains("/js/map/mapdata.js", page);
+        Assert.Contains("/js/map/app.js", page);
         Assert.DoesNotContain("current-run\"", page);
         Assert.Empty(MapPageServingTests.ScorePreloads(page));
     }

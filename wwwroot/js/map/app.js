@@ -19,7 +19,7 @@ import { createRanking } from "./ranking.js";
 import { createSchoolLayer, seesSchoolsIn } from "./schools.js";
 import { initSheet } from "./sheet.js";
 import { landingUnit } from "./landing.js";
-import { firstMapData, requestMapData } from "./mapdata.js";
+import { firstMapData, firstMe, requestMapData } from "./mapdata.js";
 import { initUnitSearch } from "./unitsearch.js";
 import { initSelectors, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
 
@@ -138,9 +138,9 @@ function applyTranslations() {
   if (state.shown !== undefined) renderShownLegend();
   renderCrumbs();
   retranslateProfile();
-  hotspots.retranslate();
-  ranking.retranslate();
-  mapExport.retranslate();
+  hotspots?.retranslate();
+  ranking?.retranslate();
+  mapExport?.retranslate();
   unitSearch.render();
   if (map) {
     addZoomControl();
@@ -209,11 +209,20 @@ function createMap() {
       pending = true;
       requestAnimationFrame(() => {
         pending = false;
-        map.invalidateSize({ pan: false });
-        if (!state.userMovedMap) fitKazakhstan();
+        followMapSize();
       });
     }).observe(els.map);
   }
+}
+
+/**
+ * Tells Leaflet the map's size and fits Kazakhstan again if it changed and the user has not moved the map. Only on a
+ * change: each fit or move redraws every drawn path (the observer also reports the size it starts with).
+ */
+function followMapSize() {
+  const before = map.getSize();
+  map.invalidateSize({ pan: false });
+  if (!state.userMovedMap && !map.getSize().equals(before)) fitKazakhstan();
 }
 
 function fitKazakhstan() {
@@ -338,6 +347,7 @@ function mapFileName() {
 
 /** The hotspots of the shown score table, nationally or in the region shown. */
 function renderHotspots() {
+  if (!hotspots) return;
   els.hotspots.hidden = !state.shown;
   if (!state.shown) return;
   const { period, measure, classification } = state.shown;
@@ -614,12 +624,14 @@ function retranslateRegionLabels() {
 // ---------------------------------------------------------------------------
 // Loading
 
-/**
- * A Performance API mark just after the frame that draws a change, for the map benchmark (`./riskmap bench map`):
- * the task queued from the next animation frame runs once that frame has been painted.
- */
+/** Resolves once the next frame has been painted: the task queued from its animation frame runs after it. */
+function nextFramePainted() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+}
+
+/** A Performance API mark just after the frame that draws a change, for the map benchmark (`./riskmap bench map`). */
 function markPainted(name) {
-  requestAnimationFrame(() => setTimeout(() => performance.mark(name)));
+  nextFramePainted().then(() => performance.mark(name));
 }
 
 function showError(error) {
@@ -664,7 +676,7 @@ async function showScores(pending = fetchSelectedScores()) {
   refreshOpenTooltips();
   renderShownLegend();
   renderHotspots();
-  mapExport.show();
+  mapExport?.show();
   document.body.dataset.scores = "ready";
 }
 
@@ -689,7 +701,7 @@ async function prepareScores(statusRequest) {
     onChange: () => {
       writeView(currentView());
       if (state.profileOf) loadProfile(state.profileOf).catch(reportBug);
-      ranking.refresh();
+      ranking?.refresh();
       showScores().catch(showError);
       state.schools.restyle({ run: state.run.id, view: selectedView() });
     },
@@ -720,8 +732,8 @@ async function load(data) {
     ]);
     if (boundaries) {
       const [regions, districts] = boundaries;
-      // Fitted before anything is drawn, so that nothing is drawn twice.
-      if (!state.userMovedMap) fitKazakhstan();
+      // Fitted to the map's size of now (the caller's notice shown) before anything is drawn, so that nothing is drawn twice.
+      followMapSize();
       drawBoundaries(regions, districts);
       drawDistricts(districts);
     }
@@ -729,6 +741,8 @@ async function load(data) {
     await state.districts.loaded;
     map.getPane("districts").style.visibility = "";
     if (state.run) markPainted("riskmap:choropleth-painted");
+    await nextFramePainted();
+    initPanel();
     const landing = scores.unit ? null : landingUnit(await state.me);
     const unit = scores.unit || (landing && { kato: landing, profile: null });
     if (unit) openLinkedUnit(unit.kato, unit);
@@ -739,6 +753,7 @@ async function load(data) {
     document.body.dataset.ready = "true";
   } catch (error) {
     showError(error);
+    initPanel();
   } finally {
     state.loading = false;
   }
@@ -747,14 +762,12 @@ async function load(data) {
 // ---------------------------------------------------------------------------
 // Start
 
-function start() {
-  unitSearch = initUnitSearch({
-    input: document.getElementById("unit-search"),
-    results: document.getElementById("unit-search-results"),
-    status: document.getElementById("unit-search-status"),
-    labelOf: searchLabel,
-    onSelect: openSearchMatch,
-  });
+/**
+ * The panel's hotspot table, ranking and map download, made once the first choropleth is on screen (or the load
+ * failed): none of them is part of the first view, so the first paint does not wait for their elements to be made.
+ */
+function initPanel() {
+  if (hotspots) return;
   hotspots = createHotspotTable(els.hotspots, {
     nameOf: districtName,
     regionNameOf: regionName,
@@ -771,16 +784,31 @@ function start() {
     onSelect: (level, kato) => (level === "region" ? openRegionProfile(kato) : openLinkedUnit(kato)),
   });
   mapExport = createMapExport(els.hotspots.parentElement, { container: els.map, legend: els.legend, describe: describeMap, fileName: mapFileName });
-  state.me = initPage({ titleKey: "doc.title", onTranslate: applyTranslations });
+  for (const part of [hotspots, ranking, mapExport]) part.retranslate();
+  state.me.then((me) => {
+    hotspots.setCaller(me);
+    ranking.allow(me.seesSchools);
+  });
+  renderHotspots();
+  if (state.shown) mapExport.show();
+}
+
+function start() {
+  unitSearch = initUnitSearch({
+    input: document.getElementById("unit-search"),
+    results: document.getElementById("unit-search-results"),
+    status: document.getElementById("unit-search-status"),
+    labelOf: searchLabel,
+    onSelect: openSearchMatch,
+  });
+  state.me = initPage({ titleKey: "doc.title", onTranslate: applyTranslations, askedMe: firstMe });
   programmeActions = createProgrammeActions({
     me: state.me, panel: els.hotspots.parentElement, slot: document.getElementById("profile-programme"),
     // Hotspot rows drawn before a planner's action loaded are drawn again with their buttons.
-    onReady: () => hotspots.retranslate(),
+    onReady: () => hotspots?.retranslate(),
   });
   state.me.then((me) => {
     els.publicNotice.hidden = me.authenticated;
-    hotspots.setCaller(me);
-    ranking.allow(me.seesSchools);
   });
   els.retryButton.addEventListener("click", () => load());
   initSheet(els.hotspots.parentElement, document.getElementById("panel-handle"));
@@ -793,6 +821,9 @@ function start() {
   }
   createMap();
   load(firstMapData);
+  // The page's first formatted number loads the UI locale's number data (40–150 ms of the main thread on a busy
+  // machine): done now, while the first data are on their way, not in the task that draws them.
+  setTimeout(() => formatNumber(0));
 }
 
 start();

@@ -1,8 +1,8 @@
-// What the map's first view needs from the API, requested as early as the page can: index.html loads this module by
-// itself as an async module script, which runs as soon as it has arrived, before Leaflet and app.js (deferred) have
-// run; app.js imports the same module instance and takes over the requests. Plain ES module: no globals.
+// What the map's first view needs from the API, requested when app.js's modules are first run, at the very addresses
+// (and cache mode) index.html and the host preload them, so that the answers are those the browser asked for while it
+// parsed the page. Plain ES module: no globals.
 
-import { fetchAbout, fetchDistrictScores, fetchDistricts, fetchRegions, fetchScoreRunStatus } from "../shared/api.js";
+import { fetchAbout, fetchDistrictScores, fetchDistricts, fetchMe, fetchRegions, fetchScoreRunStatus } from "../shared/api.js";
 import { readView } from "./deeplink.js";
 import { likelyView } from "./selectors.js";
 
@@ -64,3 +64,9 @@ function earlyScores(statusRequest) {
 
 /** The first load's requests, made when this module first runs. */
 export const firstMapData = requestMapData();
+
+/**
+ * Who is signed in (/api/auth/me, preloaded by index.html), for the page (initPage): the first paint waits for it (the
+ * caller's notice, selectors and school layer).
+ */
+export const firstMe = handledLater(fetchMe({ cache: "default" }));

@@ -66,9 +66,9 @@ function signInFailure(error) {
   return { key: "signin.error.failed", detail: error?.detail ?? "" };
 }
 
-async function loadMe() {
+async function loadMe(asked) {
   try {
-    return await fetchMe();
+    return await (asked ?? fetchMe());
   } catch (error) {
     reportBug(error);
     return PUBLIC;
@@ -99,9 +99,10 @@ async function loadRegion(kato) {
 
 /**
  * Adds the account control to the header tools and the sign-in dialog to the page. Returns render(), which
- * re-renders its text in the current language, and me: a promise of who is signed in (/api/auth/me).
+ * re-renders its text in the current language, and me: a promise of who is signed in (/api/auth/me, or the answer to
+ * the request askedMe the page made already).
  */
-export function initAccount(headerTools) {
+export function initAccount(headerTools, askedMe = null) {
   const control = buildControl();
   const form = buildDialog();
   headerTools.append(control.root);
@@ -179,7 +180,7 @@ export function initAccount(headerTools) {
     }
   });
 
-  const me = loadMe();
+  const me = loadMe(askedMe);
   me.then(async (who) => {
     state.me = who;
     render();

@@ -113,10 +113,13 @@ function acceptMe(path, me) {
   return me;
 }
 
-/** Who is signed in (role "public" for nobody), with a fresh anti-forgery token. */
-export async function fetchMe() {
+/**
+ * Who is signed in (role "public" for nobody), with a fresh anti-forgery token. cache as for fetchScoreRunStatus: the
+ * map's first load takes the answer its page preloaded.
+ */
+export async function fetchMe({ cache = "no-store" } = {}) {
   const path = "/api/auth/me";
-  return acceptMe(path, await getJson(path, { cache: "no-store" }));
+  return acceptMe(path, await getJson(path, { cache }));
 }
 
 /** Signs in with the session cookie; a refusal is an ApiError whose problem.code says why. */

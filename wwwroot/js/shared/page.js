@@ -15,15 +15,16 @@ const BANNER_STORAGE = "riskmap.banner.";
 /**
  * Sets the page language, adds the account control to the header, translates the marked static text now and on
  * every language change, and wires the language buttons. onTranslate re-renders the page's own text after the
- * static text has been translated. Returns a promise of who is signed in (the /api/auth/me answer).
+ * static text has been translated. Returns a promise of who is signed in (the /api/auth/me answer; askedMe: that
+ * request when the page made it already).
  */
-export function initPage({ titleKey, onTranslate = () => {} }) {
+export function initPage({ titleKey, onTranslate = () => {}, askedMe = null }) {
   renderHeader(document.querySelector(".app-header"));
   initSkipLinks();
   initBanners();
   const langButtons = Array.from(document.querySelectorAll(".lang-button[data-lang]"));
   setLanguage(detectLanguage());
-  const account = initAccount(document.querySelector(".header-tools"));
+  const account = initAccount(document.querySelector(".header-tools"), askedMe);
 
   const apply = () => {
     document.title = t(titleKey);
