@@ -66,6 +66,7 @@ public static class DataServices
         services.AddSingleton<Vintages.VintageDeletion>();
         services.AddSingleton<Vintages.UnitRetirement>();
         services.AddSingleton<Vintages.VintageDates>();
+        services.AddSingleton<Vintages.BoundaryCrosswalk>();
         return services;
     }
 }
