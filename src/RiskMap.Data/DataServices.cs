@@ -67,6 +67,7 @@ public static class DataServices
         services.AddSingleton<Vintages.UnitRetirement>();
         services.AddSingleton<Vintages.VintageDates>();
         services.AddSingleton<Vintages.BoundaryCrosswalk>();
+        services.AddSingleton<Vintages.CarriedHistory>();
         return services;
     }
 }
