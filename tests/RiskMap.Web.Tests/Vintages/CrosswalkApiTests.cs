@@ -38,6 +38,19 @@ public class CrosswalkApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         Assert.Equal(1.0, urzhar.Sum(f => double.Parse(f[8], CultureInfo.InvariantCulture)), 9);
         Assert.Equal(1.0, urzhar.Sum(f => double.Parse(f[9], CultureInfo.InvariantCulture)), 9);
 
+        // The command line writes the same file.
+        var path = Path.Combine(Path.GetTempPath(), $"crosswalk-{Guid.NewGuid():N}.csv");
+        try
+        {
+            var cli = await RiskMapCli.RunAsync(app.Database.ConnectionString, "vintage", "crosswalk", "2018", "2024", "--level", "district", "--out", path);
+            Assert.Equal(0, cli.ExitCode);
+            Assert.Equal(lines, (await File.ReadAllTextAsync(path)).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
         var json = await Json.GetAsync(_steward, "/api/vintages/2018/crosswalk/2024?level=region");
         Assert.Equal(("region", 2018, 2024), (json.GetProperty("level").GetString(), json.GetProperty("from").GetInt32(), json.GetProperty("to").GetInt32()));
         Assert.Equal(17, json.GetProperty("units").EnumerateArray().Select(u => u.GetProperty("sourceKato").GetString()).Distinct().Count());
