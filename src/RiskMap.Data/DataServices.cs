@@ -66,6 +66,8 @@ public static class DataServices
         services.AddSingleton<Vintages.VintageDeletion>();
         services.AddSingleton<Vintages.UnitRetirement>();
         services.AddSingleton<Vintages.VintageDates>();
+        services.AddSingleton<Vintages.BoundaryCrosswalk>();
+        services.AddSingleton<Vintages.CarriedHistory>();
         return services;
     }
 }

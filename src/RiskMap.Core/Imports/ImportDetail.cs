@@ -44,6 +44,10 @@ public enum DetailText
     OverlapArea,
     OutsideRegionArea,
     GapArea,
+    /// <summary>A region code not among the units of the vintage (First, a year) in force in the quarter (Second, such as 2019Q3).</summary>
+    RegionNotInVintage,
+    /// <summary>A district code not among the units of the vintage (First) in force in the quarter (Second).</summary>
+    DistrictNotInVintage,
 }
 
 /// <summary>
@@ -69,6 +73,10 @@ public sealed record ImportDetail(DetailText Text, string? First = null, string?
     /// <summary>An area in km² (rounded to 0.1) and, where there is one, the KATO code of the other unit.</summary>
     public static ImportDetail Area(DetailText text, double km2, string? otherKato = null) =>
         new(text, Math.Round(km2, 1).ToString(CultureInfo.InvariantCulture), otherKato);
+
+    /// <summary>A region's or district's code is not among the units of the vintage in force in the row's quarter.</summary>
+    public static ImportDetail NotInVintage(bool district, int vintage, string quarter) =>
+        new(district ? DetailText.DistrictNotInVintage : DetailText.RegionNotInVintage, vintage.ToString(CultureInfo.InvariantCulture), quarter);
 
     private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -21,6 +21,8 @@ public static class ImportProblemTexts
             DetailText.SridNeeded or DetailText.CoordinatesNeeded => (spelling.WithValue("srid", "32642"), null),
             // The second value is a KATO code, never a number to group.
             DetailText.OverlapArea or DetailText.OutsideRegionArea => (Number(detail.First, culture), detail.Second),
+            // A year, never a number to group; the quarter in the reader's words.
+            DetailText.RegionNotInVintage or DetailText.DistrictNotInVintage => (detail.First, QuarterNames.Name(detail.Second, language)),
             _ => (Number(detail.First, culture), Number(detail.Second, culture)),
         };
         return string.Format(culture, Texts(detail.Text).In(language), first, second);
@@ -117,6 +119,10 @@ public static class ImportProblemTexts
         DetailText.OverlapArea => ("{1} бірлігімен {0} км² қабаттасады", "перекрытие с {1}: {0} км²", "{0} km² overlap with {1}"),
         DetailText.OutsideRegionArea => ("{1} облысынан тыс {0} км²", "вне области {1}: {0} км²", "{0} km² outside region {1}"),
         DetailText.GapArea => ("{0} км² ешбір ауданға кірмейді", "{0} км² не входят ни в один район", "{0} km² in no district"),
+        DetailText.RegionNotInVintage => ("облыс {1} кезеңінде күшінде болған {0} жылғы шекараларда жоқ",
+            "региона нет в границах {0} г., действовавших в период «{1}»", "region not in the {0} boundaries in force in {1}"),
+        DetailText.DistrictNotInVintage => ("аудан {1} кезеңінде күшінде болған {0} жылғы шекараларда жоқ",
+            "района нет в границах {0} г., действовавших в период «{1}»", "district not in the {0} boundaries in force in {1}"),
         DetailText.InvalidCoordinate => ("координата жарамсыз", "недопустимая координата", "an invalid coordinate"),
         _ => throw new ArgumentOutOfRangeException(nameof(text)),
     };

@@ -148,6 +148,7 @@ public sealed class BoundaryImporter(CoordinateSystemResolver resolver, ImportLi
         await BoundaryChecks.RunAsync(context, level, units.Select(u => new BoundaryChecks.Staged(u.Kato, u.Vintage, u.Row)).ToList(),
             codeField, limits.BoundaryToleranceKm2);
         context.Issues.ThrowIfErrors();
+        foreach (var vintage in vintages) await BoundaryCrosswalk.RefreshAsync(context.Connection, context.Transaction, vintage);
 
         var servingKatos = units.Where(u => u.Vintage == current).Select(u => u.Kato).ToArray();
         if (servingKatos.Length > 0)

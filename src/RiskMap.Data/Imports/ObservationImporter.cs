@@ -9,7 +9,9 @@ namespace RiskMap.Data.Imports;
 /// <summary>
 /// Imports indicator observations from a long-format CSV:
 /// <c>entity_level,entity_code,indicator,period,value[,denominator]</c>. Every indicator and every unit must already be
-/// known; re-importing the same rows changes nothing. Values of count indicators are whole numbers.
+/// known: a school today, a region or district in the boundary vintage in force in the row's quarter (quarter_vintage,
+/// migration 0014), so 2018 codes serve for quarters of 2018's days. Re-importing the same rows changes nothing. Values
+/// of count indicators are whole numbers.
 /// </summary>
 public sealed class ObservationImporter : IImporter
 {
@@ -21,6 +23,9 @@ public sealed class ObservationImporter : IImporter
 
     private sealed record Observation(string Level, string Code, string Indicator, string Period, double Value, double? Denominator);
 
+    /// <summary>A region or district code to check against its quarter's vintage (Period null: unreadable, the current one).</summary>
+    private sealed record UnitCode(int Line, string Level, string Code, string? Period);
+
     public async Task<ImportCounts> RunAsync(ImportContext context)
     {
         if (context.Extension != ".csv")
@@ -30,12 +35,13 @@ public sealed class ObservationImporter : IImporter
         var csv = CsvRows.Open(stream, Required, context.Issues);
 
         var observations = new List<Observation>();
+        var unitCodes = new List<UnitCode>();
         var seen = new HashSet<(string, string, string, string)>();
         var rows = 0;
         foreach (var row in csv.Read(context.MaxRows))
         {
             rows++;
-            var observation = Check(row, csv, known, context.Issues);
+            var observation = Check(row, csv, known, unitCodes, context.Issues);
             if (observation is null) continue;
             if (!seen.Add((observation.Level, observation.Code, observation.Indicator, observation.Period)))
                 context.Issues.Add(ImportProblem.DuplicateKey, row.Line, "entity_code", observation.Code, observation.Code,
@@ -44,6 +50,7 @@ public sealed class ObservationImporter : IImporter
             if (rows % 50_000 == 0) await context.ReportProgress(new ImportProgress("read", rows));
         }
         if (rows == 0) throw ImportRejectedException.Single(ImportProblem.EmptyFile);
+        await CheckUnitsAsync(context, unitCodes);
         context.Issues.ThrowIfErrors();
 
         var counts = await WriteAsync(context, observations);
@@ -51,26 +58,42 @@ public sealed class ObservationImporter : IImporter
         return counts;
     }
 
-    private sealed record Known(
-        IReadOnlyDictionary<string, Indicator> Indicators,
-        IReadOnlyDictionary<EntityLevel, HashSet<string>> Units);
+    private sealed record Known(IReadOnlyDictionary<string, Indicator> Indicators, HashSet<string> Schools);
 
     private static async Task<Known> KnownAsync(ImportContext context)
     {
         var connection = context.Connection;
         var indicators = (await connection.QueryAsync<Indicator>("SELECT code, unit, is_count AS IsCount FROM indicators", transaction: context.Transaction))
             .ToDictionary(i => i.Code);
-        async Task<HashSet<string>> Codes(string sql) => (await connection.QueryAsync<string>(sql, transaction: context.Transaction)).ToHashSet();
-        return new Known(indicators, new Dictionary<EntityLevel, HashSet<string>>
+        var schools = (await connection.QueryAsync<string>("SELECT code FROM schools", transaction: context.Transaction)).ToHashSet();
+        return new Known(indicators, schools);
+    }
+
+    /// <summary>
+    /// Checks each region and district code against the units of the vintage in force in its row's quarter; the
+    /// quarters are put to the database's one rule (quarter_vintage), once each.
+    /// </summary>
+    private static async Task CheckUnitsAsync(ImportContext context, IReadOnlyList<UnitCode> units)
+    {
+        if (units.Count == 0) return;
+        var vintages = (await context.Connection.QueryAsync<(string Period, int? Vintage)>(
+                "SELECT p, quarter_vintage(NULLIF(p, '')) FROM unnest(@periods) p",
+                new { periods = units.Select(o => o.Period ?? "").Distinct().ToArray() }, context.Transaction))
+            .ToDictionary(v => v.Period, v => v.Vintage);
+        var known = (await context.Connection.QueryAsync<(string Level, int Vintage, string Kato)>(
+                "SELECT level, vintage, kato FROM boundary_units WHERE retired_at IS NULL", transaction: context.Transaction))
+            .ToHashSet();
+        foreach (var o in units)
         {
-            [EntityLevel.Region] = await Codes("SELECT kato FROM regions"),
-            [EntityLevel.District] = await Codes("SELECT kato FROM districts"),
-            [EntityLevel.School] = await Codes("SELECT code FROM schools"),
-        });
+            var vintage = vintages[o.Period ?? ""];
+            if (vintage is { } v && known.Contains((o.Level, v, o.Code))) continue;
+            context.Issues.Add(ImportProblem.UnknownEntity, o.Line, "entity_code", o.Code, o.Code,
+                vintage is { } year && o.Period is not null ? ImportDetail.NotInVintage(o.Level == "district", year, o.Period) : ImportDetail.AsIs(o.Level));
+        }
     }
 
     /// <summary>Checks one row; the checks of a column the file lacks (already reported) are skipped.</summary>
-    private static Observation? Check(CsvRow row, CsvRows csv, Known known, IssueCollector issues)
+    private static Observation? Check(CsvRow row, CsvRows csv, Known known, ICollection<UnitCode> unitCodes, IssueCollector issues)
     {
         var line = row.Line;
         var code = row["entity_code"]?.Trim();
@@ -89,7 +112,7 @@ public sealed class ObservationImporter : IImporter
                 ImportDetail.Of(DetailText.LevelExpected));
         if (csv.HasColumn("entity_code") && code is null)
             Fail(ImportProblem.MissingValue, "entity_code", null);
-        else if (levelRead && code is not null && !known.Units[level].Contains(code))
+        else if (levelRead && level == EntityLevel.School && code is not null && !known.Schools.Contains(code))
             Fail(ImportProblem.UnknownEntity, "entity_code", code, ImportDetail.AsIs(level.ToCode()));
 
         var indicatorCode = row["indicator"]?.Trim();
@@ -101,8 +124,11 @@ public sealed class ObservationImporter : IImporter
 
         var periodText = row["period"];
         Quarter period = default;
-        if (csv.HasColumn("period") && !Quarter.TryParse(periodText, out period))
+        var periodRead = csv.HasColumn("period") && Quarter.TryParse(periodText, out period);
+        if (csv.HasColumn("period") && !periodRead)
             Fail(periodText is null ? ImportProblem.MissingValue : ImportProblem.InvalidCode, "period", periodText, ImportDetail.Of(DetailText.QuarterExpected));
+        if (levelRead && level != EntityLevel.School && code is not null)
+            unitCodes.Add(new UnitCode(line, level.ToCode(), code, periodRead ? period.ToString() : null));
 
         var valueText = row["value"];
         double value = 0;

@@ -62,6 +62,8 @@ public sealed partial class SchoolImporter(CoordinateSystemResolver resolver) : 
         var codes = schools.Select(s => s.Code).ToArray();
         await SchoolAssignment.ReassignAsync(context.Connection, context.Transaction, codes);
         await SchoolAssignment.ReportOutsideAsync(context.Connection, context.Transaction, codes, context.Issues);
+        // The crosswalk's pupil shares are today's schools'.
+        await Vintages.BoundaryCrosswalk.RefreshAsync(context.Connection, context.Transaction, null);
         await context.ReportProgress(new ImportProgress("stored", schools.Count));
         return counts;
     }

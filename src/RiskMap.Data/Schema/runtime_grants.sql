@@ -26,6 +26,12 @@ BEGIN
                          AND CASE WHEN c.relkind = 'S' THEN NOT has_sequence_privilege('riskmap_runtime', c.oid, 'UPDATE') END LOOP
         EXECUTE format('GRANT USAGE, SELECT, UPDATE ON SEQUENCE public.%I TO riskmap_runtime', object_name);
     END LOOP;
+    -- Views (observations_today) are read only.
+    FOR object_name IN SELECT c.relname FROM pg_class c
+                       WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'v' AND c.relowner = current_user::regrole
+                         AND CASE WHEN c.relkind = 'v' THEN NOT has_table_privilege('riskmap_runtime', c.oid, 'SELECT') END LOOP
+        EXECUTE format('GRANT SELECT ON public.%I TO riskmap_runtime', object_name);
+    END LOOP;
     IF NOT has_table_privilege('riskmap_runtime', 'public.schema_migrations', 'SELECT') THEN
         GRANT SELECT ON schema_migrations TO riskmap_runtime;
     END IF;

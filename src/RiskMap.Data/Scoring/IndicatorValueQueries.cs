@@ -8,7 +8,8 @@ namespace RiskMap.Data.Scoring;
 /// A unit's observed value of an indicator in a quarter, before any scoring: its own observation or, where it has none,
 /// its children's by the methodology's one rule (docs/methodology.md, step 2): only children with a value, each weighted
 /// by its denominator — counts summed over the reporting children's pupils, other values their denominator-weighted mean.
-/// An observation without a denominator of its own stands for the unit's pupils.
+/// An observation without a denominator of its own stands for the unit's pupils. Observations are read in today's
+/// boundaries (<c>observations_today</c>), as the scores read them.
 /// </summary>
 /// <param name="Value">The count, or the value in the catalogue's unit (a percentage).</param>
 /// <param name="Denominator">The pupils the value covers.</param>
@@ -25,7 +26,7 @@ public sealed class IndicatorValueQueries(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync();
         var values = await connection.QueryAsync<IndicatorValue>($"""
             WITH kind AS (SELECT is_count, unit FROM indicators WHERE code = @indicator),
-            obs AS (SELECT entity_level, entity_code, value, denominator FROM observations WHERE indicator_code = @indicator AND period = @period),
+            obs AS (SELECT entity_level, entity_code, value, denominator FROM observations_today WHERE indicator_code = @indicator AND period = @period),
             school_values AS (
                 SELECT s.code, s.district_kato AS parent, o.value, COALESCE(o.denominator, s.pupils) AS denominator
                 FROM schools s JOIN obs o ON o.entity_level = 'school' AND o.entity_code = s.code),

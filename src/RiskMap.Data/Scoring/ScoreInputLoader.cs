@@ -39,6 +39,7 @@ internal static class ScoreInputLoader
     }
 
     /// <summary>
+    /// The observations in today's boundaries (those of an earlier vintage's quarters carried through the crosswalk).
     /// Millions of rows: read synchronously field by field (an await per field would cost more than the data), and
     /// the many repeats of the same code strings are matched without keeping them.
     /// </summary>
@@ -46,7 +47,7 @@ internal static class ScoreInputLoader
         Dictionary<string, int> indicatorIndex, Dictionary<string, int> periodIndex)
     {
         using var export = connection.BeginBinaryExport(
-            "COPY (SELECT entity_level, entity_code, indicator_code, period, value, denominator FROM observations) TO STDOUT (FORMAT BINARY)");
+            "COPY (SELECT entity_level, entity_code, indicator_code, period, value, denominator FROM observations_today) TO STDOUT (FORMAT BINARY)");
         while (export.StartRow() != -1)
         {
             var level = levels[export.Read<string>(NpgsqlDbType.Text)];

@@ -61,5 +61,6 @@ public sealed record HistoryPoint(string Period, double? Score, int? Class, int 
 /// <param name="Latest">The unit in <paramref name="Period"/>, the quarter asked for (by default the latest), by <paramref name="Measure"/>.</param>
 /// <param name="Measure">As <see cref="ScoreTable.Measure"/>: what score, class, rank and history are of.</param>
 /// <param name="Classification">As <see cref="ScoreTable.Classification"/>; quantile classes are those of the level's table of each quarter.</param>
+/// <param name="Carried">The quarters of the history carried into today's boundaries from an earlier vintage (Vintages.CarriedHistory).</param>
 public sealed record UnitProfile(long Run, string Level, UnitScoreView Latest, string Period, string Measure, string Classification,
-    IReadOnlyList<Contribution> Contributions, IReadOnlyList<HistoryPoint> History);
+    IReadOnlyList<Contribution> Contributions, IReadOnlyList<HistoryPoint> History, IReadOnlyList<Vintages.CarriedQuarter>? Carried = null);

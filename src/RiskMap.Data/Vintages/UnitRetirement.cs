@@ -44,6 +44,7 @@ public sealed class UnitRetirement(NpgsqlDataSource dataSource)
 
         await connection.ExecuteAsync(
             "UPDATE boundary_units SET retired_at = now() WHERE vintage = @vintage AND level = @level AND kato = @kato", unit, transaction);
+        await BoundaryCrosswalk.RefreshAsync(connection, transaction, vintage);
         if (isCurrent)
         {
             await ServingCopy.RemoveAsync(connection, transaction, level, kato);

@@ -56,8 +56,7 @@ public sealed class VintageDeletion(NpgsqlDataSource dataSource)
             UNION ALL
             SELECT 'observations', period, count(*) FROM observations o
             JOIN boundary_vintages v ON v.vintage = @vintage AND (v.valid_from IS NOT NULL OR v.valid_to IS NOT NULL)
-            WHERE make_date(left(o.period, 4)::int, (right(o.period, 1)::int - 1) * 3 + 1, 1)
-                  BETWEEN COALESCE(v.valid_from, '-infinity') AND COALESCE(v.valid_to, 'infinity')
+            WHERE quarter_start(o.period) BETWEEN COALESCE(v.valid_from, '-infinity') AND COALESCE(v.valid_to, 'infinity')
             GROUP BY period
             ORDER BY 1, 2
             """, new { vintage }, transaction, commandTimeout: 300)).ToList();

@@ -6,7 +6,10 @@ using RiskMap.Data.Vintages;
 
 namespace RiskMap.Web.Cli;
 
-/// <summary><c>vintage list|use|delete|set|retire</c>: the boundary vintages, listed, switched and deleted as the API does, their dates, and retiring a unit.</summary>
+/// <summary>
+/// <c>vintage list|use|delete|set|retire|crosswalk</c>: the boundary vintages, listed, switched and deleted as the API
+/// does, their dates, retiring a unit, and the crosswalk between two vintages as CSV.
+/// </summary>
 internal static class VintageCommands
 {
     public static async Task<int> RunAsync(IServiceProvider services, CliArguments arguments)
@@ -29,9 +32,12 @@ internal static class VintageCommands
                 return await SetDatesAsync(services, vintage, from, to);
             case "retire" when arguments.Words.Count == 2:
                 return await RetireAsync(services, arguments);
+            case "crosswalk" when arguments.Words.Count == 4:
+                return await CrosswalkAsync(services, arguments);
             default:
                 await Console.Error.WriteLineAsync("Usage: riskmap vintage list | vintage use YEAR | vintage delete YEAR | vintage set YEAR [--from YYYY-MM-DD] [--to YYYY-MM-DD]" +
-                                                   " | vintage retire --level region|district --kato KATO --vintage YEAR");
+                                                   " | vintage retire --level region|district --kato KATO --vintage YEAR" +
+                                                   " | vintage crosswalk FROM TO [--level region|district] [--out FILE.csv]");
                 return 2;
         }
     }
@@ -117,6 +123,29 @@ internal static class VintageCommands
             default:
                 return Done($"The {unit} is retired.");
         }
+    }
+
+    /// <summary>The crosswalk from one vintage to another as CSV, to --out or standard output.</summary>
+    private static async Task<int> CrosswalkAsync(IServiceProvider services, CliArguments arguments)
+    {
+        if (!int.TryParse(arguments.Words[2], NumberStyles.None, CultureInfo.InvariantCulture, out var from) ||
+            !int.TryParse(arguments.Words[3], NumberStyles.None, CultureInfo.InvariantCulture, out var to) || from == to)
+            return await FailAsync("Give two different vintages, such as: vintage crosswalk 2018 2024.");
+        if (!EntityLevels.TryParse(arguments.Option("level") ?? "district", out var level) || level == EntityLevel.School)
+            return await FailAsync("--level is region or district.");
+        var crosswalk = services.GetRequiredService<BoundaryCrosswalk>();
+        if (!await crosswalk.KnowsAsync(from, to)) return await FailAsync($"Vintage {from} or {to} does not exist; see: vintage list.");
+        var rows = await crosswalk.ReadAsync(from, to, level);
+        if (arguments.Option("out") is { } path)
+        {
+            await using var file = File.Create(path);
+            await Features.Vintages.CrosswalkCsv.WriteAsync(file, rows);
+            return Done(string.Create(CultureInfo.InvariantCulture,
+                $"Wrote {rows.Count} rows of the {level.ToCode()} crosswalk from {from} to {to} to {path}."));
+        }
+        await using var output = Console.OpenStandardOutput();
+        await Features.Vintages.CrosswalkCsv.WriteAsync(output, rows);
+        return 0;
     }
 
     /// <summary>Switches, then recomputes at once, so the map has scores on the new shapes without waiting for the scheduler.</summary>

@@ -1,10 +1,11 @@
 // The side panel profile of a region, district or school in the map's view (quarter, measure, classes), saying which
 // view it shows: its risk level, score with its interval, probability of risk level 4 or 5, rank with its uncertainty
 // band, change (a rise or fall only when clear), reliability, what drives the score and
-// its quarterly trend with the shown quarter marked. The panel is the <aside id="profile"> of index.html. Plain ES module.
+// its quarterly trend with the shown quarter marked, saying which quarters were carried across a boundary change. The panel is the <aside id="profile"> of index.html. Plain ES module.
 
 import { CHANGE_KINDS, changeDirection, changeText } from "./change.js";
 import { barChart, lineChart } from "../shared/charts.js";
+import { carriedNotes } from "./carried.js";
 import { classColor, isSuppressed, unitClass } from "./choropleth.js";
 import { element } from "../shared/dom.js";
 import { formatNumber, formatQuarter, formatScore, localizedName, t, tPlural } from "../shared/i18n.js";
@@ -153,6 +154,7 @@ function detailed(profile) {
     items.length > 0 ? contributions(items) : element("p", { className: "profile-note", text: t("profile.contributionsLatestOnly") }),
     element("h3", { className: "profile-subtitle", text: t("profile.trend") }),
     trend(history, period),
+    ...carriedNotes(level, history, profile.carried),
   ];
 }
 

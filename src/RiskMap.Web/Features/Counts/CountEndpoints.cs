@@ -39,6 +39,9 @@ public static class CountEndpoints
                              "by the public nor by any one insider who also knows their own region or district exactly. The withheld cells are one " +
                              "pattern per indicator and quarter, the same for everyone; a caller sees the cells of their own scope (an analyst: all) " +
                              "unwithheld. Rates are per 1,000 pupils. 404 for a quarter without observations of the indicator. " +
+                             "A quarter of an earlier boundary vintage (carriedFrom: its year) has its region and district counts carried " +
+                             "into today's units through the crosswalk: estimates, rounded to whole numbers (a share above 0 to at least 1), " +
+                             "withheld by the same rule as observed counts. " +
                              "See docs/disclosure-control.md.")
             .Produces<CountTableView>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

@@ -13,7 +13,12 @@ namespace RiskMap.Web.Features.Counts;
 /// </summary>
 public sealed record CountCellView(string Code, string Level, string NameKk, string NameRu, string? NameEn, double? Value, double? Rate, string? Flag);
 
-public sealed record CountTableView(string Indicator, string Period, string Level, int Threshold, CountCellView Total, IReadOnlyList<CountCellView> Units);
+/// <summary>
+/// A count table; CarriedFrom is the boundary vintage the quarter's region and district counts were carried from into
+/// today's units (estimates, whole numbers), or null when they are observed in today's units.
+/// </summary>
+public sealed record CountTableView(string Indicator, string Period, string Level, int Threshold, CountCellView Total, IReadOnlyList<CountCellView> Units,
+    int? CarriedFrom);
 
 /// <summary>
 /// A table of counts as the caller may see it: the public pattern of withheld cells (the same for everyone, see
@@ -32,7 +37,7 @@ public static class CountTable
         var total = hierarchy.Single(row => row.Code == totalCode);
         var units = hierarchy.Where(row => row.ParentCode == totalCode).OrderBy(row => row.Code, StringComparer.Ordinal);
         return new CountTableView(indicator, period, regionKato is null ? "region" : "district", threshold,
-            View(total, withheld), units.Select(row => View(row, withheld)).ToList());
+            View(total, withheld), units.Select(row => View(row, withheld)).ToList(), hierarchy.Max(row => row.CarriedFrom));
     }
 
     /// <summary>Whether the caller is denied the row's count (and its rate): it is in the public pattern and outside their scope.</summary>

@@ -21,7 +21,8 @@ public static class HotspotCsv
         await foreach (var row in rows.WithCancellation(cancellationToken)) await text.WriteAsync(Line(line, sheet.Cells(row), separator));
     }
 
-    private static StringBuilder Line(StringBuilder line, IEnumerable<object?> cells, char separator)
+    /// <summary>One CSV record of the cells, ending in CRLF, in <paramref name="line"/> (cleared first).</summary>
+    internal static StringBuilder Line(StringBuilder line, IEnumerable<object?> cells, char separator)
     {
         line.Clear();
         foreach (var cell in cells)

@@ -3,6 +3,7 @@ using RiskMap.Core.Geography;
 using RiskMap.Data.Access;
 using RiskMap.Data.Queries;
 using RiskMap.Data.Scoring;
+using RiskMap.Data.Vintages;
 using RiskMap.Web.Features.Access;
 using RiskMap.Web.Hosting;
 
@@ -84,7 +85,8 @@ public static class ScoreEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/scores/{level}/{code}", async (HttpContext http, ScoreQueries queries, ScoreRunQueries runs, SchoolQueries schools, IndicatorValues values, string level, string code, string? run,
+        api.MapGet("/scores/{level}/{code}", async (HttpContext http, ScoreQueries queries, ScoreRunQueries runs, SchoolQueries schools, IndicatorValues values,
+                CarriedHistory carried, string level, string code, string? run,
                 string? period, string? classes, string? domain, string? indicator) =>
             {
                 var view = ScoreViewParameters.Parse(period, classes, domain, indicator);
@@ -108,7 +110,11 @@ public static class ScoreEndpoints
                         ? ApiProblems.OutOfScope($"School {code} is outside your scope.")
                         : ApiProblems.NotFound(entityLevel.ToCode(), $"No score for {entityLevel.ToCode()} {code} in run {id}.");
                 }
-                profile = profile with { Latest = (await values.AddAsync(entityLevel, view.Measure, profile.Period, [profile.Latest], scope))[0] };
+                profile = profile with
+                {
+                    Latest = (await values.AddAsync(entityLevel, view.Measure, profile.Period, [profile.Latest], scope))[0],
+                    Carried = await carried.ForUnitAsync(entityLevel, code, profile.History.Select(h => h.Period).ToList()),
+                };
                 if (entityLevel == EntityLevel.School)
                     await http.AuditAsync(AuditLog.Actions.SchoolProfileViewed, $"school {code}", new Dictionary<string, object?> { ["run"] = id });
                 return Results.Ok(profile);
@@ -124,7 +130,9 @@ public static class ScoreEndpoints
                              "and an indicator view's 'value' (rate per 1,000 pupils or percentage, and count) with the indicator's score, as in /api/scores. " +
                              "A region or district outside the caller's scope shows its composite class only, and none when it has fewer pupils than " +
                              "Access:MinimumPupilsForClass ('suppressed': true); by a domain or an indicator it shows no class. A school's profile needs a sign-in, " +
-                             "must lie in the caller's scope (403 otherwise) and every view of it is audited.")
+                             "must lie in the caller's scope (403 otherwise) and every view of it is audited. 'carried' lists the quarters of " +
+                             "the history whose region or district figures were carried into today's boundaries from an earlier boundary vintage " +
+                             "(period, vintage, by: 'pupils', 'area' or 'pupils and area', the crosswalk's shares used).")
             .Produces<UnitProfile>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)

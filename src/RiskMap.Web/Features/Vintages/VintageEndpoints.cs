@@ -68,6 +68,7 @@ public static class VintageEndpoints
             .RequireAuthorization(AccessSetup.StewardPolicy);
 
         MapRetire(vintages);
+        vintages.MapCrosswalk();
     }
 
     private static void MapRetire(RouteGroupBuilder vintages) =>
