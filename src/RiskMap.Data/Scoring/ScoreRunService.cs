@@ -24,7 +24,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <param name="force">Run even when inputs, weights and method are those of the published run.</param>
-    /// <param name="onStage">Told each stage as it starts (loading, scoring, writing, publishing).</param>
+    /// <param name="onStage">Told each stage as it starts (loading, scoring, writing, hot spots, publishing).</param>
     /// <param name="methodologyVersion">One of <see cref="MethodologyVersions"/>; null: the configured method. Any other
     /// method than the configured one makes a run for comparison, which is not published.</param>
     public async Task<ScoreRunOutcome> RunAsync(ScoreTrigger trigger, string requestedBy, bool force = false,
@@ -130,6 +130,8 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         onStage?.Invoke("writing");
         var rows = ScoreResultWriter.Write(connection, runId, result);
+        onStage?.Invoke("hot spots");
+        await HotSpots.EmergingHotSpotWriter.WriteAsync(connection, transaction, runId, cancellationToken);
         onStage?.Invoke("publishing");
         await connection.ExecuteAsync("""
             UPDATE score_runs SET status = 'succeeded', finished_at = now(), periods = @periods, result_count = @rows,
