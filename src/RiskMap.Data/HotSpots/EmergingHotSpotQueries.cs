@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using Npgsql;
 using RiskMap.Core.Access;
@@ -35,7 +36,8 @@ public sealed class EmergingHotSpotQueries(NpgsqlDataSource dataSource, SmallAre
         public string RegionKato { get; init; } = null!;
         public string Category { get; init; } = null!;
         public short? Bin { get; init; }
-        public short?[] Bins { get; init; } = null!;
+        // Npgsql reads a smallint[] with nulls into no CLR array Dapper can take; JSON keeps the nulls.
+        public string BinsJson { get; init; } = null!;
         public double? Z { get; init; }
         public double? P { get; init; }
         public double? Q { get; init; }
@@ -53,7 +55,7 @@ public sealed class EmergingHotSpotQueries(NpgsqlDataSource dataSource, SmallAre
         if (info is not { } found) return null;
         var rows = (await connection.QueryAsync<Row>($"""
             WITH seen AS ({SeenUnits.Seen(level)})
-            SELECT u.code, u.name_kk AS NameKk, u.name_ru AS NameRu, u.name_en AS NameEn, u.region_kato AS RegionKato, e.category, e.bin, e.bins, e.confidence,
+            SELECT u.code, u.name_kk AS NameKk, u.name_ru AS NameRu, u.name_en AS NameEn, u.region_kato AS RegionKato, e.category, e.bin, array_to_json(e.bins)::text AS BinsJson, e.confidence,
                    CASE WHEN @scopeNational THEN e.z END AS z, CASE WHEN @scopeNational THEN e.p END AS p,
                    CASE WHEN @scopeNational THEN e.q END AS q, CASE WHEN @scopeNational THEN e.trend_z END AS TrendZ,
                    CASE WHEN @scopeNational THEN e.trend_p END AS TrendP
@@ -64,6 +66,6 @@ public sealed class EmergingHotSpotQueries(NpgsqlDataSource dataSource, SmallAre
         return new EmergingHotSpotList(run, found.MethodologyVersion, level.ToCode(),
             rows.FirstOrDefault()?.Confidence ?? (int)EmergingHotSpotWriter.Confidence, found.Periods,
             [.. rows.Select(r => new EmergingHotSpotUnit(r.Code, r.NameKk, r.NameRu, r.NameEn, r.RegionKato, EmergingCategories.FromCode(r.Category),
-                r.Bin, [.. r.Bins.Select(b => (int?)b)], r.Z, r.P, r.Q, r.TrendZ, r.TrendP))]);
+                r.Bin, JsonSerializer.Deserialize<int?[]>(r.BinsJson)!, r.Z, r.P, r.Q, r.TrendZ, r.TrendP))]);
     }
 }
