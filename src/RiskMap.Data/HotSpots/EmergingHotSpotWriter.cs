@@ -18,10 +18,11 @@ public static class EmergingHotSpotWriter
     /// <summary>Hot and cold quarters, and significant trends, at 95 % after the false discovery rate correction.</summary>
     public const SpotConfidence Confidence = SpotConfidence.NinetyFive;
 
+    /// <param name="periods">The run's quarters, oldest first (as <c>score_runs.periods</c> will hold them once it is published).</param>
     /// <returns>The rows written.</returns>
-    public static async Task<int> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, CancellationToken cancellationToken = default)
+    public static async Task<int> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long runId, IReadOnlyList<string> periods,
+        CancellationToken cancellationToken = default)
     {
-        var periods = await connection.QuerySingleAsync<string[]>("SELECT periods FROM score_runs WHERE id = @runId", new { runId }, transaction);
         var rows = 0;
         foreach (var level in Levels)
         {
@@ -35,7 +36,7 @@ public static class EmergingHotSpotWriter
 
     /// <summary>The run's composite score of every unit of the level (of the serving copy) in each of its quarters, oldest first.</summary>
     private static async Task<IReadOnlyDictionary<string, double>[]> ScoresAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        long runId, EntityLevel level, string[] periods)
+        long runId, EntityLevel level, IReadOnlyList<string> periods)
     {
         var quarters = periods.Select(_ => new Dictionary<string, double>(StringComparer.Ordinal)).ToArray();
         var index = periods.Select((p, i) => (p, i)).ToDictionary(x => x.p, x => x.i);

@@ -131,7 +131,8 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
         onStage?.Invoke("writing");
         var rows = ScoreResultWriter.Write(connection, runId, result);
         onStage?.Invoke("hot spots");
-        await HotSpots.EmergingHotSpotWriter.WriteAsync(connection, transaction, runId, cancellationToken);
+        var periods = input.Periods.Select(p => p.ToString()).ToArray();
+        await HotSpots.EmergingHotSpotWriter.WriteAsync(connection, transaction, runId, periods, cancellationToken);
         onStage?.Invoke("publishing");
         await connection.ExecuteAsync("""
             UPDATE score_runs SET status = 'succeeded', finished_at = now(), periods = @periods, result_count = @rows,
@@ -143,7 +144,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
             """ : ""), new
         {
             runId, rows, references = ScoreRunReferences.ToJson(result.References),
-            periods = input.Periods.Select(p => p.ToString()).ToArray(),
+            periods,
             treatments = JsonSerializer.Serialize(result.Treatments.Select(t => new
             {
                 level = t.Level.ToCode(), period = t.Period.ToString(), indicator = t.Indicator, treatment = t.Treatment.Kind,

@@ -53,7 +53,7 @@ public sealed class EmergingHistoryDatabase : DemoDatabase
             SELECT @Run, 'district', code, period, score, '{}', '{}', '{}', 1, false, 0
             FROM unnest(@codes::text[], @periods::text[], @scores::float8[]) AS t (code, period, score)
             """, new { Run, codes, periods, scores }, transaction);
-        await EmergingHotSpotWriter.WriteAsync(connection, transaction, Run);
+        await EmergingHotSpotWriter.WriteAsync(connection, transaction, Run, Periods);
         await transaction.CommitAsync();
     }
 }
