@@ -53,6 +53,7 @@ public static class DataServices
         services.AddSingleton<Scoring.ScoreComparisonQueries>();
         services.AddSingleton<Scoring.IndicatorValueQueries>();
         services.AddSingleton<Scoring.ScoreRunQueries>();
+        services.AddSingleton<HotSpots.EmergingHotSpotQueries>();
         services.AddSingleton<Scoring.WeightCatalogue>();
         services.AddSingleton<Tiles.TileQueries>();
         services.AddSingleton<Ogc.FeatureCollections>();

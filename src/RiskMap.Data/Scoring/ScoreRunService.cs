@@ -24,7 +24,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <param name="force">Run even when inputs, weights and method are those of the published run.</param>
-    /// <param name="onStage">Told each stage as it starts (loading, scoring, writing, publishing).</param>
+    /// <param name="onStage">Told each stage as it starts (loading, scoring, writing, hot spots, publishing).</param>
     /// <param name="methodologyVersion">One of <see cref="MethodologyVersions"/>; null: the configured method. Any other
     /// method than the configured one makes a run for comparison, which is not published.</param>
     public async Task<ScoreRunOutcome> RunAsync(ScoreTrigger trigger, string requestedBy, bool force = false,
@@ -130,6 +130,9 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         onStage?.Invoke("writing");
         var rows = ScoreResultWriter.Write(connection, runId, result);
+        onStage?.Invoke("hot spots");
+        var periods = input.Periods.Select(p => p.ToString()).ToArray();
+        await HotSpots.EmergingHotSpotWriter.WriteAsync(connection, transaction, runId, periods, cancellationToken);
         onStage?.Invoke("publishing");
         await connection.ExecuteAsync("""
             UPDATE score_runs SET status = 'succeeded', finished_at = now(), periods = @periods, result_count = @rows,
@@ -141,7 +144,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
             """ : ""), new
         {
             runId, rows, references = ScoreRunReferences.ToJson(result.References),
-            periods = input.Periods.Select(p => p.ToString()).ToArray(),
+            periods,
             treatments = JsonSerializer.Serialize(result.Treatments.Select(t => new
             {
                 level = t.Level.ToCode(), period = t.Period.ToString(), indicator = t.Indicator, treatment = t.Treatment.Kind,

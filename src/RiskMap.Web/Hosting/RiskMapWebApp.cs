@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using RiskMap.Web.Features.Access;
 using RiskMap.Web.Features.Catalogue;
 using RiskMap.Web.Features.Counts;
+using RiskMap.Web.Features.EmergingHotSpots;
 using RiskMap.Web.Features.Exports;
 using RiskMap.Web.Features.Geography;
 using RiskMap.Web.Features.Health;
@@ -98,6 +99,7 @@ public static class RiskMapWebApp
         api.MapCountEndpoints();
         api.MapExportEndpoints();
         api.MapHotspotEndpoints();
+        api.MapEmergingHotSpotEndpoints();
         api.MapImportEndpoints();
         api.MapVintageEndpoints();
         api.MapScoreEndpoints();
