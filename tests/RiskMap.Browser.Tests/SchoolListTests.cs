@@ -167,7 +167,7 @@ public class SchoolListTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowser
     }
 
     /// <summary>No sideways scrolling in the panel or its table, and every row action and export link lies inside the panel.</summary>
-    private static async Task AssertFitsThePanelAsync(IPage page)
+    internal static async Task AssertFitsThePanelAsync(IPage page)
     {
         await Assertions.Expect(page.Locator("#hotspots-table tbody tr").First).ToBeVisibleAsync();
         foreach (var selector in new[] { ".map-panel", ".hotspots", ".hotspots-box" })

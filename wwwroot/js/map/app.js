@@ -7,6 +7,7 @@ import { classKey, classSummary, districtStyle, isOutside } from "./choropleth.j
 import { readView, writeView } from "./deeplink.js";
 import { createDistrictLabels } from "./districtlabels.js";
 import { createDistricts } from "./districts.js";
+import { emergingHotSpots } from "./emerging-data.js";
 import { createHotspotTable } from "./hotspots.js";
 import { formatArea, formatChange, formatNumber, formatQuarter, formatScore, localizedName, t } from "../shared/i18n.js";
 import { renderLegend } from "./legend.js";
@@ -21,7 +22,7 @@ import { initSheet } from "./sheet.js";
 import { landingUnit } from "./landing.js";
 import { firstMapData, firstMe, requestMapData } from "./mapdata.js";
 import { initUnitSearch } from "./unitsearch.js";
-import { initSelectors, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
+import { addressView, hotSpotsSelected, initSelectors, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
 
 const L = window.L;
 
@@ -97,6 +98,14 @@ const state = {
   profileRequests: 0,
   /** Counts score requests so that only the answer to the latest one is drawn. */
   scoreRequests: 0,
+  /** Whether the caller may see emerging hot spots (the API's rule: who sees detail). */
+  seesHotSpots: false,
+  /** The emerging hot spot layer (emerging-layer.js) while the map is coloured by it, else null. */
+  layer: null,
+  /** The districts' emerging hot spot answer (emerging-data.js) once loaded for the list, or null. */
+  districtHotSpots: null,
+  /** Counts layer requests so that only the latest choice is drawn. */
+  layerRequests: 0,
 };
 
 let map = null;
@@ -134,6 +143,8 @@ function attributionHtml(text) {
 /** Re-renders this page's own text after page.js has translated the static text. */
 function applyTranslations() {
   renderStatus();
+  // Category names come from the API in the UI language.
+  if (state.seesHotSpots) refreshHotSpots().catch(reportBug);
   retranslateSelectors();
   if (state.shown !== undefined) renderShownLegend();
   renderCrumbs();
@@ -285,6 +296,7 @@ function districtTooltip(kato) {
     list.append(dt, dd);
   };
   const unit = state.unitsByKato.get(kato);
+  if (state.layer) row(t("emerging.measure"), state.layer.summary(kato));
   if (state.shown) row(t("tooltip.class"), classSummary(unit, state.shown.measure));
   // Only callers with detail on the unit get its score and change in the table.
   if (state.shown && typeof unit?.score === "number") {
@@ -303,10 +315,12 @@ function katoOf(feature) {
 }
 
 function styleOf(kato) {
+  if (state.layer) return state.layer.styleOf(kato, { overBasemap: state.basemap });
   return districtStyle(state.unitsByKato.get(kato), { overBasemap: state.basemap, measure: state.shown?.measure });
 }
 
 function classOf(kato) {
+  if (state.layer) return state.layer.classOf(kato);
   return classKey(state.unitsByKato.get(kato), state.shown?.measure);
 }
 
@@ -326,7 +340,7 @@ function selectUnit(kato) {
 
 /** The view in the address: the selectors, the selected unit, an open region profile and an open school. */
 function currentView() {
-  return { ...selectedView(), unit: state.selected, profile: state.regionProfile, school: state.school?.code ?? null };
+  return { ...addressView(), unit: state.selected, profile: state.regionProfile, school: state.school?.code ?? null };
 }
 
 /** What the downloaded map image says beside the map: the shown view and area, the demo marker, the attribution. */
@@ -334,7 +348,7 @@ function describeMap() {
   const { measure, period, classification } = state.shown;
   const area = state.region ? regionName(state.region) : t("mapexport.kazakhstan");
   return {
-    title: [measureTitle(measure), `${formatQuarter(period)} · ${t(`classes.${classification}`)}`, area],
+    title: [...(state.layer ? state.layer.title() : [measureTitle(measure), `${formatQuarter(period)} · ${t(`classes.${classification}`)}`]), area],
     legendTitle: t("mapexport.legend"),
     demo: state.about?.demo === true,
     attribution: map.attributionControl.getContainer().textContent.trim(),
@@ -508,8 +522,9 @@ async function loadProfile({ level, code, name }) {
   performance.mark("riskmap:profile-requested");
   showProfile({ name, profile: null });
   let profile;
+  let hotSpot;
   try {
-    profile = await fetchProfile({ run: state.run.id, level, code, view: selectedView() });
+    [profile, hotSpot] = await Promise.all([fetchProfile({ run: state.run.id, level, code, view: selectedView() }), hotSpotOfUnit(level, code)]);
   } catch (error) {
     reportBug(error);
     if (stillOpen()) showProfile({ name, failed: true });
@@ -522,8 +537,59 @@ async function loadProfile({ level, code, name }) {
     state.school.props = { ...state.school.props, name_kk: nameKk, name_ru: nameRu, name_en: nameEn };
     renderCrumbs();
   }
-  showProfile({ name, profile });
+  showProfile({ name, profile, hotSpot });
   markPainted("riskmap:profile-shown");
+}
+
+/**
+ * A district's or region's emerging hot spot for its profile, { unit, periods }, or null: for a caller not shown it (the
+ * API's answer does not list it), for a school, or when the answer fails (the profile is shown without it).
+ */
+async function hotSpotOfUnit(level, code) {
+  if (!state.seesHotSpots || (level !== "district" && level !== "region")) return null;
+  try {
+    const answer = await emergingHotSpots({ run: state.run.id, level });
+    const unit = answer.byCode.get(code);
+    return unit ? { unit, periods: answer.periods } : null;
+  } catch (error) {
+    reportBug(error);
+    return null;
+  }
+}
+
+/**
+ * Colours the map by emerging hot spots while the selector asks for them, loading the layer's module and the answer
+ * the first time; otherwise by the score table again.
+ */
+async function showLayer() {
+  const request = ++state.layerRequests;
+  if (!hotSpotsSelected()) {
+    if (!state.layer) return;
+    state.layer = null;
+  } else {
+    document.body.dataset.layer = "loading";
+    const [{ createEmergingLayer }, answer] = await Promise.all([import("./emerging-layer.js"), emergingHotSpots({ run: state.run.id, level: "district" })]);
+    if (request !== state.layerRequests) return;
+    state.layer = createEmergingLayer(answer, [...state.districtsByKato.keys()]);
+  }
+  state.districts?.restyle();
+  refreshOpenTooltips();
+  renderShownLegend();
+  document.body.dataset.layer = state.layer ? "hotspots" : "scores";
+}
+
+/** After the language changed: the hot spot answers in it, for the layer, the hotspot list and an open profile. */
+async function refreshHotSpots() {
+  if (!state.run) return;
+  if (state.layer) await showLayer();
+  if (state.districtHotSpots) await loadDistrictHotSpots();
+  if (state.profileOf && state.profileOf.level !== "school") await loadProfile(state.profileOf);
+}
+
+/** The districts' categories for the hotspot list. */
+async function loadDistrictHotSpots() {
+  state.districtHotSpots = await emergingHotSpots({ run: state.run.id, level: "district" });
+  renderHotspots();
 }
 
 /** Kazakhstan › Region › District › School, each crumb but the last going back up. */
@@ -644,6 +710,10 @@ function showError(error) {
 }
 
 function renderShownLegend() {
+  if (state.layer) {
+    state.layer.renderLegend(els.legend);
+    return;
+  }
   const shown = state.shown;
   renderLegend(els.legend, shown && { ...shown, title: measureTitle(shown.measure) });
 }
@@ -694,12 +764,15 @@ async function prepareScores(statusRequest) {
   }
   const indicators = me.seesSchools ? await fetchIndicators() : null;
   state.run = status.published;
+  state.seesHotSpots = me.seesSchools;
   state.schools = createSchoolLayer(map, { me, onSelect: openSchool });
   initSelectors({
     periods: state.run.periods,
     indicators,
+    hotSpots: state.seesHotSpots,
     onChange: () => {
       writeView(currentView());
+      showLayer().catch(showError);
       if (state.profileOf) loadProfile(state.profileOf).catch(reportBug);
       ranking?.refresh();
       showScores().catch(showError);
@@ -738,6 +811,8 @@ async function load(data) {
       drawDistricts(districts);
     }
     if (scores.pending) await showScores(scores.pending);
+    // A link to the hot spot layer is coloured by it before the districts are revealed.
+    if (state.run && hotSpotsSelected()) await showLayer().catch(reportBug);
     await state.districts.loaded;
     map.getPane("districts").style.visibility = "";
     if (state.run) markPainted("riskmap:choropleth-painted");
@@ -774,6 +849,7 @@ function initPanel() {
     onSelect: openLinkedUnit,
     onSelectSchool: openListedSchool,
     rowAction: (unit) => programmeActions.button(unit),
+    hotSpotOf: (kato) => state.districtHotSpots?.byCode.get(kato) ?? null,
   });
   ranking = createRanking(els.hotspots.parentElement, {
     fetchTable: (level) => (level === "region" ? fetchRegionScores : fetchDistrictScores)({ run: state.run.id, ...selectedView() }),
@@ -791,6 +867,7 @@ function initPanel() {
   });
   renderHotspots();
   if (state.shown) mapExport.show();
+  if (state.seesHotSpots) loadDistrictHotSpots().catch(reportBug);
 }
 
 function start() {

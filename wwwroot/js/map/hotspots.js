@@ -2,7 +2,8 @@
 // shown), or, for callers whose scope holds schools, the N riskiest schools of the region or district shown (a switch
 // chooses), sortable by each column; choosing a row opens that district or school. Below it, for users who see detail,
 // links download the whole list (every row of the selection, not only the rows shown) as CSV, XLSX or GeoJSON. The
-// table fits the side panel: the region, a school's reasons (folded) and the row's action are stacked under the name. A change is
+// table fits the side panel: the region, a district's emerging hot spot category (where the caller is shown one and it
+// is a pattern), a school's reasons (folded) and the row's action are stacked under the name. A change is
 // marked as a rise or a fall only when change.js says it is one.
 // Plain ES module: no globals.
 
@@ -10,6 +11,8 @@ import { reportBug, requestJson } from "../shared/api.js";
 import { changeDirection, changeText } from "./change.js";
 import { classColor, unitClass } from "./choropleth.js";
 import { element } from "../shared/dom.js";
+import { categorySwatch } from "./emerging-swatch.js";
+import { isPattern } from "./emerging-style.js";
 import { addMessages, formatChange, formatNumber, formatQuarter, formatScore, localizedName, t, tPlural } from "../shared/i18n.js";
 import { swatch } from "./legend.js";
 import { HOTSPOT_MESSAGES } from "./hotspots-messages.js";
@@ -45,9 +48,9 @@ const COLUMNS = Object.freeze([
  * Creates the table in root (a <section>). nameOf(kato) and regionNameOf(kato) give names in the UI language;
  * onSelect(kato) is called when the user chooses a district, onSelectSchool({ code, district, props }) when they
  * choose a school; rowAction(unit), if given, returns a control for the row ({ level, code, name, region }) (e.g.
- * "Add to programme") or null.
+ * "Add to programme") or null; hotSpotOf(kato), if given, a district's emerging hot spot ({ category, categoryName }) or null.
  */
-export function createHotspotTable(root, { nameOf, regionNameOf, onSelect, onSelectSchool, rowAction = () => null }) {
+export function createHotspotTable(root, { nameOf, regionNameOf, onSelect, onSelectSchool, rowAction = () => null, hotSpotOf = () => null }) {
   let data = null;
   let size = SIZES[0];
   let caller = null;
@@ -132,6 +135,7 @@ export function createHotspotTable(root, { nameOf, regionNameOf, onSelect, onSel
         code: String(unit.code),
         name: localizedName({ name_kk: unit.nameKk, name_ru: unit.nameRu, name_en: unit.nameEn }),
         secondary: null,
+        hotSpot: null,
         selected: String(unit.code) === data.school,
       }));
     }
@@ -144,6 +148,7 @@ export function createHotspotTable(root, { nameOf, regionNameOf, onSelect, onSel
         code: String(unit.code),
         name: nameOf(String(unit.code)),
         secondary: region === null ? regionNameOf(String(unit.regionKato)) : null,
+        hotSpot: hotSpotOf(String(unit.code)),
         selected: String(unit.code) === selected,
       }));
   }
@@ -218,10 +223,18 @@ export function createHotspotTable(root, { nameOf, regionNameOf, onSelect, onSel
     });
     th.append(button);
     if (row.secondary) th.append(element("span", { className: "hotspot-secondary", text: row.secondary }));
+    if (isPattern(row.hotSpot?.category)) th.append(hotSpotLine(row.hotSpot));
     const reasons = reasonsDisclosure(row.reasons);
     if (reasons) th.append(reasons);
     if (row.action) th.append(row.action);
     return th;
+  }
+
+  /** A district's hot spot category as a short line under its name, with the map's swatch of it. */
+  function hotSpotLine({ category, categoryName }) {
+    const line = element("span", { className: "hotspot-secondary hotspot-category", attrs: { "data-category": category } });
+    line.append(categorySwatch(category), element("span", { text: categoryName }));
+    return line;
   }
 
   function cell(column, row) {

@@ -1,7 +1,8 @@
 // The side panel profile of a region, district or school in the map's view (quarter, measure, classes), saying which
 // view it shows: its risk level, score with its interval, probability of risk level 4 or 5, rank with its uncertainty
 // band, change (a rise or fall only when clear), reliability, what drives the score and
-// its quarterly trend with the shown quarter marked, saying which quarters were carried across a boundary change. The panel is the <aside id="profile"> of index.html. Plain ES module.
+// its quarterly trend with the shown quarter marked, saying which quarters were carried across a boundary change; for
+// callers shown it, the unit's emerging hot spot category with its hot/cold strip by quarter. The panel is the <aside id="profile"> of index.html. Plain ES module.
 
 import { CHANGE_KINDS, changeDirection, changeText } from "./change.js";
 import { barChart, lineChart } from "../shared/charts.js";
@@ -10,6 +11,7 @@ import { classColor, isSuppressed, unitClass } from "./choropleth.js";
 import { element } from "../shared/dom.js";
 import { formatNumber, formatQuarter, formatScore, localizedName, t, tPlural } from "../shared/i18n.js";
 import { heldLevelNote } from "./heldlevel.js";
+import { hotSpotSection } from "./emerging-profile.js";
 import { methodologyLink, suppressedSwatch, swatch } from "./legend.js";
 import "./profile-messages.js";
 import "./schools-messages.js";
@@ -24,7 +26,7 @@ const els = {
   close: document.getElementById("profile-close"),
 };
 
-/** What the panel shows: { name, profile, failed }; profile is null while loading. */
+/** What the panel shows: { name, profile, failed, hotSpot }; profile is null while loading. */
 let shown = null;
 
 function fact(list, label, ...content) {
@@ -132,7 +134,7 @@ function methodologyNote() {
   return note;
 }
 
-function detailed(profile) {
+function detailed(profile, hotSpot) {
   const { level, latest, contributions: items, history, period } = profile;
   const [rankLabel, rankText] = rankFact(level, latest);
   const facts = element("dl", { className: "profile-facts" });
@@ -150,6 +152,7 @@ function detailed(profile) {
     viewLine(profile),
     facts,
     methodologyNote(),
+    ...(hotSpot ? hotSpotSection(hotSpot.unit, hotSpot.periods) : []),
     element("h3", { className: "profile-subtitle", text: t("profile.contributions") }),
     items.length > 0 ? contributions(items) : element("p", { className: "profile-note", text: t("profile.contributionsLatestOnly") }),
     element("h3", { className: "profile-subtitle", text: t("profile.trend") }),
@@ -169,18 +172,19 @@ function classOnly(profile) {
 
 function render() {
   if (!shown) return;
-  const { name, profile, failed } = shown;
+  const { name, profile, failed, hotSpot } = shown;
   els.title.textContent = profile ? localizedName({ name_kk: profile.latest.nameKk, name_ru: profile.latest.nameRu, name_en: profile.latest.nameEn }) : name;
   let content;
   if (failed) content = [element("p", { className: "profile-note", text: t("profile.failed") })];
   else if (!profile) content = [element("p", { className: "profile-note", text: t("status.loading") })];
-  else content = profile.latest.detailed ? detailed(profile) : classOnly(profile);
+  else content = profile.latest.detailed ? detailed(profile, hotSpot) : classOnly(profile);
   els.body.replaceChildren(...content);
   els.panel.dataset.profile = failed ? "failed" : profile ? "ready" : "loading";
 }
 
 /**
- * Shows the panel: { name } while loading, then { name, profile } or { name, failed }.
+ * Shows the panel: { name } while loading, then { name, profile, hotSpot } or { name, failed }; hotSpot, where the caller
+ * is shown the unit's emerging hot spot category, is { unit, periods } of its answer (emerging-data.js).
  */
 export function showProfile(content) {
   const opening = els.panel.hidden;

@@ -1,10 +1,12 @@
-// The map's view selectors: period, what to colour by (the composite; for callers who see detail also each domain and
-// indicator) and the classification. Their labels are static text in index.html. Plain ES module: no globals.
+// The map's view selectors: period, what to colour by (the composite; for callers who see detail also the emerging hot
+// spots, each domain and indicator) and the classification. Their labels are static text in index.html. Plain ES module: no globals.
 
 import { element } from "../shared/dom.js";
 import { formatQuarter, localizedName, t } from "../shared/i18n.js";
 
 const COMPOSITE = "composite";
+/** "Colour by" the emerging hot spots of the run: not a score measure; the scores behind the map stay the composite's. */
+export const HOT_SPOTS = "hotspots";
 const CLASSIFICATIONS = Object.freeze(["fixed", "quantile"]);
 
 const els = {
@@ -16,6 +18,8 @@ const els = {
 /** Names of the measures other than the composite, by value ("domain:X", "indicator:Y"), as name_kk/ru/en. */
 let measureNames = new Map();
 let periods = [];
+/** Whether the caller may colour the map by emerging hot spots. */
+let hotSpots = false;
 
 function names(kk, ru, en) {
   return { name_kk: kk, name_ru: ru, name_en: en };
@@ -62,16 +66,18 @@ function renderOptions() {
     }
     return group;
   });
-  els.measure.replaceChildren(option(COMPOSITE, t("measure.composite")), ...groups.filter((g) => g.children.length > 0));
+  const layers = hotSpots ? [option(HOT_SPOTS, t("emerging.measure"))] : [];
+  els.measure.replaceChildren(option(COMPOSITE, t("measure.composite")), ...layers, ...groups.filter((g) => g.children.length > 0));
   if (measure) els.measure.value = measure;
 }
 
 /**
- * Fills the selectors: the quarters of the published run, oldest first, and the indicator catalogue (null for a caller
- * who sees the composite only). Calls onChange() when the user changes any of them.
+ * Fills the selectors: the quarters of the published run, oldest first, the indicator catalogue (null for a caller
+ * who sees the composite only) and whether the caller may see emerging hot spots. Calls onChange() when the user changes any of them.
  */
-export function initSelectors({ periods: quarters, indicators, onChange }) {
+export function initSelectors({ periods: quarters, indicators, hotSpots: allowed = false, onChange }) {
   periods = quarters;
+  hotSpots = allowed;
   measureNames = indicators ? catalogueMeasures(indicators) : new Map();
   renderOptions();
   for (const select of Object.values(els)) {
@@ -83,16 +89,26 @@ export function initSelectors({ periods: quarters, indicators, onChange }) {
 /** Relabels the options in the UI language. */
 export const retranslateSelectors = renderOptions;
 
-/** The selected period, measure and classification. */
+/** The selected period, score measure and classification: under the hot spot layer the scores are the composite's. */
 export function selectedView() {
+  return { ...addressView(), measure: hotSpotsSelected() ? COMPOSITE : els.measure.value };
+}
+
+/** Whether the map is coloured by emerging hot spots. */
+export function hotSpotsSelected() {
+  return els.measure.value === HOT_SPOTS;
+}
+
+/** The view as the address keeps it: the selected period, what the map is coloured by, and the classification. */
+export function addressView() {
   return { period: els.period.value, measure: els.measure.value, classes: els.classes.value };
 }
 
 /** What the selectors show for a view: what it asks for where they offer it, the latest period, the composite and fixed classes otherwise. */
-function chosenView(view, quarters, measures) {
+function chosenView(view, quarters, measures, allowsHotSpots = false) {
   return {
     period: quarters.includes(view.period) ? view.period : quarters.at(-1),
-    measure: view.measure === COMPOSITE || measures.has(view.measure) ? view.measure : COMPOSITE,
+    measure: view.measure === COMPOSITE || measures.has(view.measure) || (allowsHotSpots && view.measure === HOT_SPOTS) ? view.measure : COMPOSITE,
     classes: CLASSIFICATIONS.includes(view.classes) ? view.classes : CLASSIFICATIONS[0],
   };
 }
@@ -102,12 +118,13 @@ function chosenView(view, quarters, measures) {
  * before the caller and the indicator catalogue are known: for the composite (which every caller may colour by), else null.
  */
 export function likelyView(view, quarters) {
-  return !view.measure || view.measure === COMPOSITE ? chosenView(view, quarters, new Map()) : null;
+  // Under the hot spot layer too the scores behind the map are the composite's.
+  return !view.measure || view.measure === COMPOSITE || view.measure === HOT_SPOTS ? chosenView(view, quarters, new Map()) : null;
 }
 
 /** Selects what the view asks for where the selectors offer it: the latest period, the composite and fixed classes otherwise. */
 export function selectView(view) {
-  const chosen = chosenView(view, periods, measureNames);
+  const chosen = chosenView(view, periods, measureNames, hotSpots);
   els.period.value = chosen.period;
   els.measure.value = chosen.measure;
   els.classes.value = chosen.classes;

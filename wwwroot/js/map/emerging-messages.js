@@ -1,0 +1,57 @@
+// Text of the emerging hot spot layer, its legend and the category in profiles (emerging-layer.js, emerging-profile.js)
+// in Kazakh, Russian and English. The category names themselves come from the API (HotSpotTexts in RiskMap.Core).
+
+import { addMessages } from "../shared/i18n.js";
+
+addMessages({
+  kk: {
+    "emerging.measure": "Пайда болып жатқан ыстық нүктелер",
+    "emerging.legendMeta": "{from} – {to}, сенімділік {confidence} %",
+    "emerging.units.district.other": "{n} аудан",
+    "emerging.units.region.other": "{n} өңір",
+    "emerging.notShown": "Көрсетілмейді: сіздің аумағыңыздан тыс",
+    "emerging.method": "Ыстық нүктелер қалай анықталады",
+    "emerging.explain": "Ыстық нүкте — көршілерімен бірге балдары кездейсоқтық бергеннен жоғары аумақ: статистикалық кластер, жоғары балмен бірдей емес.",
+    "emerging.strip": "Тоқсандар бойынша ыстық және суық нүктелер",
+    "emerging.bin.hot": "{quarter}: ыстық нүкте, сенімділік {confidence} %",
+    "emerging.bin.cold": "{quarter}: суық нүкте, сенімділік {confidence} %",
+    "emerging.bin.neither": "{quarter}: ешқайсысы емес",
+    "emerging.bin.none": "{quarter}: балл жоқ",
+  },
+  ru: {
+    "emerging.measure": "Возникающие горячие точки",
+    "emerging.legendMeta": "{from} – {to}, достоверность {confidence} %",
+    "emerging.units.district.one": "{n} район",
+    "emerging.units.district.few": "{n} района",
+    "emerging.units.district.many": "{n} районов",
+    "emerging.units.district.other": "{n} района",
+    "emerging.units.region.one": "{n} регион",
+    "emerging.units.region.few": "{n} региона",
+    "emerging.units.region.many": "{n} регионов",
+    "emerging.units.region.other": "{n} региона",
+    "emerging.notShown": "Не показано: вне вашей территории",
+    "emerging.method": "Как находят горячие точки",
+    "emerging.explain": "Горячая точка — территория, где баллы вместе с соседними выше, чем дала бы случайность: статистический кластер, а не то же, что высокий балл.",
+    "emerging.strip": "Горячие и холодные точки по кварталам",
+    "emerging.bin.hot": "{quarter}: горячая точка, достоверность {confidence} %",
+    "emerging.bin.cold": "{quarter}: холодная точка, достоверность {confidence} %",
+    "emerging.bin.neither": "{quarter}: ни горячая, ни холодная",
+    "emerging.bin.none": "{quarter}: нет балла",
+  },
+  en: {
+    "emerging.measure": "Emerging hot spots",
+    "emerging.legendMeta": "{from} – {to}, {confidence} % confidence",
+    "emerging.units.district.one": "{n} district",
+    "emerging.units.district.other": "{n} districts",
+    "emerging.units.region.one": "{n} region",
+    "emerging.units.region.other": "{n} regions",
+    "emerging.notShown": "Not shown: outside your area",
+    "emerging.method": "How hot spots are found",
+    "emerging.explain": "A hot spot is an area whose scores, together with its neighbours', are higher than chance would give: a statistical cluster, not the same as a high score.",
+    "emerging.strip": "Hot and cold spots by quarter",
+    "emerging.bin.hot": "{quarter}: hot spot at {confidence} % confidence",
+    "emerging.bin.cold": "{quarter}: cold spot at {confidence} % confidence",
+    "emerging.bin.neither": "{quarter}: neither hot nor cold",
+    "emerging.bin.none": "{quarter}: no score",
+  },
+});
