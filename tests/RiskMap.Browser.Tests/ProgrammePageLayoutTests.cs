@@ -31,12 +31,16 @@ public class ProgrammePageLayoutTests(ProgrammeBrowserApp app) : IClassFixture<P
         // Two targets (add measure, remove) and three measures (report, edit, delete).
         await Assertions.Expect(actions).ToHaveCountAsync(2 * 2 + 3 * 3);
         var viewport = await page.EvaluateAsync<int>("document.documentElement.clientWidth");
-        foreach (var button in await actions.AllAsync())
+        // Every button measured in one go: the page may redraw the table (e.g. when the effectiveness arrives) between
+        // one button's lookup and the next.
+        var boxes = (await actions.EvaluateAllAsync<string[]>("""
+            buttons => buttons.map(b => { const r = b.getBoundingClientRect(); return [r.left, r.right, r.width, b.getAttribute('aria-label')].join('|'); })
+            """)).Select(ButtonBox.Parse).ToList();
+        Assert.Equal(2 * 2 + 3 * 3, boxes.Count);
+        foreach (var box in boxes)
         {
-            var box = await button.BoundingBoxAsync();
-            Assert.NotNull(box);
-            var label = await button.GetAttributeAsync("aria-label");
-            Assert.True(box.X >= 0 && box.X + box.Width <= viewport, $"“{label}” ends at {box.X + box.Width:0} px, beyond the {viewport} px of the window");
+            Assert.True(box.Width > 0, $"“{box.Label}” is not drawn");
+            Assert.True(box.Left >= 0 && box.Right <= viewport, $"“{box.Label}” ends at {box.Right:0} px, beyond the {viewport} px of the window");
         }
         var overflow = await page.EvaluateAsync<int[]>("""
             [document.querySelector('#plan-table').closest('.table-wrap'), document.scrollingElement]
@@ -78,5 +82,15 @@ public class ProgrammePageLayoutTests(ProgrammeBrowserApp app) : IClassFixture<P
         var target = report.GetProperty("targets")[0];
         Assert.Equal(System.Text.Json.JsonValueKind.Null, target.GetProperty("latest").ValueKind);
         Assert.Equal("no-scores-since-start", target.GetProperty("comparison").GetProperty("reason").GetString());
+    }
+
+    private sealed record ButtonBox(string Label, double Left, double Right, double Width)
+    {
+        public static ButtonBox Parse(string text)
+        {
+            var parts = text.Split('|', 4);
+            double Number(int i) => double.Parse(parts[i], System.Globalization.CultureInfo.InvariantCulture);
+            return new ButtonBox(parts[3], Number(0), Number(1), Number(2));
+        }
     }
 }
