@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 using Npgsql;
 using RiskMap.Data.Access;
@@ -13,11 +14,29 @@ public enum VintageDatesStatus
 }
 
 /// <summary>The outcome of setting a vintage's days; for an overlap, the other vintage and its days (yyyy-mm-dd, null open).</summary>
-public sealed record VintageDatesOutcome(VintageDatesStatus Status, int? Other = null, string? OtherFrom = null, string? OtherTo = null);
+public sealed record VintageDatesOutcome(VintageDatesStatus Status, int? Other = null, string? OtherFrom = null, string? OtherTo = null)
+{
+    /// <summary>An overlap in words, as the command line and the API give it.</summary>
+    public string OverlapText => $"Vintage {Other} is in force from {OtherFrom ?? "?"} to {OtherTo ?? "?"}, which overlaps these dates: " +
+                                 "a quarter would belong to both.";
+}
 
-/// <summary>The days a vintage was in force: observations of a quarter starting then belong to it.</summary>
+/// <summary>
+/// The days a vintage was in force: observations of a quarter starting then belong to it. Changing a non-current
+/// vintage's days changes the scores' inputs, which queues a recompute as an import does (migration 0017).
+/// </summary>
 public sealed class VintageDates(NpgsqlDataSource dataSource)
 {
+    /// <summary>A day as the command line and the API take it, yyyy-mm-dd; null is an open end.</summary>
+    public static bool TryParseDay(string? text, out DateOnly? day)
+    {
+        day = null;
+        if (text is null) return true;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) return false;
+        day = parsed;
+        return true;
+    }
+
     /// <summary>
     /// Sets the days, refused when they overlap another vintage's. A vintage without days claims none, so
     /// <paramref name="from"/> and <paramref name="to"/> both null clear them and never overlap.
@@ -29,6 +48,8 @@ public sealed class VintageDates(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync();
         await BoundaryVintages.LockAsync(connection, transaction);
         var days = new { vintage, from = from?.ToDateTime(TimeOnly.MinValue), to = to?.ToDateTime(TimeOnly.MinValue) };
+        if (!await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM boundary_vintages WHERE vintage = @vintage)", days, transaction))
+            return new VintageDatesOutcome(VintageDatesStatus.Unknown);
         if (from is not null || to is not null)
         {
             var other = await connection.QuerySingleOrDefaultAsync<(int Vintage, string? From, string? To)?>("""
@@ -39,9 +60,7 @@ public sealed class VintageDates(NpgsqlDataSource dataSource)
                 """, days, transaction);
             if (other is { } o) return new VintageDatesOutcome(VintageDatesStatus.Overlaps, o.Vintage, o.From, o.To);
         }
-        var changed = await connection.ExecuteAsync("UPDATE boundary_vintages SET valid_from = @from, valid_to = @to WHERE vintage = @vintage",
-            days, transaction);
-        if (changed == 0) return new VintageDatesOutcome(VintageDatesStatus.Unknown);
+        await connection.ExecuteAsync("UPDATE boundary_vintages SET valid_from = @from, valid_to = @to WHERE vintage = @vintage", days, transaction);
         await AuditLog.WriteAsync(audit with
         {
             Details = new Dictionary<string, object?>(audit.Details) { ["vintage"] = vintage, ["from"] = from?.ToString("O"), ["to"] = to?.ToString("O") },

@@ -27,7 +27,7 @@ internal static class VintageCommands
                 return await UseAsync(services, vintage);
             case "delete" when Year(arguments) is { } vintage:
                 return await DeleteAsync(services, vintage);
-            case "set" when Year(arguments) is { } vintage && Date(arguments.Option("from"), out var from) && Date(arguments.Option("to"), out var to):
+            case "set" when Year(arguments) is { } vintage && VintageDates.TryParseDay(arguments.Option("from"), out var from) && VintageDates.TryParseDay(arguments.Option("to"), out var to):
                 if (from is not null && to is not null && to < from) return await FailAsync("--to comes before --from; nothing changed.");
                 return await SetDatesAsync(services, vintage, from, to);
             case "retire" when arguments.Words.Count == 2:
@@ -44,15 +44,6 @@ internal static class VintageCommands
 
     private static int? Year(CliArguments arguments) =>
         arguments.Words.Count == 3 && int.TryParse(arguments.Words[2], NumberStyles.None, CultureInfo.InvariantCulture, out var year) ? year : null;
-
-    private static bool Date(string? text, out DateOnly? date)
-    {
-        date = null;
-        if (text is null) return true;
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) return false;
-        date = parsed;
-        return true;
-    }
 
     private static AuditEntry By(string action, int vintage) =>
         new($"cli:{Environment.UserName}", null, action, $"vintage {vintage}", new Dictionary<string, object?>(), null);
@@ -93,10 +84,9 @@ internal static class VintageCommands
         return outcome.Status switch
         {
             VintageDatesStatus.Unknown => await FailAsync($"There is no vintage {vintage}; nothing changed."),
-            VintageDatesStatus.Overlaps => await FailAsync($"Vintage {outcome.Other} is in force from {outcome.OtherFrom ?? "?"} to " +
-                                                           $"{outcome.OtherTo ?? "?"}, which overlaps these dates: a quarter would belong to " +
-                                                           "both. Nothing changed."),
-            _ => Done($"Vintage {vintage} is in force from {from?.ToString("O") ?? "?"} to {to?.ToString("O") ?? "?"}."),
+            VintageDatesStatus.Overlaps => await FailAsync($"{outcome.OverlapText} Nothing changed."),
+            _ => Done($"Vintage {vintage} is in force from {from?.ToString("O") ?? "?"} to {to?.ToString("O") ?? "?"}; " +
+                      "the scores follow at the next recompute (the scheduler's, or ./riskmap score)."),
         };
     }
 

@@ -1,10 +1,11 @@
 // RiskMap: the boundary vintages on the import page. The data steward sees every vintage with the days it was in force
-// and its units, makes another current or deletes one that is not, and reads a refusal with what stands in the way.
+// and its units, sets or clears those days, downloads a non-current vintage's crosswalk to the current boundaries, makes
+// another current or deletes one that is not, and reads a refusal with what stands in the way.
 // Plain ES module: no globals.
 
 import { reportBug, requestJson } from "../shared/api.js";
 import { element } from "../shared/dom.js";
-import { formatDate, formatNumber, formatQuarter, t, tPlural } from "../shared/i18n.js";
+import { formatDate, formatNumber, formatQuarter, getLanguage, t, tPlural } from "../shared/i18n.js";
 import { confirmAction } from "../shared/form-dialog.js";
 // The confirmation dialog's Cancel button is labelled from the programme texts.
 import "../programmes/programmes-messages.js";
@@ -22,7 +23,8 @@ const state = {
   failed: false,
   /**
    * The last action's outcome, kept as data so that it follows the language: { kind: "switched", vintage },
-   * { kind: "deleted", vintage }, { kind: "refused", vintage, problem } or { kind: "failed", detail }.
+   * { kind: "deleted", vintage }, { kind: "dated", vintage, result } (the API's answer: validFrom, validTo),
+   * { kind: "refused", vintage, problem } or { kind: "failed", detail }.
    */
   outcome: null,
 };
@@ -40,9 +42,68 @@ function actionButton(text, label, onClick) {
   return button;
 }
 
+/** A day of the API (yyyy-mm-dd) in the user's locale; an open end as an ellipsis. */
+function day(value) {
+  return value ? formatDate(value) : "…";
+}
+
+function dateField(labelKey, name, value, vintage) {
+  const id = `vintage-${vintage}-${name}`;
+  const field = element("div", { className: "vintage-date-field" });
+  const input = element("input", { attrs: { id, name, type: "date" } });
+  input.value = value ?? "";
+  field.append(element("label", { text: t(labelKey), attrs: { for: id } }), input);
+  return field;
+}
+
+/** From and to of a vintage, saved together; Clear sends both empty. */
+function datesForm(vintage) {
+  const name = year(vintage.vintage);
+  const form = element("form", { className: "vintage-dates", attrs: { "aria-label": t("vintages.dates.legend", { vintage: name }) } });
+  const save = element("button", { className: "secondary-button", text: t("vintages.dates.save"),
+    attrs: { type: "submit", "aria-label": t("vintages.dates.save.label", { vintage: name }) } });
+  const clear = actionButton(t("vintages.dates.clear"), t("vintages.dates.clear.label", { vintage: name }),
+    () => setDates(vintage.vintage, null, null));
+  form.append(dateField("vintages.dates.from", "from", vintage.validFrom, vintage.vintage),
+    dateField("vintages.dates.to", "to", vintage.validTo, vintage.vintage), save, clear);
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    setDates(vintage.vintage, form.elements.from.value || null, form.elements.to.value || null);
+  });
+  return form;
+}
+
+/** The crosswalk of a non-current vintage's districts and regions to the current boundaries, as CSV. */
+function crosswalkLinks(vintage, current) {
+  const name = year(vintage.vintage);
+  const links = element("p", { className: "vintage-crosswalk" });
+  for (const level of ["district", "region"]) {
+    links.append(element("a", {
+      className: "secondary-button",
+      text: t(`vintages.crosswalk.${level}`),
+      attrs: {
+        href: `/api/vintages/${vintage.vintage}/crosswalk/${current}?level=${level}&format=csv`,
+        download: `crosswalk-${level}-${vintage.vintage}-${current}.csv`,
+        "aria-label": t(`vintages.crosswalk.${level}.label`, { vintage: name }),
+      },
+    }));
+  }
+  return links;
+}
+
+function detailRow(vintage, current, columns) {
+  const row = element("tr", { className: "vintage-detail", attrs: { "data-vintage-detail": String(vintage.vintage) } });
+  const cell = element("td", { attrs: { colspan: String(columns) } });
+  cell.append(datesForm(vintage));
+  if (!vintage.isCurrent && current !== undefined) cell.append(crosswalkLinks(vintage, current));
+  row.append(cell);
+  return row;
+}
+
 function renderTable() {
   els.body.replaceChildren();
   els.error.hidden = !state.failed;
+  const current = state.vintages.find((v) => v.isCurrent)?.vintage;
   for (const vintage of state.vintages) {
     const row = element("tr", { attrs: { "data-vintage": String(vintage.vintage) } });
     if (vintage.isCurrent) row.classList.add("is-published");
@@ -64,7 +125,7 @@ function renderTable() {
       actions.append(buttons);
     }
     row.append(actions);
-    els.body.append(row);
+    els.body.append(row, detailRow(vintage, current, row.childElementCount));
   }
 }
 
@@ -95,6 +156,10 @@ function refusalParts(outcome) {
     return { text: t("vintages.refused.references", { vintage: name }), items: problem.references.map(referenceText) };
   }
   if (problem?.code === "vintage-current") return { text: t("vintages.refused.current", { vintage: name }), items: [] };
+  if (problem?.code === "vintage-dates-overlap") {
+    return { text: t("vintages.refused.overlap", { other: year(problem.other), from: day(problem.otherFrom), to: day(problem.otherTo) }), items: [] };
+  }
+  if (problem?.code === "invalid-parameter") return { text: t("vintages.refused.dates"), items: [] };
   return { text: t("vintages.refused.unknown", { vintage: name }), items: [] };
 }
 
@@ -108,6 +173,8 @@ function renderOutcome() {
     els.outcome.append(element("p", { text: t("vintages.switched", { vintage: year(outcome.vintage) }) }));
   } else if (outcome.kind === "deleted") {
     els.outcome.append(element("p", { text: t("vintages.deleted", { vintage: year(outcome.vintage) }) }));
+  } else if (outcome.kind === "dated") {
+    renderDated(outcome);
   } else if (outcome.kind === "refused") {
     const { text, items } = refusalParts(outcome);
     els.outcome.append(element("p", { text }));
@@ -122,18 +189,34 @@ function renderOutcome() {
   }
 }
 
+/** New days; those of a vintage that is not current change the scores' inputs, so a recompute is pending. */
+function renderDated(outcome) {
+  const { validFrom, validTo } = outcome.result ?? {};
+  const name = year(outcome.vintage);
+  els.outcome.append(element("p", {
+    text: validFrom || validTo
+      ? t("vintages.dated", { vintage: name, from: day(validFrom), to: day(validTo) })
+      : t("vintages.datesCleared", { vintage: name }),
+  }));
+  if (state.vintages.some((v) => v.vintage === outcome.vintage && !v.isCurrent)) {
+    const recompute = element("p", { text: `${t("vintages.dated.recompute")} ` });
+    recompute.append(element("a", { text: t("vintages.dated.jobs"), attrs: { href: `/jobs.html?lang=${getLanguage()}` } }));
+    els.outcome.append(recompute);
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Actions
 
-/** Runs a change; a refusal the server explains (404, 409) becomes the outcome shown, anything else a failure. */
+/** Runs a change; a refusal the server explains (400, 404, 409) becomes the outcome shown, anything else a failure. */
 async function change(vintage, request, done) {
   try {
-    await request();
-    state.outcome = { kind: done, vintage };
+    const result = await request();
+    state.outcome = { kind: done, vintage, result };
   } catch (error) {
     reportBug(error);
     const status = error?.problem?.status;
-    state.outcome = status === 404 || status === 409
+    state.outcome = status === 400 || status === 404 || status === 409
       ? { kind: "refused", vintage, problem: error.problem }
       : { kind: "failed", detail: error?.problem?.detail ?? error?.detail ?? "" };
   }
@@ -150,6 +233,10 @@ function makeCurrent(vintage) {
     confirmLabel: t("vintages.makeCurrent"),
     onConfirm: () => change(vintage, () => requestJson(`/api/vintages/${vintage}/current`, { method: "POST", timeoutMs: 600000 }), "switched"),
   }).catch(reportBug);
+}
+
+function setDates(vintage, from, to) {
+  return change(vintage, () => requestJson(`/api/vintages/${vintage}/dates`, { method: "PUT", body: { from, to } }), "dated").catch(reportBug);
 }
 
 function remove(vintage) {

@@ -67,9 +67,46 @@ public static class VintageEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .RequireAuthorization(AccessSetup.StewardPolicy);
 
+        MapDates(vintages);
         MapRetire(vintages);
         vintages.MapCrosswalk();
     }
+
+    /// <summary>The days asked for: yyyy-mm-dd, null (or absent) for an open end; both null clear them.</summary>
+    public sealed record VintageDaysChange(string? From, string? To);
+
+    private static void MapDates(RouteGroupBuilder vintages) =>
+        vintages.MapPut("/{vintage:int}/dates", async (HttpContext http, VintageDates dates, int vintage, VintageDaysChange change) =>
+            {
+                if (!VintageDates.TryParseDay(change.From, out var from)) return ApiProblems.BadParameter("from", "from is a day such as 2018-01-01, or null.");
+                if (!VintageDates.TryParseDay(change.To, out var to)) return ApiProblems.BadParameter("to", "to is a day such as 2022-06-07, or null.");
+                if (from is not null && to is not null && to < from) return ApiProblems.BadParameter("to", "to comes before from.");
+                var outcome = await dates.SetAsync(vintage, from, to, Audit(http, AuditLog.Actions.VintageDatesSet, vintage));
+                return outcome.Status switch
+                {
+                    VintageDatesStatus.Unknown => ApiProblems.NotFound("vintage", $"There is no vintage {vintage}."),
+                    VintageDatesStatus.Overlaps => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Dates overlap another vintage's",
+                        detail: $"{outcome.OverlapText} Nothing was changed.",
+                        extensions: new Dictionary<string, object?>
+                        {
+                            ["code"] = "vintage-dates-overlap", ["other"] = outcome.Other, ["otherFrom"] = outcome.OtherFrom, ["otherTo"] = outcome.OtherTo,
+                        }),
+                    _ => Results.Ok(new { vintage, validFrom = from?.ToString("O"), validTo = to?.ToString("O") }),
+                };
+            })
+            .WithSummary("Sets or clears the days a vintage was in force; audited. Observations of a quarter starting in them belong to it.")
+            .WithDescription("""Body: {"from": "2018-01-01", "to": "2022-06-07"}; null (or absent) leaves an end open, both null clear the """ +
+                             "days. For a vintage that is not current this changes the scores' inputs (which quarters are carried from it " +
+                             "into today's units): indicator values and counts follow at once, and the scores are recomputed as after an " +
+                             "import (pendingRecompute in /api/score-runs/current; the scheduler starts it within Scoring:ImportCheckSeconds " +
+                             "once imports are quiet). 400 for a day that is not yyyy-mm-dd or an end before the start; 404 for an unknown " +
+                             "vintage; 409 (code vintage-dates-overlap, with other, otherFrom and otherTo) when the days overlap another " +
+                             "vintage's, since a quarter would belong to both. Data steward only.")
+            .Produces(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireAuthorization(AccessSetup.StewardPolicy);
 
     private static void MapRetire(RouteGroupBuilder vintages) =>
         vintages.MapPost("/{vintage:int}/units/{level}/{kato}/retire", async (HttpContext http, UnitRetirement retirement, int vintage, string level,
