@@ -19,10 +19,14 @@ CREATE TRIGGER vintage_days_change_inputs AFTER UPDATE OF valid_from, valid_to O
     FOR EACH ROW WHEN (NOT NEW.is_current AND (OLD.valid_from, OLD.valid_to) IS DISTINCT FROM (NEW.valid_from, NEW.valid_to))
     EXECUTE FUNCTION stamp_vintage_days_change();
 
--- The newest change the scores depend on: every succeeded import except those that only kept a non-current vintage,
--- and every change of a non-current vintage's days.
+-- The newest change the scores depend on: every succeeded import except those that only kept a non-current vintage
+-- without in-force days (a vintage with days has quarters carried from its shapes through the crosswalk, so new shapes
+-- of it change the scores' inputs), and every change of a non-current vintage's days.
 CREATE OR REPLACE FUNCTION score_input_watermark() RETURNS bigint LANGUAGE sql STABLE
     RETURN greatest((SELECT COALESCE(max(b.id), 0) FROM import_batches b
                      WHERE b.status = 'succeeded'
-                       AND NOT EXISTS (SELECT 1 FROM boundary_import_vintages v WHERE v.batch_id = b.id AND NOT v.serving)),
+                       AND NOT EXISTS (SELECT 1 FROM boundary_import_vintages v
+                                       WHERE v.batch_id = b.id AND NOT v.serving
+                                         AND NOT EXISTS (SELECT 1 FROM boundary_vintages d
+                                                         WHERE d.vintage = v.vintage AND (d.valid_from IS NOT NULL OR d.valid_to IS NOT NULL)))),
                     (SELECT stamp FROM vintage_days_change));

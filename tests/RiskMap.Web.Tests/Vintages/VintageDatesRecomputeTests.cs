@@ -16,7 +16,7 @@ public sealed class UnscheduledScoredApp : ScoredDemoApp
 
 /// <summary>
 /// A change of a vintage's in-force days changes which quarters are carried into today's units, so the scores are
-/// recomputed after it as after an import: over HTTP and on the command line.
+/// recomputed after it as after an import: over HTTP and on the command line; and so does a new import of a vintage in force.
 /// </summary>
 public class VintageDatesRecomputeTests(UnscheduledScoredApp app) : IClassFixture<UnscheduledScoredApp>
 {
@@ -92,6 +92,10 @@ public class VintageDatesRecomputeTests(UnscheduledScoredApp app) : IClassFixtur
         Assert.Equal(0, (await RiskMapCli.RunAsync(app.Database.ConnectionString, "vintage", "set", "2018", "--from", "2018-01-01", "--to", "2023-12-31")).ExitCode);
         var againRun = await RecomputeAsync();
         Assert.Equal("2023Q4", Assert.Single((await KonaievAsync(againRun)).GetProperty("carried").EnumerateArray()).GetProperty("period").GetString());
+
+        // New shapes of a vintage in force in some quarter change what is carried from it: a recompute follows that too.
+        await VintageUploads.UploadAsync(_steward, "kz_adm2_2018.geojson", "level=district");
+        await RecomputeAsync();
     }
 
     [Fact]
