@@ -45,7 +45,7 @@ public class PendingRecomputeJobStatusPageTests(PendingRecomputeJobStatusPageTes
             TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty"));
 
         await Assertions.Expect(pending).ToHaveTextAsync(string.Create(CultureInfo.InvariantCulture,
-            $"A recompute is pending after an import: it starts at about {startsAt:dd/MM/yyyy, HH:mm} (Asia/Almaty time), at most 30 s later."),
+            $"A recompute is pending after a change of the data (an import or a boundary vintage's dates): it starts at about {startsAt:dd/MM/yyyy, HH:mm} (Asia/Almaty time), at most 30 s later."),
             new LocatorAssertionsToHaveTextOptions { Timeout = RefreshTimeoutMs });
         Assert.Equal("status", await pending.GetAttributeAsync("role"));
         await Assertions.Expect(page.Locator("#running-state")).ToHaveTextAsync("No recompute is running now.");
