@@ -15,7 +15,7 @@ public static class FirstFrameEndpoints
 
     public static void MapFirstFrameEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/map/first-frame.svg", [HttpMethods.Get, HttpMethods.Head], async (HttpContext http, string? view, string? v,
+        app.MapGet("/map/first-frame.svg", async (HttpContext http, string? view, string? v,
                 MapDataWatcher watcher, FirstFrameMaker maker) =>
             {
                 if (view is not (null or "national")) return ApiProblems.BadParameter("view", "view must be national: only the country's first view is drawn.");
