@@ -10,7 +10,7 @@ export default [
   {
     files: ["**/*.js"],
     languageOptions: {
-      ecmaVersion: 2024,
+      ecmaVersion: 2025,
       sourceType: "module",
       // Leaflet and its plugins are classic scripts that the page loads before the modules.
       globals: { ...globals.browser, L: "readonly" },

@@ -7,12 +7,15 @@ namespace RiskMap.Benchmarks;
 /// <see cref="DataReceived"/> is the end of the last fetch (or API answer the page preloaded) that had answered before the
 /// paint (Resource Timing), and
 /// <see cref="Profile"/> the measure from <c>riskmap:profile-requested</c> to <c>riskmap:profile-shown</c>;
+/// <see cref="FirstFrame"/> the mark <c>riskmap:first-frame-painted</c>, when the server's first frame of the map was on
+/// screen (null when the page showed none);
 /// <see cref="Requests"/> and <see cref="KilobytesDecoded"/> count the document and every resource answered before the paint.
 /// </summary>
 internal sealed record PageTiming(double DomContentLoaded, double? DataReceived, double Painted, double? ProfileShown, double? Profile,
-    double Requests, double KilobytesDecoded)
+    double Requests, double KilobytesDecoded, double? FirstFrame)
 {
     public const string ChoroplethPainted = "riskmap:choropleth-painted";
+    public const string FirstFramePainted = "riskmap:first-frame-painted";
     public const string ProfileRequested = "riskmap:profile-requested";
     public const string ProfileShownMark = "riskmap:profile-shown";
 
@@ -44,7 +47,7 @@ internal sealed record PageTiming(double DomContentLoaded, double? DataReceived,
     public static async Task<PageTiming> ReadAsync(IPage page, string paintedMark)
     {
         var values = await page.EvaluateAsync<double?[]>("""
-            ([painted, requested, shown]) => {
+            ([painted, requested, shown, frame]) => {
               const at = (name) => performance.getEntriesByName(name, "mark").at(-1)?.startTime ?? null;
               const data = performance.getEntriesByType("resource")
                 .filter((e) => (["fetch", "xmlhttprequest"].includes(e.initiatorType) || new URL(e.name).pathname.startsWith("/api/"))
@@ -57,10 +60,10 @@ internal sealed record PageTiming(double DomContentLoaded, double? DataReceived,
               const before = [navigation, ...performance.getEntriesByType("resource").filter((e) => e.responseEnd <= at(painted))];
               return [navigation.domContentLoadedEventStart,
                 data.length > 0 ? Math.max(...data) : null, at(painted), at(shown), profile,
-                before.length, before.reduce((sum, e) => sum + e.decodedBodySize, 0) / 1024];
+                before.length, before.reduce((sum, e) => sum + e.decodedBodySize, 0) / 1024, at(frame)];
             }
-            """, new[] { paintedMark, ProfileRequested, ProfileShownMark });
+            """, new[] { paintedMark, ProfileRequested, ProfileShownMark, FirstFramePainted });
         return new PageTiming(values[0]!.Value, values[1], values[2] ?? throw new InvalidOperationException($"{page.Url} has no mark {paintedMark}."),
-            values[3], values[4], values[5]!.Value, values[6]!.Value);
+            values[3], values[4], values[5]!.Value, values[6]!.Value, values[7]);
     }
 }

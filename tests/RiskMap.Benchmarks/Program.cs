@@ -34,7 +34,10 @@ try
         Chromium {target.Browser.Version} headless, 1280×800, {Environment.ProcessorCount} cores shared by service, browser and benchmark.
         Requests and KB decoded: the document and every file or fetch answered before the choropleth paint (Resource Timing).
         Milliseconds from the start of the navigation, read from the page's Performance API: DOMContentLoaded; data received =
-        end of the last fetch or preloaded API answer before the paint (Resource Timing); choropleth painted = mark riskmap:choropleth-painted.
+        end of the last fetch or preloaded API answer before the paint (Resource Timing); first frame painted = mark
+        riskmap:first-frame-painted, the server-drawn districts in their levels on screen (Element Timing of the image: the map's
+        colours are seen, no script has run); choropleth painted = mark riskmap:choropleth-painted, Leaflet's own districts
+        drawn in the levels of the view (the map can be used).
         The profile of district {MapBenchmark.District} (Almaly, Almaty city) is opened by clicks on the national map
         (click→profile = riskmap:profile-requested → riskmap:profile-shown) and by the link /?unit={MapBenchmark.District} (link: …).
         Baseline, loaded in turn with the map in the same run: a page that only draws an empty Leaflet map with the same Leaflet

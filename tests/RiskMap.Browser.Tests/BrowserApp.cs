@@ -57,9 +57,11 @@ public class BrowserApp : RiskMapWebFactory<DemoDatabase>
     /// browser's own zone (an IANA id), for pages that must show times in another one. <paramref name="signedInAs"/>, a
     /// demo user, opens the page already signed in (the session cookie of a sign-in through the API), for tests of what a
     /// signed-in user sees: one page load instead of the public page, the dialog and the reload (see <see cref="SignInForm"/>).
+    /// <paramref name="waitUntilReady"/> false returns once the page has loaded, for a test of what it shows before its data
+    /// are drawn (with <paramref name="routes"/>, the page's routes set before it is opened, holding some request back).
     /// </summary>
     public async Task<(IPage Page, List<string> Errors)> OpenAsync(string path, string locale = "en-GB", string? timeZone = null,
-        string? signedInAs = null)
+        string? signedInAs = null, bool waitUntilReady = true, Func<IPage, Task>? routes = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -80,7 +82,9 @@ public class BrowserApp : RiskMapWebFactory<DemoDatabase>
         page.PageError += (_, error) => errors.Add(error);
         page.RequestFailed += (_, request) => errors.Add($"{request.Url}: {request.Failure}");
         if (signedInAs is not null) await SignInAsync(context, signedInAs);
-        await page.GotoAsync(BaseUrl + path);
+        if (routes is not null) await routes(page);
+        await page.GotoAsync(BaseUrl + path, new PageGotoOptions { WaitUntil = waitUntilReady ? WaitUntilState.Load : WaitUntilState.Commit });
+        if (!waitUntilReady) return (page, errors);
         await WaitUntilReadyAsync(page);
         if (signedInAs is not null) await SignInForm.ExpectSignedInAsync(page);
         return (page, errors);

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.FileProviders;
+using System.Globalization;
 using RiskMap.Data.Scoring;
+using RiskMap.Web.Features.FirstFrame;
+using RiskMap.Web.Features.Tiles;
 
 namespace RiskMap.Web.Hosting;
 
@@ -17,6 +20,8 @@ internal static class MapPage
 {
     /// <summary>Where index.html says the run goes: before its first script, which reads it as soon as it runs.</summary>
     private const string Marker = "<!-- current-run -->";
+    /// <summary>Where index.html says the first frame goes: inside the map's container.</summary>
+    private const string FrameMarker = "<!-- first-frame -->";
     private static readonly string[] ViewParameters = ["period", "measure", "classes"];
 
     public static void MapMapPage(this WebApplication app)
@@ -24,12 +29,13 @@ internal static class MapPage
         var pages = app.FrontEndPages();
         foreach (var address in new[] { "/", "/index.html" })
         {
-            app.MapMethods(address, [HttpMethods.Get, HttpMethods.Head], (HttpContext http, ScoreRunQueries runs) => ServeAsync(http, runs, pages))
+            app.MapMethods(address, [HttpMethods.Get, HttpMethods.Head], (HttpContext http, ScoreRunQueries runs, MapDataWatcher watcher, FirstFrameMaker frames) =>
+                    ServeAsync(http, runs, watcher, frames, pages))
                 .ExcludeFromDescription();
         }
     }
 
-    private static async Task<IResult> ServeAsync(HttpContext http, ScoreRunQueries runs, IFileProvider pages)
+    private static async Task<IResult> ServeAsync(HttpContext http, ScoreRunQueries runs, MapDataWatcher watcher, FirstFrameMaker frames, IFileProvider pages)
     {
         string page;
         await using (var stream = pages.GetFileInfo("index.html").CreateReadStream())
@@ -39,7 +45,22 @@ internal static class MapPage
         }
         var run = await runs.PublishedRunAsync() is { } id ? await runs.FindRunAsync(id) : null;
         http.Response.Headers.CacheControl = "no-cache";
-        return Results.Content(page.Replace(Marker, run is null ? "" : Naming(run, DefaultView(http.Request))), "text/html; charset=utf-8");
+        var defaultView = DefaultView(http.Request);
+        var version = await watcher.CurrentAsync();
+        var frame = run is not null && defaultView && version.Run == run.Id && version.LatestPeriod is not null ? Frame(version, frames.View) : "";
+        return Results.Content(page.Replace(Marker, run is null ? "" : Naming(run, defaultView)).Replace(FrameMarker, frame), "text/html; charset=utf-8");
+    }
+
+    /// <summary>
+    /// The first frame's image, aria-hidden (the map's region describes the map), with what the style sheet needs to
+    /// size it as Leaflet fits the first view: the view's size at zoom 0, the padding and the zoom step.
+    /// </summary>
+    private static string Frame(RiskMap.Data.Tiles.MapDataVersion version, RiskMap.Core.Maps.FirstView view)
+    {
+        var (width, height) = view.SizeAtZoomZero();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"<img class=\"first-frame\" src=\"{System.Net.WebUtility.HtmlEncode(FirstFrameEndpoints.Address(version))}\" alt=\"\" aria-hidden=\"true\" " +
+            $"elementtiming=\"first-frame\" fetchpriority=\"high\" data-width=\"{width:R}\" data-height=\"{height:R}\" data-padding=\"{view.Padding}\" data-snap=\"{view.ZoomSnap:R}\">");
     }
 
     private static bool DefaultView(HttpRequest request) => !ViewParameters.Any(key => !string.IsNullOrEmpty(request.Query[key]));

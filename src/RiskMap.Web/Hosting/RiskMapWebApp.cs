@@ -4,6 +4,7 @@ using RiskMap.Web.Features.Catalogue;
 using RiskMap.Web.Features.Counts;
 using RiskMap.Web.Features.EmergingHotSpots;
 using RiskMap.Web.Features.Exports;
+using RiskMap.Web.Features.FirstFrame;
 using RiskMap.Web.Features.Geography;
 using RiskMap.Web.Features.Health;
 using RiskMap.Web.Features.Hotspots;
@@ -38,6 +39,7 @@ public static class RiskMapWebApp
         builder.Services.AddSingleton<MapDataWatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MapDataWatcher>());
         builder.Services.AddSingleton<TileCache>();
+        builder.Services.AddSingleton<FirstFrameMaker>();
         builder.Services.AddSingleton<Features.Scoring.IndicatorValues>();
         builder.Services.AddProgrammes();
         builder.Services.AddErrorProblems();
@@ -86,6 +88,7 @@ public static class RiskMapWebApp
         app.MapHealthEndpoints();
         app.MapMethodologyDocument();
         app.MapTileEndpoints();
+        app.MapFirstFrameEndpoints();
         app.MapOgcEndpoints();
         var api = app.MapGroup("/api").AddEndpointFilter<InvalidParameterFilter>();
         api.MapAuthEndpoints();

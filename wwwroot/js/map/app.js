@@ -3,7 +3,7 @@
 
 import { fetchDistrictScores, fetchIndicators, fetchProfile, fetchRegionScores, reportBug } from "../shared/api.js";
 import { renderBreadcrumb } from "./breadcrumb.js";
-import { classKey, classSummary, districtStyle, isOutside } from "./choropleth.js";
+import { classKey, classSummary, districtStyle, isOutside, REGION_OUTLINE } from "./choropleth.js";
 import { readView, writeView } from "./deeplink.js";
 import { createDistrictLabels } from "./districtlabels.js";
 import { createDistricts } from "./districts.js";
@@ -23,11 +23,13 @@ import { landingUnit } from "./landing.js";
 import { firstMapData, firstMe, requestMapData } from "./mapdata.js";
 import { initUnitSearch } from "./unitsearch.js";
 import { addressView, hotSpotsSelected, initSelectors, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
+import { markFirstFramePainted, removeFirstFrame } from "./firstframe.js";
+import firstView from "./first-view.json" with { type: "json" };
 
 const L = window.L;
 
-/** Kazakhstan with a small margin, [[south, west], [north, east]]. */
-const KZ_BOUNDS = [[40.5, 46.4], [55.5, 87.4]];
+/** Kazakhstan with a small margin, [[south, west], [north, east]], as the first view fits it (so does the server's first frame). */
+const KZ_BOUNDS = firstView.bounds;
 /** Panning is kept near Kazakhstan and its neighbours. */
 const MAX_BOUNDS = [[30, 30], [65, 105]];
 
@@ -36,13 +38,7 @@ const UNIT_MAX_ZOOM = 12;
 
 const DISTRICT_HOVER_STYLE = Object.freeze({ color: "#1f4e79", weight: 2.5, dashArray: null });
 const DISTRICT_TOOLTIP = Object.freeze({ direction: "top", offset: [0, -10], className: "district-tooltip", opacity: 1 });
-const REGION_STYLE = Object.freeze({
-  className: "region",
-  color: "#2b2f36",
-  weight: 2,
-  opacity: 0.9,
-  fill: false,
-});
+const REGION_STYLE = Object.freeze({ className: "region", ...REGION_OUTLINE, fill: false });
 
 const els = {
   map: document.getElementById("map"),
@@ -185,7 +181,7 @@ function renderStatus() {
 function createMap() {
   map = L.map(els.map, {
     zoomControl: false,
-    zoomSnap: 0.25,
+    zoomSnap: firstView.zoomSnap,
     zoomDelta: 0.5,
     minZoom: 3,
     maxZoom: 18,
@@ -237,7 +233,7 @@ function followMapSize() {
 }
 
 function fitKazakhstan() {
-  map.fitBounds(KZ_BOUNDS, { animate: false, padding: [8, 8] });
+  map.fitBounds(KZ_BOUNDS, { animate: false, padding: [firstView.padding, firstView.padding] });
 }
 
 /** (Re)creates the zoom control so that its button titles follow the UI language. */
@@ -817,6 +813,7 @@ async function load(data) {
     map.getPane("districts").style.visibility = "";
     if (state.run) markPainted("riskmap:choropleth-painted");
     await nextFramePainted();
+    removeFirstFrame();
     initPanel();
     const landing = scores.unit ? null : landingUnit(await state.me);
     const unit = scores.unit || (landing && { kato: landing, profile: null });
@@ -828,6 +825,7 @@ async function load(data) {
     document.body.dataset.ready = "true";
   } catch (error) {
     showError(error);
+    removeFirstFrame();
     initPanel();
   } finally {
     state.loading = false;
@@ -879,6 +877,7 @@ function start() {
     onSelect: openSearchMatch,
   });
   state.me = initPage({ titleKey: "doc.title", onTranslate: applyTranslations, askedMe: firstMe });
+  markFirstFramePainted();
   programmeActions = createProgrammeActions({
     me: state.me, panel: els.hotspots.parentElement, slot: document.getElementById("profile-programme"),
     // Hotspot rows drawn before a planner's action loaded are drawn again with their buttons.

@@ -4,20 +4,24 @@
 import { t } from "../shared/i18n.js";
 import "../shared/privacy-messages.js";
 import "./outside-messages.js";
+import palette from "./palette.json" with { type: "json" };
+
+/** The colours and outlines, shared with the server's first frame of the map (FirstFrameSvg). */
+const PALETTE = Object.freeze(palette);
 
 /** Fill colours of classes 1 (very low) … 5 (very high). */
-export const CLASS_COLORS = Object.freeze(["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"]);
-export const NO_DATA_COLOR = "#bdbdbd";
+export const CLASS_COLORS = Object.freeze([...PALETTE.classes]);
+export const NO_DATA_COLOR = PALETTE.noData;
 /** A suppressed unit is white with a dotted outline: apart from the classes and from "no data" in hue and in lightness. */
-export const SUPPRESSED_COLOR = "#ffffff";
+export const SUPPRESSED_COLOR = PALETTE.suppressed;
 /** A unit outside the caller's area under a domain or indicator measure: light, and apart from "no data" grey. */
-export const OUTSIDE_COLOR = "#eef2f7";
-/** Dash pattern of the outline of a unit whose score has low reliability. */
-const LOW_RELIABILITY_DASH = "4 3";
+export const OUTSIDE_COLOR = PALETTE.outside;
+/** How the region outlines are drawn over the districts. */
+export const REGION_OUTLINE = Object.freeze({ ...PALETTE.region });
 
-const OUTLINE = Object.freeze({ color: "#5f6b7a", weight: 0.8, dashArray: null });
-const LOW_RELIABILITY_OUTLINE = Object.freeze({ color: "#1b1f24", weight: 1.6, dashArray: LOW_RELIABILITY_DASH });
-const SUPPRESSED_OUTLINE = Object.freeze({ color: "#5f6b7a", weight: 1.2, dashArray: "1 3" });
+const OUTLINE = Object.freeze({ ...PALETTE.outline });
+const LOW_RELIABILITY_OUTLINE = Object.freeze({ ...PALETTE.lowReliabilityOutline });
+const SUPPRESSED_OUTLINE = Object.freeze({ ...PALETTE.suppressedOutline });
 
 /** The class (1–5) of a unit of the score table, or null for no data or a suppressed class. */
 export function unitClass(unit) {
@@ -80,6 +84,6 @@ export function districtStyle(unit, { overBasemap = false, measure } = {}) {
     fill: true,
     ...(suppressed ? SUPPRESSED_OUTLINE : unit?.lowReliability ? LOW_RELIABILITY_OUTLINE : OUTLINE),
     fillColor,
-    fillOpacity: overBasemap ? 0.7 : 0.9,
+    fillOpacity: overBasemap ? PALETTE.fillOpacityOverBasemap : PALETTE.fillOpacity,
   };
 }

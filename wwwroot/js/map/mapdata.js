@@ -5,10 +5,11 @@
 import { fetchAbout, fetchDistrictScores, fetchDistricts, fetchMe, fetchRegions, fetchScoreRunStatus } from "../shared/api.js";
 import { readView } from "./deeplink.js";
 import { likelyView } from "./selectors.js";
+import firstView from "./first-view.json" with { type: "json" };
 
-export const REGION_SIMPLIFY = 0.01;
+export const REGION_SIMPLIFY = firstView.regionSimplify;
 /** The districts' outlines at the country's zooms (districts.js): under a pixel there, and a third lighter than 0.01. */
-export const DISTRICT_SIMPLIFY = 0.02;
+export const DISTRICT_SIMPLIFY = firstView.districtSimplify;
 
 /**
  * The published run's district table of the view the address likely asks for (likelyView), requested as soon as the
