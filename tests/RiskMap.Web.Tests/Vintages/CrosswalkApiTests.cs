@@ -12,16 +12,10 @@ public class CrosswalkApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
 {
     private readonly HttpClient _steward = app.ClientAs("steward");
 
-    private async Task With2018Async()
-    {
-        var vintages = await Json.GetAsync(_steward, "/api/vintages");
-        if (!vintages.EnumerateArray().Any(v => v.GetProperty("vintage").GetInt32() == 2018)) await VintageUploads.Upload2018Async(_steward);
-    }
-
     [Fact]
     public async Task The_analyst_downloads_the_2018_to_2024_districts_as_csv_the_public_and_a_planner_are_refused()
     {
-        await With2018Async();
+        await VintageUploads.Ensure2018Async(_steward);
         const string Url = "/api/vintages/2018/crosswalk/2024?level=district&format=csv";
         await Json.ProblemAsync(await app.CreateClient().GetAsync(Url), HttpStatusCode.Unauthorized);
         await Json.ProblemAsync(await app.ClientAs("planner-75").GetAsync(Url), HttpStatusCode.Forbidden);
@@ -61,7 +55,7 @@ public class CrosswalkApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     [Fact]
     public async Task A_district_profile_names_the_quarter_carried_from_2018_with_its_pupil_weighted_value()
     {
-        await With2018Async();
+        await VintageUploads.Ensure2018Async(_steward);
         Assert.Equal(0, (await RiskMapCli.RunAsync(app.Database.ConnectionString, "vintage", "set", "2018", "--from", "2018-01-01", "--to", "2023-12-31")).ExitCode);
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes("""
             entity_level,entity_code,indicator,period,value

@@ -44,17 +44,10 @@ public class VintageDatesRecomputeTests(UnscheduledScoredApp app) : IClassFixtur
     private Task<JsonElement> KonaievAsync(long run) =>
         Json.GetAsync(app.ClientAs("analyst"), $"/api/scores/district/191000000?run={run}&indicator=suicides");
 
-    /// <summary>The 2018 boundaries beside the current 2024 ones, uploaded by whichever test comes first.</summary>
-    private async Task With2018Async()
-    {
-        var vintages = await Json.GetAsync(_steward, "/api/vintages");
-        if (!vintages.EnumerateArray().Any(v => v.GetProperty("vintage").GetInt32() == 2018)) await VintageUploads.Upload2018Async(_steward);
-    }
-
     [Fact]
     public async Task Setting_or_ending_a_vintages_days_over_http_or_the_cli_makes_a_recompute_pending_that_carries_the_quarter_or_stops()
     {
-        await With2018Async();
+        await VintageUploads.Ensure2018Async(_steward);
         Assert.Null(await PendingAsync());
 
         Assert.Equal(0, (await RiskMapCli.RunAsync(app.Database.ConnectionString, "vintage", "set", "2018", "--from", "2018-01-01", "--to", "2023-12-31")).ExitCode);
@@ -101,7 +94,7 @@ public class VintageDatesRecomputeTests(UnscheduledScoredApp app) : IClassFixtur
     [Fact]
     public async Task Dates_that_overlap_another_vintages_or_are_not_days_are_refused_in_words_and_change_nothing()
     {
-        await With2018Async();
+        await VintageUploads.Ensure2018Async(_steward);
         await Json.ReadAsync(await _steward.PutAsJsonAsync("/api/vintages/2024/dates", new { from = "2024-01-01", to = (string?)null }), HttpStatusCode.OK);
         var before = await app.Database.DataFingerprintAsync();
 

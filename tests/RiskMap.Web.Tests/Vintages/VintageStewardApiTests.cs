@@ -11,17 +11,10 @@ public class VintageStewardApiTests(ScoredDemoApp app) : IClassFixture<ScoredDem
     private Task<(int ExitCode, string Output, string Error)> CliAsync(params string[] arguments) =>
         RiskMapCli.RunAsync(app.Database.ConnectionString, arguments);
 
-    /// <summary>The 2018 boundaries beside the current 2024 ones (a test of this class may have deleted them).</summary>
-    private async Task With2018Async()
-    {
-        var vintages = await Json.GetAsync(_steward, "/api/vintages");
-        if (!vintages.EnumerateArray().Any(v => v.GetProperty("vintage").GetInt32() == 2018)) await VintageUploads.Upload2018Async(_steward);
-    }
-
     [Fact]
     public async Task A_switch_is_refused_while_a_programme_targets_a_district_the_vintage_lacks_saying_so_in_words()
     {
-        await With2018Async();
+        await VintageUploads.Ensure2018Async(_steward);
         // A district of 2024 that 2018 lacks, in a region both have: the programme's target is the one unit in the way.
         var (district, region) = (await app.Database.QueryAsync<(string, string)>("""
             SELECT d.kato, d.region_kato FROM districts d
@@ -56,7 +49,7 @@ public class VintageStewardApiTests(ScoredDemoApp app) : IClassFixture<ScoredDem
     [Fact]
     public async Task Deleting_a_vintage_is_refused_while_its_quarters_hold_observations_then_allowed_and_overlapping_dates_are_refused()
     {
-        await With2018Async();
+        await VintageUploads.Ensure2018Async(_steward);
         Assert.Equal(0, (await CliAsync("vintage", "set", "2018", "--from", "2018-01-01", "--to", "2030-12-31")).ExitCode);
         var overlap = await CliAsync("vintage", "set", "2024", "--from", "2024-01-01");
         Assert.Equal(1, overlap.ExitCode);
@@ -80,7 +73,7 @@ public class VintageStewardApiTests(ScoredDemoApp app) : IClassFixture<ScoredDem
     [Fact]
     public async Task A_district_is_retired_off_the_map_once_no_user_works_in_it_and_a_2018_one_from_the_command_line()
     {
-        await With2018Async();
+        await VintageUploads.Ensure2018Async(_steward);
         var district = await app.Database.ScalarAsync<string>(
             "SELECT min(d.kato) FROM districts d WHERE NOT EXISTS (SELECT 1 FROM users WHERE scope_district = d.kato)");
         var url = $"/api/vintages/2024/units/district/{district}/retire";
@@ -125,7 +118,7 @@ public class VintageStewardApiTests(ScoredDemoApp app) : IClassFixture<ScoredDem
     [Fact]
     public async Task The_command_line_lists_the_vintages_and_refuses_in_words_to_switch_to_or_delete_what_it_must_not()
     {
-        await With2018Async();
+        await VintageUploads.Ensure2018Async(_steward);
         var list = await CliAsync("vintage", "list");
         Assert.Equal(0, list.ExitCode);
         // Another test of the class may have retired a district of either.
