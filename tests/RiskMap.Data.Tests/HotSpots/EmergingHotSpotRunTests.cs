@@ -31,9 +31,10 @@ public class EmergingHotSpotDemoRunTests(ScoredDemoDatabase db, ITestOutputHelpe
     public async Task The_demo_shows_trend_categories_among_them_a_hot_spot_that_emerged_during_its_quarters()
     {
         var run = await db.ScalarAsync<long>("SELECT run_id FROM published_score_run");
-        var categories = (await db.QueryAsync<string>(
-            "SELECT category FROM emerging_hot_spots WHERE run_id = @run AND level = 'district'", new { run })).Select(EmergingCategories.FromCode).ToList();
-        output.WriteLine(string.Join(", ", categories.GroupBy(c => c).OrderBy(g => g.Key).Select(g => $"{g.Key.Code()} {g.Count()}")));
+        var districts = await db.QueryAsync<(string Code, string Category)>(
+            "SELECT code, category FROM emerging_hot_spots WHERE run_id = @run AND level = 'district'", new { run });
+        var categories = districts.Select(d => EmergingCategories.FromCode(d.Category)).ToList();
+        output.WriteLine(string.Join(", ", districts.Where(d => d.Category != "no-pattern").Order().Select(d => $"{d.Code} {d.Category}")));
 
         // Persistent hot spots the demo's fixed hotspots give; one that only became hot during the demo, its rising units.
         EmergingCategory[] emerged = [EmergingCategory.NewHotSpot, EmergingCategory.ConsecutiveHotSpot, EmergingCategory.IntensifyingHotSpot];
