@@ -99,7 +99,7 @@ public class ClassSuppressionTests(ScoredDemoApp app) : IClassFixture<ScoredDemo
         Assert.True(latest.GetProperty("suppressed").GetBoolean());
         Assert.Equal(JsonValueKind.Null, latest.GetProperty("class").ValueKind);
         var history = profile.GetProperty("history").EnumerateArray().ToList();
-        Assert.Equal(8, history.Count);
+        Assert.Equal(12, history.Count);
         Assert.All(history, h => Assert.Equal(JsonValueKind.Null, h.GetProperty("class").ValueKind));
 
         var planner = await Json.GetAsync(await KostanayPlannerAsync(), $"/api/scores/district/{Lisakovsk}");

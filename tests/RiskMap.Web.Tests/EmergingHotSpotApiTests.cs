@@ -31,15 +31,15 @@ public class EmergingHotSpotApiTests(ScoredDemoApp app) : IClassFixture<ScoredDe
         Assert.Equal(app.FirstRun, list.GetProperty("run").GetInt64());
         Assert.Equal(95, list.GetProperty("confidence").GetInt32());
         var periods = list.GetProperty("periods").GetArrayLength();
-        Assert.Equal(8, periods);
+        Assert.Equal(12, periods);
         Assert.Equal(224, units.Count);
         Assert.All(units, u =>
         {
             Assert.Equal(periods, u.GetProperty("bins").GetArrayLength());
             Assert.Equal(JsonValueKind.Number, u.GetProperty("z").ValueKind);
             Assert.InRange(u.GetProperty("q").GetDouble(), u.GetProperty("p").GetDouble(), 1);
-            // 8 quarters: too few for a trend.
-            Assert.Equal(JsonValueKind.Null, u.GetProperty("trendZ").ValueKind);
+            // 12 quarters: enough for a trend (Mann–Kendall needs 10).
+            Assert.Equal(JsonValueKind.Number, u.GetProperty("trendZ").ValueKind);
             Assert.Equal(u.GetProperty("bin").GetInt32(), u.GetProperty("bins")[periods - 1].GetInt32());
         });
         // Hot spots first.
@@ -60,7 +60,7 @@ public class EmergingHotSpotApiTests(ScoredDemoApp app) : IClassFixture<ScoredDe
         {
             Assert.Equal("750000000", u.GetProperty("regionKato").GetString());
             EmergingCategories.FromCode(u.GetProperty("category").GetString()!);
-            Assert.Equal(8, u.GetProperty("bins").GetArrayLength());
+            Assert.Equal(12, u.GetProperty("bins").GetArrayLength());
             foreach (var statistic in new[] { "z", "p", "q", "trendZ", "trendP" })
                 Assert.Equal(JsonValueKind.Null, u.GetProperty(statistic).ValueKind);
         });
@@ -118,7 +118,7 @@ public class EmergingHotSpotApiTests(ScoredDemoApp app) : IClassFixture<ScoredDe
                     FROM score_runs WHERE id = @FirstRun
                     RETURNING id)
                 INSERT INTO emerging_hot_spots (run_id, level, code, category, confidence, bin, bins)
-                SELECT run.id, 'district', d.kato, 'new-hot-spot', 95, 3, '{0,0,0,0,0,0,0,3}' FROM run CROSS JOIN districts d
+                SELECT run.id, 'district', d.kato, 'new-hot-spot', 95, 3, '{0,0,0,0,0,0,0,0,0,0,0,3}' FROM run CROSS JOIN districts d
                 """, new { status, app.FirstRun });
         }
 

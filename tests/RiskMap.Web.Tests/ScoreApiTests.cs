@@ -11,11 +11,11 @@ public class ScoreApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     private readonly HttpClient _client = app.ClientAs("analyst");
 
     [Fact]
-    public async Task The_published_run_covers_the_eight_demo_quarters()
+    public async Task The_published_run_covers_the_twelve_demo_quarters()
     {
         var periods = await Json.GetAsync(_client, "/api/periods");
         Assert.Equal(app.FirstRun, periods.GetProperty("run").GetInt64());
-        Assert.Equal(["2024Q1", "2024Q2", "2024Q3", "2024Q4", "2025Q1", "2025Q2", "2025Q3", "2025Q4"],
+        Assert.Equal(["2023Q1", "2023Q2", "2023Q3", "2023Q4", "2024Q1", "2024Q2", "2024Q3", "2024Q4", "2025Q1", "2025Q2", "2025Q3", "2025Q4"],
             periods.GetProperty("periods").EnumerateArray().Select(p => p.GetString()));
     }
 
@@ -53,7 +53,7 @@ public class ScoreApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     }
 
     [Fact]
-    public async Task A_profile_explains_the_score_with_contributions_that_add_up_and_eight_quarters_of_history()
+    public async Task A_profile_explains_the_score_with_contributions_that_add_up_and_twelve_quarters_of_history()
     {
         var first = (await Json.GetAsync(_client, "/api/scores?level=district")).GetProperty("units")[0];
         var code = first.GetProperty("code").GetString();
@@ -64,7 +64,7 @@ public class ScoreApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         var contributions = profile.GetProperty("contributions").EnumerateArray().Select(c => c.GetProperty("points").GetDouble()).ToList();
         Assert.Equal(latest.GetProperty("score").GetDouble(), contributions.Sum(), 6);
         Assert.Equal(contributions.OrderByDescending(c => c), contributions);
-        Assert.Equal(8, profile.GetProperty("history").GetArrayLength());
+        Assert.Equal(12, profile.GetProperty("history").GetArrayLength());
     }
 
     [Fact]

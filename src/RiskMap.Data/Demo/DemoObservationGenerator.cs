@@ -4,37 +4,50 @@ namespace RiskMap.Data.Demo;
 
 public sealed record DemoObservation(string Level, string Code, string Indicator, Quarter Period, double Value, double? Denominator);
 
+/// <summary>A count indicator of the demo: its yearly national total, who reports it, and how it follows the school year.</summary>
+public sealed record DemoCount(string Indicator, double PerYear, bool PerSchool, DemoSeason Season);
+
 /// <summary>
-/// Synthetic indicator values for eight quarters. Police and health counts are reported per district, school
-/// counts and shares per school. Yearly national totals match the Complex Plan's figures for 2022 where it gives
-/// them; districts differ by a seeded risk factor, a few are clear hotspots, and some values are missing.
+/// Synthetic indicator values for twelve quarters (2023Q1–2025Q4), with dynamics a forecaster could learn. Police and
+/// health counts are reported per district, school counts and shares per school. A count's expected value is the unit's
+/// persistent risk (seeded per district and school; six districts are clear hotspots) times its slowly moving part
+/// (<see cref="DemoRiskPath"/>: an AR(1) in log-risk, rising for about 8 % of districts and falling for a few from 2024
+/// on) times the school-year season of the indicator; counts are then drawn gamma–Poisson (overdispersed). Each
+/// quarter is scaled so that the yearly national totals are the Complex Plan's figures for 2022 where it gives them.
+/// Some values are missing.
 /// </summary>
 public static class DemoObservationGenerator
 {
-    public static readonly Quarter First = new(2024, 1);
-    public const int Quarters = 8;
+    public static readonly Quarter First = new(2023, 1);
+    public const int Quarters = 12;
 
     /// <summary>Yearly national totals of the count indicators. Those without a published figure are plausible guesses.</summary>
-    private static readonly (string Indicator, double PerYear, string Domain, bool PerSchool)[] Counts =
+    public static readonly IReadOnlyList<DemoCount> Counts =
     [
-        ("offences_against_minors", 2_005, "violence", false),
-        ("sexual_offences_against_minors", 719, "violence", false),
-        ("domestic_violence_cases", 3_200, "violence", false),
-        ("suicides", 155, "suicide", false),
-        ("suicide_attempts", 309, "suicide", false),
-        ("offences_by_minors", 1_735, "offending", false),
-        ("bullying_reports", 14_000, "violence", true),
-        ("self_harm_referrals", 5_200, "suicide", true),
+        new("offences_against_minors", 2_005, false, DemoSeason.Police),
+        new("sexual_offences_against_minors", 719, false, DemoSeason.Police),
+        new("domestic_violence_cases", 3_200, false, DemoSeason.Police),
+        new("suicides", 155, false, DemoSeason.SchoolLinked),
+        new("suicide_attempts", 309, false, DemoSeason.SchoolLinked),
+        new("offences_by_minors", 1_735, false, DemoSeason.SchoolLinked),
+        new("bullying_reports", 14_000, true, DemoSeason.SchoolTerm),
+        new("self_harm_referrals", 5_200, true, DemoSeason.SchoolTerm),
     ];
 
     private const double MinorsOnPoliceRegister = 6_500;
     private const int Hotspots = 6;
+    /// <summary>About 8 % of the 224 districts rise, a few fall.</summary>
+    private const int RisingDistricts = 18, FallingDistricts = 6;
+    /// <summary>Shape of the gamma–Poisson counts: each quarter's rate varies by about 1/√5 ≈ 45 % around its expectation.</summary>
+    private const double CountShape = 5;
 
-    /// <summary>The seeded risk landscape behind the values: each district's and school's risk factor, the hotspots, and
-    /// the districts whose police figures for the latest quarter are missing.</summary>
+    /// <summary>The seeded risk landscape behind the values: each district's and school's persistent risk factor and its
+    /// path over the quarters, the hotspots, the rising and falling districts, and the districts whose police figures for
+    /// the latest quarter are missing.</summary>
     public sealed record Scenario(
         IReadOnlyDictionary<string, double> DistrictRisk, IReadOnlyDictionary<string, double> SchoolRisk,
-        IReadOnlySet<string> Hotspots, IReadOnlySet<string> StaleDistricts);
+        IReadOnlySet<string> Hotspots, IReadOnlySet<string> StaleDistricts, IReadOnlySet<string> Rising, IReadOnlySet<string> Falling,
+        IReadOnlyDictionary<string, double[]> DistrictPath, IReadOnlyDictionary<string, double[]> SchoolPath);
 
     public static Scenario Plan(IReadOnlyList<DemoSchool> schools, int seed)
     {
@@ -47,59 +60,73 @@ public static class DemoObservationGenerator
         foreach (var hotspot in hotspots) districtRisk[hotspot] = Math.Max(districtRisk[hotspot], 1.3);
         var stale = districts.Where(d => !hotspots.Contains(d)).OrderBy(_ => random.Uniform()).Take(3).ToHashSet();
         var schoolRisk = schools.ToDictionary(s => s.Code, s => districtRisk[s.DistrictKato] * Math.Exp(random.Normal(0, 0.35)));
-        return new Scenario(districtRisk, schoolRisk, hotspots, stale);
+
+        // The moving parts from a stream of their own, so the persistent landscape above stays as it was.
+        var moving = new DemoRandom(seed + 3);
+        var trending = districts.Where(d => !hotspots.Contains(d)).OrderBy(_ => moving.Uniform()).Take(RisingDistricts + FallingDistricts).ToList();
+        var rising = trending.Take(RisingDistricts).ToHashSet();
+        var falling = trending.Skip(RisingDistricts).ToHashSet();
+        var districtPath = districts.ToDictionary(d => d, d => DemoRiskPath.Draw(moving, Quarters, shockSd: 0.12,
+            trend: rising.Contains(d) ? moving.Uniform(0.06, 0.10) : falling.Contains(d) ? -moving.Uniform(0.04, 0.07) : 0));
+        var schoolPath = schools.ToDictionary(s => s.Code, _ => DemoRiskPath.Draw(moving, Quarters, shockSd: 0.08));
+        return new Scenario(districtRisk, schoolRisk, hotspots, stale, rising, falling, districtPath, schoolPath);
     }
 
     public static IEnumerable<DemoObservation> Generate(IReadOnlyList<DemoSchool> schools, int seed)
     {
         var scenario = Plan(schools, seed);
-        var (districtRisk, schoolRisk, hotspots, staleDistricts) = (scenario.DistrictRisk, scenario.SchoolRisk, scenario.Hotspots, scenario.StaleDistricts);
         var random = new DemoRandom(seed + 1);
         var byDistrict = schools.GroupBy(s => s.DistrictKato).OrderBy(g => g.Key).ToList();
         var totalPupils = (double)schools.Sum(s => s.Pupils);
-
-        double Multiplier(string district, string domain, int quarter) =>
-            districtRisk[district] * (hotspots.Contains(district) && domain is "violence" or "suicide" or "offending" ? 3.5 * (1 + 0.04 * quarter) : 1.0);
-        var meanMultiplier = byDistrict.ToDictionary(g => g.Key, g => g.Sum(s => s.Pupils) / totalPupils)
-            .Sum(p => p.Value * Multiplier(p.Key, "violence", 0));
         var staffing = Staffing(schools, seed);
+
+        // The hotspots' violence, suicide and offending counts stand out more each quarter.
+        double Hot(string district, int quarter) => scenario.Hotspots.Contains(district) ? 3.5 * (1 + 0.04 * quarter) : 1.0;
+        double DistrictMultiplier(string district, int quarter) =>
+            scenario.DistrictRisk[district] * scenario.DistrictPath[district][quarter] * Hot(district, quarter);
+        double SchoolMultiplier(DemoSchool school, int quarter) =>
+            scenario.SchoolRisk[school.Code] * scenario.SchoolPath[school.Code][quarter] * scenario.DistrictPath[school.DistrictKato][quarter]
+            * Hot(school.DistrictKato, quarter);
 
         for (var q = 0; q < Quarters; q++)
         {
             var period = Nth(q);
-            var schoolTerm = period.Number == 3 ? 0.35 : 1.0;
+            // The pupil-weighted mean multiplier of the quarter: dividing by it keeps the national totals the table's.
+            var districtMean = byDistrict.Sum(d => d.Sum(s => s.Pupils) * DistrictMultiplier(d.Key, q)) / totalPupils;
+            var schoolMean = schools.Sum(s => s.Pupils * SchoolMultiplier(s, q)) / totalPupils;
             foreach (var district in byDistrict)
             {
                 var pupils = district.Sum(s => s.Pupils);
-                var share = pupils / totalPupils;
-                var stale = staleDistricts.Contains(district.Key) && q == Quarters - 1;
-                foreach (var (indicator, perYear, domain, perSchool) in Counts)
+                var relative = DistrictMultiplier(district.Key, q) / districtMean;
+                var stale = scenario.StaleDistricts.Contains(district.Key) && q == Quarters - 1;
+                foreach (var (indicator, perYear, perSchool, season) in Counts)
                 {
+                    var nationalInQuarter = perYear / 4 * DemoSeasons.Factor(season, period);
                     if (perSchool)
                     {
                         foreach (var school in district)
                         {
                             if (random.Uniform() < 0.03) continue;
-                            var hot = hotspots.Contains(district.Key) ? Multiplier(district.Key, domain, q) / districtRisk[district.Key] : 1.0;
-                            var expected = perYear / 4 * school.Pupils / totalPupils * schoolRisk[school.Code] * hot * schoolTerm / meanMultiplier;
-                            yield return new DemoObservation("school", school.Code, indicator, period, random.Poisson(expected), school.Pupils);
+                            var expected = nationalInQuarter * school.Pupils / totalPupils * SchoolMultiplier(school, q) / schoolMean;
+                            yield return new DemoObservation("school", school.Code, indicator, period, random.GammaPoisson(expected, CountShape), school.Pupils);
                         }
                     }
                     else if (!stale)
                     {
-                        var expected = perYear / 4 * share * Multiplier(district.Key, domain, q) / meanMultiplier;
-                        yield return new DemoObservation("district", district.Key, indicator, period, random.Poisson(expected), pupils);
+                        var expected = nationalInQuarter * pupils / totalPupils * relative;
+                        yield return new DemoObservation("district", district.Key, indicator, period, random.GammaPoisson(expected, CountShape), pupils);
                     }
                 }
                 if (!stale)
                 {
-                    var register = MinorsOnPoliceRegister * share * Multiplier(district.Key, "offending", q) / meanMultiplier;
+                    // A register is a head count at the quarter's end, not a flow: no season, and less noisy than an event count.
+                    var register = MinorsOnPoliceRegister * pupils / totalPupils * relative;
                     yield return new DemoObservation("district", district.Key, "minors_on_police_register", period, random.Poisson(register), pupils);
                 }
 
                 foreach (var school in district)
                 {
-                    foreach (var observation in SchoolShares(school, schoolRisk[school.Code], staffing[(school.Code, SchoolYear(period))], period, random))
+                    foreach (var observation in SchoolShares(school, scenario.SchoolRisk[school.Code], staffing[(school.Code, SchoolYear(period))], period, random))
                         yield return observation;
                 }
             }

@@ -36,6 +36,29 @@ internal sealed class DemoRandom(int seed)
         return count;
     }
 
+    /// <summary>A count whose rate itself varies (gamma–Poisson, a negative binomial): variance mean + mean²/shape, so
+    /// a smaller shape spreads the counts more than the pure Poisson of the same mean.</summary>
+    public int GammaPoisson(double mean, double shape) => Poisson(mean * Gamma(shape) / shape);
+
+    /// <summary>Gamma with scale 1, by Marsaglia and Tsang (shape ≥ 1).</summary>
+    private double Gamma(double shape)
+    {
+        var d = shape - 1.0 / 3;
+        var c = 1 / Math.Sqrt(9 * d);
+        while (true)
+        {
+            double x, v;
+            do
+            {
+                x = Normal();
+                v = 1 + c * x;
+            } while (v <= 0);
+            v = v * v * v;
+            var u = _random.NextDouble();
+            if (Math.Log(1 - u) < 0.5 * x * x + d - d * v + d * Math.Log(v)) return d * v;
+        }
+    }
+
     public T Pick<T>(IReadOnlyList<(T Item, double Weight)> weighted)
     {
         var target = _random.NextDouble() * weighted.Sum(w => w.Weight);

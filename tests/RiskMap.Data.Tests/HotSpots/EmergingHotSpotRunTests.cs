@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using RiskMap.Core.HotSpots;
 using RiskMap.Data.HotSpots;
 using RiskMap.Data.Scoring;
 using RiskMap.TestSupport;
@@ -8,11 +9,11 @@ using Xunit.Abstractions;
 
 namespace RiskMap.Data.Tests.HotSpots;
 
-/// <summary>The demo's score run (224 districts, 8 quarters) carries its emerging hot spots, made in the same run.</summary>
+/// <summary>The demo's score run (224 districts, 12 quarters) carries its emerging hot spots, made in the same run.</summary>
 public class EmergingHotSpotDemoRunTests(ScoredDemoDatabase db, ITestOutputHelper output) : IClassFixture<ScoredDemoDatabase>
 {
     [Fact]
-    public async Task The_published_demo_run_has_every_district_and_region_with_a_bin_per_quarter_and_no_trend_on_eight_quarters()
+    public async Task The_published_demo_run_has_every_district_and_region_with_a_bin_per_quarter_and_a_trend_over_twelve_quarters()
     {
         var run = await db.ScalarAsync<long>("SELECT run_id FROM published_score_run");
         var rows = await db.QueryAsync<(string Level, int Quarters, bool Trend, string Category)>("""
@@ -21,10 +22,24 @@ public class EmergingHotSpotDemoRunTests(ScoredDemoDatabase db, ITestOutputHelpe
 
         Assert.Equal(224, rows.Count(r => r.Level == "district"));
         Assert.Equal(20, rows.Count(r => r.Level == "region"));
-        Assert.All(rows, r => Assert.Equal(8, r.Quarters));
-        // Mann–Kendall needs 10 quarters: no trend, so nothing intensifies or diminishes on the demo's 8.
-        Assert.All(rows, r => Assert.False(r.Trend));
-        Assert.DoesNotContain(rows, r => r.Category.StartsWith("intensifying", StringComparison.Ordinal) || r.Category.StartsWith("diminishing", StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.Equal(12, r.Quarters));
+        // Mann–Kendall needs 10 quarters: the demo's 12 give every unit a trend.
+        Assert.All(rows, r => Assert.True(r.Trend));
+    }
+
+    [Fact]
+    public async Task The_demo_shows_trend_categories_among_them_a_hot_spot_that_emerged_during_its_quarters()
+    {
+        var run = await db.ScalarAsync<long>("SELECT run_id FROM published_score_run");
+        var districts = await db.QueryAsync<(string Code, string Category)>(
+            "SELECT code, category FROM emerging_hot_spots WHERE run_id = @run AND level = 'district'", new { run });
+        var categories = districts.Select(d => EmergingCategories.FromCode(d.Category)).ToList();
+        output.WriteLine(string.Join(", ", districts.Where(d => d.Category != "no-pattern").Order().Select(d => $"{d.Code} {d.Category}")));
+
+        // Persistent hot spots the demo's fixed hotspots give; one that only became hot during the demo, its rising units.
+        EmergingCategory[] emerged = [EmergingCategory.NewHotSpot, EmergingCategory.ConsecutiveHotSpot, EmergingCategory.IntensifyingHotSpot];
+        Assert.Contains(EmergingCategory.PersistentHotSpot, categories);
+        Assert.Contains(categories, emerged.Contains);
     }
 
     [Fact]
@@ -38,7 +53,7 @@ public class EmergingHotSpotDemoRunTests(ScoredDemoDatabase db, ITestOutputHelpe
 
         var rows = await EmergingHotSpotWriter.WriteAsync(connection, transaction, run, periods);
 
-        output.WriteLine($"Emerging hot spots of the demo run (224 districts and 20 regions × 8 quarters): {rows} rows in {clock.ElapsedMilliseconds} ms");
+        output.WriteLine($"Emerging hot spots of the demo run (224 districts and 20 regions × 12 quarters): {rows} rows in {clock.ElapsedMilliseconds} ms");
         Assert.Equal(244, rows);
         await transaction.RollbackAsync();
     }
