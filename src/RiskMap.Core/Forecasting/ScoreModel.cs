@@ -13,7 +13,7 @@ public static class ScoreModel
     public static ScoreForecast?[] Forecast(ScorePanel panel, int origin, int horizon, ForecastMethod method)
     {
         var units = panel.Units.Count;
-        var means = ShrunkMeans(panel, origin, method == ForecastMethod.Model);
+        var (means, meanVariances) = ShrunkMeans(panel, origin, method == ForecastMethod.Model);
         double phi = method switch
         {
             ForecastMethod.Model => Persistence(panel, origin, horizon, means),
@@ -32,18 +32,22 @@ public static class ScoreModel
                 squares += e * e;
                 n++;
             }
-        var spread = n == 0 ? 0 : Math.Sqrt(squares / n);
+        var residualVariance = n == 0 ? 0 : squares / n;
         var forecasts = new ScoreForecast?[units];
         for (var u = 0; u < units; u++)
         {
             var last = panel.Score(u, origin);
             if (double.IsNaN(last) || double.IsNaN(means[u])) continue;
-            forecasts[u] = new ScoreForecast(means[u] + phi * (last - means[u]), spread);
+            // The unit's mean is itself estimated: its uncertainty adds (1 − φ)² Var(m̂ᵤ) to the residuals', and a mean
+            // of autocorrelated scores varies (1 + φ) / (1 − φ) times more than of independent ones.
+            forecasts[u] = new ScoreForecast(means[u] + phi * (last - means[u]),
+                Math.Sqrt(residualVariance + (1 - phi * phi) * meanVariances[u]));
         }
         return forecasts;
     }
 
-    private static double[] ShrunkMeans(ScorePanel panel, int origin, bool shrink)
+    /// <summary>Each unit's mean score to the origin (shrunk when asked) and the variance of that estimate.</summary>
+    private static (double[] Means, double[] Variances) ShrunkMeans(ScorePanel panel, int origin, bool shrink)
     {
         var units = panel.Units.Count;
         var means = new double[units];
@@ -59,10 +63,10 @@ public static class ScoreModel
             within += values.Sum(s => (s - means[u]) * (s - means[u]));
             withinDegrees += values.Length - 1;
         }
-        if (!shrink) return means;
-        var scored = Enumerable.Range(0, units).Where(u => counts[u] > 0).ToArray();
-        if (scored.Length < 2) return means;
         var withinVariance = withinDegrees == 0 ? 0 : within / withinDegrees;
+        var variances = Enumerable.Range(0, units).Select(u => counts[u] == 0 ? double.NaN : withinVariance / counts[u]).ToArray();
+        var scored = Enumerable.Range(0, units).Where(u => counts[u] > 0).ToArray();
+        if (!shrink || scored.Length < 2) return (means, variances);
         var grand = scored.Average(u => means[u]);
         var spreadOfMeans = scored.Sum(u => (means[u] - grand) * (means[u] - grand)) / (scored.Length - 1);
         var between = Math.Max(0, spreadOfMeans - scored.Average(u => withinVariance / counts[u]));
@@ -72,8 +76,9 @@ public static class ScoreModel
             var noise = withinVariance / counts[u];
             var weight = between + noise <= 0 ? 1 : between / (between + noise);
             shrunk[u] = grand + weight * (means[u] - grand);
+            variances[u] = weight * noise;
         }
-        return shrunk;
+        return (shrunk, variances);
     }
 
     private static double Persistence(ScorePanel panel, int origin, int horizon, double[] means)
