@@ -30,7 +30,7 @@ internal static class ForecastBenchmark
             {
                 var model = rows.Single(r => r.Horizon == row.Horizon && r.Method == ForecastMethod.Model);
                 var skill = row.Method == ForecastMethod.Model ? "" : string.Create(CultureInfo.InvariantCulture,
-                    $"{BacktestRow.Skill(model.Crps, row.Crps),10:+0.0%;-0.0%}  {BacktestRow.SkillOfPrecision(model.AveragePrecision, row.AveragePrecision),8:+0.0%;-0.0%}");
+                    $"{Percent(BacktestRow.Skill(model.Crps, row.Crps)),10}  {Percent(BacktestRow.SkillOfPrecision(model.AveragePrecision, row.AveragePrecision)),8}");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{row.Level,-8} {row.Horizon,2}  {row.Method,-14} {row.Forecasts,10:N0}  {row.Crps,8:0.0000}  {row.RateMae,8:0.0000}  {row.Coverage,7:0.0%}  {row.Entries,7:N0} ({row.Entered,4:N0})  {row.Brier,7:0.0000}  {row.AveragePrecision,5:0.000}   {skill}"));
             }
@@ -40,4 +40,8 @@ internal static class ForecastBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load {load:0.0} s, total {clock.Elapsed.TotalSeconds:0.0} s (skill = 1 − model / baseline; AP skill on 1 − AP)"));
         return 0;
     }
+
+    /// <summary>A signed percentage; a skill that rounds to nothing is shown as +0.0 %, not −+0.0 %.</summary>
+    private static string Percent(double skill) =>
+        double.IsNaN(skill) ? "NaN" : Math.Round(skill, 3).ToString("+0.0%;-0.0%;+0.0%", CultureInfo.InvariantCulture);
 }
