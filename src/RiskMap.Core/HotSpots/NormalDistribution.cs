@@ -10,6 +10,9 @@ public static class NormalDistribution
     /// <summary>P(|Z| ≥ |z|) for a standard normal Z.</summary>
     public static double TwoSidedP(double z) => Erfc(Math.Abs(z) / Math.Sqrt(2));
 
+    /// <summary>P(Z ≥ z) for a standard normal Z.</summary>
+    public static double UpperTail(double z) => 0.5 * Erfc(z / Math.Sqrt(2));
+
     private const double LogGammaHalf = 0.57236494292470008; // ln Γ(½) = ln √π
     private const double Epsilon = 1e-16;
     private const int MaxTerms = 500;
