@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RiskMap.Core.Alerts;
 
 /// <summary>
@@ -11,6 +13,7 @@ public sealed record AlertRuleSet(ClearRiseRule? ClearRise, EmergingHotSpotRule?
     /// <summary>The codes of every rule there is, switched on or not.</summary>
     public static readonly IReadOnlyList<string> Codes = [ClearRiseRule.RuleCode, EmergingHotSpotRule.RuleCode, ProgrammeTargetRiseRule.RuleCode];
 
+    [JsonIgnore]
     public IReadOnlyList<IAlertRule> Enabled => new IAlertRule?[] { ClearRise, EmergingHotSpot, ProgrammeTargetRise }.OfType<IAlertRule>().ToList();
 
     public IReadOnlyList<string> Problems() => [.. Enabled.SelectMany(r => r.Problems())];

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RiskMap.Core.Alerts;
 
 /// <summary>(a) A unit's composite score rose clearly; with <paramref name="MinimumScore"/> only where the score is now at least that.</summary>
@@ -5,6 +7,7 @@ public sealed record ClearRiseRule(RiseComparison Compare = RiseComparison.Eithe
 {
     public const string RuleCode = "clear-rise";
 
+    [JsonIgnore]
     public string Code => RuleCode;
 
     public IEnumerable<AlertFinding> Evaluate(AlertInputs inputs) =>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using RiskMap.Core.HotSpots;
 
 namespace RiskMap.Core.Alerts;
@@ -9,6 +10,7 @@ public sealed record EmergingHotSpotRule(IReadOnlyList<EmergingCategory> Categor
 
     public static readonly IReadOnlyList<EmergingCategory> DefaultCategories = [EmergingCategory.NewHotSpot, EmergingCategory.IntensifyingHotSpot];
 
+    [JsonIgnore]
     public string Code => RuleCode;
 
     public IEnumerable<AlertFinding> Evaluate(AlertInputs inputs) =>

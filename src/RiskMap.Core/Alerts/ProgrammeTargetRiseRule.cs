@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RiskMap.Core.Alerts;
 
 /// <summary>(c) A unit a programme targets in the quarter, whose composite score rose clearly: the measures may not be working.</summary>
@@ -5,6 +7,7 @@ public sealed record ProgrammeTargetRiseRule(RiseComparison Compare = RiseCompar
 {
     public const string RuleCode = "programme-target-rise";
 
+    [JsonIgnore]
     public string Code => RuleCode;
 
     public IEnumerable<AlertFinding> Evaluate(AlertInputs inputs) =>
