@@ -40,7 +40,7 @@ public static class AlertRuleEndpoints
                 }
                 if (set is null) return ApiProblems.BadParameter("body", "The body must be a set of alert rules.");
                 if (set.Problems() is [var first, ..] problems)
-                    return ApiProblems.BadParameter(first.Split('.')[0], string.Join(" ", problems));
+                    return ApiProblems.BadParameter(first.Split(' ')[0], string.Join(" ", problems));
                 var scope = http.CallerScope();
                 var saved = await store.SaveAsync(set, scope.User, version => new AuditEntry(scope.User, scope.Role?.ToCode(),
                     AuditLog.Actions.AlertRulesChanged, $"alert rules version {version}",
