@@ -54,6 +54,8 @@ public static class DataServices
         services.AddSingleton<Scoring.IndicatorValueQueries>();
         services.AddSingleton<Scoring.ScoreRunQueries>();
         services.AddSingleton<HotSpots.EmergingHotSpotQueries>();
+        services.AddSingleton<Alerts.AlertQueries>();
+        services.AddSingleton<Alerts.AlertRuleStore>();
         services.AddSingleton<Scoring.WeightCatalogue>();
         services.AddSingleton<Tiles.TileQueries>();
         services.AddSingleton<Ogc.FeatureCollections>();

@@ -37,6 +37,8 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         public const string VintageDeleted = "vintage-deleted";
         public const string VintageDatesSet = "vintage-dates-set";
         public const string UnitRetired = "unit-retired";
+        public const string AlertAcknowledged = "alert-acknowledged";
+        public const string AlertRulesChanged = "alert-rules-changed";
     }
 
     public async Task WriteAsync(AuditEntry entry)

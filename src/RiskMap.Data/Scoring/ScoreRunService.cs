@@ -12,7 +12,8 @@ namespace RiskMap.Data.Scoring;
 /// Makes a score run: reads the inputs, runs the methodology, writes every result under the run and publishes it in
 /// the same transaction, so readers see the previous run or the new one, never a mix. A failed run is recorded and
 /// leaves the published run in place. A PostgreSQL advisory lock keeps runs from overlapping across every process.
-/// A run with another method than the configured one is kept for comparison and never published.
+/// A run with another method than the configured one is kept for comparison and never published. A published run raises
+/// its alerts (<see cref="Alerts.AlertEvaluator"/>) in the same transaction.
 /// </summary>
 public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions options, ILogger<ScoreRunService> logger)
 {
@@ -24,7 +25,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <param name="force">Run even when inputs, weights and method are those of the published run.</param>
-    /// <param name="onStage">Told each stage as it starts (loading, scoring, writing, hot spots, publishing).</param>
+    /// <param name="onStage">Told each stage as it starts (loading, scoring, writing, hot spots, publishing, alerts).</param>
     /// <param name="methodologyVersion">One of <see cref="MethodologyVersions"/>; null: the configured method. Any other
     /// method than the configured one makes a run for comparison, which is not published.</param>
     public async Task<ScoreRunOutcome> RunAsync(ScoreTrigger trigger, string requestedBy, bool force = false,
@@ -151,7 +152,12 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
                 winsorised = t.Treatment.PointsWinsorised, skewness = t.Treatment.SkewnessBefore, kurtosis = t.Treatment.KurtosisBefore,
             }), Json),
         }, transaction);
-        if (publish) await Tiles.MapDataVersion.NotifyAsync(connection, transaction, "scores");
+        if (publish)
+        {
+            onStage?.Invoke("alerts");
+            await Alerts.AlertEvaluator.EvaluateAsync(connection, transaction, runId, periods[^1]);
+            await Tiles.MapDataVersion.NotifyAsync(connection, transaction, "scores");
+        }
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using RiskMap.Web.Features.Access;
 using RiskMap.Web.Features.Catalogue;
 using RiskMap.Web.Features.Counts;
+using RiskMap.Web.Features.Alerts;
 using RiskMap.Web.Features.EmergingHotSpots;
 using RiskMap.Web.Features.Exports;
 using RiskMap.Web.Features.FirstFrame;
@@ -103,6 +104,8 @@ public static class RiskMapWebApp
         api.MapExportEndpoints();
         api.MapHotspotEndpoints();
         api.MapEmergingHotSpotEndpoints();
+        api.MapAlertEndpoints();
+        api.MapAlertRuleEndpoints();
         api.MapImportEndpoints();
         api.MapVintageEndpoints();
         api.MapScoreEndpoints();

@@ -21,6 +21,16 @@ public static class HotspotCsv
         await foreach (var row in rows.WithCancellation(cancellationToken)) await text.WriteAsync(Line(line, sheet.Cells(row), separator));
     }
 
+    /// <summary>A small table held in memory (an alert list), in the same form.</summary>
+    public static async Task WriteAsync(Stream body, ITableSheet sheet, char separator, CancellationToken cancellationToken)
+    {
+        await body.WriteAsync(Encoding.UTF8.Preamble.ToArray(), cancellationToken);
+        await using var text = new StreamWriter(body, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        var line = new StringBuilder();
+        await text.WriteAsync(Line(line, sheet.Head.Headings, separator));
+        foreach (var row in sheet.Rows) await text.WriteAsync(Line(line, row, separator));
+    }
+
     /// <summary>One CSV record of the cells, ending in CRLF, in <paramref name="line"/> (cleared first).</summary>
     internal static StringBuilder Line(StringBuilder line, IEnumerable<object?> cells, char separator)
     {
