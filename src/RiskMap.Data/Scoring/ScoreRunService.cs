@@ -155,7 +155,8 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
         if (publish)
         {
             onStage?.Invoke("alerts");
-            await Alerts.AlertEvaluator.EvaluateAsync(connection, transaction, runId, periods[^1]);
+            // A database without indicator values yet scores no quarter, so there is nothing to raise an alert on.
+            if (periods.Length > 0) await Alerts.AlertEvaluator.EvaluateAsync(connection, transaction, runId, periods[^1]);
             await Tiles.MapDataVersion.NotifyAsync(connection, transaction, "scores");
         }
         await transaction.CommitAsync(cancellationToken);
