@@ -8,14 +8,13 @@ using RiskMap.Data.Scoring;
 namespace RiskMap.Web.Tests.Vintages;
 
 /// <summary>The crosswalk's download over HTTP, who may read it, and the profile of a district whose history was carried from 2018.</summary>
-public class CrosswalkApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
+public class CrosswalkApiTests(TwoVintagesApp app) : IClassFixture<TwoVintagesApp>
 {
     private readonly HttpClient _steward = app.ClientAs("steward");
 
     [Fact]
     public async Task The_analyst_downloads_the_2018_to_2024_districts_as_csv_the_public_and_a_planner_are_refused()
     {
-        await VintageUploads.Ensure2018Async(_steward);
         const string Url = "/api/vintages/2018/crosswalk/2024?level=district&format=csv";
         await Json.ProblemAsync(await app.CreateClient().GetAsync(Url), HttpStatusCode.Unauthorized);
         await Json.ProblemAsync(await app.ClientAs("planner-75").GetAsync(Url), HttpStatusCode.Forbidden);
@@ -55,7 +54,6 @@ public class CrosswalkApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     [Fact]
     public async Task A_district_profile_names_the_quarter_carried_from_2018_with_its_pupil_weighted_value()
     {
-        await VintageUploads.Ensure2018Async(_steward);
         Assert.Equal(0, (await RiskMapCli.RunAsync(app.Database.ConnectionString, "vintage", "set", "2018", "--from", "2018-01-01", "--to", "2023-12-31")).ExitCode);
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes("""
             entity_level,entity_code,indicator,period,value

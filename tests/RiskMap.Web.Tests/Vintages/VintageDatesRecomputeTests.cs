@@ -8,8 +8,8 @@ using RiskMap.Data.Scoring;
 
 namespace RiskMap.Web.Tests.Vintages;
 
-/// <summary>The scored demo without the scheduler, so a pending recompute stays pending until the test runs it.</summary>
-public sealed class UnscheduledScoredApp : ScoredDemoApp
+/// <summary>The scored demo with 2018 beside it, without the scheduler, so a pending recompute stays pending until the test runs it.</summary>
+public sealed class UnscheduledTwoVintagesApp : TwoVintagesApp
 {
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Scheduler:Enabled"] = "false" };
 }
@@ -18,7 +18,7 @@ public sealed class UnscheduledScoredApp : ScoredDemoApp
 /// A change of a vintage's in-force days changes which quarters are carried into today's units, so the scores are
 /// recomputed after it as after an import: over HTTP and on the command line; and so does a new import of a vintage in force.
 /// </summary>
-public class VintageDatesRecomputeTests(UnscheduledScoredApp app) : IClassFixture<UnscheduledScoredApp>
+public class VintageDatesRecomputeTests(UnscheduledTwoVintagesApp app) : IClassFixture<UnscheduledTwoVintagesApp>
 {
     private readonly HttpClient _steward = app.ClientAs("steward");
 
@@ -47,7 +47,6 @@ public class VintageDatesRecomputeTests(UnscheduledScoredApp app) : IClassFixtur
     [Fact]
     public async Task Setting_or_ending_a_vintages_days_over_http_or_the_cli_makes_a_recompute_pending_that_carries_the_quarter_or_stops()
     {
-        await VintageUploads.Ensure2018Async(_steward);
         Assert.Null(await PendingAsync());
 
         Assert.Equal(0, (await RiskMapCli.RunAsync(app.Database.ConnectionString, "vintage", "set", "2018", "--from", "2018-01-01", "--to", "2023-12-31")).ExitCode);
@@ -94,7 +93,6 @@ public class VintageDatesRecomputeTests(UnscheduledScoredApp app) : IClassFixtur
     [Fact]
     public async Task Dates_that_overlap_another_vintages_or_are_not_days_are_refused_in_words_and_change_nothing()
     {
-        await VintageUploads.Ensure2018Async(_steward);
         await Json.ReadAsync(await _steward.PutAsJsonAsync("/api/vintages/2024/dates", new { from = "2024-01-01", to = (string?)null }), HttpStatusCode.OK);
         var before = await app.Database.DataFingerprintAsync();
 

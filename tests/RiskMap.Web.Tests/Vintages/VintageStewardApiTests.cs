@@ -4,7 +4,7 @@ using RiskMap.TestSupport;
 namespace RiskMap.Web.Tests.Vintages;
 
 /// <summary>The steward's remaining vintage work over HTTP and the command line: refusals that name what stands in the way, deletion, dates and retiring a unit.</summary>
-public class VintageStewardApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
+public class VintageStewardApiTests(TwoVintagesApp app) : IClassFixture<TwoVintagesApp>
 {
     private readonly HttpClient _steward = app.ClientAs("steward");
 

@@ -16,7 +16,7 @@ internal static class VintageUploads
         return result.GetProperty("batchId").GetInt64();
     }
 
-    /// <summary>The 2018 boundaries beside the current ones, uploaded unless a test of the class already did (or deleted them).</summary>
+    /// <summary>The 2018 boundaries beside the current ones (a <see cref="TwoVintagesApp"/> starts with them), uploaded again if a test of the class deleted them.</summary>
     public static async Task Ensure2018Async(HttpClient steward)
     {
         var vintages = await Json.GetAsync(steward, "/api/vintages");
