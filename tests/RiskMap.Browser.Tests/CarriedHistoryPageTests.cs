@@ -16,7 +16,8 @@ public sealed class CarriedHistoryPageTests(VintageBrowserApp app) : IClassFixtu
     [Fact]
     public async Task An_analyst_reads_in_russian_that_konaievs_figures_for_a_2018_quarter_are_carried_by_pupils()
     {
-        await app.Database.ExecuteAsync("UPDATE boundary_vintages SET valid_from = '2018-01-01', valid_to = '2023-12-31' WHERE vintage = 2018");
+        // 2018 in force in Q4 2023 only: the twelve-quarter demo's 2023Q1–Q3 stay 2024's, so one quarter is carried.
+        await app.Database.ExecuteAsync("UPDATE boundary_vintages SET valid_from = '2023-10-01', valid_to = '2023-12-31' WHERE vintage = 2018");
         await app.Database.ImportAsync(ImportKind.Indicators, _files.Write("2018.csv", """
             entity_level,entity_code,indicator,period,value
             district,196200000,suicides,2023Q4,8
