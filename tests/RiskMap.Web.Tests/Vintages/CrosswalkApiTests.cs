@@ -54,12 +54,12 @@ public class CrosswalkApiTests(TwoVintagesApp app) : IClassFixture<TwoVintagesAp
     [Fact]
     public async Task A_district_profile_names_the_quarter_carried_from_2018_with_its_pupil_weighted_value()
     {
-        // 2018 in force in Q4 2023 only: the twelve-quarter demo's 2023Q1–Q3 stay 2024's, so one quarter is carried.
-        Assert.Equal(0, (await RiskMapCli.RunAsync(app.Database.ConnectionString, "vintage", "set", "2018", "--from", "2023-10-01", "--to", "2023-12-31")).ExitCode);
+        // 2018's last quarter is Q4 2022, before the demo's first (2023Q1): only the values imported below are carried.
+        Assert.Equal(0, (await RiskMapCli.RunAsync(app.Database.ConnectionString, "vintage", "set", "2018", "--from", "2018-01-01", "--to", "2022-12-31")).ExitCode);
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes("""
             entity_level,entity_code,indicator,period,value
-            district,196200000,suicides,2023Q4,8
-            district,194000000,suicides,2023Q4,6
+            district,196200000,suicides,2022Q4,8
+            district,194000000,suicides,2022Q4,6
             """));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
         await Json.ReadAsync(await _steward.PostAsync("/api/imports/indicators", new MultipartFormDataContent { { file, "file", "2018.csv" } }),
@@ -74,11 +74,11 @@ public class CrosswalkApiTests(TwoVintagesApp app) : IClassFixture<TwoVintagesAp
             """)).ToDictionary(s => s.Source, s => s.Share);
         var expected = 8 * shares["196200000"] + 6 * shares["194000000"];
 
-        var profile = await Json.GetAsync(app.ClientAs("analyst"), $"/api/scores/district/191000000?run={run.RunId}&period=2023Q4&indicator=suicides");
+        var profile = await Json.GetAsync(app.ClientAs("analyst"), $"/api/scores/district/191000000?run={run.RunId}&period=2022Q4&indicator=suicides");
         var carried = Assert.Single(profile.GetProperty("carried").EnumerateArray());
-        Assert.Equal(("2023Q4", 2018, "pupils"), (carried.GetProperty("period").GetString(), carried.GetProperty("vintage").GetInt32(), carried.GetProperty("by").GetString()));
+        Assert.Equal(("2022Q4", 2018, "pupils"), (carried.GetProperty("period").GetString(), carried.GetProperty("vintage").GetInt32(), carried.GetProperty("by").GetString()));
         Assert.Equal(expected, profile.GetProperty("latest").GetProperty("value").GetProperty("count").GetDouble(), 9);
-        Assert.Contains(profile.GetProperty("history").EnumerateArray(), h => h.GetProperty("period").GetString() == "2023Q4");
+        Assert.Contains(profile.GetProperty("history").EnumerateArray(), h => h.GetProperty("period").GetString() == "2022Q4");
 
         // A district none of whose history came from 2018 says nothing was carried.
         var kept = await Json.GetAsync(app.ClientAs("analyst"), $"/api/scores/district/111000000?run={run.RunId}");
