@@ -5,6 +5,7 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using RiskMap.Core.Geography;
 using RiskMap.Data;
 using RiskMap.Data.Demo;
 using RiskMap.Data.Imports;
@@ -14,10 +15,11 @@ using RiskMap.Data.Scoring;
 namespace RiskMap.TestSupport;
 
 /// <summary>
-/// The demo data (and, for <c>scored</c>, its published score run) built once into a template database that test
-/// databases are copied from, instead of loading and scoring the demo for every test class. A template's name carries
-/// a fingerprint of what it is built from (the sources of Core and Data, which hold the migrations, the importers, the
-/// demo generator and the scoring, and the geodata files), so a change to any of them builds a new one. It is built under a temporary
+/// The demo data (and, for <c>scored</c>, its published score run; for <c>with2018</c>, the real 2018 regions and
+/// districts imported beside the current ones) built once into a template database that test databases are copied from,
+/// instead of loading, scoring and importing for every test class. A template's name carries a fingerprint of what it is
+/// built from (the sources of Core and Data, which hold the migrations, the importers, the demo generator and the
+/// scoring, and the geodata files), so a change to any of them builds a new one. It is built under a temporary
 /// name and renamed when complete, under an advisory lock, so a killed run leaves no half-built template and two test
 /// processes never build the same one at once. Templates nobody has used for a day are dropped.
 /// </summary>
@@ -25,22 +27,28 @@ public static class DemoTemplate
 {
     private const string Prefix = "riskmap_demo_";
     private static readonly string[] GeoDataInputs = ["kz_adm1.geojson", "kz_adm2.geojson", "kz_adm1_schools_2022.csv"];
+    private static readonly (string File, EntityLevel Level)[] Boundaries2018 =
+        [("kz_adm1_2018.geojson", EntityLevel.Region), ("kz_adm2_2018.geojson", EntityLevel.District)];
     /// <summary>What the template is made by: the migrations, the importers, the demo generator and the scoring.</summary>
     private static readonly string[] SourceFolders = ["src/RiskMap.Core", "src/RiskMap.Data"];
-    private static readonly ConcurrentDictionary<bool, Lazy<Task<string>>> Templates = new();
+    private static readonly ConcurrentDictionary<(bool Scored, bool With2018), Lazy<Task<string>>> Templates = new();
 
     /// <summary>The PostGIS template that <c>./riskmap test</c> prepares, with nothing migrated.</summary>
     public static string PostGis => Environment.GetEnvironmentVariable("RISKMAP_TEST_TEMPLATE") ?? "riskmap_template";
 
-    /// <summary>The name of the migrated demo template (with a published score run if <paramref name="scored"/>), built if missing.</summary>
-    public static Task<string> EnsureAsync(bool scored) =>
-        Templates.GetOrAdd(scored, s => new Lazy<Task<string>>(() => EnsureOnceAsync(s))).Value;
+    /// <summary>
+    /// The name of the migrated demo template (with a published score run if <paramref name="scored"/>, with the 2018
+    /// boundaries imported after it if <paramref name="with2018"/>), built if missing.
+    /// </summary>
+    public static Task<string> EnsureAsync(bool scored, bool with2018 = false) =>
+        Templates.GetOrAdd((scored, with2018), key => new Lazy<Task<string>>(() => EnsureOnceAsync(key.Scored, key.With2018))).Value;
 
-    private static async Task<string> EnsureOnceAsync(bool scored)
+    private static async Task<string> EnsureOnceAsync(bool scored, bool with2018)
     {
-        // The scored template is the demo one plus a run, so the demo is loaded once for both.
-        var source = scored ? await EnsureAsync(scored: false) : PostGis;
-        var name = Prefix + (scored ? "scored_" : "") + Fingerprint(source);
+        // Each template is the one before it plus one step (the demo, a run, the 2018 import), so no step is done twice.
+        var source = with2018 ? await EnsureAsync(scored) : scored ? await EnsureAsync(scored: false) : PostGis;
+        var name = Prefix + (scored ? "scored_" : "") + (with2018 ? "2018_" : "")
+            + Fingerprint(source, with2018 ? Boundaries2018.Select(b => b.File) : []);
         await using var admin = await AdminAsync();
         await admin.ExecuteScalarAsync("SELECT pg_advisory_lock(hashtext(@name))", new { name });
         try
@@ -54,7 +62,7 @@ public static class DemoTemplate
             // Left by a builder that was killed; the lock says none is building it now.
             await admin.ExecuteAsync($"DROP DATABASE IF EXISTS \"{building}\" WITH (FORCE)");
             await admin.ExecuteAsync($"CREATE DATABASE \"{building}\" TEMPLATE \"{source}\"");
-            await FillAsync(building, scored);
+            await FillAsync(building, scored, with2018);
             await admin.ExecuteAsync($"ALTER DATABASE \"{building}\" RENAME TO \"{name}\"");
             await MarkUsedAsync(admin, name);
             await DropUnusedAsync(admin);
@@ -66,13 +74,22 @@ public static class DemoTemplate
         }
     }
 
-    private static async Task FillAsync(string database, bool scored)
+    private static async Task FillAsync(string database, bool scored, bool with2018)
     {
         var connectionString = new NpgsqlConnectionStringBuilder(Server) { Database = database, Pooling = false }.ConnectionString;
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddRiskMapData(connectionString, new ImportLimits());
         await using var provider = services.BuildServiceProvider();
-        if (scored)
+        if (with2018)
+        {
+            // As the steward's uploads do (POST /api/imports/boundaries?level=…), through the same importer.
+            foreach (var (file, level) in Boundaries2018)
+            {
+                await provider.GetRequiredService<ImportService>().ImportAsync(new ImportRequest(ImportKind.Boundaries, GeoData.File(file), file, "test",
+                    new ImportOptions { Level = level }));
+            }
+        }
+        else if (scored)
         {
             var outcome = await provider.GetRequiredService<ScoreRunService>().RunAsync(ScoreTrigger.Manual, "test");
             if (outcome.RunId is null) throw new InvalidOperationException($"The demo's score run did not succeed: {outcome}");
@@ -103,7 +120,7 @@ public static class DemoTemplate
         foreach (var name in stale) await admin.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\"");
     }
 
-    private static string Fingerprint(string source)
+    private static string Fingerprint(string source, IEnumerable<string> geoData)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(source));
@@ -114,7 +131,7 @@ public static class DemoTemplate
             .Where(file => !file.Contains("/bin/", StringComparison.Ordinal) && !file.Contains("/obj/", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(file => (Name: file, Path: Path.Combine(root, file)))
-            .Concat(GeoDataInputs.Select(file => (Name: file, Path: GeoData.File(file))));
+            .Concat(GeoDataInputs.Concat(geoData).Select(file => (Name: file, Path: GeoData.File(file))));
         foreach (var (name, path) in sources)
         {
             hash.AppendData(Encoding.UTF8.GetBytes(name));

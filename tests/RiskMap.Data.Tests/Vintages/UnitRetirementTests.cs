@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RiskMap.Core.Geography;
 using RiskMap.Data.Access;
 using RiskMap.Data.Vintages;
+using RiskMap.TestSupport;
 
 namespace RiskMap.Data.Tests.Vintages;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RiskMap.Data.Access;
 using RiskMap.Data.Vintages;
+using RiskMap.TestSupport;
 
 namespace RiskMap.Data.Tests.Vintages;
 

@@ -1,25 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
-using RiskMap.Core.Geography;
 using RiskMap.Data.Access;
-using RiskMap.Data.Imports;
 using RiskMap.Data.Scoring;
 using RiskMap.Data.Vintages;
 using RiskMap.TestSupport;
 
 namespace RiskMap.Data.Tests.Vintages;
-
-/// <summary>The scored 2024 demo with the real 2018 boundaries imported beside it.</summary>
-public sealed class TwoVintagesDatabase : DemoDatabase
-{
-    protected override bool Scored => true;
-
-    public override async Task InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await ImportAsync(ImportKind.Boundaries, GeoData.File("kz_adm1_2018.geojson"), new ImportOptions { Level = EntityLevel.Region });
-        await ImportAsync(ImportKind.Boundaries, GeoData.File("kz_adm2_2018.geojson"), new ImportOptions { Level = EntityLevel.District });
-    }
-}
 
 public class VintageSwitchTests(TwoVintagesDatabase db) : IClassFixture<TwoVintagesDatabase>
 {

@@ -4,15 +4,13 @@ using RiskMap.TestSupport;
 namespace RiskMap.Web.Tests.Vintages;
 
 /// <summary>OGC API – Features items of another boundary vintage (?vintage=), as /api/regions and /api/districts serve them.</summary>
-public class OgcVintageTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
+public class OgcVintageTests(TwoVintagesApp app) : IClassFixture<TwoVintagesApp>
 {
     private readonly HttpClient _client = app.CreateClient();
 
     [Fact]
     public async Task Items_of_2018_are_its_own_units_without_risk_levels_while_the_current_vintage_keeps_them()
     {
-        await VintageUploads.Upload2018Async(app.ClientAs("steward"));
-
         var regions2018 = await Json.GetAsync(_client, "/ogc/collections/regions/items?vintage=2018&limit=100");
         Assert.Equal(17, regions2018.GetProperty("numberMatched").GetInt32());
         var astana = regions2018.GetProperty("features").EnumerateArray().Single(f => f.GetProperty("id").GetString() == "710000000").GetProperty("properties");

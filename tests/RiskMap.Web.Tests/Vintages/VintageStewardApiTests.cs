@@ -3,8 +3,8 @@ using RiskMap.TestSupport;
 
 namespace RiskMap.Web.Tests.Vintages;
 
-/// <summary>The steward's remaining vintage work over HTTP and the command line: refusals that name what stands in the way, deletion, dates and retiring a unit.</summary>
-public class VintageStewardApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
+/// <summary>The steward's remaining vintage work over HTTP and the command line: refusals that name what stands in the way and retiring a unit.</summary>
+public class VintageStewardApiTests(TwoVintagesApp app) : IClassFixture<TwoVintagesApp>
 {
     private readonly HttpClient _steward = app.ClientAs("steward");
 
@@ -14,7 +14,6 @@ public class VintageStewardApiTests(ScoredDemoApp app) : IClassFixture<ScoredDem
     [Fact]
     public async Task A_switch_is_refused_while_a_programme_targets_a_district_the_vintage_lacks_saying_so_in_words()
     {
-        await VintageUploads.Ensure2018Async(_steward);
         // A district of 2024 that 2018 lacks, in a region both have: the programme's target is the one unit in the way.
         var (district, region) = (await app.Database.QueryAsync<(string, string)>("""
             SELECT d.kato, d.region_kato FROM districts d
@@ -47,33 +46,8 @@ public class VintageStewardApiTests(ScoredDemoApp app) : IClassFixture<ScoredDem
     }
 
     [Fact]
-    public async Task Deleting_a_vintage_is_refused_while_its_quarters_hold_observations_then_allowed_and_overlapping_dates_are_refused()
-    {
-        await VintageUploads.Ensure2018Async(_steward);
-        Assert.Equal(0, (await CliAsync("vintage", "set", "2018", "--from", "2018-01-01", "--to", "2030-12-31")).ExitCode);
-        var overlap = await CliAsync("vintage", "set", "2024", "--from", "2024-01-01");
-        Assert.Equal(1, overlap.ExitCode);
-        Assert.Equal("Vintage 2018 is in force from 2018-01-01 to 2030-12-31, which overlaps these dates: a quarter would belong to both. Nothing changed.",
-            overlap.Error.Trim());
-        Assert.Null(await app.Database.ScalarAsync<DateTime?>("SELECT valid_from FROM boundary_vintages WHERE vintage = 2024"));
-
-        var refused = await Json.ProblemAsync(await _steward.DeleteAsync("/api/vintages/2018"), HttpStatusCode.Conflict);
-        Assert.Equal("vintage-in-use", refused.GetProperty("code").GetString());
-        Assert.Contains(refused.GetProperty("references").EnumerateArray(), r => r.GetProperty("kind").GetString() == "observations");
-        var current = await Json.ProblemAsync(await _steward.DeleteAsync("/api/vintages/2024"), HttpStatusCode.Conflict);
-        Assert.Equal("vintage-current", current.GetProperty("code").GetString());
-        Assert.Equal(HttpStatusCode.Forbidden, (await app.ClientAs("analyst").DeleteAsync("/api/vintages/2018")).StatusCode);
-
-        Assert.Equal(0, (await CliAsync("vintage", "set", "2018")).ExitCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await _steward.DeleteAsync("/api/vintages/2018")).StatusCode);
-        Assert.Equal([2024], (await Json.GetAsync(_steward, "/api/vintages")).EnumerateArray().Select(v => v.GetProperty("vintage").GetInt32()));
-        await Json.ProblemAsync(await _steward.DeleteAsync("/api/vintages/2018"), HttpStatusCode.NotFound);
-    }
-
-    [Fact]
     public async Task A_district_is_retired_off_the_map_once_no_user_works_in_it_and_a_2018_one_from_the_command_line()
     {
-        await VintageUploads.Ensure2018Async(_steward);
         var district = await app.Database.ScalarAsync<string>(
             "SELECT min(d.kato) FROM districts d WHERE NOT EXISTS (SELECT 1 FROM users WHERE scope_district = d.kato)");
         var url = $"/api/vintages/2024/units/district/{district}/retire";
@@ -118,7 +92,6 @@ public class VintageStewardApiTests(ScoredDemoApp app) : IClassFixture<ScoredDem
     [Fact]
     public async Task The_command_line_lists_the_vintages_and_refuses_in_words_to_switch_to_or_delete_what_it_must_not()
     {
-        await VintageUploads.Ensure2018Async(_steward);
         var list = await CliAsync("vintage", "list");
         Assert.Equal(0, list.ExitCode);
         // Another test of the class may have retired a district of either.

@@ -3,14 +3,13 @@ using RiskMap.TestSupport;
 
 namespace RiskMap.Web.Tests.Vintages;
 
-public class VintageSwitchApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
+public class VintageSwitchApiTests(TwoVintagesApp app) : IClassFixture<TwoVintagesApp>
 {
     private readonly HttpClient _steward = app.ClientAs("steward");
 
     [Fact]
     public async Task The_steward_switches_the_map_to_2018_and_back_and_others_may_not()
     {
-        await VintageUploads.Upload2018Async(_steward);
         var client = app.CreateClient();
         var before = await client.GetAsync("/api/regions");
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);

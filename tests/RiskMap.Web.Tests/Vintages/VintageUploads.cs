@@ -16,13 +16,6 @@ internal static class VintageUploads
         return result.GetProperty("batchId").GetInt64();
     }
 
-    /// <summary>The 2018 boundaries beside the current ones, uploaded unless a test of the class already did (or deleted them).</summary>
-    public static async Task Ensure2018Async(HttpClient steward)
-    {
-        var vintages = await Json.GetAsync(steward, "/api/vintages");
-        if (!vintages.EnumerateArray().Any(v => v.GetProperty("vintage").GetInt32() == 2018)) await Upload2018Async(steward);
-    }
-
     /// <summary>The 2018 regions and districts, as the steward imported them.</summary>
     public static async Task Upload2018Async(HttpClient steward)
     {
