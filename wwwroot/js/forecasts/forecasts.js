@@ -25,7 +25,7 @@ const decimal = (value) => (typeof value === "number" ? formatNumber(value, { ma
 function row(entry) {
   const method = element("td", { text: entry.methodName });
   if (entry.published) method.append(" ", element("strong", { className: "skill-published", text: `(${t("card.skill.published")})` }));
-  const tr = element("tr", { attrs: { "data-level": entry.level, "data-method": entry.method } });
+  const tr = element("tr", { className: entry.published ? "is-published" : "", attrs: { "data-level": entry.level, "data-method": entry.method } });
   tr.append(
     element("td", { text: t(`card.level.${entry.level}`) }),
     element("td", { className: "num", text: formatNumber(entry.horizon) }),
