@@ -50,9 +50,11 @@ async function load() {
     rows = answer.rows;
     els.error.hidden = true;
     render();
+    document.body.dataset.ready = "true";
   } catch (error) {
     reportBug(error);
     els.error.hidden = false;
+    document.body.dataset.ready = "error";
   }
 }
 
