@@ -54,6 +54,7 @@ public static class DataServices
         services.AddSingleton<Scoring.IndicatorValueQueries>();
         services.AddSingleton<Scoring.ScoreRunQueries>();
         services.AddSingleton<HotSpots.EmergingHotSpotQueries>();
+        services.AddSingleton<Forecasting.ForecastQueries>();
         services.AddSingleton<Alerts.AlertQueries>();
         services.AddSingleton<Alerts.AlertRuleStore>();
         services.AddSingleton<Scoring.WeightCatalogue>();

@@ -14,4 +14,16 @@ public static class ForecastWinner
         if (bestBaseline is not { } baseline) return meanCrps.ContainsKey(ForecastMethod.Model) ? ForecastMethod.Model : CountBaselines.All[0];
         return meanCrps.TryGetValue(ForecastMethod.Model, out var model) && model < meanCrps[baseline] ? ForecastMethod.Model : baseline;
     }
+
+    /// <summary>
+    /// The composite's method under a level's published method: the score model with the count model, the last score with
+    /// the last value, and the unit's mean score with either mean baseline (a score has no mean-of-four forecast; its
+    /// nearest is the unit's mean).
+    /// </summary>
+    public static ForecastMethod ForComposite(ForecastMethod published) => published switch
+    {
+        ForecastMethod.Model => ForecastMethod.Model,
+        ForecastMethod.LastValue => ForecastMethod.LastValue,
+        _ => ForecastMethod.HistoricalMean,
+    };
 }

@@ -9,25 +9,34 @@ using RiskMap.Data.Scoring;
 namespace RiskMap.Data.Forecasting;
 
 /// <summary>What the forecasts of one level read: a panel per count indicator and the published composite scores.</summary>
-public sealed record LevelForecastInput(EntityLevel Level, IReadOnlyList<(string Indicator, CountPanel Panel)> Counts, ScorePanel? Scores);
+public sealed record LevelForecastInput(EntityLevel Level, IReadOnlyList<Core.Indicators.Quarter> Periods,
+    IReadOnlyList<(string Indicator, CountPanel Panel)> Counts, ScorePanel? Scores);
 
 /// <summary>
 /// Reads the observations in today's boundaries the way scoring does (<see cref="ScoreInputLoader"/>; districts and
 /// regions summed from their schools where they have no value of their own, nothing carried forward: a forecast learns
 /// from reported quarters only), the neighbours (queen contiguity for regions and districts; for a school, the other
-/// schools of its district, as schools are points) and the published run's scores and risk levels.
+/// schools of its district, as schools are points) and a run's scores and risk levels.
 /// </summary>
 public sealed class ForecastInputLoader(NpgsqlDataSource dataSource)
 {
+    /// <summary>The input with the published run's scores.</summary>
     public async Task<IReadOnlyList<LevelForecastInput>> LoadAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var run = await connection.ExecuteScalarAsync<long?>("SELECT run_id FROM published_score_run");
+        return await LoadAsync(connection, run, cancellationToken);
+    }
+
+    /// <summary>The input with the scores of <paramref name="run"/> (none without a run), on the caller's connection: a
+    /// run being published reads its own scores inside its transaction.</summary>
+    public static async Task<IReadOnlyList<LevelForecastInput>> LoadAsync(NpgsqlConnection connection, long? run, CancellationToken cancellationToken)
+    {
         var (catalogue, _) = await ScoreCatalogue.LoadAsync(connection);
         var input = await ScoreInputLoader.LoadAsync(connection, catalogue, cancellationToken);
         var isCount = catalogue.Indicators.Select(i => i.IsCount).ToArray();
         input.Districts.AggregateFrom(input.Schools, isCount);
         input.Regions.AggregateFrom(input.Districts, isCount);
-        var run = await connection.ExecuteScalarAsync<long?>("SELECT run_id FROM published_score_run");
 
         var result = new List<LevelForecastInput>();
         foreach (var (level, data) in new[] { (EntityLevel.School, input.Schools), (EntityLevel.District, input.Districts), (EntityLevel.Region, input.Regions) })
@@ -44,7 +53,7 @@ public sealed class ForecastInputLoader(NpgsqlDataSource dataSource)
                 counts.Add((catalogue.Indicators[i].Code, new CountPanel(data.Codes, input.Periods, values, data.Pupils, neighbours)));
             }
             var scores = run is { } id ? await ScoresAsync(connection, id, level, data, input.Periods) : null;
-            result.Add(new LevelForecastInput(level, counts, scores));
+            result.Add(new LevelForecastInput(level, input.Periods, counts, scores));
         }
         return result;
     }

@@ -25,7 +25,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <param name="force">Run even when inputs, weights and method are those of the published run.</param>
-    /// <param name="onStage">Told each stage as it starts (loading, scoring, writing, hot spots, publishing, alerts).</param>
+    /// <param name="onStage">Told each stage as it starts (loading, scoring, writing, hot spots, publishing, forecasts, alerts).</param>
     /// <param name="methodologyVersion">One of <see cref="MethodologyVersions"/>; null: the configured method. Any other
     /// method than the configured one makes a run for comparison, which is not published.</param>
     public async Task<ScoreRunOutcome> RunAsync(ScoreTrigger trigger, string requestedBy, bool force = false,
@@ -152,6 +152,8 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
                 winsorised = t.Treatment.PointsWinsorised, skewness = t.Treatment.SkewnessBefore, kurtosis = t.Treatment.KurtosisBefore,
             }), Json),
         }, transaction);
+        onStage?.Invoke("forecasts");
+        await Forecasting.ForecastWriter.WriteAsync(connection, runId, cancellationToken);
         if (publish)
         {
             onStage?.Invoke("alerts");

@@ -38,6 +38,14 @@ public static class QueryParameters
             : throw new Invalid(name, $"The published scores cover {string.Join(", ", version.PeriodList)}; not {quarter}.");
     }
 
+    /// <summary>The answer's language: lang (kk, ru or en), else the Accept-Language header, else English.</summary>
+    public static Core.Localization.Language Language(string? lang, string? acceptLanguage) => lang switch
+    {
+        null => Core.Localization.Languages.FromCode(acceptLanguage),
+        "kk" or "ru" or "en" => Core.Localization.Languages.FromCode(lang),
+        _ => throw new Invalid("lang", "lang must be kk, ru or en."),
+    };
+
     /// <summary>A boundary vintage (a year); absent means the current one.</summary>
     public static int? Vintage(string? text) => text is null ? null : WholeNumber("vintage", text, 0, 1990, 2100);
 

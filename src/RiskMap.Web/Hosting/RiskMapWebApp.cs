@@ -4,6 +4,7 @@ using RiskMap.Web.Features.Catalogue;
 using RiskMap.Web.Features.Counts;
 using RiskMap.Web.Features.Alerts;
 using RiskMap.Web.Features.EmergingHotSpots;
+using RiskMap.Web.Features.Forecasts;
 using RiskMap.Web.Features.Exports;
 using RiskMap.Web.Features.FirstFrame;
 using RiskMap.Web.Features.Geography;
@@ -104,6 +105,7 @@ public static class RiskMapWebApp
         api.MapExportEndpoints();
         api.MapHotspotEndpoints();
         api.MapEmergingHotSpotEndpoints();
+        api.MapForecastEndpoints();
         api.MapAlertEndpoints();
         api.MapAlertRuleEndpoints();
         api.MapImportEndpoints();

@@ -8,6 +8,7 @@ import { readView, writeView } from "./deeplink.js";
 import { createDistrictLabels } from "./districtlabels.js";
 import { createDistricts } from "./districts.js";
 import { emergingHotSpots } from "./emerging-data.js";
+import { unitForecast } from "./forecast-data.js";
 import { createHotspotTable } from "./hotspots.js";
 import { formatArea, formatChange, formatNumber, formatQuarter, formatScore, localizedName, t } from "../shared/i18n.js";
 import { renderLegend } from "./legend.js";
@@ -519,8 +520,10 @@ async function loadProfile({ level, code, name }) {
   showProfile({ name, profile: null });
   let profile;
   let hotSpot;
+  let forecast;
   try {
-    [profile, hotSpot] = await Promise.all([fetchProfile({ run: state.run.id, level, code, view: selectedView() }), hotSpotOfUnit(level, code)]);
+    [profile, hotSpot, forecast] = await Promise.all([fetchProfile({ run: state.run.id, level, code, view: selectedView() }),
+      hotSpotOfUnit(level, code), forecastOfUnit(level, code)]);
   } catch (error) {
     reportBug(error);
     if (stillOpen()) showProfile({ name, failed: true });
@@ -533,7 +536,7 @@ async function loadProfile({ level, code, name }) {
     state.school.props = { ...state.school.props, name_kk: nameKk, name_ru: nameRu, name_en: nameEn };
     renderCrumbs();
   }
-  showProfile({ name, profile, hotSpot });
+  showProfile({ name, profile, hotSpot, forecast });
   markPainted("riskmap:profile-shown");
 }
 
@@ -547,6 +550,17 @@ async function hotSpotOfUnit(level, code) {
     const answer = await emergingHotSpots({ run: state.run.id, level });
     const unit = answer.byCode.get(code);
     return unit ? { unit, periods: answer.periods } : null;
+  } catch (error) {
+    reportBug(error);
+    return null;
+  }
+}
+
+/** A unit's forecast for its profile, or null: for a caller not shown it, or when the request fails (the profile is shown without it). */
+async function forecastOfUnit(level, code) {
+  if (!state.seesHotSpots) return null;
+  try {
+    return await unitForecast({ level, code });
   } catch (error) {
     reportBug(error);
     return null;

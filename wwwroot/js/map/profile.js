@@ -2,7 +2,7 @@
 // view it shows: its risk level, score with its interval, probability of risk level 4 or 5, rank with its uncertainty
 // band, change (a rise or fall only when clear), reliability, what drives the score and
 // its quarterly trend with the shown quarter marked, saying which quarters were carried across a boundary change; for
-// callers shown it, the unit's emerging hot spot category with its hot/cold strip by quarter. The panel is the <aside id="profile"> of index.html. Plain ES module.
+// callers shown them, the unit's next-quarter forecast and its emerging hot spot category with its hot/cold strip by quarter. The panel is the <aside id="profile"> of index.html. Plain ES module.
 
 import { CHANGE_KINDS, changeDirection, changeText } from "./change.js";
 import { barChart, lineChart } from "../shared/charts.js";
@@ -11,6 +11,7 @@ import { classColor, isSuppressed, unitClass } from "./choropleth.js";
 import { element } from "../shared/dom.js";
 import { formatNumber, formatQuarter, formatScore, localizedName, t, tPlural } from "../shared/i18n.js";
 import { heldLevelNote } from "./heldlevel.js";
+import { forecastSection } from "./forecast-profile.js";
 import { hotSpotSection } from "./emerging-profile.js";
 import { methodologyLink, suppressedSwatch, swatch } from "./legend.js";
 import "./profile-messages.js";
@@ -26,7 +27,7 @@ const els = {
   close: document.getElementById("profile-close"),
 };
 
-/** What the panel shows: { name, profile, failed, hotSpot }; profile is null while loading. */
+/** What the panel shows: { name, profile, failed, hotSpot, forecast }; profile is null while loading. */
 let shown = null;
 
 function fact(list, label, ...content) {
@@ -134,7 +135,7 @@ function methodologyNote() {
   return note;
 }
 
-function detailed(profile, hotSpot) {
+function detailed(profile, hotSpot, forecast) {
   const { level, latest, contributions: items, history, period } = profile;
   const [rankLabel, rankText] = rankFact(level, latest);
   const facts = element("dl", { className: "profile-facts" });
@@ -152,6 +153,7 @@ function detailed(profile, hotSpot) {
     viewLine(profile),
     facts,
     methodologyNote(),
+    ...forecastSection(forecast),
     ...(hotSpot ? hotSpotSection(hotSpot.unit, hotSpot.periods) : []),
     element("h3", { className: "profile-subtitle", text: t("profile.contributions") }),
     items.length > 0 ? contributions(items) : element("p", { className: "profile-note", text: t("profile.contributionsLatestOnly") }),
@@ -172,19 +174,20 @@ function classOnly(profile) {
 
 function render() {
   if (!shown) return;
-  const { name, profile, failed, hotSpot } = shown;
+  const { name, profile, failed, hotSpot, forecast } = shown;
   els.title.textContent = profile ? localizedName({ name_kk: profile.latest.nameKk, name_ru: profile.latest.nameRu, name_en: profile.latest.nameEn }) : name;
   let content;
   if (failed) content = [element("p", { className: "profile-note", text: t("profile.failed") })];
   else if (!profile) content = [element("p", { className: "profile-note", text: t("status.loading") })];
-  else content = profile.latest.detailed ? detailed(profile, hotSpot) : classOnly(profile);
+  else content = profile.latest.detailed ? detailed(profile, hotSpot, forecast) : classOnly(profile);
   els.body.replaceChildren(...content);
   els.panel.dataset.profile = failed ? "failed" : profile ? "ready" : "loading";
 }
 
 /**
- * Shows the panel: { name } while loading, then { name, profile, hotSpot } or { name, failed }; hotSpot, where the caller
- * is shown the unit's emerging hot spot category, is { unit, periods } of its answer (emerging-data.js).
+ * Shows the panel: { name } while loading, then { name, profile, hotSpot, forecast } or { name, failed }; hotSpot, where the
+ * caller is shown the unit's emerging hot spot category, is { unit, periods } of its answer (emerging-data.js); forecast,
+ * where the caller is shown the unit's forecast, is unitForecast's answer (forecast-data.js).
  */
 export function showProfile(content) {
   const opening = els.panel.hidden;

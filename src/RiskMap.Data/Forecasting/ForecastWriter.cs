@@ -1,0 +1,98 @@
+using Npgsql;
+using NpgsqlTypes;
+using RiskMap.Core.Forecasting;
+using RiskMap.Core.Geography;
+
+namespace RiskMap.Data.Forecasting;
+
+/// <summary>
+/// Runs the backtest of every level on a score run's input and scores, and writes it with the forecasts of the method each
+/// level publishes (<see cref="ForecastWinner"/>) under the run (<c>forecast_skill</c>, <c>forecasts</c>), inside the run's
+/// publishing transaction: a run that fails takes its forecasts with it. Needs the run's scores and level references
+/// written (its class thresholds).
+/// </summary>
+public static class ForecastWriter
+{
+    public const string Composite = "composite";
+
+    /// <returns>The forecast rows written.</returns>
+    public static async Task<int> WriteAsync(NpgsqlConnection connection, long runId, CancellationToken cancellationToken = default)
+    {
+        var rows = 0;
+        foreach (var input in await ForecastInputLoader.LoadAsync(connection, runId, cancellationToken))
+        {
+            var level = input.Level.ToCode();
+            var backtest = Backtest.Run(level, [.. input.Counts.Select(c => c.Panel)], input.Scores);
+            var published = ForecastWinner.Of(backtest);
+            await CopySkillAsync(connection, runId, backtest, published, cancellationToken);
+            await using var copy = await connection.BeginBinaryImportAsync("""
+                COPY forecasts (run_id, level, code, measure, horizon, period, method, expected_count, rate_per_1000, dispersion,
+                                count_low, count_median, count_high, score, score_low, score_high, high_risk_probability) FROM STDIN (FORMAT BINARY)
+                """, cancellationToken);
+            foreach (var (indicator, panel) in input.Counts)
+                foreach (var f in CountForecast.Latest(panel, published))
+                {
+                    await StartAsync(copy, runId, level, f.Unit, indicator, f.Horizon, f.Period.ToString(), f.Method, cancellationToken);
+                    await copy.WriteAsync(f.ExpectedCount, NpgsqlDbType.Double, cancellationToken);
+                    await copy.WriteAsync(f.RatePer1000, NpgsqlDbType.Double, cancellationToken);
+                    await copy.WriteAsync(f.Dispersion, NpgsqlDbType.Double, cancellationToken);
+                    await copy.WriteAsync(f.Low, NpgsqlDbType.Integer, cancellationToken);
+                    await copy.WriteAsync(f.Median, NpgsqlDbType.Integer, cancellationToken);
+                    await copy.WriteAsync(f.High, NpgsqlDbType.Integer, cancellationToken);
+                    for (var i = 0; i < 4; i++) await copy.WriteNullAsync(cancellationToken);
+                }
+            if (input.Scores is { } scores)
+                foreach (var f in CompositeForecast.Latest(scores, input.Periods[^1], published))
+                {
+                    await StartAsync(copy, runId, level, f.Unit, Composite, f.Horizon, f.Period.ToString(), f.Method, cancellationToken);
+                    for (var i = 0; i < 6; i++) await copy.WriteNullAsync(cancellationToken);
+                    await copy.WriteAsync(f.Score, NpgsqlDbType.Double, cancellationToken);
+                    await copy.WriteAsync(f.Low, NpgsqlDbType.Double, cancellationToken);
+                    await copy.WriteAsync(f.High, NpgsqlDbType.Double, cancellationToken);
+                    await copy.WriteAsync(f.HighOrVeryHighProbability, NpgsqlDbType.Double, cancellationToken);
+                }
+            rows += (int)await copy.CompleteAsync(cancellationToken);
+        }
+        return rows;
+    }
+
+    private static async Task StartAsync(NpgsqlBinaryImporter copy, long runId, string level, string code, string measure, int horizon,
+        string period, ForecastMethod method, CancellationToken cancellationToken)
+    {
+        await copy.StartRowAsync(cancellationToken);
+        await copy.WriteAsync(runId, NpgsqlDbType.Bigint, cancellationToken);
+        await copy.WriteAsync(level, NpgsqlDbType.Text, cancellationToken);
+        await copy.WriteAsync(code, NpgsqlDbType.Text, cancellationToken);
+        await copy.WriteAsync(measure, NpgsqlDbType.Text, cancellationToken);
+        await copy.WriteAsync((short)horizon, NpgsqlDbType.Smallint, cancellationToken);
+        await copy.WriteAsync(period, NpgsqlDbType.Char, cancellationToken);
+        await copy.WriteAsync(method.Code(), NpgsqlDbType.Text, cancellationToken);
+    }
+
+    private static async Task CopySkillAsync(NpgsqlConnection connection, long runId, IReadOnlyList<BacktestRow> backtest, ForecastMethod published,
+        CancellationToken cancellationToken)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync("""
+            COPY forecast_skill (run_id, level, horizon, method, forecasts, crps, rate_mae, coverage, entries, entered, brier,
+                                 average_precision, published) FROM STDIN (FORMAT BINARY)
+            """, cancellationToken);
+        foreach (var row in backtest)
+        {
+            await copy.StartRowAsync(cancellationToken);
+            await copy.WriteAsync(runId, NpgsqlDbType.Bigint, cancellationToken);
+            await copy.WriteAsync(row.Level, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync((short)row.Horizon, NpgsqlDbType.Smallint, cancellationToken);
+            await copy.WriteAsync(row.Method.Code(), NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(row.Forecasts, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(row.Crps, NpgsqlDbType.Double, cancellationToken);
+            await copy.WriteAsync(row.RateMae, NpgsqlDbType.Double, cancellationToken);
+            await copy.WriteAsync(row.Coverage, NpgsqlDbType.Double, cancellationToken);
+            await copy.WriteAsync(row.Entries, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(row.Entered, NpgsqlDbType.Integer, cancellationToken);
+            await copy.WriteAsync(row.Brier, NpgsqlDbType.Double, cancellationToken);
+            await copy.WriteAsync(row.AveragePrecision, NpgsqlDbType.Double, cancellationToken);
+            await copy.WriteAsync(row.Method == published, NpgsqlDbType.Boolean, cancellationToken);
+        }
+        await copy.CompleteAsync(cancellationToken);
+    }
+}
