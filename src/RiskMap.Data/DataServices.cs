@@ -56,6 +56,7 @@ public static class DataServices
         services.AddSingleton<HotSpots.EmergingHotSpotQueries>();
         services.AddSingleton<Alerts.AlertQueries>();
         services.AddSingleton<Alerts.AlertRuleStore>();
+        services.AddSingleton<Alerts.WebhookStore>();
         services.AddSingleton<Scoring.WeightCatalogue>();
         services.AddSingleton<Tiles.TileQueries>();
         services.AddSingleton<Ogc.FeatureCollections>();

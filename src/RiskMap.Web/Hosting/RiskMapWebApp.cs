@@ -17,6 +17,8 @@ using RiskMap.Web.Features.Ogc;
 using RiskMap.Web.Features.Programmes;
 using RiskMap.Web.Hosting.OpenApi;
 
+using RiskMap.Web.Features.Alerts.Webhooks;
+
 namespace RiskMap.Web.Hosting;
 
 /// <summary>Builds the web application: services, the HTTP pipeline and the endpoints of each feature.</summary>
@@ -43,6 +45,7 @@ public static class RiskMapWebApp
         builder.Services.AddSingleton<FirstFrameMaker>();
         builder.Services.AddSingleton<Features.Scoring.IndicatorValues>();
         builder.Services.AddProgrammes();
+        builder.Services.AddAlertWebhooks(builder.Configuration);
         builder.Services.AddErrorProblems();
         builder.Services.AddSingleton<PublicOrigin>();
         builder.Services.AddHostCheck();
@@ -106,6 +109,7 @@ public static class RiskMapWebApp
         api.MapEmergingHotSpotEndpoints();
         api.MapAlertEndpoints();
         api.MapAlertRuleEndpoints();
+        api.MapWebhookEndpoints();
         api.MapImportEndpoints();
         api.MapVintageEndpoints();
         api.MapScoreEndpoints();
