@@ -57,6 +57,7 @@ public static class DataServices
         services.AddSingleton<Forecasting.ForecastQueries>();
         services.AddSingleton<Alerts.AlertQueries>();
         services.AddSingleton<Alerts.AlertRuleStore>();
+        services.AddSingleton<Alerts.WebhookStore>();
         services.AddSingleton<Scoring.WeightCatalogue>();
         services.AddSingleton<Tiles.TileQueries>();
         services.AddSingleton<Ogc.FeatureCollections>();

@@ -39,6 +39,8 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         public const string UnitRetired = "unit-retired";
         public const string AlertAcknowledged = "alert-acknowledged";
         public const string AlertRulesChanged = "alert-rules-changed";
+        public const string WebhookRegistered = "webhook-registered";
+        public const string WebhookRemoved = "webhook-removed";
     }
 
     public async Task WriteAsync(AuditEntry entry)

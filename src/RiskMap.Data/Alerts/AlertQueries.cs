@@ -62,7 +62,7 @@ public sealed class AlertQueries(NpgsqlDataSource dataSource, SmallAreaSuppressi
     }
 
     /// <summary>The alerts whose unit the caller sees in full, with the unit's names: needs <see cref="SeenUnits.Parameters"/>.</summary>
-    private static readonly string Seen = $"""
+    internal static readonly string Seen = $"""
         WITH seen AS (
             SELECT 'region' AS level, u.* FROM ({SeenUnits.Seen(EntityLevel.Region)}) u WHERE u.sight = 'full'
             UNION ALL SELECT 'district', u.* FROM ({SeenUnits.Seen(EntityLevel.District)}) u WHERE u.sight = 'full'

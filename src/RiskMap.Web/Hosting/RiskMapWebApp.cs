@@ -18,6 +18,8 @@ using RiskMap.Web.Features.Ogc;
 using RiskMap.Web.Features.Programmes;
 using RiskMap.Web.Hosting.OpenApi;
 
+using RiskMap.Web.Features.Alerts.Webhooks;
+
 namespace RiskMap.Web.Hosting;
 
 /// <summary>Builds the web application: services, the HTTP pipeline and the endpoints of each feature.</summary>
@@ -44,6 +46,7 @@ public static class RiskMapWebApp
         builder.Services.AddSingleton<FirstFrameMaker>();
         builder.Services.AddSingleton<Features.Scoring.IndicatorValues>();
         builder.Services.AddProgrammes();
+        builder.Services.AddAlertWebhooks(builder.Configuration);
         builder.Services.AddErrorProblems();
         builder.Services.AddSingleton<PublicOrigin>();
         builder.Services.AddHostCheck();
@@ -108,6 +111,7 @@ public static class RiskMapWebApp
         api.MapForecastEndpoints();
         api.MapAlertEndpoints();
         api.MapAlertRuleEndpoints();
+        api.MapWebhookEndpoints();
         api.MapImportEndpoints();
         api.MapVintageEndpoints();
         api.MapScoreEndpoints();

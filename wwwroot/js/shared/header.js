@@ -6,14 +6,20 @@ import { element } from "./dom.js";
 import { LANGUAGES, LANGUAGE_NAMES } from "./i18n.js";
 import { readsProgrammes } from "../programmes/programmes-api.js";
 import { comparesRuns } from "../compare/compare-api.js";
+import { readsAlerts } from "../alerts/alerts-api.js";
+import { showAlertBadge } from "../alerts/alert-badge.js";
 
-/** The pages in the header's order; shownTo(me) limits a link to some users (undefined: everyone). */
+/**
+ * The pages in the header's order; shownTo(me) limits a link to some users (undefined: everyone); badge(link, me) adds
+ * a badge to a link once it is shown.
+ */
 const PAGES = Object.freeze([
   { path: "/", key: "nav.map" },
   { path: "/jobs.html", key: "nav.jobs" },
   { path: "/compare.html", key: "nav.compare", shownTo: comparesRuns },
   { path: "/programmes.html", key: "nav.programmes", shownTo: readsProgrammes },
   { path: "/imports.html", key: "nav.imports", shownTo: (me) => me.managesData === true },
+  { path: "/alerts.html", key: "nav.alerts", shownTo: readsAlerts, badge: showAlertBadge },
 ]);
 
 /** Builds the header's content; the text is filled in by page.js (data-i18n) like the rest of the static text. */
@@ -29,7 +35,10 @@ export function renderHeader(header) {
 
   const nav = element("nav", { className: "page-nav", attrs: { "data-i18n-aria-label": "nav.label" } });
   for (const page of PAGES) {
-    const link = element("a", { className: "page-link", attrs: { href: page.path, "data-page-link": page.path, "data-i18n": page.key } });
+    const link = element("a", { className: "page-link", attrs: { href: page.path, "data-page-link": page.path } });
+    // A link with a badge keeps its text in a span of its own, so that translating the text leaves the badge.
+    if (page.badge) link.append(element("span", { attrs: { "data-i18n": page.key } }));
+    else link.dataset.i18n = page.key;
     if (page.path === current) link.setAttribute("aria-current", "page");
     link.hidden = page.shownTo !== undefined;
     nav.append(link);
@@ -65,5 +74,6 @@ export function showPageLinks(me) {
   for (const link of document.querySelectorAll("a[data-page-link]")) {
     const page = PAGES.find((p) => p.path === link.dataset.pageLink);
     if (page?.shownTo) link.hidden = !page.shownTo(me);
+    if (page?.badge && !link.hidden) page.badge(link, me);
   }
 }
