@@ -1,0 +1,74 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using RiskMap.Web.Features.Access;
+
+namespace RiskMap.Web.Features.Jobs;
+
+/// <summary>
+/// Hangfire on its PostgreSQL storage, in the project's database (schema <c>hangfire</c>, owned by the runtime role):
+/// every instance of the service is a Hangfire server, each job runs on one of them, and a job whose server died is
+/// fetched again once its invisibility timeout has passed. The timeout slides while a job runs, so a long recompute on
+/// a live server is never taken from it.
+/// </summary>
+public static class BackgroundJobs
+{
+    /// <summary>The "Scheduler" configuration section (Scheduler:Enabled=false leaves Hangfire out of the instance).</summary>
+    public sealed class SchedulerOptions
+    {
+        /// <summary>The server's name in the dashboard and the logs; null: Hangfire's (host name and process).</summary>
+        public string? InstanceId { get; set; }
+
+        /// <summary>How long after its server stopped answering a job is fetched by another.</summary>
+        public double InvisibilityTimeoutSeconds { get; set; } = 300;
+
+        /// <summary>How often delayed and recurring jobs are looked for.</summary>
+        public double PollSeconds { get; set; } = 1;
+
+        public int Workers { get; set; } = 2;
+    }
+
+    public static SchedulerOptions Options(IConfiguration configuration) =>
+        configuration.GetSection("Scheduler").Get<SchedulerOptions>() ?? new SchedulerOptions();
+
+    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = Options(configuration);
+        var connectionString = configuration.GetConnectionString("RiskMap") ?? "";
+        services.AddHangfire(hangfire => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                // LISTEN/NOTIFY: a job asked for now starts now, not at the next poll.
+                EnableLongPolling = true,
+                InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds),
+                UseSlidingInvisibilityTimeout = true,
+            }));
+        services.AddHangfireServer(server =>
+        {
+            if (options.InstanceId is { } name) server.ServerName = name;
+            server.WorkerCount = Math.Max(1, options.Workers);
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(options.PollSeconds);
+        });
+        return services;
+    }
+
+    /// <summary>Where the data steward watches and retries jobs (linked from the score-runs page).</summary>
+    public const string DashboardPath = "/jobs/dashboard";
+
+    /// <summary>
+    /// The Hangfire Dashboard for the data steward only: the app's own sign-in and the steward policy decide, not
+    /// Hangfire's local-requests rule; the app's security headers and CSP apply as to every page.
+    /// </summary>
+    public static void MapJobsDashboard(this WebApplication app) =>
+        app.MapHangfireDashboardWithAuthorizationPolicy(AccessSetup.StewardPolicy, DashboardPath, new DashboardOptions
+        {
+            Authorization = [],
+            AppPath = "/jobs.html",
+            DashboardTitle = "RiskMap jobs",
+            DisplayStorageConnectionString = false,
+        });
+}
