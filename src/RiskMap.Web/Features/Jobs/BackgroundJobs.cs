@@ -1,5 +1,7 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using RiskMap.Web.Features.Access;
 
 namespace RiskMap.Web.Features.Jobs;
@@ -34,19 +36,24 @@ public static class BackgroundJobs
     {
         var options = Options(configuration);
         var connectionString = configuration.GetConnectionString("RiskMap") ?? "";
+        // The storage and the job activator are this host's own, registered before AddHangfire (which would otherwise take
+        // Hangfire's static JobStorage.Current and JobActivator.Current: with several hosts in one process, as in the tests,
+        // a job could be run against another host's database).
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            // LISTEN/NOTIFY: a job asked for now starts now, not at the next poll.
+            EnableLongPolling = true,
+            InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds),
+            UseSlidingInvisibilityTimeout = true,
+        };
+        services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
-            {
-                SchemaName = "hangfire",
-                PrepareSchemaIfNecessary = true,
-                // LISTEN/NOTIFY: a job asked for now starts now, not at the next poll.
-                EnableLongPolling = true,
-                InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds),
-                UseSlidingInvisibilityTimeout = true,
-            }));
+            .UseRecommendedSerializerSettings());
         services.AddHangfireServer(server =>
         {
             if (options.InstanceId is { } name) server.ServerName = name;
