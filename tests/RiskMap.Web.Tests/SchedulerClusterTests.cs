@@ -18,8 +18,8 @@ public sealed class RecordOccurrenceJob(NpgsqlDataSource dataSource)
     public async Task RecordAsync(PerformContext? context)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync("INSERT INTO test_occurrences (job, occurrence, server) VALUES (@JobId, @occurrence, @ServerId)",
-            new { context!.BackgroundJob.Id, occurrence = context.GetJobParameter<long?>("Time"), context.ServerId });
+        await connection.ExecuteAsync("INSERT INTO test_occurrences (job, occurrence, server) VALUES (@job, @occurrence, @server)",
+            new { job = context!.BackgroundJob.Id, occurrence = context.GetJobParameter<long?>("Time"), server = context.ServerId });
     }
 }
 
