@@ -42,24 +42,22 @@ public static class BackgroundJobs
         var storageOptions = new PostgreSqlStorageOptions
         {
             SchemaName = "hangfire",
-            PrepareSchemaIfNecessary = true,
+            // Installed by JobServerHost once the migrations have made the schema (the storage is built before them).
+            PrepareSchemaIfNecessary = false,
             // LISTEN/NOTIFY: a job asked for now starts now, not at the next poll.
             EnableLongPolling = true,
             InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilityTimeoutSeconds),
             UseSlidingInvisibilityTimeout = true,
         };
         services.AddSingleton<JobStorage>(_ => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
+        services.AddSingleton(new JobServerHost.Schema(connectionString, storageOptions.SchemaName));
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings());
-        services.AddHangfireServer(server =>
-        {
-            if (options.InstanceId is { } name) server.ServerName = name;
-            server.WorkerCount = Math.Max(1, options.Workers);
-            server.SchedulePollingInterval = TimeSpan.FromSeconds(options.PollSeconds);
-        });
+        services.AddSingleton(options);
+        services.AddHostedService<JobServerHost>();
         return services;
     }
 
