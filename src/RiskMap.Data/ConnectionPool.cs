@@ -14,7 +14,7 @@ public sealed class ConnectionPoolOptions
     /// <summary>Instances of the service sharing the server's connections, for the derived pool size.</summary>
     public int ExpectedNodes { get; set; } = 2;
 
-    /// <summary>Connections each instance leaves for its scheduler (Quartz has its own pool) and migrations.</summary>
+    /// <summary>Connections each instance leaves for its job server (Hangfire opens its own) and migrations.</summary>
     public int ReservedPerNode { get; set; } = 5;
 
     /// <summary>How long a request waits for a free connection (or for a new one to open) before a 503.</summary>

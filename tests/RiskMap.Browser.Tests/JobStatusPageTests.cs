@@ -9,7 +9,7 @@ namespace RiskMap.Browser.Tests;
 /// </summary>
 public class JobStatusPageTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private const float RunTimeoutMs = 90_000;
+    private const float RunTimeoutMs = 240_000;
 
     [Fact]
     public async Task Recompute_now_runs_a_manual_recompute_and_the_page_follows_it_until_it_is_published()
@@ -27,11 +27,13 @@ public class JobStatusPageTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Recompute now" })).ToBeHiddenAsync();
         await SignInForm.SignInAsync(page, "steward");
         await Assertions.Expect(page.GetByText("Only a data steward can start a recompute.")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { Name = "the jobs dashboard (Hangfire)" }))
+            .ToHaveAttributeAsync("href", "/jobs/dashboard");
 
         var button = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Recompute now" });
         await button.ClickAsync();
 
-        // The page polls on its own; wait (up to 90 s) until it announces that the run succeeded and shows it published.
+        // The page polls on its own; wait (up to 4 minutes: a run scores, then forecasts) until it announces that the run succeeded and shows it published.
         var progress = page.Locator("#recompute-progress");
         await Assertions.Expect(progress).ToHaveTextAsync(new Regex(@"^Run #\d+ succeeded: [\d,]+ results published\.$"),
             new LocatorAssertionsToHaveTextOptions { Timeout = RunTimeoutMs });

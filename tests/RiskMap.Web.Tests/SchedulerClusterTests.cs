@@ -1,39 +1,52 @@
 using System.Net;
 using Dapper;
+using Hangfire;
+using Hangfire.Server;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Quartz;
 using RiskMap.TestSupport;
+using RiskMap.Web.Features.Scoring;
 
 namespace RiskMap.Web.Tests;
 
-/// <summary>Records each execution of a firing: which firing, when it was due, and which node ran it.</summary>
-public sealed class RecordFiringJob(NpgsqlDataSource dataSource) : IJob
+/// <summary>Records each execution of an occurrence of a recurring job: the job, the occurrence it was made for, and the server that ran it.</summary>
+public sealed class RecordOccurrenceJob(NpgsqlDataSource dataSource)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    /// <param name="context">Given by Hangfire as it runs the job.</param>
+    public async Task RecordAsync(PerformContext? context)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync("INSERT INTO test_firings (fire_instance, due, node) VALUES (@FireInstanceId, @due, @node)",
-            new { context.FireInstanceId, due = context.ScheduledFireTimeUtc?.UtcDateTime, node = context.Scheduler.SchedulerInstanceId });
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await connection.ExecuteAsync("INSERT INTO test_occurrences (job, occurrence, server) VALUES (@job, @occurrence, @server)",
+            new { job = context!.BackgroundJob.Id, occurrence = context.GetJobParameter<long?>("Time"), server = context.ServerId });
     }
 }
 
-/// <summary>One instance of the service in the scheduler cluster.</summary>
+/// <summary>One instance of the service, a Hangfire server among the others on the same database.</summary>
 public sealed class ClusterNode(string connectionString, string instanceId) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:RiskMap", connectionString);
         builder.UseSetting("Scheduler:InstanceId", instanceId);
-        builder.UseSetting("Scheduler:CheckinSeconds", "1");
-        builder.UseSetting("Scheduler:CheckinMisfireSeconds", "3");
+        builder.UseSetting("Scheduler:InvisibilityTimeoutSeconds", "5");
         builder.UseSetting("Scoring:ImportCheckSeconds", "3600");
-        builder.ConfigureServices(services => services.AddTransient<RecordFiringJob>());
+        builder.ConfigureServices(services => services.AddTransient<RecordOccurrenceJob>());
     }
 
-    public ValueTask<IScheduler> SchedulerAsync() => Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+    public JobStorage Jobs => Services.GetRequiredService<JobStorage>();
+
+    public IRecurringJobManager RecurringJobs => Services.GetRequiredService<IRecurringJobManager>();
+
+    /// <summary>No job of <typeparamref name="TJob"/> is waiting, scheduled (a retry) or running on any server.</summary>
+    public bool NoneLeft<TJob>()
+    {
+        var monitoring = Jobs.GetMonitoringApi();
+        return monitoring.EnqueuedJobs("default", 0, 1000).All(j => j.Value.Job?.Type != typeof(TJob))
+               && monitoring.ScheduledJobs(0, 1000).All(j => j.Value.Job?.Type != typeof(TJob))
+               && monitoring.ProcessingJobs(0, 1000).All(j => j.Value.Job?.Type != typeof(TJob));
+    }
 }
 
 public sealed class SchedulerClusterTests : IAsyncLifetime
@@ -45,7 +58,7 @@ public sealed class SchedulerClusterTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _db.InitializeAsync();
-        await _db.ExecuteAsync("CREATE TABLE test_firings (fire_instance text, due timestamptz, node text)");
+        await _db.ExecuteAsync("CREATE TABLE test_occurrences (job text, occurrence bigint, server text)");
         _a = new ClusterNode(_db.ConnectionString, "node-a");
         _a.CreateClient();
         _b = new ClusterNode(_db.ConnectionString, "node-b");
@@ -67,27 +80,21 @@ public sealed class SchedulerClusterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Two_instances_on_one_database_run_each_firing_exactly_once()
+    public async Task Two_instances_on_one_database_run_each_occurrence_of_a_recurring_job_exactly_once()
     {
-        const int firings = 8;
-        var scheduler = await _a.SchedulerAsync();
-        await scheduler.ScheduleJob(
-            JobBuilder.Create<RecordFiringJob>().WithIdentity("record-firings", "test").Build(),
-            TriggerBuilder.Create().WithIdentity("every-second", "test").StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(1)).WithRepeatCount(firings - 1)).Build());
+        const int occurrences = 8;
+        _a.RecurringJobs.AddOrUpdate<RecordOccurrenceJob>("record-occurrences", job => job.RecordAsync(null), "* * * * * *");
+        await Eventually.HoldsAsync(async () => await _db.ScalarAsync<long>("SELECT count(*) FROM test_occurrences") >= occurrences,
+            $"{occurrences} occurrences to be run");
+        _b.RecurringJobs.RemoveIfExists("record-occurrences");
+        // With the recurring job gone and none of its jobs waiting or running on either server, no execution can follow.
+        await Eventually.HoldsAsync(() => Task.FromResult(_a.NoneLeft<RecordOccurrenceJob>()), "no occurrence to be left on either instance");
 
-        // Once the trigger is spent (deleted after its last firing) and neither instance holds a firing of it, no
-        // execution can follow: the count is final.
-        await Eventually.HoldsAsync(() => _db.ScalarAsync<bool>("""
-            SELECT (SELECT count(*) FROM test_firings) >= @firings
-               AND NOT EXISTS (SELECT 1 FROM qrtz_triggers WHERE trigger_name = 'every-second' AND trigger_group = 'test')
-               AND NOT EXISTS (SELECT 1 FROM qrtz_fired_triggers WHERE job_name = 'record-firings' AND job_group = 'test')
-            """, new { firings }), "every firing to be executed and none to be held by either instance");
-
-        var rows = await _db.QueryAsync<(string FireInstance, DateTime Due, string Node)>("SELECT fire_instance, due, node FROM test_firings");
-        Assert.Equal(firings, rows.Count);
-        Assert.Equal(firings, rows.Select(r => r.Due).Distinct().Count());
-        Assert.All(rows, r => Assert.Contains(r.Node, new[] { "node-a", "node-b" }));
+        var rows = await _db.QueryAsync<(string Job, long? Occurrence, string Server)>("SELECT job, occurrence, server FROM test_occurrences");
+        Assert.All(rows, r => Assert.NotNull(r.Occurrence));
+        Assert.Equal(rows.Count, rows.Select(r => r.Job).Distinct().Count());
+        Assert.Equal(rows.Count, rows.Select(r => r.Occurrence).Distinct().Count());
+        Assert.All(rows, r => Assert.Matches("^node-[ab]:", r.Server));
     }
 
     [Fact]
@@ -98,17 +105,13 @@ public sealed class SchedulerClusterTests : IAsyncLifetime
         var answers = await Task.WhenAll(stewardA.PostAsync("/api/score-runs", null), stewardB.PostAsync("/api/score-runs", null));
         Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode));
 
-        // A recompute asked for is a one-shot trigger (repeat count 0), deleted once fired; with none left and no
-        // firing held by either instance, no further run asked for can start: the count is final.
-        await Eventually.HoldsAsync(() => _db.ScalarAsync<bool>("""
-            SELECT (SELECT count(*) FROM score_runs WHERE trigger = 'manual' AND status <> 'running') >= 2
-               AND NOT EXISTS (SELECT 1 FROM qrtz_simple_triggers WHERE repeat_count = 0)
-               AND NOT EXISTS (SELECT 1 FROM qrtz_fired_triggers)
-            """), "both recomputes to finish and none to be pending");
+        await Eventually.HoldsAsync(async () => await _db.ScalarAsync<long>("SELECT count(*) FROM score_runs WHERE trigger = 'manual' AND status <> 'running'") >= 2
+                                                && _a.NoneLeft<RecomputeScoresJob>(),
+            "both recomputes to finish and none to be waiting, retried or running");
 
-        // The import watch fires as the instances start and may add a run of its own (the fresh database's weights are
-        // newer than its published run, which is none), before or after the two asked for: so the runs asked for are
-        // counted by their trigger, and no two runs of any trigger may overlap.
+        // The watch for changed inputs may add a run of its own (a fresh database's weights are newer than its published
+        // run, which is none) before or after the two asked for: so the runs asked for are counted by their trigger, and
+        // no two runs of any trigger may overlap.
         var runs = await _db.QueryAsync<(DateTime Started, DateTime Finished, string Status, string Trigger, string RequestedBy)>(
             "SELECT started_at, finished_at, status, trigger, requested_by FROM score_runs ORDER BY started_at");
         var asked = runs.Where(r => r.Trigger == "manual").ToList();

@@ -6,8 +6,9 @@ using RiskMap.TestSupport;
 namespace RiskMap.Web.Tests;
 
 /// <summary>
-/// A node killed in the middle of a recompute: another node of the cluster notices the missed check-ins, runs the
-/// job again, and the interrupted run is marked failed rather than left "running".
+/// A node killed (as by <c>kill -9</c>) in the middle of a recompute: once the job's invisibility timeout has passed with
+/// no sign of life from it, another node fetches the job again, and the interrupted run is marked failed rather than left
+/// "running".
 /// </summary>
 public sealed class SchedulerRecoveryTests : IAsyncLifetime
 {
@@ -63,8 +64,7 @@ public sealed class SchedulerRecoveryTests : IAsyncLifetime
         start.Environment["ConnectionStrings__RiskMap"] = _db.ConnectionString;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{_port}";
         start.Environment["Scheduler__InstanceId"] = "node-a";
-        start.Environment["Scheduler__CheckinSeconds"] = "1";
-        start.Environment["Scheduler__CheckinMisfireSeconds"] = "3";
+        start.Environment["Scheduler__InvisibilityTimeoutSeconds"] = "5";
         start.Environment["Scoring__ImportCheckSeconds"] = "3600";
         start.Environment["Map__BasemapUrl"] = "";
         var process = Process.Start(start)!;

@@ -3,7 +3,7 @@
 -- the tables, it can neither change them nor switch the audit log's protection off. Where the role does not exist (a
 -- single-role set-up) nothing happens.
 -- Each grant is made only where it is missing, so a start-up with nothing to grant takes no locks: other instances
--- may be running (Quartz tables are left alone: the runtime role creates and owns its own).
+-- may be running. Hangfire's schema belongs to the runtime role, which creates and migrates its tables in it.
 DO $$
 DECLARE
     object_name text;
@@ -11,12 +11,15 @@ BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'riskmap_runtime') THEN
         RETURN;
     END IF;
+    IF NOT EXISTS (SELECT FROM pg_namespace WHERE nspname = 'hangfire') THEN
+        CREATE SCHEMA hangfire AUTHORIZATION riskmap_runtime;
+    END IF;
     IF NOT has_schema_privilege('riskmap_runtime', 'public', 'CREATE') THEN
         GRANT USAGE, CREATE ON SCHEMA public TO riskmap_runtime;
     END IF;
     FOR object_name IN SELECT c.relname FROM pg_class c
                        WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p') AND c.relowner = current_user::regrole
-                         AND c.relname NOT LIKE 'qrtz\_%' AND c.relname NOT IN ('audit_log', 'schema_migrations', 'disclosure_key')
+                         AND c.relname NOT IN ('audit_log', 'schema_migrations', 'disclosure_key')
                          -- CASE: the privilege check must only ever see tables, whatever order the planner picks.
                          AND CASE WHEN c.relkind IN ('r', 'p') THEN NOT has_table_privilege('riskmap_runtime', c.oid, 'DELETE') END LOOP
         EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON public.%I TO riskmap_runtime', object_name);

@@ -28,15 +28,19 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
     /// <param name="onStage">Told each stage as it starts (loading, scoring, writing, hot spots, publishing, forecasts, alerts).</param>
     /// <param name="methodologyVersion">One of <see cref="MethodologyVersions"/>; null: the configured method. Any other
     /// method than the configured one makes a run for comparison, which is not published.</param>
+    /// <param name="waitForRunning">Wait for a run in progress (in any process) to end, then run; else answer AlreadyRunning at once.</param>
     public async Task<ScoreRunOutcome> RunAsync(ScoreTrigger trigger, string requestedBy, bool force = false,
-        Action<string>? onStage = null, CancellationToken cancellationToken = default, string? methodologyVersion = null)
+        Action<string>? onStage = null, CancellationToken cancellationToken = default, string? methodologyVersion = null, bool waitForRunning = false)
     {
         if (methodologyVersion is not null && !MethodologyVersions.Contains(methodologyVersion))
             throw new ArgumentException($"The methodology must be one of {string.Join(", ", MethodologyVersions)}.", nameof(methodologyVersion));
         var methodology = methodologyVersion is null ? options.Methodology : options.Methodology with { Version = methodologyVersion };
         var publish = methodology.Version == options.Methodology.Version;
         await using var lockConnection = await dataSource.OpenConnectionAsync(cancellationToken);
-        if (!await lockConnection.ExecuteScalarAsync<bool>("SELECT pg_try_advisory_lock(@RunLockKey)", new { RunLockKey }))
+        if (waitForRunning)
+            await lockConnection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_lock(@RunLockKey)", new { RunLockKey }, commandTimeout: 0,
+                cancellationToken: cancellationToken));
+        else if (!await lockConnection.ExecuteScalarAsync<bool>("SELECT pg_try_advisory_lock(@RunLockKey)", new { RunLockKey }))
             return new ScoreRunOutcome(ScoreRunStatus.AlreadyRunning, null);
         try
         {

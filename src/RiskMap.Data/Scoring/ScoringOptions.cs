@@ -7,8 +7,8 @@ public sealed class ScoringOptions
 {
     public Methodology Methodology { get; set; } = new();
 
-    /// <summary>Quartz cron expression of the regular recompute; default nightly at 02:00.</summary>
-    public string Cron { get; set; } = "0 0 2 * * ?";
+    /// <summary>Cron expression (minute hour day month weekday, in <see cref="TimeZone"/>) of the regular recompute; default nightly at 02:00.</summary>
+    public string Cron { get; set; } = "0 2 * * *";
 
     public string TimeZone { get; set; } = "Asia/Almaty";
 

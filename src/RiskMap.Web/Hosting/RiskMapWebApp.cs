@@ -11,6 +11,7 @@ using RiskMap.Web.Features.Geography;
 using RiskMap.Web.Features.Health;
 using RiskMap.Web.Features.Hotspots;
 using RiskMap.Web.Features.Imports;
+using RiskMap.Web.Features.Jobs;
 using RiskMap.Web.Features.Scoring;
 using RiskMap.Web.Features.Tiles;
 using RiskMap.Web.Features.Vintages;
@@ -39,7 +40,12 @@ public static class RiskMapWebApp
         builder.Services.AddRiskMap(builder.Configuration);
         // Off where a deployment job applies migrations before the service starts.
         if (builder.Configuration.GetValue("Database:MigrateOnStartup", true)) builder.Services.AddHostedService<MigrateOnStartup>();
-        if (builder.Configuration.GetValue("Scheduler:Enabled", true)) builder.Services.AddScoringScheduler(builder.Configuration);
+        var jobServer = builder.Configuration.GetValue("Scheduler:Enabled", true);
+        if (jobServer)
+        {
+            builder.Services.AddBackgroundJobs(builder.Configuration);
+            builder.Services.AddHostedService<ScoringSchedule>();
+        }
         builder.Services.AddSingleton<MapDataWatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MapDataWatcher>());
         builder.Services.AddSingleton<TileCache>();
@@ -89,6 +95,7 @@ public static class RiskMapWebApp
             o.RoutePrefix = "swagger";
         });
 
+        if (jobServer) app.MapJobsDashboard();
         app.MapMapPage();
         app.MapHealthEndpoints();
         app.MapMethodologyDocument();

@@ -84,17 +84,17 @@ function resultsText(run) {
 }
 
 /**
- * A Quartz cron expression "sec min hour day-of-month month day-of-week [year]" that fires once a day, as
- * { hour, minute }; null for anything else (shown as the raw expression).
+ * A cron expression as Hangfire reads it, "min hour day-of-month month day-of-week" (or with seconds first), that fires
+ * once a day, as { hour, minute }; null for anything else (shown as the raw expression).
  */
 function dailyTime(cron) {
   if (typeof cron !== "string") return null;
   const fields = cron.trim().split(/\s+/);
-  if (fields.length < 6 || fields.length > 7) return null;
-  const [sec, min, hour, dom, month, dow, year] = fields;
+  if (fields.length < 5 || fields.length > 6) return null;
+  const [sec, min, hour, dom, month, dow] = fields.length === 6 ? fields : ["0", ...fields];
   const isNumber = (value, max) => /^\d{1,2}$/.test(value) && Number(value) <= max;
-  const everyDay = (dom === "*" || dom === "?") && month === "*" && (dow === "*" || dow === "?") && (year === undefined || year === "*");
-  if (!everyDay || !isNumber(sec, 59) || !isNumber(min, 59) || !isNumber(hour, 23)) return null;
+  const everyDay = dom === "*" && month === "*" && dow === "*";
+  if (!everyDay || sec !== "0" || !isNumber(min, 59) || !isNumber(hour, 23)) return null;
   return { hour: Number(hour), minute: Number(min) };
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Npgsql;
-using Quartz;
+using Hangfire;
+using Hangfire.Storage;
 using RiskMap.Core.Access;
 using RiskMap.Data.Scoring;
 using RiskMap.Data.Access;
@@ -16,6 +17,14 @@ public static class ScoreRunEndpoints
     /// <summary>Staff usernames are not public: only the data steward sees who asked for a run (everyone else gets null).</summary>
     private static ScoreRunView ForCaller(HttpContext http, ScoreRunView run) =>
         http.CallerScope().Role == Role.Steward ? run : run with { RequestedBy = null };
+
+    /// <summary>When the scheduled recompute fires next (UTC); null on an instance without the scheduler.</summary>
+    private static DateTime? NextScheduledRun(JobStorage? jobs)
+    {
+        if (jobs is null) return null;
+        using var connection = jobs.GetConnection();
+        return connection.GetRecurringJobs([ScoringSchedule.NightlyJob]).FirstOrDefault()?.NextExecution;
+    }
 
     public static void MapScoreRunEndpoints(this IEndpointRouteBuilder api)
     {
@@ -35,11 +44,11 @@ public static class ScoreRunEndpoints
             .Produces<ScoreRunView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        runs.MapGet("/current", async (HttpContext http, ScoreRunQueries queries, [FromServices] ISchedulerFactory? schedulers, ScoringOptions options,
+        runs.MapGet("/current", async (HttpContext http, ScoreRunQueries queries, [FromServices] JobStorage? jobs, ScoringOptions options,
                 NpgsqlDataSource dataSource) =>
             {
                 var recent = (await queries.RunsAsync(20)).Select(run => ForCaller(http, run)).ToList();
-                var nightly = schedulers is null ? null : await (await schedulers.GetScheduler()).GetTrigger(ScoringScheduler.NightlyTrigger);
+                var nextScheduledRun = NextScheduledRun(jobs);
                 var running = recent.Any(r => r.Status == "running");
                 var pending = await PendingRecompute.ReadAsync(dataSource, options);
                 return Results.Ok(new
@@ -48,7 +57,7 @@ public static class ScoreRunEndpoints
                     latest = recent.FirstOrDefault(),
                     running,
                     methodology = options.Methodology.Version,
-                    nextScheduledRun = nightly?.NextFireTimeUtc,
+                    nextScheduledRun,
                     schedule = new { cron = options.Cron, timeZone = options.TimeZone, importDebounceSeconds = options.ImportDebounceSeconds },
                     pendingRecompute = !pending.InputsChanged || running ? null : new
                     {
@@ -65,26 +74,20 @@ public static class ScoreRunEndpoints
                              "startsAfter (UTC; no import finishes for importDebounceSeconds) or within checkSeconds after it, or once a running import " +
                              "(importRunning) has finished.");
 
-        runs.MapPost("/", async (HttpContext http, [FromServices] ISchedulerFactory? schedulers, ScoringOptions options, string? methodology) =>
+        runs.MapPost("/", async (HttpContext http, [FromServices] IBackgroundJobClient? jobs, ScoringOptions options, string? methodology) =>
             {
                 if (methodology is not null && !ScoreRunService.MethodologyVersions.Contains(methodology))
                     return ApiProblems.BadParameter("methodology",
                         $"methodology must be one of {string.Join(", ", ScoreRunService.MethodologyVersions)}; '{methodology}' is not.");
-                if (schedulers is null)
+                if (jobs is null)
                     return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Scheduler disabled",
-                        detail: "This instance runs without the scheduler (Scheduler:Enabled=false); use another instance or ./riskmap score.");
-                var scheduler = await schedulers.GetScheduler();
+                        detail: "This instance runs without the job server (Scheduler:Enabled=false); use another instance or ./riskmap score.");
                 var requestedBy = http.CallerScope().User;
                 var version = methodology ?? options.Methodology.Version;
                 var published = version == options.Methodology.Version;
                 await http.AuditAsync(AuditLog.Actions.RecomputeRequested, "score run", new Dictionary<string, object?> { ["methodology"] = version });
-                var job = new JobDataMap
-                {
-                    [RecomputeScoresJob.ModeKey] = ScoreTrigger.Manual.Code(),
-                    [RecomputeScoresJob.RequestedByKey] = requestedBy,
-                };
-                if (!published) job[RecomputeScoresJob.MethodologyKey] = version;
-                await scheduler.TriggerJob(ScoringScheduler.RecomputeJob, job);
+                var comparedMethod = published ? null : version;
+                jobs.Enqueue<RecomputeScoresJob>(job => job.RecomputeAsync(ScoreTrigger.Manual, requestedBy, comparedMethod, CancellationToken.None));
                 return Results.Accepted("/api/score-runs/current",
                     new { status = "queued", location = "/api/score-runs/current", methodology = version, published });
             })
