@@ -15,28 +15,41 @@ public static class Backtest
 
     public static IReadOnlyList<BacktestRow> Run(string level, IReadOnlyList<CountPanel> counts, ScorePanel? scores)
     {
-        var tallies = Horizons.ToDictionary(h => h, _ => Methods.ToDictionary(m => m, _ => new Tally()));
-        foreach (var panel in counts)
-        {
-            var periods = panel.Periods.Count;
-            for (var origin = MinHistory - 1; origin + Horizons[0] < periods; origin++)
-            {
-                var model = CountModel.Fit(panel, origin);
-                foreach (var h in Horizons.Where(h => origin + h < periods))
-                {
-                    var baselines = CountBaselines.All.ToDictionary(m => m, m => CountBaselines.Forecast(panel, origin, h, m));
-                    for (var u = 0; u < panel.Units.Count; u++)
-                    {
-                        if (!panel.Observed(u, origin + h) || baselines.Values.Any(b => b[u] is null)) continue;
-                        var y = panel.Count(u, origin + h);
-                        tallies[h][ForecastMethod.Model].AddCount(model.Forecast(u, h), y, panel.Pupils[u]);
-                        foreach (var (method, forecasts) in baselines) tallies[h][method].AddCount(forecasts[u]!.Value, y, panel.Pupils[u]);
-                    }
-                }
-            }
-        }
+        // Each (indicator, origin) is fitted and scored on its own, in parallel; the tallies are then added up in a fixed
+        // order, so the table is the same bit for bit however the work was spread.
+        var cases = counts.SelectMany(panel => Enumerable.Range(MinHistory - 1, Math.Max(0, panel.Periods.Count - MinHistory))
+            .Select(origin => (Panel: panel, Origin: origin))).ToArray();
+        var partial = new Dictionary<int, Dictionary<ForecastMethod, Tally>>[cases.Length];
+        Parallel.For(0, cases.Length, i => partial[i] = ScoreOrigin(cases[i].Panel, cases[i].Origin));
+        var tallies = NewTallies();
+        foreach (var part in partial)
+            foreach (var h in Horizons)
+                foreach (var m in Methods) tallies[h][m].Add(part[h][m]);
         if (scores is not null) AddEntries(scores, tallies);
         return [.. Horizons.SelectMany(h => Methods.Select(m => tallies[h][m].Row(level, h, m)))];
+    }
+
+    private static Dictionary<int, Dictionary<ForecastMethod, Tally>> NewTallies() =>
+        Horizons.ToDictionary(h => h, _ => Methods.ToDictionary(m => m, _ => new Tally()));
+
+    /// <summary>The model and the baselines fitted on the quarters up to <paramref name="origin"/>, scored on those after it.</summary>
+    private static Dictionary<int, Dictionary<ForecastMethod, Tally>> ScoreOrigin(CountPanel panel, int origin)
+    {
+        var tallies = NewTallies();
+        var periods = panel.Periods.Count;
+        var model = CountModel.Fit(panel, origin);
+        foreach (var h in Horizons.Where(h => origin + h < periods))
+        {
+            var baselines = CountBaselines.All.ToDictionary(m => m, m => CountBaselines.Forecast(panel, origin, h, m));
+            for (var u = 0; u < panel.Units.Count; u++)
+            {
+                if (!panel.Observed(u, origin + h) || baselines.Values.Any(b => b[u] is null)) continue;
+                var y = panel.Count(u, origin + h);
+                tallies[h][ForecastMethod.Model].AddCount(model.Forecast(u, h), y, panel.Pupils[u]);
+                foreach (var (method, forecasts) in baselines) tallies[h][method].AddCount(forecasts[u]!.Value, y, panel.Pupils[u]);
+            }
+        }
+        return tallies;
     }
 
     private static void AddEntries(ScorePanel scores, Dictionary<int, Dictionary<ForecastMethod, Tally>> tallies)
@@ -70,6 +83,15 @@ public static class Backtest
             _crps += forecast.Crps(observed);
             _rateError += Math.Abs(forecast.Mean - observed) / pupils * 1000;
             _coverage += forecast.IntervalCoverage(observed);
+        }
+
+        /// <summary>Adds another tally's counts (entries are added one by one, never merged).</summary>
+        public void Add(Tally other)
+        {
+            _n += other._n;
+            _crps += other._crps;
+            _rateError += other._rateError;
+            _coverage += other._coverage;
         }
 
         public void AddEntry(double probability, bool entered)
