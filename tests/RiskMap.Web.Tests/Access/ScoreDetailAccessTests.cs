@@ -1,3 +1,4 @@
+using RiskMap.Data.Demo;
 using System.Net;
 using System.Text.Json;
 using RiskMap.Core.Access;
@@ -126,7 +127,7 @@ public class ScoreDetailAccessTests(ScoredDemoApp app) : IClassFixture<ScoredDem
         var detailed = SeesInDetail(caller, latest.GetProperty("regionKato").GetString());
         AssertDetail(latest, detailed);
         var history = profile.GetProperty("history").EnumerateArray().ToList();
-        Assert.Equal(8, history.Count);
+        Assert.Equal(DemoObservationGenerator.Quarters, history.Count);
         Assert.All(history, h => Assert.InRange(h.GetProperty("class").GetInt32(), 1, 5));
         if (detailed)
         {

@@ -18,6 +18,8 @@ public sealed class JobServerHost(IServiceProvider services, BackgroundJobs.Sche
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Hangfire's process-wide settings (serializer, log) are applied as this is first asked for.
+        services.GetRequiredService<IGlobalConfiguration>();
         var schema = services.GetRequiredService<Schema>();
         await using (var connection = new NpgsqlConnection(schema.ConnectionString))
         {
