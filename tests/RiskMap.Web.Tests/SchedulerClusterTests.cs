@@ -32,6 +32,7 @@ public sealed class ClusterNode(string connectionString, string instanceId) : We
         builder.UseSetting("Scheduler:InstanceId", instanceId);
         builder.UseSetting("Scheduler:InvisibilityTimeoutSeconds", "5");
         builder.UseSetting("Scoring:ImportCheckSeconds", "3600");
+        builder.UseSetting("Scoring:Forecasts", "false");
         builder.ConfigureServices(services => services.AddTransient<RecordOccurrenceJob>());
     }
 

@@ -66,6 +66,7 @@ public sealed class SchedulerRecoveryTests : IAsyncLifetime
         start.Environment["Scheduler__InstanceId"] = "node-a";
         start.Environment["Scheduler__InvisibilityTimeoutSeconds"] = "5";
         start.Environment["Scoring__ImportCheckSeconds"] = "3600";
+        start.Environment["Scoring__Forecasts"] = "false";
         start.Environment["Map__BasemapUrl"] = "";
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

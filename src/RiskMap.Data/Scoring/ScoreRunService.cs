@@ -74,7 +74,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
             logger.LogInformation("Score run {RunId} started ({Trigger}, by {RequestedBy})", runId, trigger.Code(), requestedBy);
             try
             {
-                await PublishAsync(connection, runId, catalogue, methodology, publish, onStage, cancellationToken);
+                await PublishAsync(connection, runId, catalogue, methodology, publish, options.Forecasts, onStage, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -124,7 +124,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
     }
 
     /// <param name="publish">False for a run kept for comparison: its results are stored, the published run stays.</param>
-    private static async Task PublishAsync(NpgsqlConnection connection, long runId, Catalogue catalogue, Methodology methodology, bool publish,
+    private static async Task PublishAsync(NpgsqlConnection connection, long runId, Catalogue catalogue, Methodology methodology, bool publish, bool forecasts,
         Action<string>? onStage, CancellationToken cancellationToken)
     {
         onStage?.Invoke("loading");
@@ -156,8 +156,11 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
                 winsorised = t.Treatment.PointsWinsorised, skewness = t.Treatment.SkewnessBefore, kurtosis = t.Treatment.KurtosisBefore,
             }), Json),
         }, transaction);
-        onStage?.Invoke("forecasts");
-        await Forecasting.ForecastWriter.WriteAsync(connection, runId, cancellationToken);
+        if (forecasts)
+        {
+            onStage?.Invoke("forecasts");
+            await Forecasting.ForecastWriter.WriteAsync(connection, runId, cancellationToken);
+        }
         if (publish)
         {
             onStage?.Invoke("alerts");

@@ -7,6 +7,12 @@ public sealed class ScoringOptions
 {
     public Methodology Methodology { get; set; } = new();
 
+    /// <summary>
+    /// Forecasts and their backtest are published with every run (docs/forecasting.md). Off only where runs are made to
+    /// test something else: the backtest is most of a run's time.
+    /// </summary>
+    public bool Forecasts { get; set; } = true;
+
     /// <summary>Cron expression (minute hour day month weekday, in <see cref="TimeZone"/>) of the regular recompute; default nightly at 02:00.</summary>
     public string Cron { get; set; } = "0 2 * * *";
 
