@@ -522,8 +522,9 @@ async function loadProfile({ level, code, name }) {
   let hotSpot;
   let forecast;
   try {
-    [profile, hotSpot, forecast] = await Promise.all([fetchProfile({ run: state.run.id, level, code, view: selectedView() }),
-      hotSpotOfUnit(level, code), forecastOfUnit(level, code)]);
+    [profile, hotSpot] = await Promise.all([fetchProfile({ run: state.run.id, level, code, view: selectedView() }), hotSpotOfUnit(level, code)]);
+    // Only a unit the caller sees in full has a forecast for them: asking for another's would be a 404 in the console.
+    forecast = profile.latest?.detailed ? await forecastOfUnit(level, code) : null;
   } catch (error) {
     reportBug(error);
     if (stillOpen()) showProfile({ name, failed: true });
