@@ -103,8 +103,7 @@ public static class AlertEndpoints
                 if (await RefuseAsync(http, geography, region) is { } refusal) return refusal;
                 if (format is not (null or "csv" or "xlsx")) return ApiProblems.BadParameter("format", "format must be csv or xlsx.");
                 if (sep is not (null or "," or ";")) return ApiProblems.BadParameter("sep", "sep must be ',' or ';'.");
-                if (lang is not (null or "kk" or "ru" or "en")) return ApiProblems.BadParameter("lang", "lang must be kk, ru or en.");
-                var language = Languages.FromCode(lang ?? http.Request.Headers.AcceptLanguage.FirstOrDefault());
+                var language = QueryParameters.Language(lang, http.Request.Headers.AcceptLanguage.FirstOrDefault());
                 var scope = http.CallerScope();
                 var filter = Filter(status, rule, region, 0, MaxExported);
                 var found = await queries.ListAsync(filter, scope);

@@ -58,12 +58,7 @@ public static class EmergingHotSpotEndpoints
             "region" => EntityLevel.Region,
             _ => throw new QueryParameters.Invalid("level", "level must be district or region: emerging hot spots are of units with boundaries."),
         };
-        var language = lang switch
-        {
-            null => Languages.FromCode(http.Request.Headers.AcceptLanguage.FirstOrDefault()),
-            "kk" or "ru" or "en" => Languages.FromCode(lang),
-            _ => throw new QueryParameters.Invalid("lang", "lang must be kk, ru or en."),
-        };
+        var language = QueryParameters.Language(lang, http.Request.Headers.AcceptLanguage.FirstOrDefault());
         var regionKato = QueryParameters.Kato("region", region);
         if (await scope.RefuseFiltersAsync(geography, regionKato, null, schoolLevel: true) is { } outside) return (ProblemHttpResult)outside;
         if ((await published.CurrentAsync()).Run is not { } run)
