@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Dapper;
 using Npgsql;
 
@@ -15,23 +16,41 @@ public sealed record CountRow(
 /// A quarter of an earlier boundary vintage is carried into today's units (<c>observations_today</c>); such a count is an
 /// estimate, tabled as a whole number and never below 1 when above 0, so that suppression treats a small share of a count
 /// as small rather than publishing it as 0 (README, "Small numbers"). CarriedFrom names the vintage.
+/// Both answers are kept while <see cref="CountInputs"/> stay the same: every count table and every profile's count
+/// reads them, and they change only with an import or a change of the boundaries.
 /// </summary>
 public sealed class CountQueries(NpgsqlDataSource dataSource)
 {
     public const string NationalCode = "KZ";
 
+    private readonly ConcurrentDictionary<string, (CountInputs Inputs, IReadOnlyList<string> Periods)> _periods = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Indicator, string Period), (CountInputs Inputs, IReadOnlyList<CountRow> Rows)> _hierarchies = new();
+
     /// <returns>The quarters with observations of the indicator, oldest first.</returns>
     public async Task<IReadOnlyList<string>> PeriodsAsync(string indicator)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        return (await connection.QueryAsync<string>(
+        // Read before the data, so a cached answer is never older than the inputs it is kept under.
+        var inputs = await CountInputs.ReadAsync(connection);
+        if (_periods.TryGetValue(indicator, out var cached) && cached.Inputs == inputs) return cached.Periods;
+        var periods = (await connection.QueryAsync<string>(
             "SELECT DISTINCT period FROM observations WHERE indicator_code = @indicator ORDER BY period", new { indicator })).ToList();
+        _periods[indicator] = (inputs, periods);
+        return periods;
     }
 
     public async Task<IReadOnlyList<CountRow>> HierarchyAsync(string indicator, string period)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        return (await connection.QueryAsync<CountRow>("""
+        var inputs = await CountInputs.ReadAsync(connection);
+        if (_hierarchies.TryGetValue((indicator, period), out var cached) && cached.Inputs == inputs) return cached.Rows;
+        var rows = await ReadHierarchyAsync(connection, indicator, period);
+        _hierarchies[(indicator, period)] = (inputs, rows);
+        return rows;
+    }
+
+    private static async Task<IReadOnlyList<CountRow>> ReadHierarchyAsync(NpgsqlConnection connection, string indicator, string period) =>
+        (await connection.QueryAsync<CountRow>("""
             WITH obs AS (
                 SELECT entity_level, entity_code,
                        CASE WHEN carried_from IS NOT NULL AND value > 0 THEN greatest(round(value), 1) ELSE value END AS value,
@@ -63,5 +82,4 @@ public sealed class CountQueries(NpgsqlDataSource dataSource)
             UNION ALL
             SELECT code, 'district', region_kato, name_kk, name_ru, name_en, region_kato, code, value, denominator, carried_from FROM district_values
             """, new { indicator, period, national = NationalCode })).ToList();
-    }
 }
