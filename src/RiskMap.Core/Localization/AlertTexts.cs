@@ -26,14 +26,14 @@ public static class AlertTexts
 
     /// <summary>
     /// What a forecast alert says: «2026 ж. 3-тоқсанда 4–5 тәуекел деңгейінің ықтималдығы 62 %», «Вероятность уровня
-    /// риска 4–5 в 3 квартале 2026 г.: 62 %», "Probability of risk level 4–5 in Q3 2026: 62%".
+    /// риска 4–5 на 3 квартал 2026 г.: 62 %», "Probability of risk level 4–5 in Q3 2026: 62%".
     /// </summary>
     /// <param name="period">The quarter the alert was raised for; the forecast is <paramref name="horizon"/> quarters after it.</param>
     public static string Outlook(string period, int horizon, double probability, Language language)
     {
         var quarter = QuarterNames.Name(ForecastQuarter(period, horizon), language);
         var percent = Math.Round(probability * 100).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
-        return ($"{quarter}да 4–5 тәуекел деңгейінің ықтималдығы {percent} %", $"Вероятность уровня риска 4–5 в {quarter}: {percent} %",
+        return ($"{quarter}да 4–5 тәуекел деңгейінің ықтималдығы {percent} %", $"Вероятность уровня риска 4–5 на {quarter}: {percent} %",
             $"Probability of risk level 4–5 in {quarter}: {percent}%").In(language);
     }
 

@@ -91,7 +91,7 @@ addMessages({
     "alerts.col.status": "Статус",
     "alerts.col.actions": "Действия",
     "alerts.change": "{score} (рост {change})",
-    "alerts.outlook": "{score}; вероятность уровня 4–5 в {quarter}: {probability}",
+    "alerts.outlook": "{score}; вероятность уровня 4–5 на {quarter}: {probability}",
     "alerts.total.one": "{n} оповещение",
     "alerts.total.few": "{n} оповещения",
     "alerts.total.many": "{n} оповещений",
