@@ -84,7 +84,7 @@ function row(alert, { programmeButton, onAcknowledge }) {
     unit,
     element("td", { text: formatQuarter(alert.period) }),
     element("td", { text: t(`alerts.rule.${alert.rule}`) }),
-    element("td", { className: "num", text: scoreText(alert) }),
+    element("td", { className: typeof alert.probability === "number" ? "num alert-outlook" : "num", text: scoreText(alert) }),
     statusCell(alert),
     cellWith(actions),
   );
