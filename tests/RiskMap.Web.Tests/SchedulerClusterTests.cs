@@ -23,8 +23,9 @@ public sealed class RecordOccurrenceJob(NpgsqlDataSource dataSource)
     }
 }
 
-/// <summary>One instance of the service, a Hangfire server among the others on the same database.</summary>
-public sealed class ClusterNode(string connectionString, string instanceId) : WebApplicationFactory<Program>
+/// <summary>One instance of the service, a Hangfire server among the others on the same database, with any extra settings.</summary>
+public sealed class ClusterNode(string connectionString, string instanceId, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -33,6 +34,7 @@ public sealed class ClusterNode(string connectionString, string instanceId) : We
         builder.UseSetting("Scheduler:InvisibilityTimeoutSeconds", "5");
         builder.UseSetting("Scoring:ImportCheckSeconds", "3600");
         builder.UseSetting("Scoring:Forecasts", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddTransient<RecordOccurrenceJob>());
     }
 

@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using RiskMap.Core.Access;
 using RiskMap.Core.Geography;
+using RiskMap.Core.Localization;
 using RiskMap.Core.Privacy;
 using RiskMap.Data.Access;
 using RiskMap.Data.Visibility;
@@ -9,11 +10,16 @@ using RiskMap.Data.Visibility;
 namespace RiskMap.Data.Alerts;
 
 /// <summary>An alert as its reader sees it: the unit (with its names and where it lies), what raised it, and its acknowledgement.</summary>
+/// <param name="Probability">For a forecast alert: the probability of risk level 4–5 <paramref name="Horizon"/> quarters after <paramref name="Period"/>.</param>
 /// <param name="Status">"new", or "acknowledged" with who, when and the note.</param>
 public sealed record Alert(
     long Id, string Rule, string Level, string Code, string NameKk, string NameRu, string? NameEn, string RegionKato, string? DistrictKato,
-    string Period, double? Score, double? Change, string? Category, long Run, long RuleVersion, DateTimeOffset RaisedAt,
-    string Status, string? AcknowledgedBy, DateTimeOffset? AcknowledgedAt, string? Note);
+    string Period, double? Score, double? Change, string? Category, double? Probability, int? Horizon, long Run, long RuleVersion, DateTimeOffset RaisedAt,
+    string Status, string? AcknowledgedBy, DateTimeOffset? AcknowledgedAt, string? Note)
+{
+    /// <summary>For a forecast alert, the quarter the probability is about ("2026Q3").</summary>
+    public string? ForecastPeriod => Horizon is { } horizon ? AlertTexts.ForecastQuarter(Period, horizon) : null;
+}
 
 /// <param name="Status">"new" or "acknowledged"; null both.</param>
 public sealed record AlertFilter(string? Status, string? Rule, string? RegionKato, int Offset, int Limit);
@@ -46,6 +52,8 @@ public sealed class AlertQueries(NpgsqlDataSource dataSource, SmallAreaSuppressi
         public double? Score { get; init; }
         public double? Change { get; init; }
         public string? Category { get; init; }
+        public double? Probability { get; init; }
+        public short? Horizon { get; init; }
         public long RunId { get; init; }
         public long RuleVersionId { get; init; }
         public DateTime RaisedAt { get; init; }
@@ -55,7 +63,7 @@ public sealed class AlertQueries(NpgsqlDataSource dataSource, SmallAreaSuppressi
         public int Total { get; init; }
 
         public Alert ToAlert() => new(Id, Rule, Level, Code, NameKk, NameRu, NameEn, RegionKato, DistrictKato, Period, Score, Change, Category,
-            RunId, RuleVersionId, Utc(RaisedAt), AcknowledgedAt is null ? "new" : "acknowledged", AcknowledgedBy,
+            Probability, Horizon, RunId, RuleVersionId, Utc(RaisedAt), AcknowledgedAt is null ? "new" : "acknowledged", AcknowledgedBy,
             AcknowledgedAt is { } at ? Utc(at) : null, Acknowledgement);
 
         private static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));
@@ -67,7 +75,7 @@ public sealed class AlertQueries(NpgsqlDataSource dataSource, SmallAreaSuppressi
             SELECT 'region' AS level, u.* FROM ({SeenUnits.Seen(EntityLevel.Region)}) u WHERE u.sight = 'full'
             UNION ALL SELECT 'district', u.* FROM ({SeenUnits.Seen(EntityLevel.District)}) u WHERE u.sight = 'full'
             UNION ALL SELECT 'school', u.* FROM ({SeenUnits.Seen(EntityLevel.School)}) u WHERE u.sight = 'full')
-        SELECT a.id, a.rule, a.level, a.code, a.period, a.score, a.change, a.category, a.run_id AS RunId, a.rule_version_id AS RuleVersionId,
+        SELECT a.id, a.rule, a.level, a.code, a.period, a.score, a.change, a.category, a.probability, a.horizon, a.run_id AS RunId, a.rule_version_id AS RuleVersionId,
                a.raised_at AS RaisedAt, a.acknowledged_by AS AcknowledgedBy, a.acknowledged_at AS AcknowledgedAt, a.acknowledgement,
                u.name_kk AS NameKk, u.name_ru AS NameRu, u.name_en AS NameEn, u.region_kato AS RegionKato, u.district_kato AS DistrictKato
         FROM alerts a JOIN seen u ON u.level = a.level AND u.code = a.code

@@ -27,8 +27,9 @@ public sealed record AttemptOutcome(int? StatusCode, string? Error)
 /// <summary>
 /// The data steward's webhook subscribers and the delivery of alerts to them. A subscriber receives exactly the alerts a
 /// caller of its scope sees in full (<see cref="AlertQueries.Seen"/>): a planner of its region, or an analyst for a
-/// national one. All state is in the database, so deliveries resume after a restart, and an instance claims a delivery
-/// with SKIP LOCKED, so two instances never send one twice at once.
+/// national one. All state is in the database, so deliveries resume after a restart; one delivery job at a time works on
+/// them in the whole cluster (<see cref="DeliverDueAsync"/>), and a delivery is claimed with SKIP LOCKED besides, so two
+/// instances never send one twice at once.
 /// </summary>
 public sealed class WebhookStore(NpgsqlDataSource dataSource, SmallAreaSuppression smallAreas)
 {
@@ -107,7 +108,7 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource, SmallAreaSuppressi
 
     /// <summary>Queues a delivery of every alert raised since each subscriber registered that its scope sees and that is not queued yet.</summary>
     /// <returns>How many deliveries were queued.</returns>
-    public async Task<int> QueueNewAlertsAsync()
+    private async Task<int> QueueNewAlertsAsync()
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var subscribers = await connection.QueryAsync<(long Id, string? RegionKato, long FromAlertId)>(
@@ -126,11 +127,41 @@ public sealed class WebhookStore(NpgsqlDataSource dataSource, SmallAreaSuppressi
     }
 
     /// <summary>
+    /// Queues the new alerts and makes every attempt that is due, unless another job is doing so on any instance (a
+    /// session advisory lock: a job that finds it taken leaves the work to the holder, so jobs fired while a slow
+    /// receiver is waited for do not pile up on the workers). The lock and the claim of the delivery being sent end with
+    /// their connections, so a node that dies mid-delivery leaves the delivery pending, unrecorded, for the next job: it is
+    /// sent again, never lost (a receiver may see it twice, with the same delivery id).
+    /// </summary>
+    /// <returns>The attempts made; 0 also when another job held the lock.</returns>
+    public async Task<int> DeliverDueAsync(Func<DueDelivery, Task<AttemptOutcome>> send, WebhookBackoff backoff, AlertQueries alerts,
+        CancellationToken cancellationToken)
+    {
+        await using var held = await dataSource.OpenConnectionAsync(cancellationToken);
+        if (!await held.ExecuteScalarAsync<bool>("SELECT pg_try_advisory_lock(@key)", new { key = DeliveryLock })) return 0;
+        try
+        {
+            await QueueNewAlertsAsync();
+            var attempts = 0;
+            while (!cancellationToken.IsCancellationRequested && await DeliverNextAsync(send, backoff, alerts)) attempts++;
+            return attempts;
+        }
+        finally
+        {
+            // A pooled connection outlives this: the lock is given back by hand.
+            await held.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = DeliveryLock });
+        }
+    }
+
+    /// <summary>The advisory lock of the delivery job (any bigint no other lock of the schema uses: "whdlvry" in ASCII).</summary>
+    private const long DeliveryLock = 0x77_68_64_6c_76_72_79;
+
+    /// <summary>
     /// Claims one delivery that is due, sends it with <paramref name="send"/> while holding the claim, and records the attempt:
     /// delivered on a 2xx answer, otherwise the next attempt after the backoff, or failed after the last.
     /// </summary>
     /// <returns>false when nothing was due.</returns>
-    public async Task<bool> DeliverNextAsync(Func<DueDelivery, Task<AttemptOutcome>> send, WebhookBackoff backoff, AlertQueries alerts)
+    private async Task<bool> DeliverNextAsync(Func<DueDelivery, Task<AttemptOutcome>> send, WebhookBackoff backoff, AlertQueries alerts)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();

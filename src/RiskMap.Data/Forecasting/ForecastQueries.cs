@@ -8,19 +8,26 @@ using RiskMap.Data.Visibility;
 
 namespace RiskMap.Data.Forecasting;
 
-/// <summary>A stored forecast of a unit: a count indicator's (expected count … quantiles) or the composite's (score … probability).</summary>
+/// <summary>
+/// A stored forecast of a unit: a count indicator's (expected count … quantiles) or the composite's (score … probability,
+/// the probability by <paramref name="ProbabilityMethod"/>).
+/// </summary>
 public sealed record StoredForecast(string Measure, int Horizon, string Period, ForecastMethod Method,
     double? ExpectedCount, double? RatePer1000, double? Dispersion, int? CountLow, int? CountMedian, int? CountHigh,
-    double? Score, double? ScoreLow, double? ScoreHigh, double? HighRiskProbability);
+    double? Score, double? ScoreLow, double? ScoreHigh, ForecastMethod? ProbabilityMethod, double? HighRiskProbability);
 
 public sealed record UnitForecasts(string Code, string NameKk, string NameRu, string? NameEn, string RegionKato, IReadOnlyList<StoredForecast> Forecasts);
 
-/// <param name="Method">The method the level publishes (<see cref="ForecastWinner"/>); null when the run stored no backtest of the level.</param>
-public sealed record ForecastList(long Run, string Level, ForecastMethod? Method, IReadOnlyList<UnitForecasts> Units);
+/// <param name="Method">The method the level publishes (<see cref="ForecastWinner.Of"/>); null when the run stored no backtest of the level.</param>
+/// <param name="ProbabilityMethod">The method of the level's probability of risk level 4–5 (<see cref="ForecastWinner.OfProbability"/>).</param>
+public sealed record ForecastList(long Run, string Level, ForecastMethod? Method, ForecastMethod? ProbabilityMethod, IReadOnlyList<UnitForecasts> Units);
 
-/// <summary>One stored backtest row (<see cref="BacktestRow"/>) and whether its method is the one its level publishes.</summary>
+/// <summary>
+/// One stored backtest row (<see cref="BacktestRow"/>), whether its method is the one its level publishes for counts and
+/// the composite's score (<paramref name="Published"/>), and for the probability of level 4–5 (<paramref name="PublishedProbability"/>).
+/// </summary>
 public sealed record StoredSkill(string Level, int Horizon, ForecastMethod Method, int Forecasts, double Crps, double RateMae, double Coverage,
-    int Entries, int Entered, double Brier, double AveragePrecision, bool Published);
+    int Entries, int Entered, double Brier, double AveragePrecision, bool Published, bool PublishedProbability);
 
 /// <summary>A unit whose composite forecast gives risk level 4–5 at least the asked probability.</summary>
 public sealed record LikelyHighRisk(EntityLevel Level, string Code, string Period, double Probability);
@@ -52,6 +59,7 @@ public sealed class ForecastQueries(NpgsqlDataSource dataSource, SmallAreaSuppre
         public double? Score { get; init; }
         public double? ScoreLow { get; init; }
         public double? ScoreHigh { get; init; }
+        public string? ProbabilityMethod { get; init; }
         public double? HighRiskProbability { get; init; }
     }
 
@@ -64,14 +72,16 @@ public sealed class ForecastQueries(NpgsqlDataSource dataSource, SmallAreaSuppre
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         if (!await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT FROM score_runs WHERE id = @run)", new { run })) return null;
-        var method = await connection.ExecuteScalarAsync<string?>(
-            "SELECT method FROM forecast_skill WHERE run_id = @run AND level = @level AND published LIMIT 1", new { run, level = level.ToCode() });
+        var methods = await connection.QuerySingleAsync<(string? Method, string? Probability)>("""
+            SELECT (SELECT method FROM forecast_skill WHERE run_id = @run AND level = @level AND published LIMIT 1),
+                   (SELECT method FROM forecast_skill WHERE run_id = @run AND level = @level AND published_probability LIMIT 1)
+            """, new { run, level = level.ToCode() });
         var rows = await connection.QueryAsync<Row>($"""
             WITH seen AS ({SeenUnits.Seen(level)})
             SELECT u.code, u.name_kk AS NameKk, u.name_ru AS NameRu, u.name_en AS NameEn, u.region_kato AS RegionKato,
                    f.measure, f.horizon, f.period, f.method, f.expected_count AS ExpectedCount, f.rate_per_1000 AS RatePer1000,
                    f.dispersion, f.count_low AS CountLow, f.count_median AS CountMedian, f.count_high AS CountHigh, f.score,
-                   f.score_low AS ScoreLow, f.score_high AS ScoreHigh, f.high_risk_probability AS HighRiskProbability
+                   f.score_low AS ScoreLow, f.score_high AS ScoreHigh, f.probability_method AS ProbabilityMethod, f.high_risk_probability AS HighRiskProbability
             FROM forecasts f JOIN seen u ON u.code = f.code
             WHERE f.run_id = @run AND f.level = @level AND u.sight = 'full'
               AND (@regionKato::text IS NULL OR u.region_kato = @regionKato)
@@ -83,23 +93,27 @@ public sealed class ForecastQueries(NpgsqlDataSource dataSource, SmallAreaSuppre
             var first = g.First();
             return new UnitForecasts(first.Code, first.NameKk, first.NameRu, first.NameEn, first.RegionKato,
                 [.. g.Select(r => new StoredForecast(r.Measure, r.Horizon, r.Period.Trim(), ForecastMethodCodes.FromCode(r.Method), r.ExpectedCount,
-                    r.RatePer1000, r.Dispersion, r.CountLow, r.CountMedian, r.CountHigh, r.Score, r.ScoreLow, r.ScoreHigh, r.HighRiskProbability))]);
+                    r.RatePer1000, r.Dispersion, r.CountLow, r.CountMedian, r.CountHigh, r.Score, r.ScoreLow, r.ScoreHigh,
+                    r.ProbabilityMethod is { } p ? ForecastMethodCodes.FromCode(p) : null, r.HighRiskProbability))]);
         });
-        return new ForecastList(run, level.ToCode(), method is null ? null : ForecastMethodCodes.FromCode(method), [.. units]);
+        return new ForecastList(run, level.ToCode(), Method(methods.Method), Method(methods.Probability), [.. units]);
     }
+
+    private static ForecastMethod? Method(string? code) => code is null ? null : ForecastMethodCodes.FromCode(code);
 
     /// <summary>The run's stored backtest, by level (region, district, school), horizon and method (the model first).</summary>
     public async Task<IReadOnlyList<StoredSkill>> SkillAsync(long run)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         var rows = await connection.QueryAsync<(string Level, short Horizon, string Method, int Forecasts, double Crps, double RateMae, double Coverage,
-            int Entries, int Entered, double Brier, double AveragePrecision, bool Published)>("""
-            SELECT level, horizon, method, forecasts, crps, rate_mae, coverage, entries, entered, brier, average_precision, published
+            int Entries, int Entered, double Brier, double AveragePrecision, bool Published, bool PublishedProbability)>("""
+            SELECT level, horizon, method, forecasts, crps, rate_mae, coverage, entries, entered, brier, average_precision, published,
+                   published_probability
             FROM forecast_skill WHERE run_id = @run
             ORDER BY array_position(ARRAY['region', 'district', 'school'], level), horizon, method <> 'model', method
             """, new { run });
         return [.. rows.Select(r => new StoredSkill(r.Level, r.Horizon, ForecastMethodCodes.FromCode(r.Method), r.Forecasts, r.Crps, r.RateMae,
-            r.Coverage, r.Entries, r.Entered, r.Brier, r.AveragePrecision, r.Published))];
+            r.Coverage, r.Entries, r.Entered, r.Brier, r.AveragePrecision, r.Published, r.PublishedProbability))];
     }
 
     /// <summary>

@@ -6,8 +6,8 @@ using RiskMap.Core.Geography;
 namespace RiskMap.Data.Forecasting;
 
 /// <summary>
-/// Runs the backtest of every level on a score run's input and scores, and writes it with the forecasts of the method each
-/// level publishes (<see cref="ForecastWinner"/>) under the run (<c>forecast_skill</c>, <c>forecasts</c>), inside the run's
+/// Runs the backtest of every level on a score run's input and scores, and writes it with the forecasts of the methods each
+/// level publishes (<see cref="ForecastWinner"/>: one for counts and the composite's score, one for its probability of level 4–5) under the run (<c>forecast_skill</c>, <c>forecasts</c>), inside the run's
 /// publishing transaction: a run that fails takes its forecasts with it. Needs the run's scores and level references
 /// written (its class thresholds).
 /// </summary>
@@ -24,10 +24,12 @@ public static class ForecastWriter
             var level = input.Level.ToCode();
             var backtest = Backtest.Run(level, [.. input.Counts.Select(c => c.Panel)], input.Scores);
             var published = ForecastWinner.Of(backtest);
-            await CopySkillAsync(connection, runId, backtest, published, cancellationToken);
+            var probability = ForecastWinner.OfProbability(backtest) ?? ForecastWinner.ForComposite(published);
+            await CopySkillAsync(connection, runId, backtest, published, probability, cancellationToken);
             await using var copy = await connection.BeginBinaryImportAsync("""
                 COPY forecasts (run_id, level, code, measure, horizon, period, method, expected_count, rate_per_1000, dispersion,
-                                count_low, count_median, count_high, score, score_low, score_high, high_risk_probability) FROM STDIN (FORMAT BINARY)
+                                count_low, count_median, count_high, score, score_low, score_high, probability_method, high_risk_probability)
+                FROM STDIN (FORMAT BINARY)
                 """, cancellationToken);
             foreach (var (indicator, panel) in input.Counts)
                 foreach (var f in CountForecast.Latest(panel, published))
@@ -39,16 +41,17 @@ public static class ForecastWriter
                     await copy.WriteAsync(f.Low, NpgsqlDbType.Integer, cancellationToken);
                     await copy.WriteAsync(f.Median, NpgsqlDbType.Integer, cancellationToken);
                     await copy.WriteAsync(f.High, NpgsqlDbType.Integer, cancellationToken);
-                    for (var i = 0; i < 4; i++) await copy.WriteNullAsync(cancellationToken);
+                    for (var i = 0; i < 5; i++) await copy.WriteNullAsync(cancellationToken);
                 }
             if (input.Scores is { } scores)
-                foreach (var f in CompositeForecast.Latest(scores, input.Periods[^1], published))
+                foreach (var f in CompositeForecast.Latest(scores, input.Periods[^1], published, probability))
                 {
                     await StartAsync(copy, runId, level, f.Unit, Composite, f.Horizon, f.Period.ToString(), f.Method, cancellationToken);
                     for (var i = 0; i < 6; i++) await copy.WriteNullAsync(cancellationToken);
                     await copy.WriteAsync(f.Score, NpgsqlDbType.Double, cancellationToken);
                     await copy.WriteAsync(f.Low, NpgsqlDbType.Double, cancellationToken);
                     await copy.WriteAsync(f.High, NpgsqlDbType.Double, cancellationToken);
+                    await copy.WriteAsync(f.ProbabilityMethod.Code(), NpgsqlDbType.Text, cancellationToken);
                     await copy.WriteAsync(f.HighOrVeryHighProbability, NpgsqlDbType.Double, cancellationToken);
                 }
             rows += (int)await copy.CompleteAsync(cancellationToken);
@@ -70,11 +73,11 @@ public static class ForecastWriter
     }
 
     private static async Task CopySkillAsync(NpgsqlConnection connection, long runId, IReadOnlyList<BacktestRow> backtest, ForecastMethod published,
-        CancellationToken cancellationToken)
+        ForecastMethod publishedProbability, CancellationToken cancellationToken)
     {
         await using var copy = await connection.BeginBinaryImportAsync("""
             COPY forecast_skill (run_id, level, horizon, method, forecasts, crps, rate_mae, coverage, entries, entered, brier,
-                                 average_precision, published) FROM STDIN (FORMAT BINARY)
+                                 average_precision, published, published_probability) FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
         foreach (var row in backtest)
         {
@@ -92,6 +95,7 @@ public static class ForecastWriter
             await copy.WriteAsync(row.Brier, NpgsqlDbType.Double, cancellationToken);
             await copy.WriteAsync(row.AveragePrecision, NpgsqlDbType.Double, cancellationToken);
             await copy.WriteAsync(row.Method == published, NpgsqlDbType.Boolean, cancellationToken);
+            await copy.WriteAsync(row.Method == publishedProbability, NpgsqlDbType.Boolean, cancellationToken);
         }
         await copy.CompleteAsync(cancellationToken);
     }

@@ -52,7 +52,7 @@ public static class RiskMapWebApp
         builder.Services.AddSingleton<FirstFrameMaker>();
         builder.Services.AddSingleton<Features.Scoring.IndicatorValues>();
         builder.Services.AddProgrammes();
-        builder.Services.AddAlertWebhooks(builder.Configuration);
+        builder.Services.AddAlertWebhooks(builder.Configuration, jobServer);
         builder.Services.AddErrorProblems();
         builder.Services.AddSingleton<PublicOrigin>();
         builder.Services.AddHostCheck();

@@ -8,12 +8,12 @@ namespace RiskMap.Core.Tests.Alerts;
 public class AlertRuleTests
 {
     private static UnitRisk Unit(string code, double? score, double? quarter = null, bool? clearQuarter = null, double? year = null,
-        bool? clearYear = null, EntityLevel level = EntityLevel.District) =>
-        new(level, code, score, quarter, year, clearQuarter, clearYear);
+        bool? clearYear = null, EntityLevel level = EntityLevel.District, int? riskLevel = 3) =>
+        new(level, code, score, quarter, year, clearQuarter, clearYear, score is null ? null : riskLevel);
 
     private static AlertInputs Inputs(IEnumerable<UnitRisk>? risks = null, IEnumerable<UnitCategory>? hotSpots = null,
-        IEnumerable<ProgrammeTarget>? targets = null) =>
-        new([.. risks ?? []], [.. hotSpots ?? []], new HashSet<ProgrammeTarget>(targets ?? []));
+        IEnumerable<ProgrammeTarget>? targets = null, IEnumerable<UnitOutlook>? outlooks = null) =>
+        new([.. risks ?? []], [.. hotSpots ?? []], new HashSet<ProgrammeTarget>(targets ?? []), [.. outlooks ?? []]);
 
     private static readonly UnitRisk[] Risks =
     [
@@ -123,8 +123,77 @@ public class AlertRuleTests
         var clearRiseOff = (AlertRuleSet.Default with { ClearRise = null }).Evaluate(inputs);
 
         Assert.Equal(3 + 1 + 1, all.Count);
+        Assert.Equal(6, AlertRuleSet.Default.Evaluate(inputs with { Outlooks = [Outlook("both-rise", 0.7)] }).Count);
         Assert.Equal([EmergingHotSpotRule.RuleCode, ProgrammeTargetRiseRule.RuleCode], clearRiseOff.Select(f => f.Rule).Order());
         Assert.Empty(AlertRuleSet.Default.Problems());
         Assert.Single((AlertRuleSet.Default with { EmergingHotSpot = new([]) }).Problems());
+    }
+
+    private static readonly UnitRisk[] Levels =
+    [
+        Unit("level-3", 5.9, riskLevel: 3),
+        Unit("level-1", 1.0, riskLevel: 1),
+        Unit("level-4", 7.0, riskLevel: 4),
+        Unit("level-5", 9.0, riskLevel: 5),
+        Unit("no-score", null),
+        Unit("level-3", 5.0, level: EntityLevel.School, riskLevel: 3),
+    ];
+
+    private static UnitOutlook Outlook(string code, double probability, int horizon = 1, EntityLevel level = EntityLevel.District) =>
+        new(level, code, horizon, probability);
+
+    [Fact]
+    public void A_forecast_warns_where_level_4_or_5_is_likely_next_quarter_only_for_units_not_there_yet()
+    {
+        UnitOutlook[] outlooks =
+        [
+            Outlook("level-3", 0.62),
+            Outlook("level-1", 0.49),
+            Outlook("level-4", 0.95),
+            Outlook("level-5", 0.99),
+            Outlook("no-score", 0.9),
+            Outlook("unknown-unit", 0.9),
+            // Two quarters ahead is not what the rule asks by default.
+            Outlook("level-1", 0.8, horizon: 2),
+            Outlook("level-3", 0.3, level: EntityLevel.School),
+        ];
+
+        var findings = new ForecastHighRiskRule().Evaluate(Inputs(Levels, outlooks: outlooks)).ToList();
+
+        var finding = Assert.Single(findings);
+        Assert.Equal((ForecastHighRiskRule.RuleCode, EntityLevel.District, "level-3"), (finding.Rule, finding.Level, finding.Code));
+        // What the reader judges it by: the probability, how far ahead, and the score now.
+        Assert.Equal((0.62, 1, 5.9), (finding.Probability, finding.Horizon, finding.Score));
+        Assert.Null(finding.Change);
+    }
+
+    [Fact]
+    public void A_forecast_rule_warns_at_its_threshold_and_horizon()
+    {
+        UnitOutlook[] outlooks = [Outlook("level-3", 0.3), Outlook("level-1", 0.5), Outlook("level-1", 0.8, horizon: 2), Outlook("level-3", 0.29, horizon: 2)];
+
+        Assert.Equal(["level-1"], Codes(new ForecastHighRiskRule().Evaluate(Inputs(Levels, outlooks: outlooks))));
+        Assert.Equal(["level-1", "level-3"], Codes(new ForecastHighRiskRule(Threshold: 0.3).Evaluate(Inputs(Levels, outlooks: outlooks))));
+        var twoAhead = new ForecastHighRiskRule(Threshold: 0.7, Horizon: 2).Evaluate(Inputs(Levels, outlooks: outlooks)).ToList();
+        Assert.Equal((0.8, 2), (Assert.Single(twoAhead).Probability, twoAhead[0].Horizon));
+    }
+
+    [Fact]
+    public void A_run_without_forecasts_raises_no_forecast_alert()
+    {
+        Assert.Empty(new ForecastHighRiskRule(Threshold: 0.01).Evaluate(Inputs(Levels)));
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(1, 1)]
+    [InlineData(-0.2, 1)]
+    [InlineData(double.NaN, 1)]
+    [InlineData(0.5, 0)]
+    [InlineData(0.5, 3)]
+    public void A_threshold_that_is_not_a_probability_or_a_horizon_not_forecast_is_a_problem(double threshold, int horizon)
+    {
+        Assert.Single(new ForecastHighRiskRule(threshold, horizon).Problems());
+        Assert.Empty(new ForecastHighRiskRule(0.5, 2).Problems());
     }
 }

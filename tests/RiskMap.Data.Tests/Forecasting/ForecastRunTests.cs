@@ -54,7 +54,13 @@ public class ForecastRunTests(ScoredDemoDatabase db) : IClassFixture<ScoredDemoD
             var rows = level.Select(s => new BacktestRow(s.Level, s.Horizon, s.Method, s.Forecasts, s.Crps, s.RateMae, s.Coverage, s.Entries,
                 s.Entered, s.Brier, s.AveragePrecision)).ToList();
             var winner = ForecastWinner.Of(rows);
+            var probabilityWinner = ForecastWinner.OfProbability(rows) ?? ForecastWinner.ForComposite(winner);
             Assert.All(level, s => Assert.Equal(s.Method == winner, s.Published));
+            Assert.All(level, s => Assert.Equal(s.Method == probabilityWinner, s.PublishedProbability));
+            var probabilityMethods = await db.QueryAsync<string>(
+                "SELECT DISTINCT probability_method FROM forecasts WHERE run_id = @run AND level = @level AND measure = 'composite'",
+                new { run, level = level.Key });
+            Assert.Equal([probabilityWinner.Code()], probabilityMethods);
             Assert.All(level, s => Assert.True(s.Forecasts > 0 && s.Crps > 0 && s.Coverage is > 0 and < 1));
             var used = await db.QueryAsync<string>("SELECT DISTINCT method FROM forecasts WHERE run_id = @run AND level = @level AND measure <> 'composite'",
                 new { run, level = level.Key });

@@ -21,6 +21,10 @@ public class AlertRunTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         app.Database.QueryAsync<(long, string, string, string, string, long, DateTime)>(
             "SELECT id, rule, level, code, period, run_id, raised_at FROM alerts ORDER BY id");
 
+    /// <summary>The newest version the migrations made: the forecast rule's (0022) on top of the first (0019).</summary>
+    private Task<long> MigratedVersionAsync() =>
+        app.Database.ScalarAsync<long>("SELECT max(id) FROM alert_rule_versions WHERE created_by = 'migration'");
+
     [Fact]
     public async Task The_published_demo_run_raised_alerts_under_the_rules_in_force()
     {
@@ -29,7 +33,7 @@ public class AlertRunTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         var alerts = await AlertsAsync();
 
         var (version, period, raised) = Assert.Single(evaluation);
-        Assert.Equal(1, version);
+        Assert.Equal(await MigratedVersionAsync(), version);
         Assert.Equal(await app.Database.ScalarAsync<string>("SELECT periods[array_length(periods, 1)] FROM score_runs WHERE id = @FirstRun",
             new { app.FirstRun }), period);
         Assert.NotEmpty(alerts);
@@ -57,8 +61,10 @@ public class AlertRunTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     {
         var steward = await app.ClientAsAsync("steward");
         var current = await Json.GetAsync(steward, Rules);
-        Assert.Equal(1, current.GetProperty("version").GetInt64());
+        var migrated = await MigratedVersionAsync();
+        Assert.Equal(migrated, current.GetProperty("version").GetInt64());
         Assert.Equal("either", current.GetProperty("rules").GetProperty("clearRise").GetProperty("compare").GetString());
+        Assert.Equal(0.5, current.GetProperty("rules").GetProperty("forecastHighRisk").GetProperty("threshold").GetDouble());
 
         // Only narrower rules, so the other tests' runs raise nothing new either way.
         var changed = await Json.ReadAsync(await steward.PutAsJsonAsync(Rules, new
@@ -69,11 +75,11 @@ public class AlertRunTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         }), HttpStatusCode.OK);
 
         var version = changed.GetProperty("version").GetInt64();
-        Assert.Equal(2, version);
+        Assert.Equal(migrated + 1, version);
         Assert.Equal(9.5, changed.GetProperty("rules").GetProperty("clearRise").GetProperty("minimumScore").GetDouble());
         Assert.Equal(JsonValueKind.Null, changed.GetProperty("rules").GetProperty("programmeTargetRise").ValueKind);
         Assert.Equal("steward", await app.Database.ScalarAsync<string>(
-            "SELECT actor FROM audit_log WHERE action = 'alert-rules-changed' AND target = 'alert rules version 2'"));
+            "SELECT actor FROM audit_log WHERE action = 'alert-rules-changed' AND target = @target", new { target = $"alert rules version {version}" }));
         var outcome = await Runs.RunAsync(ScoreTrigger.Manual, "test", force: true);
         Assert.Equal(version, await app.Database.ScalarAsync<long>(
             "SELECT rule_version_id FROM alert_evaluations WHERE run_id = @RunId", new { outcome.RunId }));
@@ -85,6 +91,8 @@ public class AlertRunTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     [InlineData("""{"clearRise": null, "emergingHotSpot": {"categories": null}, "programmeTargetRise": null}""")]
     [InlineData("""{"clearRise": {"compare": "sideways"}, "emergingHotSpot": null, "programmeTargetRise": null}""")]
     [InlineData("""{"clearRise": null, "emergingHotSpot": null, "programmeTargetRise": null, "forecast": {"threshold": 0.5}}""")]
+    [InlineData("""{"clearRise": null, "emergingHotSpot": null, "programmeTargetRise": null, "forecastHighRisk": {"threshold": 1.5, "horizon": 1}}""")]
+    [InlineData("""{"clearRise": null, "emergingHotSpot": null, "programmeTargetRise": null, "forecastHighRisk": {"threshold": 0.5, "horizon": 4}}""")]
     [InlineData("""[1, 2]""")]
     public async Task Rules_that_are_not_a_rule_set_or_out_of_range_are_a_problem_and_no_new_version(string body)
     {

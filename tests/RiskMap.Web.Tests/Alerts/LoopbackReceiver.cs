@@ -20,6 +20,9 @@ public sealed class LoopbackReceiver : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>When set, the first request is answered only once this completes (a receiver slow enough to stop a node mid-delivery).</summary>
+    public TaskCompletionSource? HoldFirst { get; init; }
+
     public LoopbackReceiver(params int[] answers)
     {
         _answers = new ConcurrentQueue<int>(answers);
@@ -48,8 +51,23 @@ public sealed class LoopbackReceiver : IAsyncDisposable
             }
             using var reader = new StreamReader(context.Request.InputStream);
             Requests.Enqueue(new Received(DateTimeOffset.UtcNow, context.Request.Headers["X-RiskMap-Signature"], await reader.ReadToEndAsync()));
-            context.Response.StatusCode = _answers.TryDequeue(out var status) ? status : 200;
+            var status = _answers.TryDequeue(out var given) ? given : 200;
+            if (Requests.Count == 1 && HoldFirst is { } hold) _ = AnswerAsync(context, status, hold.Task);
+            else await AnswerAsync(context, status, Task.CompletedTask);
+        }
+    }
+
+    private static async Task AnswerAsync(HttpListenerContext context, int status, Task when)
+    {
+        await when;
+        try
+        {
+            context.Response.StatusCode = status;
             context.Response.Close();
+        }
+        catch (HttpListenerException)
+        {
+            // The sender gave up on the request (its node stopped): nobody to answer.
         }
     }
 

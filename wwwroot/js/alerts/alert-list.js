@@ -1,9 +1,10 @@
-// The alerts table: when each was raised, the unit, the quarter, the rule, the score and its rise, the status (with
+// The alerts table: when each was raised, the unit, the quarter, the rule, the score and its rise (or the forecast's
+// probability of risk level 4–5), the status (with
 // who acknowledged it, when, and the note) and the actions: the unit's profile on the map, "Add to programme" (a
 // planner, as on the map) and acknowledging. Plain ES module: no globals.
 
 import { element } from "../shared/dom.js";
-import { formatChange, formatDateTime, formatQuarter, formatScore, localizedName, t } from "../shared/i18n.js";
+import { formatChange, formatDateTime, formatNumber, formatQuarter, formatScore, localizedName, t } from "../shared/i18n.js";
 import { cellWith, timeElement } from "../shared/status-view.js";
 import { addressWithView } from "../map/deeplink.js";
 
@@ -26,6 +27,13 @@ export function mapHref(alert, search = window.location.search) {
 }
 
 function scoreText(alert) {
+  if (typeof alert.probability === "number") {
+    return t("alerts.outlook", {
+      score: formatScore(alert.score),
+      quarter: formatQuarter(alert.forecastPeriod),
+      probability: formatNumber(alert.probability, { style: "percent", maximumFractionDigits: 0 }),
+    });
+  }
   if (typeof alert.score !== "number") return "—";
   if (typeof alert.change !== "number") return formatScore(alert.score);
   return t("alerts.change", { score: formatScore(alert.score), change: formatChange(alert.change) });
@@ -76,7 +84,7 @@ function row(alert, { programmeButton, onAcknowledge }) {
     unit,
     element("td", { text: formatQuarter(alert.period) }),
     element("td", { text: t(`alerts.rule.${alert.rule}`) }),
-    element("td", { className: "num", text: scoreText(alert) }),
+    element("td", { className: typeof alert.probability === "number" ? "num alert-outlook" : "num", text: scoreText(alert) }),
     statusCell(alert),
     cellWith(actions),
   );

@@ -16,7 +16,7 @@ import { acknowledgeAlert, exportHref, fetchAlerts, readsAlerts } from "./alerts
 import "./alerts-messages.js";
 
 const PAGE_SIZE = 50;
-const RULES = Object.freeze(["clear-rise", "emerging-hot-spot", "programme-target-rise"]);
+const RULES = Object.freeze(["clear-rise", "emerging-hot-spot", "programme-target-rise", "forecast-high-risk"]);
 const STATUSES = Object.freeze(["new", "acknowledged"]);
 const FILTER_KEYS = Object.freeze(["status", "rule", "region"]);
 

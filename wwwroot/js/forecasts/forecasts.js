@@ -25,6 +25,9 @@ const decimal = (value) => (typeof value === "number" ? formatNumber(value, { ma
 function row(entry) {
   const method = element("td", { text: entry.methodName });
   if (entry.published) method.append(" ", element("strong", { className: "skill-published", text: `(${t("card.skill.published")})` }));
+  if (entry.publishedProbability) {
+    method.append(" ", element("strong", { className: "skill-published-probability", text: `(${t("card.skill.publishedProbability")})` }));
+  }
   const tr = element("tr", { className: entry.published ? "is-published" : "", attrs: { "data-level": entry.level, "data-method": entry.method } });
   tr.append(
     element("td", { text: t(`card.level.${entry.level}`) }),

@@ -27,7 +27,7 @@ public static class AlertEndpoints
         "or education role: 401 for the public, 403 for a data steward (who configures the rules, GET /api/alert-rules). ";
 
     private const string Filters =
-        "status: new or acknowledged (default both); rule: clear-rise, emerging-hot-spot or programme-target-rise; region: a region's KATO " +
+        "status: new or acknowledged (default both); rule: clear-rise, emerging-hot-spot, programme-target-rise or forecast-high-risk; region: a region's KATO " +
         "(403 for a region outside a planner's or education department's scope, 404 unknown). ";
 
     public static void MapAlertEndpoints(this IEndpointRouteBuilder api)
@@ -46,8 +46,9 @@ public static class AlertEndpoints
             .WithName("Alerts")
             .WithSummary("Early-warning alerts in the caller's scope, newest first, paged, with how many match (total).")
             .WithDescription(Scope + Filters + "page (from 1) and pageSize (1–500, default 50). Each alert names its rule, unit (level, code, " +
-                "names, region and district), the quarter it is about, the score and its clear rise (clear-rise, programme-target-rise) or the " +
-                "emerging hot spot category, the run that first raised it and the rules' version, when it was raised, and its status: new, or " +
+                "names, region and district), the quarter it is about, the score and its clear rise (clear-rise, programme-target-rise), the " +
+                "emerging hot spot category, or the probability of risk level 4–5 horizon quarters ahead, in forecastPeriod " +
+                "(forecast-high-risk), the run that first raised it and the rules' version, when it was raised, and its status: new, or " +
                 "acknowledged with who, when and the note. One alert per rule, unit and quarter: later runs never raise it again.")
             .Produces<AlertList>()
             .ProducesProblem(StatusCodes.Status400BadRequest)

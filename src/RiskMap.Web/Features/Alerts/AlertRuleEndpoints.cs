@@ -14,9 +14,12 @@ public static class AlertRuleEndpoints
     private const string Shape =
         "Body and answer's rules: {\"clearRise\": {\"compare\": \"either\"|\"previous-quarter\"|\"year-before\", \"minimumScore\": null or 0–10}, " +
         "\"emergingHotSpot\": {\"categories\": [\"new-hot-spot\", \"intensifying-hot-spot\", …hot spot categories]}, " +
-        "\"programmeTargetRise\": {\"compare\": …}}; a rule that is null is switched off. clearRise: a unit's composite score rose beyond " +
+        "\"programmeTargetRise\": {\"compare\": …}, \"forecastHighRisk\": {\"threshold\": above 0 and below 1, \"horizon\": 1|2}}; a rule " +
+        "that is null or missing is switched off. clearRise: a unit's composite score rose beyond " +
         "its uncertainty (the 5–95 % interval of the change excludes 0), optionally only at or above minimumScore; emergingHotSpot: the " +
-        "unit is an emerging hot spot of one of the categories; programmeTargetRise: a unit a programme targets in the quarter rose clearly. ";
+        "unit is an emerging hot spot of one of the categories; programmeTargetRise: a unit a programme targets in the quarter rose clearly; forecastHighRisk: the published " +
+        "forecast gives a unit not in risk level 4–5 now a probability of level 4–5 horizon quarters ahead of at least threshold (needs " +
+        "the run's forecasts, Scoring:Forecasts). ";
 
     public static void MapAlertRuleEndpoints(this IEndpointRouteBuilder api)
     {

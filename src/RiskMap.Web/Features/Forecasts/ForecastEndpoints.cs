@@ -14,20 +14,28 @@ namespace RiskMap.Web.Features.Forecasts;
 
 /// <summary>
 /// One forecast of a unit <see cref="Horizon"/> quarters after the run's latest quarter (<see cref="Period"/>). measure is
-/// "composite" (score, scoreLow–scoreHigh the 80 % interval, highRiskProbability of risk level 4–5) or a count indicator's
-/// code (expectedCount, ratePer1000, dispersion, countLow/countMedian/countHigh the 10/50/90 % quantiles).
+/// "composite" (score, scoreLow–scoreHigh the 80 % interval by method; highRiskProbability of risk level 4–5 by
+/// probabilityMethod) or a count indicator's code (expectedCount, ratePer1000, dispersion, countLow/countMedian/countHigh
+/// the 10/50/90 % quantiles).
 /// </summary>
 public sealed record ForecastEntry(string Measure, int Horizon, string Period, string Method,
     double? ExpectedCount, double? RatePer1000, double? Dispersion, int? CountLow, int? CountMedian, int? CountHigh,
-    double? Score, double? ScoreLow, double? ScoreHigh, double? HighRiskProbability);
+    double? Score, double? ScoreLow, double? ScoreHigh, string? ProbabilityMethod, double? HighRiskProbability);
 
 public sealed record ForecastUnit(string Code, string NameKk, string NameRu, string? NameEn, string RegionKato, IReadOnlyList<ForecastEntry> Forecasts);
 
-/// <summary>method: the one the level publishes (the backtest's winner), null before a run with forecasts; methodName in the answer's language.</summary>
-public sealed record ForecastAnswer(long Run, string Level, string? Method, string? MethodName, string Language, IReadOnlyList<ForecastUnit> Units);
+/// <summary>
+/// method: the one the level publishes for counts and the composite's score (the winner on mean CRPS); probabilityMethod:
+/// the one it publishes for the probability of risk level 4–5 (the winner on Brier score and average precision); null
+/// before a run with forecasts; their names in the answer's language.
+/// </summary>
+public sealed record ForecastAnswer(long Run, string Level, string? Method, string? MethodName, string? ProbabilityMethod, string? ProbabilityMethodName,
+    string Language, IReadOnlyList<ForecastUnit> Units);
 
-public sealed record SkillEntry(string Level, int Horizon, string Method, string MethodName, bool Published, int Forecasts, double? Crps, double? RateMae,
-    double? Coverage, int Entries, int Entered, double? Brier, double? AveragePrecision, double? CrpsSkill, double? AveragePrecisionSkill);
+/// <summary>published: the level's counts follow this method; publishedProbability: its probability of risk level 4–5 does.</summary>
+public sealed record SkillEntry(string Level, int Horizon, string Method, string MethodName, bool Published, bool PublishedProbability, int Forecasts,
+    double? Crps, double? RateMae, double? Coverage, int Entries, int Entered, double? Brier, double? AveragePrecision, double? CrpsSkill,
+    double? BrierSkill, double? AveragePrecisionSkill);
 
 public sealed record SkillAnswer(long Run, string Language, IReadOnlyList<SkillEntry> Rows);
 
@@ -93,10 +101,12 @@ public static partial class ForecastEndpoints
         if (unit is not null && list.Units.Count == 0)
             return (ProblemHttpResult)ApiProblems.NotFound("unit", $"No {entityLevel.ToCode()} {unit} with forecasts you may see.");
         return TypedResults.Ok(new ForecastAnswer(list.Run, list.Level, list.Method?.Code(),
-            list.Method is { } m ? ForecastTexts.Name(m, language) : null, language.Code(),
+            list.Method is { } m ? ForecastTexts.Name(m, language) : null, list.ProbabilityMethod?.Code(),
+            list.ProbabilityMethod is { } p ? ForecastTexts.Name(p, language) : null, language.Code(),
             [.. list.Units.Select(u => new ForecastUnit(u.Code, u.NameKk, u.NameRu, u.NameEn, u.RegionKato,
                 [.. u.Forecasts.Select(f => new ForecastEntry(f.Measure, f.Horizon, f.Period, f.Method.Code(), f.ExpectedCount, f.RatePer1000,
-                    f.Dispersion, f.CountLow, f.CountMedian, f.CountHigh, f.Score, f.ScoreLow, f.ScoreHigh, f.HighRiskProbability))]))]));
+                    f.Dispersion, f.CountLow, f.CountMedian, f.CountHigh, f.Score, f.ScoreLow, f.ScoreHigh, f.ProbabilityMethod?.Code(),
+                    f.HighRiskProbability))]))]));
     }
 
     private static async Task<Results<Ok<SkillAnswer>, ProblemHttpResult>> SkillAsync(HttpContext http, ForecastQueries forecasts,
@@ -110,9 +120,10 @@ public static partial class ForecastEndpoints
         {
             var model = rows.FirstOrDefault(m => m.Level == r.Level && m.Horizon == r.Horizon && m.Method == ForecastMethod.Model);
             var baseline = r.Method != ForecastMethod.Model && model is not null;
-            return new SkillEntry(r.Level, r.Horizon, r.Method.Code(), ForecastTexts.Name(r.Method, language), r.Published, r.Forecasts,
-                Finite(r.Crps), Finite(r.RateMae), Finite(r.Coverage), r.Entries, r.Entered, Finite(r.Brier), Finite(r.AveragePrecision),
+            return new SkillEntry(r.Level, r.Horizon, r.Method.Code(), ForecastTexts.Name(r.Method, language), r.Published, r.PublishedProbability,
+                r.Forecasts, Finite(r.Crps), Finite(r.RateMae), Finite(r.Coverage), r.Entries, r.Entered, Finite(r.Brier), Finite(r.AveragePrecision),
                 baseline ? Finite(BacktestRow.Skill(model!.Crps, r.Crps)) : null,
+                baseline ? Finite(BacktestRow.Skill(model!.Brier, r.Brier)) : null,
                 baseline ? Finite(BacktestRow.SkillOfPrecision(model!.AveragePrecision, r.AveragePrecision)) : null);
         })]));
     }

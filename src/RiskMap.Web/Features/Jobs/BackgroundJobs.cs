@@ -77,4 +77,12 @@ public static class BackgroundJobs
             DashboardTitle = "RiskMap jobs",
             DisplayStorageConnectionString = false,
         });
+
+    /// <summary>A cron expression (with seconds) firing about every <paramref name="seconds"/>: whole minutes or hours above a minute.</summary>
+    public static string Every(int seconds) => Math.Max(1, seconds) switch
+    {
+        < 60 and var s => $"*/{s} * * * * *",
+        < 3600 and var s => $"0 */{s / 60} * * * *",
+        var s => $"0 0 */{Math.Min(23, s / 3600)} * * *",
+    };
 }

@@ -1,5 +1,6 @@
 using Hangfire;
 using RiskMap.Data.Scoring;
+using RiskMap.Web.Features.Jobs;
 
 namespace RiskMap.Web.Features.Scoring;
 
@@ -19,17 +20,9 @@ public sealed class ScoringSchedule(IRecurringJobManager recurringJobs, ScoringO
             job => job.RecomputeAsync(ScoreTrigger.Schedule, "scheduler", null, CancellationToken.None), options.Cron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone) });
         recurringJobs.AddOrUpdate<RecomputeScoresJob>(ChangedInputsJob,
-            job => job.RecomputeIfChangedAsync(CancellationToken.None), Every(options.ImportCheckSeconds));
+            job => job.RecomputeIfChangedAsync(CancellationToken.None), BackgroundJobs.Every(options.ImportCheckSeconds));
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    /// <summary>A cron expression (with seconds) firing about every <paramref name="seconds"/>: whole minutes or hours above a minute.</summary>
-    public static string Every(int seconds) => Math.Max(1, seconds) switch
-    {
-        < 60 and var s => $"*/{s} * * * * *",
-        < 3600 and var s => $"0 */{s / 60} * * * *",
-        var s => $"0 0 */{Math.Min(23, s / 3600)} * * *",
-    };
 }
