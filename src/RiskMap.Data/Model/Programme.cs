@@ -14,7 +14,7 @@ public sealed class Programme
     public string EndQuarter { get; set; } = null!;
 
     /// <summary>What If-Match names: raised by one on every change of the programme.</summary>
-    public int Version { get; set; }
+    public int Version { get; set; } = 1;
 
     /// <summary>PostgreSQL's <c>xmin</c>: a write fails when the row changed since it was read.</summary>
     public uint RowVersion { get; set; }
@@ -37,7 +37,7 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
         entity.Property(p => p.Description).HasColumnName("description");
         entity.Property(p => p.StartQuarter).HasColumnName("start_quarter").HasColumnType("character(6)");
         entity.Property(p => p.EndQuarter).HasColumnName("end_quarter").HasColumnType("character(6)");
-        entity.Property(p => p.Version).HasColumnName("version").HasDefaultValue(1);
+        entity.Property(p => p.Version).HasColumnName("version");
         entity.Property(p => p.RowVersion).IsRowVersion();
         entity.Property(p => p.CreatedBy).HasColumnName("created_by");
         entity.Property(p => p.CreatedAt).HasColumnName("created_at").HasDefaultValueSql("now()");

@@ -22,7 +22,7 @@ public sealed class ProgrammeMeasure
     public string Status { get; set; } = null!;
 
     /// <summary>What If-Match names: raised by one on every change of the measure, a progress report's status included.</summary>
-    public int Version { get; set; }
+    public int Version { get; set; } = 1;
 
     /// <summary>PostgreSQL's <c>xmin</c>: a write fails when the row changed since it was read.</summary>
     public uint RowVersion { get; set; }
@@ -48,7 +48,7 @@ internal sealed class ProgrammeMeasureConfiguration : IEntityTypeConfiguration<P
         entity.Property(m => m.FundingAmount).HasColumnName("funding_amount").HasColumnType("numeric(15,2)");
         entity.Property(m => m.FundingSource).HasColumnName("funding_source");
         entity.Property(m => m.Status).HasColumnName("status");
-        entity.Property(m => m.Version).HasColumnName("version").HasDefaultValue(1);
+        entity.Property(m => m.Version).HasColumnName("version");
         entity.Property(m => m.RowVersion).IsRowVersion();
         entity.Property(m => m.CreatedBy).HasColumnName("created_by");
         entity.Property(m => m.CreatedAt).HasColumnName("created_at").HasDefaultValueSql("now()");
