@@ -38,22 +38,10 @@ internal sealed class ImportBatchConfiguration : IEntityTypeConfiguration<Import
     {
         entity.ToTable("import_batches");
         entity.HasKey(b => b.Id);
-        entity.Property(b => b.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-        entity.Property(b => b.Kind).HasColumnName("kind");
-        entity.Property(b => b.FileName).HasColumnName("file_name");
-        entity.Property(b => b.Sha256).HasColumnName("sha256").HasColumnType("character(64)");
-        entity.Property(b => b.SizeBytes).HasColumnName("size_bytes");
-        entity.Property(b => b.ImportedBy).HasColumnName("imported_by");
-        entity.Property(b => b.Source).HasColumnName("source");
-        entity.Property(b => b.Options).HasColumnName("options").HasColumnType("jsonb");
-        entity.Property(b => b.Status).HasColumnName("status");
-        entity.Property(b => b.StartedAt).HasColumnName("started_at").HasDefaultValueSql("now()");
-        entity.Property(b => b.FinishedAt).HasColumnName("finished_at");
-        entity.Property(b => b.RowsRead).HasColumnName("rows_read");
-        entity.Property(b => b.RowsInserted).HasColumnName("rows_inserted");
-        entity.Property(b => b.RowsUpdated).HasColumnName("rows_updated");
-        entity.Property(b => b.RowsUnchanged).HasColumnName("rows_unchanged");
-        entity.Property(b => b.Issues).HasColumnName("issues").HasColumnType("jsonb");
-        entity.Property(b => b.LeaseUntil).HasColumnName("lease_until");
+        entity.Property(b => b.Id).UseIdentityAlwaysColumn();
+        entity.Property(b => b.Sha256).HasColumnType("character(64)");
+        entity.Property(b => b.Options).HasColumnType("jsonb");
+        entity.Property(b => b.StartedAt).HasDefaultValueSql("now()");
+        entity.Property(b => b.Issues).HasColumnType("jsonb");
     }
 }

@@ -22,13 +22,5 @@ internal sealed class MeasureCatalogueEntryConfiguration : IEntityTypeConfigurat
     {
         entity.ToTable("measure_catalogue");
         entity.HasKey(c => c.Code);
-        entity.Property(c => c.Code).HasColumnName("code");
-        entity.Property(c => c.NameKk).HasColumnName("name_kk");
-        entity.Property(c => c.NameRu).HasColumnName("name_ru");
-        entity.Property(c => c.NameEn).HasColumnName("name_en");
-        entity.Property(c => c.DefaultFormKk).HasColumnName("default_form_kk");
-        entity.Property(c => c.DefaultFormRu).HasColumnName("default_form_ru");
-        entity.Property(c => c.DefaultFormEn).HasColumnName("default_form_en");
-        entity.Property(c => c.SortOrder).HasColumnName("sort_order");
     }
 }

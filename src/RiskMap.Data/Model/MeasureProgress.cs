@@ -22,13 +22,8 @@ internal sealed class MeasureProgressConfiguration : IEntityTypeConfiguration<Me
     {
         entity.ToTable("measure_progress");
         entity.HasKey(p => p.Id);
-        entity.Property(p => p.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-        entity.Property(p => p.MeasureId).HasColumnName("measure_id");
-        entity.Property(p => p.Quarter).HasColumnName("quarter").HasColumnType("character(6)");
-        entity.Property(p => p.Note).HasColumnName("note");
-        entity.Property(p => p.Percent).HasColumnName("percent");
-        entity.Property(p => p.Status).HasColumnName("status");
-        entity.Property(p => p.RecordedBy).HasColumnName("recorded_by");
-        entity.Property(p => p.RecordedAt).HasColumnName("recorded_at").HasDefaultValueSql("clock_timestamp()");
+        entity.Property(p => p.Id).UseIdentityAlwaysColumn();
+        entity.Property(p => p.Quarter).HasColumnType("character(6)");
+        entity.Property(p => p.RecordedAt).HasDefaultValueSql("clock_timestamp()");
     }
 }

@@ -31,17 +31,13 @@ internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programm
     {
         entity.ToTable("programmes");
         entity.HasKey(p => p.Id);
-        entity.Property(p => p.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-        entity.Property(p => p.RegionKato).HasColumnName("region_kato").HasColumnType("character(9)");
-        entity.Property(p => p.Title).HasColumnName("title");
-        entity.Property(p => p.Description).HasColumnName("description");
-        entity.Property(p => p.StartQuarter).HasColumnName("start_quarter").HasColumnType("character(6)");
-        entity.Property(p => p.EndQuarter).HasColumnName("end_quarter").HasColumnType("character(6)");
-        entity.Property(p => p.Version).HasColumnName("version");
-        entity.Property(p => p.RowVersion).IsRowVersion();
-        entity.Property(p => p.CreatedBy).HasColumnName("created_by");
-        entity.Property(p => p.CreatedAt).HasColumnName("created_at").HasDefaultValueSql("now()");
-        entity.Property(p => p.UpdatedAt).HasColumnName("updated_at").HasDefaultValueSql("now()");
+        entity.Property(p => p.Id).UseIdentityAlwaysColumn();
+        entity.Property(p => p.RegionKato).HasColumnType("character(9)");
+        entity.Property(p => p.StartQuarter).HasColumnType("character(6)");
+        entity.Property(p => p.EndQuarter).HasColumnType("character(6)");
+        entity.Property(p => p.RowVersion).HasColumnName("xmin").IsRowVersion();
+        entity.Property(p => p.CreatedAt).HasDefaultValueSql("now()");
+        entity.Property(p => p.UpdatedAt).HasDefaultValueSql("now()");
         entity.HasMany(p => p.Targets).WithOne().HasForeignKey(t => t.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
     }
 }

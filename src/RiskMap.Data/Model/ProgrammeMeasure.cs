@@ -39,20 +39,11 @@ internal sealed class ProgrammeMeasureConfiguration : IEntityTypeConfiguration<P
     {
         entity.ToTable("programme_measures");
         entity.HasKey(m => m.Id);
-        entity.Property(m => m.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-        entity.Property(m => m.TargetId).HasColumnName("target_id");
-        entity.Property(m => m.MeasureCode).HasColumnName("measure_code");
-        entity.Property(m => m.Responsible).HasColumnName("responsible");
-        entity.Property(m => m.FormOfCompletion).HasColumnName("form_of_completion");
-        entity.Property(m => m.Deadline).HasColumnName("deadline");
-        entity.Property(m => m.FundingAmount).HasColumnName("funding_amount").HasColumnType("numeric(15,2)");
-        entity.Property(m => m.FundingSource).HasColumnName("funding_source");
-        entity.Property(m => m.Status).HasColumnName("status");
-        entity.Property(m => m.Version).HasColumnName("version");
-        entity.Property(m => m.RowVersion).IsRowVersion();
-        entity.Property(m => m.CreatedBy).HasColumnName("created_by");
-        entity.Property(m => m.CreatedAt).HasColumnName("created_at").HasDefaultValueSql("now()");
-        entity.Property(m => m.UpdatedAt).HasColumnName("updated_at").HasDefaultValueSql("now()");
+        entity.Property(m => m.Id).UseIdentityAlwaysColumn();
+        entity.Property(m => m.FundingAmount).HasColumnType("numeric(15,2)");
+        entity.Property(m => m.RowVersion).HasColumnName("xmin").IsRowVersion();
+        entity.Property(m => m.CreatedAt).HasDefaultValueSql("now()");
+        entity.Property(m => m.UpdatedAt).HasDefaultValueSql("now()");
         entity.HasOne<MeasureCatalogueEntry>().WithMany().HasForeignKey(m => m.MeasureCode);
         entity.HasMany(m => m.Progress).WithOne().HasForeignKey(p => p.MeasureId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -21,12 +21,8 @@ internal sealed class ProgrammeTargetConfiguration : IEntityTypeConfiguration<Pr
     {
         entity.ToTable("programme_targets");
         entity.HasKey(t => t.Id);
-        entity.Property(t => t.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-        entity.Property(t => t.ProgrammeId).HasColumnName("programme_id");
-        entity.Property(t => t.Level).HasColumnName("level");
-        entity.Property(t => t.Code).HasColumnName("code");
-        entity.Property(t => t.AddedBy).HasColumnName("added_by");
-        entity.Property(t => t.AddedAt).HasColumnName("added_at").HasDefaultValueSql("now()");
+        entity.Property(t => t.Id).UseIdentityAlwaysColumn();
+        entity.Property(t => t.AddedAt).HasDefaultValueSql("now()");
         entity.HasIndex(t => new { t.ProgrammeId, t.Level, t.Code }).IsUnique();
         entity.HasMany(t => t.Measures).WithOne().HasForeignKey(m => m.TargetId).OnDelete(DeleteBehavior.Cascade);
     }

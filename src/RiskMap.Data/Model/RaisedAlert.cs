@@ -31,19 +31,8 @@ internal sealed class RaisedAlertConfiguration : IEntityTypeConfiguration<Raised
     {
         entity.ToTable("alerts");
         entity.HasKey(a => a.Id);
-        entity.Property(a => a.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-        entity.Property(a => a.Rule).HasColumnName("rule");
-        entity.Property(a => a.Level).HasColumnName("level");
-        entity.Property(a => a.Code).HasColumnName("code");
-        entity.Property(a => a.Period).HasColumnName("period").HasColumnType("character(6)");
-        entity.Property(a => a.Score).HasColumnName("score");
-        entity.Property(a => a.Change).HasColumnName("change");
-        entity.Property(a => a.Category).HasColumnName("category");
-        entity.Property(a => a.RunId).HasColumnName("run_id");
-        entity.Property(a => a.RuleVersionId).HasColumnName("rule_version_id");
-        entity.Property(a => a.RaisedAt).HasColumnName("raised_at").HasDefaultValueSql("now()");
-        entity.Property(a => a.AcknowledgedBy).HasColumnName("acknowledged_by");
-        entity.Property(a => a.AcknowledgedAt).HasColumnName("acknowledged_at");
-        entity.Property(a => a.Acknowledgement).HasColumnName("acknowledgement");
+        entity.Property(a => a.Id).UseIdentityAlwaysColumn();
+        entity.Property(a => a.Period).HasColumnType("character(6)");
+        entity.Property(a => a.RaisedAt).HasDefaultValueSql("now()");
     }
 }

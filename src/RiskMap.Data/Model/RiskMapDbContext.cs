@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace RiskMap.Data.Model;
@@ -7,7 +8,7 @@ namespace RiskMap.Data.Model;
 /// context never creates or migrates tables, and a test (SchemaParityTests) fails when its mapping and the migrated
 /// database disagree. Bulk and spatial reads (tiles, COPY, score runs, OGC) stay hand-written SQL.
 /// </summary>
-public sealed class RiskMapDbContext(DbContextOptions<RiskMapDbContext> options) : DbContext(options)
+public sealed partial class RiskMapDbContext(DbContextOptions<RiskMapDbContext> options) : DbContext(options)
 {
     public DbSet<Programme> Programmes => Set<Programme>();
     public DbSet<ProgrammeTarget> ProgrammeTargets => Set<ProgrammeTarget>();
@@ -25,5 +26,11 @@ public sealed class RiskMapDbContext(DbContextOptions<RiskMapDbContext> options)
     {
         modelBuilder.HasPostgresExtension("postgis");
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(RiskMapDbContext).Assembly);
+        // A column is its property's name in snake_case (AreaKm2: area_km2) unless the mapping names it.
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()).Where(p => p.GetColumnName() == p.Name))
+            property.SetColumnName(WordStart().Replace(property.Name, "_$1").ToLowerInvariant());
     }
+
+    [GeneratedRegex("(?<=[a-z0-9])([A-Z])")]
+    private static partial Regex WordStart();
 }

@@ -28,19 +28,10 @@ internal sealed class SchoolConfiguration : IEntityTypeConfiguration<School>
     {
         entity.ToTable("schools");
         entity.HasKey(s => s.Code);
-        entity.Property(s => s.Code).HasColumnName("code");
-        entity.Property(s => s.NameRu).HasColumnName("name_ru");
-        entity.Property(s => s.NameKk).HasColumnName("name_kk");
-        entity.Property(s => s.SchoolType).HasColumnName("school_type");
-        entity.Property(s => s.Language).HasColumnName("language");
-        entity.Property(s => s.Settlement).HasColumnName("settlement");
-        entity.Property(s => s.Pupils).HasColumnName("pupils");
         entity.Property(s => s.Location).HasColumnName("geom").HasColumnType("geometry(Point,4326)");
-        entity.Property(s => s.DistrictKato).HasColumnName("district_kato").HasColumnType("character(9)");
-        entity.Property(s => s.RegionKato).HasColumnName("region_kato").HasColumnType("character(9)");
-        entity.Property(s => s.Source).HasColumnName("source");
-        entity.Property(s => s.ImportBatchId).HasColumnName("import_batch_id");
-        entity.Property(s => s.UpdatedAt).HasColumnName("updated_at").HasDefaultValueSql("now()");
+        entity.Property(s => s.DistrictKato).HasColumnType("character(9)");
+        entity.Property(s => s.RegionKato).HasColumnType("character(9)");
+        entity.Property(s => s.UpdatedAt).HasDefaultValueSql("now()");
         entity.HasOne<District>().WithMany().HasForeignKey(s => s.DistrictKato);
         entity.HasOne<Region>().WithMany().HasForeignKey(s => s.RegionKato);
         entity.HasOne<ImportBatch>().WithMany().HasForeignKey(s => s.ImportBatchId);

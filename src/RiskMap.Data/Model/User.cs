@@ -31,18 +31,10 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
     {
         entity.ToTable("users");
         entity.HasKey(u => u.Id);
-        entity.Property(u => u.Id).HasColumnName("id").UseSerialColumn();
-        entity.Property(u => u.Username).HasColumnName("username");
-        entity.Property(u => u.DisplayName).HasColumnName("display_name");
-        entity.Property(u => u.Role).HasColumnName("role");
-        entity.Property(u => u.ScopeRegion).HasColumnName("scope_region").HasColumnType("character(9)");
-        entity.Property(u => u.ScopeDistrict).HasColumnName("scope_district").HasColumnType("character(9)");
-        entity.Property(u => u.PasswordHash).HasColumnName("password_hash");
-        entity.Property(u => u.FailedLogins).HasColumnName("failed_logins");
-        entity.Property(u => u.LockedUntil).HasColumnName("locked_until");
-        entity.Property(u => u.Disabled).HasColumnName("disabled");
-        entity.Property(u => u.CreatedAt).HasColumnName("created_at").HasDefaultValueSql("now()");
-        entity.Property(u => u.SecurityStamp).HasColumnName("security_stamp");
+        entity.Property(u => u.Id).UseSerialColumn();
+        entity.Property(u => u.ScopeRegion).HasColumnType("character(9)");
+        entity.Property(u => u.ScopeDistrict).HasColumnType("character(9)");
+        entity.Property(u => u.CreatedAt).HasDefaultValueSql("now()");
         entity.HasIndex(u => u.Username).IsUnique();
     }
 }
