@@ -40,7 +40,10 @@ public static class ConnectionPool
         if (options.MaxPoolSize is { } configured) builder.MaxPoolSize = configured;
         else if (!SetsPoolSize(connectionString)) builder.MaxPoolSize = Derived(connectionString, options, logger);
         logger.LogInformation("Database pool: up to {MaxPoolSize} connections, waiting up to {Wait} s for one", builder.MaxPoolSize, builder.Timeout);
-        return new NpgsqlDataSourceBuilder(builder.ConnectionString) { Name = "riskmap" }.Build();
+        var dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString) { Name = "riskmap" };
+        // PostGIS geometry as NetTopologySuite types, for the EF model (Model/) and for Dapper alike.
+        dataSource.UseNetTopologySuite();
+        return dataSource.Build();
     }
 
     /// <summary>(max_connections − superuser_reserved_connections) / expected nodes − reserved per node, at least 1.</summary>

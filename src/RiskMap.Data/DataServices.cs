@@ -1,9 +1,11 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using RiskMap.Core.Privacy;
 using RiskMap.Data.Geometry;
 using RiskMap.Data.Imports;
+using RiskMap.Data.Model;
 using RiskMap.Data.Queries;
 using RiskMap.Data.Schema;
 
@@ -29,6 +31,9 @@ public static class DataServices
         services.AddSingleton(provider => string.IsNullOrWhiteSpace(ownerConnectionString)
             ? OwnerDataSource.SameAs(provider.GetRequiredService<NpgsqlDataSource>())
             : OwnerDataSource.Connect(ownerConnectionString));
+        // The model's writes go through the service's own data source: the runtime role, never the schema owner.
+        services.AddDbContextFactory<RiskMapDbContext>((provider, options) =>
+            options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>(), npgsql => npgsql.UseNetTopologySuite()));
         services.AddSingleton<MigrationRunner>();
         services.AddSingleton(limits);
         services.AddSingleton(scoring ?? new Scoring.ScoringOptions());

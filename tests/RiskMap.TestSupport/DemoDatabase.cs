@@ -18,7 +18,7 @@ public class DemoDatabase : TestDatabase
         // imports to settle (Scoring:ImportDebounceSeconds) before it scores them on its own.
         await ExecuteAsync("UPDATE import_batches SET finished_at = now() WHERE finished_at IS NOT NULL");
         // Users are made per database, not copied, so each database has its own security stamps.
-        await TestUsers.EnsureAllAsync(DataSource);
+        await TestUsers.EnsureAllAsync(this);
     }
 }
 

@@ -48,7 +48,7 @@ public class RiskMapWebFactory<TDatabase> : WebApplicationFactory<Program>, IAsy
     {
         if (!_tokens.TryGetValue(username, out var token))
         {
-            await TestUsers.EnsureAsync(Database.DataSource, username);
+            await TestUsers.EnsureAsync(Database, username);
             token = _tokens[username] = await TestUsers.TokenAsync(CreateClient(), username);
         }
         var client = CreateClient();

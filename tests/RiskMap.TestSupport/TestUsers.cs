@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
 using RiskMap.Core.Access;
 using RiskMap.Data.Access;
 using RiskMap.Web.Features.Access;
@@ -15,18 +15,18 @@ public static class TestUsers
     private static readonly Lazy<string> DemoPasswordHash = new(() => new Passwords().Hash(DemoUsers.Password));
 
     /// <summary>Creates the demo user where the database lacks it (scoped users need their region's boundaries).</summary>
-    public static async Task EnsureAsync(NpgsqlDataSource dataSource, string username)
+    public static async Task EnsureAsync(TestDatabase database, string username)
     {
         var (_, displayName, role, scope) = DemoUsers.All.Single(u => u.Username == username);
-        var users = new UserStore(dataSource);
+        var users = database.Services.GetRequiredService<UserStore>();
         if (await users.FindAsync(username) is null)
             await users.CreateAsync(new NewUser(username, displayName, role, scope, DemoPasswordHash.Value));
     }
 
     /// <summary>Creates every demo user the database lacks, each with its own security stamp.</summary>
-    public static async Task EnsureAllAsync(NpgsqlDataSource dataSource)
+    public static async Task EnsureAllAsync(TestDatabase database)
     {
-        foreach (var user in DemoUsers.All) await EnsureAsync(dataSource, user.Username);
+        foreach (var user in DemoUsers.All) await EnsureAsync(database, user.Username);
     }
 
     /// <summary>Asks the service for a token with the demo password.</summary>

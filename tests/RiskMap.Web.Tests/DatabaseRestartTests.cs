@@ -45,7 +45,7 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
     public async Task A_recompute_cut_off_from_the_database_is_marked_at_once_when_it_returns_and_run_again()
     {
         var published = await _db.ScalarAsync<long>("SELECT run_id FROM published_score_run");
-        await TestUsers.EnsureAsync(_db.DataSource, "steward");
+        await TestUsers.EnsureAsync(_db, "steward");
         using var steward = _app.CreateClient();
         steward.UseToken(await TestUsers.TokenAsync(steward, "steward"));
 

@@ -103,7 +103,7 @@ public sealed class SchedulerClusterTests : IAsyncLifetime
     [Fact]
     public async Task Recomputes_asked_of_both_instances_run_once_each_and_never_overlap()
     {
-        await TestUsers.EnsureAsync(_db.DataSource, "steward");
+        await TestUsers.EnsureAsync(_db, "steward");
         var (stewardA, stewardB) = (await StewardAsync(_a), await StewardAsync(_b));
         var answers = await Task.WhenAll(stewardA.PostAsync("/api/score-runs", null), stewardB.PostAsync("/api/score-runs", null));
         Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode));

@@ -33,7 +33,7 @@ public sealed class SchedulerRecoveryTests : IAsyncLifetime
         _nodeA = StartNodeA();
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
         await Eventually.HoldsAsync(async () => (await TryGet(http, "/health")) == HttpStatusCode.OK, "node A to start");
-        await TestUsers.EnsureAsync(_db.DataSource, "steward");
+        await TestUsers.EnsureAsync(_db, "steward");
         http.UseToken(await TestUsers.TokenAsync(http, "steward"));
 
         Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync("/api/score-runs", null)).StatusCode);

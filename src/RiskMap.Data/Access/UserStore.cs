@@ -1,72 +1,64 @@
 using System.Security.Cryptography;
-using Dapper;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using RiskMap.Core.Access;
+using RiskMap.Data.Model;
 
 namespace RiskMap.Data.Access;
 
-/// <summary>Users, their password hashes, failed sign-ins and security stamps, in PostgreSQL.</summary>
-public sealed class UserStore(NpgsqlDataSource dataSource)
+/// <summary>Users, their password hashes, failed sign-ins and security stamps, through the EF model.</summary>
+public sealed class UserStore(IDbContextFactory<RiskMapDbContext> contexts)
 {
-    private sealed record Row(
-        long Id, string Username, string DisplayName, string Role, string? ScopeRegion, string? ScopeDistrict, string PasswordHash,
-        int FailedLogins, DateTime? LockedUntil, bool Disabled, DateTime CreatedAt, string SecurityStamp);
-
-    private const string Columns = """
-        id, username, display_name AS DisplayName, role, scope_region AS ScopeRegion, scope_district AS ScopeDistrict,
-        password_hash AS PasswordHash, failed_logins AS FailedLogins, locked_until AS LockedUntil, disabled, created_at AS CreatedAt,
-        security_stamp AS SecurityStamp
-        """;
-
-    private const string Select = "SELECT " + Columns + " FROM users";
-
     public async Task<UserAccount?> FindAsync(string username)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(Select + " WHERE username = @username", new { username = Normalise(username) });
-        return row is null ? null : ToAccount(row);
+        await using var context = await contexts.CreateDbContextAsync();
+        var name = Normalise(username);
+        var user = await context.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Username == name);
+        return user is null ? null : ToAccount(user);
     }
 
     public async Task<IReadOnlyList<UserView>> ListAsync()
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        return (await connection.QueryAsync<Row>(Select + " ORDER BY username")).Select(ToView).ToList();
+        await using var context = await contexts.CreateDbContextAsync();
+        return (await context.Users.AsNoTracking().OrderBy(u => u.Username).ToListAsync()).Select(ToView).ToList();
     }
 
     /// <summary>Creates the user; a scope KATO is resolved to its region or district.</summary>
     /// <exception cref="UserRejectedException">The name is taken or malformed, or the scope does not fit the role.</exception>
     public async Task<UserView> CreateAsync(NewUser user)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        var (region, district) = await ResolveScopeAsync(connection, user.Role, user.ScopeKato);
+        await using var context = await contexts.CreateDbContextAsync();
+        var (region, district) = await ResolveScopeAsync(context, user.Role, user.ScopeKato);
+        var created = new User
+        {
+            Username = Normalise(user.Username), DisplayName = user.DisplayName, Role = user.Role.ToCode(), ScopeRegion = region, ScopeDistrict = district,
+            PasswordHash = user.PasswordHash, SecurityStamp = NewStamp(),
+        };
+        context.Users.Add(created);
         try
         {
-            var row = await connection.QuerySingleAsync<Row>("""
-                INSERT INTO users (username, display_name, role, scope_region, scope_district, password_hash, security_stamp)
-                VALUES (@username, @displayName, @role, @region, @district, @passwordHash, @stamp)
-                """ + " RETURNING " + Columns, new { username = Normalise(user.Username), displayName = user.DisplayName, role = user.Role.ToCode(), region, district,
-                    passwordHash = user.PasswordHash, stamp = NewStamp() });
-            return ToView(row);
+            await context.SaveChangesAsync();
+            return ToView(created);
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             throw new UserRejectedException("username", $"There is already a user '{user.Username}'.");
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.CheckViolation)
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.CheckViolation })
         {
             throw new UserRejectedException("username", "A username is 2–63 characters: lower-case letters, digits, '.', '_' or '-'.");
         }
     }
 
-    private static async Task<(string? Region, string? District)> ResolveScopeAsync(NpgsqlConnection connection, Role role, string? kato)
+    private static async Task<(string? Region, string? District)> ResolveScopeAsync(RiskMapDbContext context, Role role, string? kato)
     {
         if (!role.NeedsScope())
         {
             return kato is null ? (null, null) : throw new UserRejectedException("scope", $"A {role.ToCode()} works nationally; give no scope.");
         }
         if (kato is null) throw new UserRejectedException("scope", $"A {role.ToCode()} needs a scope: a region KATO{(role == Role.Education ? " or a district KATO" : "")}.");
-        if (await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM regions WHERE kato = @kato)", new { kato })) return (kato, null);
-        var region = await connection.ExecuteScalarAsync<string?>("SELECT region_kato FROM districts WHERE kato = @kato", new { kato });
+        if (await context.Regions.AnyAsync(r => r.Kato == kato)) return (kato, null);
+        var region = await context.Districts.Where(d => d.Kato == kato).Select(d => d.RegionKato).SingleOrDefaultAsync();
         if (region is null) throw new UserRejectedException("scope", $"There is no region or district with KATO {kato}.");
         return role == Role.Education ? (region, kato) : throw new UserRejectedException("scope", "A planner's scope is a region.");
     }
@@ -79,51 +71,49 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
     /// <exception cref="UserRejectedException">The scope does not fit the role.</exception>
     public async Task<(UserView Before, UserView After)?> ChangeAsync(string username, UserChange change)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var before = await connection.QuerySingleOrDefaultAsync<Row>(Select + " WHERE username = @username FOR UPDATE",
-            new { username = Normalise(username) }, transaction);
-        if (before is null) return null;
-        var role = change.Role ?? ToAccount(before).Role;
+        await using var context = await contexts.CreateDbContextAsync();
+        await using var transaction = await context.Database.BeginTransactionAsync();
+        var name = Normalise(username);
+        var user = await context.Users.FromSql($"SELECT * FROM users WHERE username = {name} FOR UPDATE").SingleOrDefaultAsync();
+        if (user is null) return null;
+        var before = ToView(user);
+        var role = change.Role ?? ToAccount(user).Role;
         var (region, district) = change.Role is null && change.ScopeKato is null
-            ? (before.ScopeRegion, before.ScopeDistrict)
-            : await ResolveScopeAsync(connection, role, change.ScopeKato);
-        var disabled = change.Disabled ?? before.Disabled;
-        var endsSessions = (disabled && !before.Disabled) || role.ToCode() != before.Role || region != before.ScopeRegion || district != before.ScopeDistrict;
-        var after = await connection.QuerySingleAsync<Row>("""
-            UPDATE users SET role = @role, scope_region = @region, scope_district = @district, disabled = @disabled,
-                             failed_logins = CASE WHEN @enabling THEN 0 ELSE failed_logins END,
-                             locked_until = CASE WHEN @enabling THEN NULL ELSE locked_until END,
-                             security_stamp = CASE WHEN @endsSessions THEN @stamp ELSE security_stamp END
-            WHERE id = @id
-            """ + " RETURNING " + Columns, new { id = before.Id, role = role.ToCode(), region, district, disabled, enabling = change.Disabled == false, endsSessions, stamp = NewStamp() },
-            transaction);
+            ? (user.ScopeRegion, user.ScopeDistrict)
+            : await ResolveScopeAsync(context, role, change.ScopeKato);
+        var disabled = change.Disabled ?? user.Disabled;
+        var endsSessions = (disabled && !user.Disabled) || role.ToCode() != user.Role || region != user.ScopeRegion || district != user.ScopeDistrict;
+        (user.Role, user.ScopeRegion, user.ScopeDistrict, user.Disabled) = (role.ToCode(), region, district, disabled);
+        if (change.Disabled == false) (user.FailedLogins, user.LockedUntil) = (0, null);
+        if (endsSessions) user.SecurityStamp = NewStamp();
+        await context.SaveChangesAsync();
         await transaction.CommitAsync();
-        return (ToView(before), ToView(after));
+        return (before, ToView(user));
     }
 
     /// <summary>The security stamp the user's sessions must carry, or null when the user is gone or disabled.</summary>
     public async Task<string?> CurrentStampAsync(string username)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<string?>(
-            "SELECT security_stamp FROM users WHERE username = @username AND NOT disabled", new { username = Normalise(username) });
+        await using var context = await contexts.CreateDbContextAsync();
+        var name = Normalise(username);
+        return await context.Users.Where(u => u.Username == name && !u.Disabled).Select(u => u.SecurityStamp).SingleOrDefaultAsync();
     }
 
     /// <summary>Ends every session and bearer token of the user (a new security stamp).</summary>
     public async Task EndSessionsAsync(string username)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync("UPDATE users SET security_stamp = @stamp WHERE username = @username",
-            new { username = Normalise(username), stamp = NewStamp() });
+        await using var context = await contexts.CreateDbContextAsync();
+        var (name, stamp) = (Normalise(username), NewStamp());
+        await context.Users.Where(u => u.Username == name).ExecuteUpdateAsync(set => set.SetProperty(u => u.SecurityStamp, stamp));
     }
 
     public async Task SetPasswordAsync(string username, string passwordHash)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        var changed = await connection.ExecuteAsync(
-            "UPDATE users SET password_hash = @passwordHash, failed_logins = 0, locked_until = NULL, security_stamp = @stamp WHERE username = @username",
-            new { username = Normalise(username), passwordHash, stamp = NewStamp() });
+        await using var context = await contexts.CreateDbContextAsync();
+        var (name, stamp) = (Normalise(username), NewStamp());
+        var changed = await context.Users.Where(u => u.Username == name).ExecuteUpdateAsync(set => set
+            .SetProperty(u => u.PasswordHash, passwordHash).SetProperty(u => u.FailedLogins, 0)
+            .SetProperty(u => u.LockedUntil, (DateTime?)null).SetProperty(u => u.SecurityStamp, stamp));
         if (changed == 0) throw new UserRejectedException("username", $"There is no user '{username}'.");
     }
 
@@ -133,20 +123,24 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<DateTimeOffset?> RecordFailureAsync(long id, int attemptsBeforeLockout, TimeSpan lockout)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        var lockedUntil = await connection.ExecuteScalarAsync<DateTime?>("""
-            UPDATE users SET failed_logins = failed_logins + 1,
-                             locked_until = CASE WHEN failed_logins + 1 >= @attemptsBeforeLockout THEN now() + @lockout ELSE locked_until END,
-                             security_stamp = CASE WHEN failed_logins + 1 >= @attemptsBeforeLockout THEN @stamp ELSE security_stamp END
-            WHERE id = @id RETURNING locked_until
-            """, new { id, attemptsBeforeLockout, lockout, stamp = NewStamp() });
+        await using var context = await contexts.CreateDbContextAsync();
+        await using var transaction = await context.Database.BeginTransactionAsync();
+        var stamp = NewStamp();
+        // One UPDATE counting from the stored figure, so failures arriving at once are all counted.
+        await context.Users.Where(u => u.Id == id).ExecuteUpdateAsync(set => set
+            .SetProperty(u => u.FailedLogins, u => u.FailedLogins + 1)
+            .SetProperty(u => u.LockedUntil, u => u.FailedLogins + 1 >= attemptsBeforeLockout ? DateTime.UtcNow + lockout : u.LockedUntil)
+            .SetProperty(u => u.SecurityStamp, u => u.FailedLogins + 1 >= attemptsBeforeLockout ? stamp : u.SecurityStamp));
+        var lockedUntil = await context.Users.Where(u => u.Id == id).Select(u => u.LockedUntil).SingleOrDefaultAsync();
+        await transaction.CommitAsync();
         return lockedUntil is { } until ? Utc(until) : null;
     }
 
     public async Task RecordSuccessAsync(long id)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = @id", new { id });
+        await using var context = await contexts.CreateDbContextAsync();
+        await context.Users.Where(u => u.Id == id).ExecuteUpdateAsync(set => set
+            .SetProperty(u => u.FailedLogins, 0).SetProperty(u => u.LockedUntil, (DateTime?)null));
     }
 
     /// <summary>Usernames are stored in lower case: sign-in ignores case and surrounding spaces.</summary>
@@ -156,13 +150,13 @@ public sealed class UserStore(NpgsqlDataSource dataSource)
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
-    private static UserAccount ToAccount(Row r) => new(
-        r.Id, r.Username, r.DisplayName, Roles.TryParse(r.Role, out var role) ? role : throw new InvalidOperationException($"Unknown role '{r.Role}'."),
-        r.ScopeRegion, r.ScopeDistrict, r.PasswordHash, r.FailedLogins, r.LockedUntil is { } until ? Utc(until) : null, r.Disabled, r.SecurityStamp);
+    private static UserAccount ToAccount(User u) => new(
+        u.Id, u.Username, u.DisplayName, Roles.TryParse(u.Role, out var role) ? role : throw new InvalidOperationException($"Unknown role '{u.Role}'."),
+        u.ScopeRegion, u.ScopeDistrict, u.PasswordHash, u.FailedLogins, u.LockedUntil is { } until ? Utc(until) : null, u.Disabled, u.SecurityStamp);
 
-    private static UserView ToView(Row r) => new(
-        r.Id, r.Username, r.DisplayName, r.Role, r.ScopeRegion, r.ScopeDistrict, r.LockedUntil is { } until && Utc(until) > DateTimeOffset.UtcNow,
-        r.Disabled, Utc(r.CreatedAt));
+    private static UserView ToView(User u) => new(
+        u.Id, u.Username, u.DisplayName, u.Role, u.ScopeRegion, u.ScopeDistrict, u.LockedUntil is { } until && Utc(until) > DateTimeOffset.UtcNow,
+        u.Disabled, Utc(u.CreatedAt));
 }
 
 /// <summary>A user that cannot be created or changed as asked; <see cref="Field"/> says which input is wrong.</summary>

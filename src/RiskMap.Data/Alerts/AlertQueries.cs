@@ -1,10 +1,13 @@
 using Dapper;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using RiskMap.Core.Access;
 using RiskMap.Core.Geography;
 using RiskMap.Core.Localization;
 using RiskMap.Core.Privacy;
 using RiskMap.Data.Access;
+using RiskMap.Data.Model;
 using RiskMap.Data.Visibility;
 
 namespace RiskMap.Data.Alerts;
@@ -33,7 +36,7 @@ public enum AcknowledgeOutcome { Acknowledged, NotFound, AlreadyAcknowledged }
 /// the caller sees the unit in full (<see cref="SeenUnits"/>): an analyst every unit, a planner their region's, an
 /// education department its own region's or district's, the public and the steward none.
 /// </summary>
-public sealed class AlertQueries(NpgsqlDataSource dataSource, SmallAreaSuppression smallAreas)
+public sealed class AlertQueries(NpgsqlDataSource dataSource, SmallAreaSuppression smallAreas, IDbContextFactory<RiskMapDbContext> contexts)
 {
     public static readonly IReadOnlyList<string> Statuses = ["new", "acknowledged"];
 
@@ -116,16 +119,17 @@ public sealed class AlertQueries(NpgsqlDataSource dataSource, SmallAreaSuppressi
     /// <summary>Acknowledges an alert the caller sees with a note, audited (<paramref name="audit"/>) in the same transaction.</summary>
     public async Task<(AcknowledgeOutcome Outcome, Alert? Alert)> AcknowledgeAsync(long id, string note, AccessScope scope, AuditEntry audit)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        if (await FindAsync(connection, transaction, id, scope) is null) return (AcknowledgeOutcome.NotFound, null);
-        var changed = await connection.ExecuteAsync("""
-            UPDATE alerts SET acknowledged_by = @user, acknowledged_at = now(), acknowledgement = @note
-            WHERE id = @id AND acknowledged_at IS NULL
-            """, new { id, note, user = scope.User }, transaction);
-        var alert = await FindAsync(connection, transaction, id, scope);
+        await using var context = await contexts.CreateDbContextAsync();
+        await using var transaction = await context.Database.BeginTransactionAsync();
+        // Whether the caller sees the alert is SeenUnits' rule, in SQL: read on the context's own connection and transaction.
+        var (connection, npgsqlTransaction) = ((NpgsqlConnection)context.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
+        if (await FindAsync(connection, npgsqlTransaction, id, scope) is null) return (AcknowledgeOutcome.NotFound, null);
+        var user = scope.User;
+        var changed = await context.Alerts.Where(a => a.Id == id && a.AcknowledgedAt == null).ExecuteUpdateAsync(set => set
+            .SetProperty(a => a.AcknowledgedBy, user).SetProperty(a => a.AcknowledgedAt, DateTime.UtcNow).SetProperty(a => a.Acknowledgement, note));
+        var alert = await FindAsync(connection, npgsqlTransaction, id, scope);
         if (changed == 0) return (AcknowledgeOutcome.AlreadyAcknowledged, alert);
-        await AuditLog.WriteAsync(audit, connection, transaction);
+        await AuditLog.WriteAsync(audit, connection, npgsqlTransaction);
         await transaction.CommitAsync();
         return (AcknowledgeOutcome.Acknowledged, alert);
     }

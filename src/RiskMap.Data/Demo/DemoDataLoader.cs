@@ -1,6 +1,5 @@
 using Dapper;
 using NetTopologySuite.Geometries;
-using NetTopologySuite.IO;
 using Npgsql;
 using RiskMap.Data.Imports;
 
@@ -81,9 +80,9 @@ public sealed class DemoDataLoader(NpgsqlDataSource dataSource, ImportService im
     private async Task<IReadOnlyList<DemoDistrict>> DistrictsAsync()
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        var rows = await connection.QueryAsync<(string Kato, string RegionKato, string NameRu, string NameKk, double AreaKm2, byte[] Wkb)>(
-            "SELECT kato, region_kato, name_ru, name_kk, area_km2, ST_AsBinary(geom) FROM districts ORDER BY kato");
-        var reader = new WKBReader();
-        return rows.Select(r => new DemoDistrict(r.Kato, r.RegionKato, r.NameRu, r.NameKk, r.AreaKm2, (MultiPolygon)reader.Read(r.Wkb))).ToList();
+        // The data source maps PostGIS geometry to NetTopologySuite (ConnectionPool): no WKB by hand.
+        var rows = await connection.QueryAsync<(string Kato, string RegionKato, string NameRu, string NameKk, double AreaKm2, NetTopologySuite.Geometries.Geometry Geom)>(
+            "SELECT kato, region_kato, name_ru, name_kk, area_km2, geom FROM districts ORDER BY kato");
+        return rows.Select(r => new DemoDistrict(r.Kato, r.RegionKato, r.NameRu, r.NameKk, r.AreaKm2, (MultiPolygon)r.Geom)).ToList();
     }
 }

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using Dapper;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using RiskMap.Core.Imports;
+using RiskMap.Data.Model;
 
 namespace RiskMap.Data.Imports;
 
@@ -10,7 +11,7 @@ namespace RiskMap.Data.Imports;
 /// imports are logged too while their data is rolled back. A running batch holds a lease that its importer renews
 /// (<see cref="BatchLease"/>); once it lapses the batch reads as interrupted (<see cref="Queries.ImportBatchQueries"/>).
 /// </summary>
-public sealed class ImportBatchLog(NpgsqlDataSource dataSource)
+public sealed class ImportBatchLog(IDbContextFactory<RiskMapDbContext> contexts)
 {
     public static readonly JsonSerializerOptions IssueJson = new(JsonSerializerDefaults.Web)
     {
@@ -28,52 +29,55 @@ public sealed class ImportBatchLog(NpgsqlDataSource dataSource)
     public async Task<long> StartAsync(ImportKind kind, string fileName, string sha256, long sizeBytes, string importedBy, ImportOptions options,
         TimeSpan lease, NpgsqlTransaction? transaction = null)
     {
-        await using var own = transaction is null ? await dataSource.OpenConnectionAsync() : null;
-        var connection = transaction?.Connection ?? own!;
-        return await connection.ExecuteScalarAsync<long>("""
-            INSERT INTO import_batches (kind, file_name, sha256, size_bytes, imported_by, source, options, status, lease_until)
-            VALUES (@kind, @fileName, @sha256, @sizeBytes, @importedBy, @source, @options::jsonb, 'running', now() + @lease)
-            RETURNING id
-            """, new
+        await using var context = await contexts.CreateDbContextAsync();
+        if (transaction is not null)
         {
-            kind = kind.Code(), fileName, sha256, sizeBytes, importedBy, source = options.Source,
-            options = JsonSerializer.Serialize(options.ToRecord()), lease,
-        }, transaction);
+            context.Database.SetDbConnection(transaction.Connection);
+            await context.Database.UseTransactionAsync(transaction);
+        }
+        // The lease is read against the database's clock (RunningSql), so it is set from that clock too.
+        var now = await context.Database.SqlQuery<DateTime>($"SELECT now() AS \"Value\"").SingleAsync();
+        var batch = new ImportBatch
+        {
+            Kind = kind.Code(), FileName = fileName, Sha256 = sha256, SizeBytes = sizeBytes, ImportedBy = importedBy, Source = options.Source,
+            Options = JsonSerializer.Serialize(options.ToRecord()), Status = "running", LeaseUntil = now + lease,
+        };
+        context.ImportBatches.Add(batch);
+        await context.SaveChangesAsync();
+        return batch.Id;
     }
 
     public async Task RenewLeaseAsync(long batchId, TimeSpan lease, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE import_batches SET lease_until = now() + @lease WHERE id = @batchId AND status = 'running'",
-            new { batchId, lease }, cancellationToken: cancellationToken));
+        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
+        await Running(context, batchId).ExecuteUpdateAsync(set => set.SetProperty(b => b.LeaseUntil, DateTime.UtcNow + lease), cancellationToken);
     }
 
     public async Task ReportProgressAsync(long batchId, int rowsRead)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync("UPDATE import_batches SET rows_read = @rowsRead WHERE id = @batchId AND status = 'running'",
-            new { batchId, rowsRead });
+        await using var context = await contexts.CreateDbContextAsync();
+        await Running(context, batchId).ExecuteUpdateAsync(set => set.SetProperty(b => b.RowsRead, rowsRead));
     }
 
     public async Task SucceedAsync(long batchId, ImportCounts counts, IReadOnlyList<ImportIssue> warnings)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync("""
-            UPDATE import_batches
-            SET status = 'succeeded', finished_at = now(), rows_read = @RowsRead, rows_inserted = @Inserted,
-                rows_updated = @Updated, rows_unchanged = @Unchanged, issues = @issues::jsonb
-            WHERE id = @batchId
-            """, new { batchId, counts.RowsRead, counts.Inserted, counts.Updated, counts.Unchanged, issues = JsonSerializer.Serialize(warnings, IssueJson) });
+        await using var context = await contexts.CreateDbContextAsync();
+        var issues = JsonSerializer.Serialize(warnings, IssueJson);
+        await context.ImportBatches.Where(b => b.Id == batchId).ExecuteUpdateAsync(set => set
+            .SetProperty(b => b.Status, "succeeded").SetProperty(b => b.FinishedAt, DateTime.UtcNow).SetProperty(b => b.RowsRead, counts.RowsRead)
+            .SetProperty(b => b.RowsInserted, counts.Inserted).SetProperty(b => b.RowsUpdated, counts.Updated)
+            .SetProperty(b => b.RowsUnchanged, counts.Unchanged).SetProperty(b => b.Issues, issues));
     }
 
     public async Task FailAsync(long batchId, IReadOnlyList<ImportIssue> issues)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await connection.ExecuteAsync("""
-            UPDATE import_batches SET status = 'failed', finished_at = now(), rows_inserted = 0, rows_updated = 0,
-                rows_unchanged = 0, issues = @issues::jsonb
-            WHERE id = @batchId
-            """, new { batchId, issues = JsonSerializer.Serialize(issues, IssueJson) });
+        await using var context = await contexts.CreateDbContextAsync();
+        var json = JsonSerializer.Serialize(issues, IssueJson);
+        await context.ImportBatches.Where(b => b.Id == batchId).ExecuteUpdateAsync(set => set
+            .SetProperty(b => b.Status, "failed").SetProperty(b => b.FinishedAt, DateTime.UtcNow).SetProperty(b => b.RowsInserted, 0)
+            .SetProperty(b => b.RowsUpdated, 0).SetProperty(b => b.RowsUnchanged, 0).SetProperty(b => b.Issues, json));
     }
+
+    private static IQueryable<ImportBatch> Running(RiskMapDbContext context, long batchId) =>
+        context.ImportBatches.Where(b => b.Id == batchId && b.Status == "running");
 }

@@ -1,11 +1,13 @@
 using Dapper;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using RiskMap.Core.Programmes;
+using RiskMap.Data.Model;
 
 namespace RiskMap.Data.Programmes;
 
-/// <summary>The measure catalogue, the measures assigned to targets, and their progress reports.</summary>
-public sealed class MeasureStore(NpgsqlDataSource dataSource)
+/// <summary>The measure catalogue, the measures assigned to targets, and their progress reports; changed through the EF model.</summary>
+public sealed class MeasureStore(NpgsqlDataSource dataSource, IDbContextFactory<RiskMapDbContext> contexts)
 {
     public sealed record MeasureFields(string Responsible, string? FormOfCompletion, DateOnly Deadline, decimal FundingAmount, string FundingSource, MeasureStatus Status);
 
@@ -44,47 +46,49 @@ public sealed class MeasureStore(NpgsqlDataSource dataSource)
 
     public async Task<long> AddAsync(long targetId, string measureCode, MeasureFields fields, string user)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<long>("""
-            INSERT INTO programme_measures (target_id, measure_code, responsible, form_of_completion, deadline, funding_amount, funding_source, status, created_by)
-            VALUES (@targetId, @measureCode, @Responsible, @FormOfCompletion, @deadline::date, @FundingAmount, @FundingSource, @status, @user)
-            RETURNING id
-            """, Parameters(fields, new { targetId, measureCode, user }));
+        await using var context = await contexts.CreateDbContextAsync();
+        var measure = new ProgrammeMeasure { TargetId = targetId, MeasureCode = measureCode, CreatedBy = user };
+        Apply(measure, fields);
+        context.ProgrammeMeasures.Add(measure);
+        await context.SaveChangesAsync();
+        return measure.Id;
     }
 
     public async Task<VersionedWrite> UpdateAsync(long programmeId, long measureId, int expectedVersion, MeasureFields fields)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        var version = await connection.ExecuteScalarAsync<int?>($"""
-            UPDATE programme_measures m SET responsible = @Responsible, form_of_completion = @FormOfCompletion, deadline = @deadline::date,
-                   funding_amount = @FundingAmount, funding_source = @FundingSource, status = @status, version = m.version + 1, updated_at = now()
-            WHERE m.id = @measureId AND m.version = @expectedVersion AND {InProgramme}
-            RETURNING m.version
-            """, Parameters(fields, new { programmeId, measureId, expectedVersion }));
-        return await ProgrammeStore.Outcome(connection, version, CurrentVersion, new { programmeId, measureId });
+        await using var context = await contexts.CreateDbContextAsync();
+        var measure = await InProgramme(context, programmeId, measureId).SingleOrDefaultAsync();
+        if (VersionedSave.Refusal(measure?.Version, expectedVersion) is { } refused) return refused;
+        Apply(measure!, fields);
+        measure!.Version++;
+        measure.UpdatedAt = DateTime.UtcNow;
+        return await VersionedSave.SaveAsync(context, measure.Version, () => CurrentVersionAsync(programmeId, measureId));
     }
 
     public async Task<VersionedWrite> DeleteAsync(long programmeId, long measureId, int expectedVersion)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        var version = await connection.ExecuteScalarAsync<int?>($"""
-            DELETE FROM programme_measures m WHERE m.id = @measureId AND m.version = @expectedVersion AND {InProgramme} RETURNING m.version
-            """, new { programmeId, measureId, expectedVersion });
-        return await ProgrammeStore.Outcome(connection, version, CurrentVersion, new { programmeId, measureId });
+        await using var context = await contexts.CreateDbContextAsync();
+        var measure = await InProgramme(context, programmeId, measureId).SingleOrDefaultAsync();
+        if (VersionedSave.Refusal(measure?.Version, expectedVersion) is { } refused) return refused;
+        context.ProgrammeMeasures.Remove(measure!);
+        return await VersionedSave.SaveAsync(context, expectedVersion, () => CurrentVersionAsync(programmeId, measureId));
     }
 
     /// <summary>Adds a report; one that carries a status makes it the measure's, raising the measure's version.</summary>
     public async Task AddProgressAsync(long measureId, string quarter, string note, int? percent, MeasureStatus? status, string user)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
+        await using var context = await contexts.CreateDbContextAsync();
+        await using var transaction = await context.Database.BeginTransactionAsync();
         var code = status?.ToCode();
-        await connection.ExecuteAsync("""
-            INSERT INTO measure_progress (measure_id, quarter, note, percent, status, recorded_by) VALUES (@measureId, @quarter, @note, @percent, @code, @user)
-            """, new { measureId, quarter, note, percent = (short?)percent, code, user }, transaction);
+        context.MeasureProgress.Add(new MeasureProgress
+        {
+            MeasureId = measureId, Quarter = quarter, Note = note, Percent = (short?)percent, Status = code, RecordedBy = user,
+        });
+        await context.SaveChangesAsync();
+        // One UPDATE raising the version where it stands: a report is never refused for an edit made since it was written.
         if (code is not null)
-            await connection.ExecuteAsync("UPDATE programme_measures SET status = @code, version = version + 1, updated_at = now() WHERE id = @measureId",
-                new { measureId, code }, transaction);
+            await context.ProgrammeMeasures.Where(m => m.Id == measureId).ExecuteUpdateAsync(set => set
+                .SetProperty(m => m.Status, code).SetProperty(m => m.Version, m => m.Version + 1).SetProperty(m => m.UpdatedAt, DateTime.UtcNow));
         await transaction.CommitAsync();
     }
 
@@ -115,18 +119,22 @@ public sealed class MeasureStore(NpgsqlDataSource dataSource)
         }).ToList();
     }
 
-    private const string InProgramme = "m.target_id IN (SELECT id FROM programme_targets WHERE programme_id = @programmeId)";
+    private static IQueryable<ProgrammeMeasure> InProgramme(RiskMapDbContext context, long programmeId, long measureId) =>
+        context.ProgrammeMeasures.Where(m => m.Id == measureId && context.ProgrammeTargets.Any(t => t.Id == m.TargetId && t.ProgrammeId == programmeId));
 
-    private const string CurrentVersion = $"SELECT m.version FROM programme_measures m WHERE m.id = @measureId AND {InProgramme}";
-
-    private static DynamicParameters Parameters(MeasureFields fields, object keys)
+    private async Task<int?> CurrentVersionAsync(long programmeId, long measureId)
     {
-        var parameters = new DynamicParameters(keys);
-        parameters.AddDynamicParams(new
-        {
-            fields.Responsible, fields.FormOfCompletion, deadline = fields.Deadline.ToDateTime(TimeOnly.MinValue), fields.FundingAmount,
-            fields.FundingSource, status = fields.Status.ToCode(),
-        });
-        return parameters;
+        await using var context = await contexts.CreateDbContextAsync();
+        return await InProgramme(context, programmeId, measureId).Select(m => (int?)m.Version).SingleOrDefaultAsync();
+    }
+
+    private static void Apply(ProgrammeMeasure measure, MeasureFields fields)
+    {
+        measure.Responsible = fields.Responsible;
+        measure.FormOfCompletion = fields.FormOfCompletion;
+        measure.Deadline = fields.Deadline;
+        measure.FundingAmount = fields.FundingAmount;
+        measure.FundingSource = fields.FundingSource;
+        measure.Status = fields.Status.ToCode();
     }
 }

@@ -1,11 +1,13 @@
 using Dapper;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using RiskMap.Core.Indicators;
+using RiskMap.Data.Model;
 
 namespace RiskMap.Data.Programmes;
 
-/// <summary>Programmes and their targets, read with their measures and progress.</summary>
-public sealed class ProgrammeStore(NpgsqlDataSource dataSource)
+/// <summary>Programmes and their targets, read with their measures and progress; changed through the EF model.</summary>
+public sealed class ProgrammeStore(NpgsqlDataSource dataSource, IDbContextFactory<RiskMapDbContext> contexts)
 {
     public sealed record ProgrammeFields(string Title, string Description, string StartQuarter, string EndQuarter);
 
@@ -84,30 +86,47 @@ public sealed class ProgrammeStore(NpgsqlDataSource dataSource)
 
     public async Task<long> CreateAsync(string regionKato, ProgrammeFields fields, string user)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<long>("""
-            INSERT INTO programmes (region_kato, title, description, start_quarter, end_quarter, created_by)
-            VALUES (@regionKato, @Title, @Description, @StartQuarter, @EndQuarter, @user) RETURNING id
-            """, new { regionKato, fields.Title, fields.Description, fields.StartQuarter, fields.EndQuarter, user });
+        await using var context = await contexts.CreateDbContextAsync();
+        var programme = new Programme { RegionKato = regionKato, CreatedBy = user };
+        Apply(programme, fields);
+        context.Programmes.Add(programme);
+        await context.SaveChangesAsync();
+        return programme.Id;
     }
 
     public async Task<VersionedWrite> UpdateAsync(long id, int expectedVersion, ProgrammeFields fields)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        var version = await connection.ExecuteScalarAsync<int?>("""
-            UPDATE programmes SET title = @Title, description = @Description, start_quarter = @StartQuarter, end_quarter = @EndQuarter,
-                                  version = version + 1, updated_at = now()
-            WHERE id = @id AND version = @expectedVersion RETURNING version
-            """, new { id, expectedVersion, fields.Title, fields.Description, fields.StartQuarter, fields.EndQuarter });
-        return await Outcome(connection, version, "SELECT version FROM programmes WHERE id = @id", new { id });
+        await using var context = await contexts.CreateDbContextAsync();
+        var programme = await context.Programmes.SingleOrDefaultAsync(p => p.Id == id);
+        if (VersionedSave.Refusal(programme?.Version, expectedVersion) is { } refused) return refused;
+        Apply(programme!, fields);
+        programme!.Version++;
+        programme.UpdatedAt = DateTime.UtcNow;
+        return await VersionedSave.SaveAsync(context, programme.Version, () => CurrentVersionAsync(id));
     }
 
     public async Task<VersionedWrite> DeleteAsync(long id, int expectedVersion)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        var version = await connection.ExecuteScalarAsync<int?>(
-            "DELETE FROM programmes WHERE id = @id AND version = @expectedVersion RETURNING version", new { id, expectedVersion });
-        return await Outcome(connection, version, "SELECT version FROM programmes WHERE id = @id", new { id });
+        await using var context = await contexts.CreateDbContextAsync();
+        var programme = await context.Programmes.SingleOrDefaultAsync(p => p.Id == id);
+        if (VersionedSave.Refusal(programme?.Version, expectedVersion) is { } refused) return refused;
+        // The database cascades to the targets, measures and progress (ON DELETE CASCADE).
+        context.Programmes.Remove(programme!);
+        return await VersionedSave.SaveAsync(context, expectedVersion, () => CurrentVersionAsync(id));
+    }
+
+    private async Task<int?> CurrentVersionAsync(long id)
+    {
+        await using var context = await contexts.CreateDbContextAsync();
+        return await context.Programmes.Where(p => p.Id == id).Select(p => (int?)p.Version).SingleOrDefaultAsync();
+    }
+
+    private static void Apply(Programme programme, ProgrammeFields fields)
+    {
+        programme.Title = fields.Title;
+        programme.Description = fields.Description;
+        programme.StartQuarter = fields.StartQuarter;
+        programme.EndQuarter = fields.EndQuarter;
     }
 
     /// <summary>The earliest deadline of the programme's measures: a new start may not come after it.</summary>
@@ -134,18 +153,24 @@ public sealed class ProgrammeStore(NpgsqlDataSource dataSource)
     /// <returns>The new target's id, or null when the unit is already a target of the programme.</returns>
     public async Task<long?> AddTargetAsync(long programmeId, string level, string code, string user)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<long?>("""
-            INSERT INTO programme_targets (programme_id, level, code, added_by) VALUES (@programmeId, @level, @code, @user)
-            ON CONFLICT (programme_id, level, code) DO NOTHING RETURNING id
-            """, new { programmeId, level, code, user });
+        await using var context = await contexts.CreateDbContextAsync();
+        var target = new ProgrammeTarget { ProgrammeId = programmeId, Level = level, Code = code, AddedBy = user };
+        context.ProgrammeTargets.Add(target);
+        try
+        {
+            await context.SaveChangesAsync();
+            return target.Id;
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return null;
+        }
     }
 
     public async Task<bool> DeleteTargetAsync(long programmeId, long targetId)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        return await connection.ExecuteAsync("DELETE FROM programme_targets WHERE id = @targetId AND programme_id = @programmeId",
-            new { programmeId, targetId }) == 1;
+        await using var context = await contexts.CreateDbContextAsync();
+        return await context.ProgrammeTargets.Where(t => t.Id == targetId && t.ProgrammeId == programmeId).ExecuteDeleteAsync() == 1;
     }
 
     /// <summary>Codes of the units of a level in a region that any programme targets (left out of comparison groups).</summary>
@@ -156,13 +181,6 @@ public sealed class ProgrammeStore(NpgsqlDataSource dataSource)
             SELECT DISTINCT t.code FROM programme_targets t JOIN programmes p ON p.id = t.programme_id
             WHERE t.level = @level AND p.region_kato = @regionKato
             """, new { level, regionKato })).ToHashSet();
-    }
-
-    internal static async Task<VersionedWrite> Outcome(NpgsqlConnection connection, int? written, string currentSql, object parameters)
-    {
-        if (written is { } version) return new VersionedWrite(WriteOutcome.Done, version);
-        var current = await connection.ExecuteScalarAsync<int?>(currentSql, parameters);
-        return current is { } c ? new VersionedWrite(WriteOutcome.Stale, c) : new VersionedWrite(WriteOutcome.Missing, 0);
     }
 
     internal static DateTimeOffset Utc(DateTime at) => new(DateTime.SpecifyKind(at, DateTimeKind.Utc));

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using RiskMap.Core.Access;
 using RiskMap.Data.Access;
 using RiskMap.TestSupport;
@@ -82,7 +83,7 @@ internal static class Callers
     public static async Task<HttpClient> ClientForNewUserAsync<TDatabase>(this RiskMapWebFactory<TDatabase> app, string username, Role role,
         string? scopeKato, string password = "correct-horse-battery") where TDatabase : TestDatabase, new()
     {
-        var users = new UserStore(app.Database.DataSource);
+        var users = app.Database.Services.GetRequiredService<UserStore>();
         if (await users.FindAsync(username) is null)
             await users.CreateAsync(new NewUser(username, username, role, scopeKato, new Passwords().Hash(password)));
         var response = await app.CreateClient().PostAsJsonAsync("/api/auth/token", new { username, password });

@@ -25,7 +25,7 @@ public class SessionEndTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
 
     /// <summary>A user of this test alone, stored directly so that no demo user's sessions end.</summary>
     private async Task CreateUserAsync(string username, Role role = Role.Analyst, string? scope = null) =>
-        await new UserStore(app.Database.DataSource).CreateAsync(new NewUser(username, username, role, scope, new Passwords().Hash(Password)));
+        await app.Database.Services.GetRequiredService<UserStore>().CreateAsync(new NewUser(username, username, role, scope, new Passwords().Hash(Password)));
 
     /// <summary>A browser-like client signed in with the cookie: its cookie header and its anti-forgery token.</summary>
     private async Task<(HttpClient Client, string Cookie, string Antiforgery)> SignInWithCookieAsync(string username)
@@ -196,7 +196,7 @@ public class SessionEndTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     public async Task An_expired_or_unreadable_bearer_token_is_401_invalid_token_even_where_the_public_is_served()
     {
         await CreateUserAsync("expired-token");
-        var user = (await new UserStore(app.Database.DataSource).FindAsync("expired-token"))!;
+        var user = (await app.Database.Services.GetRequiredService<UserStore>().FindAsync("expired-token"))!;
         var expired = new BearerTokens(app.Services.GetRequiredService<AccessOptions>(), NullLogger<BearerTokens>.Instance, new PastClock()).Issue(user);
 
         const string publicScores = "/api/scores?level=region";

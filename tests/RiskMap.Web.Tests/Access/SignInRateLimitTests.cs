@@ -20,7 +20,7 @@ public class SignInRateLimitTests(SignInLimitApp app) : IClassFixture<SignInLimi
     [Fact]
     public async Task Sign_ins_beyond_the_limit_get_429_for_login_and_token_alike_and_never_reach_the_password_check()
     {
-        await TestUsers.EnsureAsync(app.Database.DataSource, "analyst");
+        await TestUsers.EnsureAsync(app.Database, "analyst");
         for (var i = 0; i < SignInLimitApp.PerMinute; i++)
         {
             var path = i % 2 == 0 ? "/api/auth/token" : "/api/auth/login";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using static RiskMap.Web.Tests.Access.Callers;
 
 namespace RiskMap.Web.Tests.Access;
@@ -45,7 +46,7 @@ public class StewardOnlyTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
 
     private async Task EnsureChangeTargetAsync()
     {
-        var users = new RiskMap.Data.Access.UserStore(app.Database.DataSource);
+        var users = app.Database.Services.GetRequiredService<RiskMap.Data.Access.UserStore>();
         if (await users.FindAsync(ChangeTarget) is null)
         {
             await users.CreateAsync(new RiskMap.Data.Access.NewUser(ChangeTarget, ChangeTarget, RiskMap.Core.Access.Role.Planner, Almaty,
