@@ -33,9 +33,6 @@ public static class DemoTemplate
     private static readonly string[] SourceFolders = ["src/RiskMap.Core", "src/RiskMap.Data"];
     private static readonly ConcurrentDictionary<(bool Scored, bool With2018), Lazy<Task<string>>> Templates = new();
 
-    /// <summary>The PostGIS template that <c>./riskmap test</c> prepares, with nothing migrated.</summary>
-    public static string PostGis => Environment.GetEnvironmentVariable("RISKMAP_TEST_TEMPLATE") ?? "riskmap_template";
-
     /// <summary>
     /// The name of the migrated demo template (with a published score run if <paramref name="scored"/>, with the 2018
     /// boundaries imported after it if <paramref name="with2018"/>), built if missing.
@@ -46,10 +43,12 @@ public static class DemoTemplate
     private static async Task<string> EnsureOnceAsync(bool scored, bool with2018)
     {
         // Each template is the one before it plus one step (the demo, a run, the 2018 import), so no step is done twice.
-        var source = with2018 ? await EnsureAsync(scored) : scored ? await EnsureAsync(scored: false) : PostGis;
+        var server = await TestServer.CurrentAsync();
+        var source = with2018 ? await EnsureAsync(scored) : scored ? await EnsureAsync(scored: false) : server.Template;
         var name = Prefix + (scored ? "scored_" : "") + (with2018 ? "2018_" : "")
             + Fingerprint(source, with2018 ? Boundaries2018.Select(b => b.File) : []);
-        await using var admin = await AdminAsync();
+        await using var admin = new NpgsqlConnection(server.OwnerOf("postgres"));
+        await admin.OpenAsync();
         await admin.ExecuteScalarAsync("SELECT pg_advisory_lock(hashtext(@name))", new { name });
         try
         {
@@ -62,7 +61,7 @@ public static class DemoTemplate
             // Left by a builder that was killed; the lock says none is building it now.
             await admin.ExecuteAsync($"DROP DATABASE IF EXISTS \"{building}\" WITH (FORCE)");
             await admin.ExecuteAsync($"CREATE DATABASE \"{building}\" TEMPLATE \"{source}\"");
-            await FillAsync(building, scored, with2018);
+            await FillAsync(server.OwnerOf(building, pooling: false), scored, with2018);
             await admin.ExecuteAsync($"ALTER DATABASE \"{building}\" RENAME TO \"{name}\"");
             await MarkUsedAsync(admin, name);
             await DropUnusedAsync(admin);
@@ -74,9 +73,8 @@ public static class DemoTemplate
         }
     }
 
-    private static async Task FillAsync(string database, bool scored, bool with2018)
+    private static async Task FillAsync(string connectionString, bool scored, bool with2018)
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(Server) { Database = database, Pooling = false }.ConnectionString;
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddRiskMapData(connectionString, new ImportLimits());
         await using var provider = services.BuildServiceProvider();
@@ -138,15 +136,5 @@ public static class DemoTemplate
             hash.AppendData(File.ReadAllBytes(path));
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
-    }
-
-    private static string Server => Environment.GetEnvironmentVariable("RISKMAP_TEST_PG")
-        ?? throw new InvalidOperationException("RISKMAP_TEST_PG is not set: run the tests with ./riskmap test, which starts PostgreSQL + PostGIS.");
-
-    private static async Task<NpgsqlConnection> AdminAsync()
-    {
-        var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server) { Database = "postgres" }.ConnectionString);
-        await admin.OpenAsync();
-        return admin;
     }
 }

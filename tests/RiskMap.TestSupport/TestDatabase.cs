@@ -10,8 +10,8 @@ using Xunit;
 namespace RiskMap.TestSupport;
 
 /// <summary>
-/// A fresh PostgreSQL + PostGIS database for one test class, created from the PostGIS template that
-/// <c>./riskmap test</c> prepares (or from a <see cref="DemoTemplate"/>), migrated, and dropped afterwards.
+/// A fresh PostgreSQL + PostGIS database for one test class, created from the PostGIS template of its
+/// <see cref="TestServer"/> (or from a <see cref="DemoTemplate"/>), migrated, and dropped afterwards.
 /// </summary>
 public class TestDatabase : IAsyncLifetime
 {
@@ -21,7 +21,7 @@ public class TestDatabase : IAsyncLifetime
     public string ConnectionString { get; private set; } = "";
 
     /// <summary>
-    /// As the service's runtime role (RISKMAP_TEST_APP_PG, a member of riskmap_runtime), which is what the web
+    /// As the service's runtime role (riskmap_app, a member of riskmap_runtime), which is what the web
     /// application under test connects as; the owner where no runtime role is set up.
     /// </summary>
     public string AppConnectionString { get; private set; } = "";
@@ -36,25 +36,28 @@ public class TestDatabase : IAsyncLifetime
     /// <summary>Scoring settings for this database's score runs.</summary>
     protected virtual RiskMap.Data.Scoring.ScoringOptions Scoring => new();
 
+    /// <summary>The server the database is made on.</summary>
+    public TestServer Server { get; private set; } = null!;
+
+    /// <summary>Where the database is made: <see cref="TestServer.CurrentAsync"/> unless a fixture needs another.</summary>
+    protected virtual Task<TestServer> ServerAsync() => TestServer.CurrentAsync();
+
     /// <summary>The database this one is a copy of.</summary>
-    protected virtual Task<string> TemplateAsync() => Task.FromResult(DemoTemplate.PostGis);
+    protected virtual Task<string> TemplateAsync() => Task.FromResult(Server.Template);
 
     public virtual async Task InitializeAsync()
     {
-        var server = Environment.GetEnvironmentVariable("RISKMAP_TEST_PG")
-            ?? throw new InvalidOperationException("RISKMAP_TEST_PG is not set: run the tests with ./riskmap test, which starts PostgreSQL + PostGIS.");
+        Server = await ServerAsync();
         var template = await TemplateAsync();
-        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString))
+        await using (var admin = new NpgsqlConnection(Server.OwnerOf("postgres")))
         {
             // Database names cannot be parameters; both come from this class and the script, never from input.
             // FILE_COPY copies the template's files; PostgreSQL 15's default writes all of them (140 MB for the scored
             // demo) to the WAL, three times the CPU, for every test class.
             await admin.ExecuteAsync($"CREATE DATABASE \"{Name}\" TEMPLATE \"{template}\" STRATEGY FILE_COPY");
         }
-        ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = Name }.ConnectionString;
-        AppConnectionString = Environment.GetEnvironmentVariable("RISKMAP_TEST_APP_PG") is { Length: > 0 } app
-            ? new NpgsqlConnectionStringBuilder(app) { Database = Name }.ConnectionString
-            : ConnectionString;
+        ConnectionString = Server.OwnerOf(Name);
+        AppConnectionString = Server.AppOf(Name);
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
         services.AddRiskMapData(ConnectionString, Limits, Scoring);
         Services = services.BuildServiceProvider();
@@ -63,19 +66,21 @@ public class TestDatabase : IAsyncLifetime
 
     public virtual async Task DisposeAsync()
     {
+        // Nothing was made when the server could not be reached or the copy failed: the start's error says why.
+        if (Services is null) return;
         if (Services is IAsyncDisposable disposable) await disposable.DisposeAsync();
-        await DropAsync(Name);
+        await DropAsync(Name, Server);
     }
 
     /// <summary>
     /// Drops a test database once the sessions of other roles (the service started by a test, an autovacuum worker)
     /// have ended: this role may end only its own ("must be a member of the role whose process is being terminated").
     /// </summary>
-    public static async Task DropAsync(string database)
+    public static async Task DropAsync(string database, TestServer? server = null)
     {
         NpgsqlConnection.ClearAllPools();
-        var server = Environment.GetEnvironmentVariable("RISKMAP_TEST_PG")!;
-        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString);
+        server ??= await TestServer.CurrentAsync();
+        await using var admin = new NpgsqlConnection(server.OwnerOf("postgres"));
         await Eventually.HoldsAsync(async () =>
         {
             if (await admin.ExecuteScalarAsync<long>(

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using RiskMap.TestSupport;
 using static RiskMap.Web.Tests.Access.Callers;
 using static RiskMap.Web.Tests.ExportFiles;
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace RiskMap.Web.Tests;
+namespace RiskMap.TestSupport;
 
 public sealed record MvtFeature(int GeometryType, IReadOnlyDictionary<string, object> Attributes, IReadOnlyList<uint> Geometry);
 
