@@ -11,14 +11,14 @@ namespace RiskMap.Browser.Tests;
 /// </summary>
 public class ScoreUncertaintyPageTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowserApp>
 {
-    private static Task<JsonElement> ApiAsync(IPage page, string url) =>
+    internal static Task<JsonElement> ApiAsync(IPage page, string url) =>
         page.EvaluateAsync<JsonElement>($"fetch('{url}').then(r => r.json())");
 
     /// <summary>
     /// A district and quarter with a change against the previous quarter that the run judged clear (or not), and the
     /// change: clear changes are rare (a few districts in some quarters), so every quarter of the run is searched.
     /// </summary>
-    private static async Task<(string Code, string Period, double Change)> DistrictWithAsync(IPage page, bool clear)
+    internal static async Task<(string Code, string Period, double Change)> DistrictWithAsync(IPage page, bool clear)
     {
         var periods = (await ApiAsync(page, "/api/periods")).GetProperty("periods").EnumerateArray().Select(p => p.GetString()!).Reverse();
         foreach (var period in periods)

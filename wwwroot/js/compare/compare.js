@@ -7,7 +7,11 @@ import { formatChange, formatDateTime, formatNumber, formatQuarter, getLanguage,
 import { initPage, loadDemoBanner } from "../shared/page.js";
 import { fetchComparison } from "./compare-api.js";
 import "./compare-messages.js";
+// The quarter comparison's form and links are in the page in either mode, so their text is too.
+import "../map/messages.js";
+import "./periods-messages.js";
 import { nextSort, sortUnits } from "./compare-sort.js";
+import { comparesQuarters } from "./periods-view.js";
 
 const BASE_METHOD = "riskmap-1.0";
 const OTHER_METHOD = "riskmap-2.0";
@@ -20,7 +24,7 @@ const els = {
   base: document.getElementById("base-select"),
   other: document.getElementById("other-select"),
   level: document.getElementById("level-select"),
-  period: document.getElementById("period-select"),
+  period: document.getElementById("run-period-select"),
   results: document.getElementById("results"),
   summary: document.getElementById("summary"),
   levelsCaption: document.getElementById("levels-caption"),
@@ -267,6 +271,13 @@ async function compare() {
 }
 
 function start() {
+  if (comparesQuarters(window.location.search)) {
+    document.getElementById("methods").hidden = true;
+    document.getElementById("quarters-link").setAttribute("aria-current", "page");
+    import("./periods.js").then(({ startPeriods }) => startPeriods()).catch(showError);
+    return;
+  }
+  document.getElementById("methods-link").setAttribute("aria-current", "page");
   initPage({ titleKey: "compare.doc.title", onTranslate: render });
   loadDemoBanner();
   els.base.addEventListener("change", () => fillPeriods());

@@ -7,16 +7,19 @@ const KEYS = Object.freeze(["period", "measure", "classes", "unit", "profile", "
 /** ?programme=12 shows a programme's targets over the map (programmes/programme-overlay.js). */
 export const PROGRAMME_PARAM = "programme";
 
-/** The view a query string asks for; a missing or empty part is null (the page then chooses its default). */
-export function viewFromSearch(search) {
+/**
+ * The view a query string asks for; a missing or empty part is null (the page then chooses its default). keys are the
+ * parameters of the view: the map's unless another page's view (the quarter comparison) names its own.
+ */
+export function viewFromSearch(search, keys = KEYS) {
   const params = new URLSearchParams(search);
-  return Object.fromEntries(KEYS.map((key) => [key, params.get(key) || null]));
+  return Object.fromEntries(keys.map((key) => [key, params.get(key) || null]));
 }
 
-/** The address with the view in its query; empty parts are left out, other parameters kept. */
-export function addressWithView(href, view) {
+/** The address with the view in its query; empty parts are left out, other parameters kept. keys as for viewFromSearch. */
+export function addressWithView(href, view, keys = KEYS) {
   const url = new URL(href);
-  for (const key of KEYS) {
+  for (const key of keys) {
     if (view[key]) url.searchParams.set(key, view[key]);
     else url.searchParams.delete(key);
   }

@@ -39,10 +39,10 @@ function classLabel(cls, thresholds) {
 /**
  * Renders the legend into root. shown is null while nothing is coloured (no published scores), else
  * { title, period, classification, thresholds, outside }: title is the measure's name in the UI language, outside whether
- * some units are outside the caller's area under this measure.
+ * some units are outside the caller's area under this measure. titleId names the title where a page shows two legends.
  */
-export function renderLegend(root, shown) {
-  const title = element("h2", { className: "legend-title", attrs: { id: "legend-title" } });
+export function renderLegend(root, shown, { titleId = "legend-title" } = {}) {
+  const title = element("h2", { className: "legend-title", attrs: { id: titleId } });
   if (!shown) {
     title.textContent = t("legend.label");
     root.replaceChildren(title, element("p", { className: "legend-meta", text: t("legend.noScores") }));

@@ -110,11 +110,11 @@ export async function renderMapImage(container, legend, describe) {
 }
 
 /**
- * Adds a "Download map (PNG)" button to panel; describe() as for renderMapImage, fileName() the file's name.
- * The button stays hidden until show() is called (once the map is coloured).
+ * Adds a "Download map (PNG)" button to panel; describe() as for renderMapImage, fileName() the file's name; id and
+ * label() (the button's text) where a page has several maps. The button stays hidden until show() is called (once the map is coloured).
  */
-export function createMapExport(panel, { container, legend, describe, fileName }) {
-  const button = element("button", { className: "map-download", attrs: { type: "button", id: "map-download" } });
+export function createMapExport(panel, { container, legend, describe, fileName, id = "map-download", label = () => t("mapexport.download") }) {
+  const button = element("button", { className: "map-download", attrs: { type: "button", id } });
   const status = element("span", { className: "map-download-status", attrs: { role: "status" } });
   const wrap = element("p", { className: "map-download-box" });
   wrap.append(button, status);
@@ -140,7 +140,7 @@ export function createMapExport(panel, { container, legend, describe, fileName }
   });
 
   function render() {
-    button.textContent = t("mapexport.download");
+    button.textContent = label();
   }
   render();
   return {
