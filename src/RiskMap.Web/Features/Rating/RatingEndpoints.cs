@@ -46,26 +46,19 @@ public static class RatingEndpoints
         api.MapGet("/exports/rating", async (HttpContext http, RatingReport report, GeographyQueries geography, CatalogueQueries catalogue,
                 MapDataWatcher published, string? period, string? region, string? format, string? sep, string? lang) =>
             {
-                if (format is not (null or "csv" or "xlsx")) return ApiProblems.BadParameter("format", "format must be csv or xlsx.");
-                if (sep is not (null or "," or ";")) return ApiProblems.BadParameter("sep", "sep must be ',' or ';'.");
+                if (TableFile.RefuseOptions(format, sep) is { } badOptions) return badOptions;
                 var language = QueryParameters.Language(lang, http.Request.Headers.AcceptLanguage.FirstOrDefault());
                 var (table, refusal) = await TableAsync(http, report, geography, published, period, region);
                 if (refusal is not null) return refusal;
                 var demo = await catalogue.HoldsDemoDataAsync();
                 var area = ExportTexts.Area(table!.Region, null, table.Region is null ? null : await geography.NamesAsync(table.Region), language);
                 var sheet = new RatingSheet(table, language, demo, area);
-                var xlsx = format == "xlsx";
-                var fileName = $"riskmap-rating-{table.Level}-{table.Region ?? "kz"}-{table.Period}{(demo ? "-demo" : "")}.{(xlsx ? "xlsx" : "csv")}";
                 await http.AuditAsync(AuditLog.Actions.Export, $"rating {table.Level} {table.Period}", new Dictionary<string, object?>
                 {
-                    ["format"] = xlsx ? "xlsx" : "csv", ["level"] = table.Level, ["region"] = table.Region, ["period"] = table.Period,
+                    ["format"] = TableFile.Extension(format), ["level"] = table.Level, ["region"] = table.Region, ["period"] = table.Period,
                     ["rows"] = sheet.Rows.Count,
                 });
-                if (xlsx)
-                    return Results.File(await XlsxWorkbook.WriteAsync(sheet, http.RequestAborted),
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
-                return Results.Stream(body => HotspotCsv.WriteAsync(body, sheet, sep is [var separator] ? separator : ',', http.RequestAborted),
-                    "text/csv; charset=utf-8", fileName);
+                return await TableFile.ResultAsync(http, sheet, format, sep, $"riskmap-rating-{table.Level}-{table.Region ?? "kz"}-{table.Period}{(demo ? "-demo" : "")}");
             })
             .WithTags("Exports", "Rating")
             .WithSummary("The rating of akimats (as GET /api/rating gives it, the rated units) as a CSV or XLSX file.")
