@@ -71,6 +71,8 @@ public static class DataServices
         services.AddSingleton<Programmes.ProgrammeStore>();
         services.AddSingleton<Programmes.MeasureStore>();
         services.AddSingleton<Programmes.ScoreSeries>();
+        services.AddSingleton<Rating.RatingQueries>();
+        services.AddSingleton<Rating.RatingEffects>();
         services.AddSingleton<Vintages.VintageSwitch>();
         services.AddSingleton<Vintages.VintageQueries>();
         services.AddSingleton<Vintages.VintageDeletion>();

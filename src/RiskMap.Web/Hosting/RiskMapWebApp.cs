@@ -17,6 +17,7 @@ using RiskMap.Web.Features.Tiles;
 using RiskMap.Web.Features.Vintages;
 using RiskMap.Web.Features.Ogc;
 using RiskMap.Web.Features.Programmes;
+using RiskMap.Web.Features.Rating;
 using RiskMap.Web.Hosting.OpenApi;
 
 using RiskMap.Web.Features.Alerts.Webhooks;
@@ -52,6 +53,7 @@ public static class RiskMapWebApp
         builder.Services.AddSingleton<FirstFrameMaker>();
         builder.Services.AddSingleton<Features.Scoring.IndicatorValues>();
         builder.Services.AddProgrammes();
+        builder.Services.AddSingleton<RatingReport>();
         builder.Services.AddAlertWebhooks(builder.Configuration, jobServer);
         builder.Services.AddErrorProblems();
         builder.Services.AddSingleton<PublicOrigin>();
@@ -117,6 +119,7 @@ public static class RiskMapWebApp
         api.MapEmergingHotSpotEndpoints();
         api.MapForecastEndpoints();
         api.MapAlertEndpoints();
+        api.MapRatingEndpoints();
         api.MapAlertRuleEndpoints();
         api.MapWebhookEndpoints();
         api.MapImportEndpoints();

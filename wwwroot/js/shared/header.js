@@ -8,6 +8,8 @@ import { readsProgrammes } from "../programmes/programmes-api.js";
 import { comparesRuns } from "../compare/compare-api.js";
 import { readsAlerts } from "../alerts/alerts-api.js";
 import { showAlertBadge } from "../alerts/alert-badge.js";
+import { readsRating } from "../rating/rating-api.js";
+import "../rating/rating-link-messages.js";
 
 /**
  * The pages in the header's order; shownTo(me) limits a link to some users (undefined: everyone); badge(link, me) adds
@@ -20,6 +22,7 @@ const PAGES = Object.freeze([
   { path: "/programmes.html", key: "nav.programmes", shownTo: readsProgrammes },
   { path: "/imports.html", key: "nav.imports", shownTo: (me) => me.managesData === true },
   { path: "/alerts.html", key: "nav.alerts", shownTo: readsAlerts, badge: showAlertBadge },
+  { path: "/rating.html", key: "nav.rating", shownTo: readsRating },
 ]);
 
 /** Builds the header's content; the text is filled in by page.js (data-i18n) like the rest of the static text. */

@@ -102,8 +102,7 @@ public static class AlertEndpoints
                 string? status, string? rule, string? region, string? format, string? sep, string? lang) =>
             {
                 if (await RefuseAsync(http, geography, region) is { } refusal) return refusal;
-                if (format is not (null or "csv" or "xlsx")) return ApiProblems.BadParameter("format", "format must be csv or xlsx.");
-                if (sep is not (null or "," or ";")) return ApiProblems.BadParameter("sep", "sep must be ',' or ';'.");
+                if (TableFile.RefuseOptions(format, sep) is { } badOptions) return badOptions;
                 var language = QueryParameters.Language(lang, http.Request.Headers.AcceptLanguage.FirstOrDefault());
                 var scope = http.CallerScope();
                 var filter = Filter(status, rule, region, 0, MaxExported);
@@ -113,18 +112,12 @@ public static class AlertEndpoints
                 var areaKato = districtKato ?? regionKato;
                 var sheet = new AlertSheet(found.Alerts, language, demo,
                     ExportTexts.Area(regionKato, districtKato, areaKato is null ? null : await geography.NamesAsync(areaKato), language));
-                var xlsx = format == "xlsx";
-                var fileName = $"riskmap-alerts-{filter.RegionKato ?? "kz"}{(demo ? "-demo" : "")}.{(xlsx ? "xlsx" : "csv")}";
                 await http.AuditAsync(AuditLog.Actions.Export, "alerts", new Dictionary<string, object?>
                 {
-                    ["format"] = xlsx ? "xlsx" : "csv", ["status"] = filter.Status, ["rule"] = filter.Rule, ["region"] = filter.RegionKato,
+                    ["format"] = TableFile.Extension(format), ["status"] = filter.Status, ["rule"] = filter.Rule, ["region"] = filter.RegionKato,
                     ["rows"] = found.Alerts.Count,
                 });
-                if (xlsx)
-                    return Results.File(await XlsxWorkbook.WriteAsync(sheet, http.RequestAborted),
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName);
-                return Results.Stream(body => HotspotCsv.WriteAsync(body, sheet, sep is [var separator] ? separator : ',', http.RequestAborted),
-                    "text/csv; charset=utf-8", fileName);
+                return await TableFile.ResultAsync(http, sheet, format, sep, $"riskmap-alerts-{filter.RegionKato ?? "kz"}{(demo ? "-demo" : "")}");
             })
             .WithTags("Exports", "Alerts")
             .WithSummary("The alert list (as GET /api/alerts gives it, every page, at most 10,000) as a CSV or XLSX file.")
