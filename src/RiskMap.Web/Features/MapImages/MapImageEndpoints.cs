@@ -15,8 +15,12 @@ public static class MapImageEndpoints
     public const string Png = "image/png";
     public const string Svg = "image/svg+xml";
 
-    /// <summary>The address of the PNG of a view, for links from TileJSON and OGC collections.</summary>
-    public const string PngPath = "/api/maps/image.png";
+    /// <summary>OGC's link relation to a map of the data (OGC API – Maps).</summary>
+    public const string MapRelation = "http://www.opengis.net/def/rel/ogc/1.0/map";
+
+    /// <summary>The address of the national PNG of a level's map (null for schools, which are not drawn), for TileJSON and OGC collections.</summary>
+    public static string? PngPath(EntityLevel level) =>
+        level is EntityLevel.Region or EntityLevel.District ? $"/api/maps/image.png?level={level.ToCode()}" : null;
 
     public static IServiceCollection AddMapImages(this IServiceCollection services) => services
         .AddSingleton<MapFonts>()
