@@ -69,7 +69,7 @@ public class MapImageTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     public async Task The_national_district_image_has_the_asked_size_and_a_large_district_in_its_class_colour()
     {
         var client = app.CreateClient();
-        var image = await PngAsync(client, "level=district&width=1600&height=1000&lang=en");
+        using var image = await PngAsync(client, "level=district&width=1600&height=1000&lang=en");
         var units = (await Json.GetAsync(client, "/api/scores?level=district")).GetProperty("units").EnumerateArray().ToList();
         // The largest district with a class: its interior point lies far from any outline at the country's scale.
         var largest = await app.Database.ScalarAsync<string>("SELECT kato FROM districts ORDER BY area_km2 DESC LIMIT 1");
@@ -83,7 +83,7 @@ public class MapImageTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     [Fact]
     public async Task The_legend_shows_every_class_colour_in_the_lower_left_corner()
     {
-        var image = await PngAsync(app.CreateClient(), "width=1000&height=800");
+        using var image = await PngAsync(app.CreateClient(), "width=1000&height=800");
         // The map fills at less than full opacity, so a class's own colour is found only in the legend's swatches.
         var found = ClassColours().ToDictionary(c => c, _ => 0);
         for (var y = image.Height / 2; y < image.Height; y++)
@@ -96,8 +96,8 @@ public class MapImageTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     [Fact]
     public async Task A_planners_image_of_another_region_is_the_publics()
     {
-        var planner = await PngAsync(await app.ClientAsAsync(Planner75), $"region={Astana}&width=900&height=700");
-        var anonymous = await PngAsync(app.CreateClient(), $"region={Astana}&width=900&height=700");
+        using var planner = await PngAsync(await app.ClientAsAsync(Planner75), $"region={Astana}&width=900&height=700");
+        using var anonymous = await PngAsync(app.CreateClient(), $"region={Astana}&width=900&height=700");
 
         Assert.Equal(anonymous.Bytes, planner.Bytes);
     }
@@ -109,8 +109,8 @@ public class MapImageTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         var domain = (await Json.GetAsync(client, "/api/indicators")).EnumerateArray().First().GetProperty("domain").GetString()!;
         var units = (await Json.GetAsync(client, $"/api/scores?level=district&region={Almaty}&domain={domain}")).GetProperty("units").EnumerateArray();
         var own = units.Single(u => u.GetProperty("code").GetString() == AlmatyDistrict).GetProperty("class").GetInt32();
-        var ownImage = await PngAsync(client, $"district={AlmatyDistrict}&domain={domain}&width=800&height=600");
-        var otherImage = await PngAsync(client, $"district={AstanaDistrict}&domain={domain}&width=800&height=600");
+        using var ownImage = await PngAsync(client, $"district={AlmatyDistrict}&domain={domain}&width=800&height=600");
+        using var otherImage = await PngAsync(client, $"district={AstanaDistrict}&domain={domain}&width=800&height=600");
         var scope = AccessScope.For(Planner75, Role.Planner, Almaty);
         var (ox, oy) = await PixelOfAsync(AlmatyDistrict, Request(district: AlmatyDistrict, domain: domain, width: 800, height: 600), scope);
         var (ax, ay) = await PixelOfAsync(AstanaDistrict, Request(district: AstanaDistrict, domain: domain, width: 800, height: 600), scope);
@@ -123,7 +123,7 @@ public class MapImageTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     public async Task A_withheld_small_district_is_white_in_its_own_close_up()
     {
         var district = SmallDistricts[0];
-        var image = await PngAsync(await app.ClientAsAsync(Planner71), $"district={district}&width=800&height=600");
+        using var image = await PngAsync(await app.ClientAsAsync(Planner71), $"district={district}&width=800&height=600");
         var (x, y) = await PixelOfAsync(district, Request(district: district, width: 800, height: 600), AccessScope.For(Planner71, Role.Planner, Astana));
 
         AssertColour(SKColors.White, image.GetPixel(x, y));
@@ -163,11 +163,13 @@ public class MapImageTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     }
 
     [Fact]
-    public async Task The_public_may_not_colour_by_a_domain()
+    public async Task The_public_may_not_colour_by_a_domain_as_with_the_score_table()
     {
-        var answer = await app.CreateClient().GetAsync($"{Png}?domain=violence");
+        var image = await app.CreateClient().GetAsync($"{Png}?domain=violence");
+        var table = await app.CreateClient().GetAsync("/api/scores?domain=violence");
 
-        Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, image.StatusCode);
+        Assert.Equal(table.StatusCode, image.StatusCode);
     }
 
     [Fact]
@@ -183,5 +185,20 @@ public class MapImageTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
             "SELECT actor, target FROM audit_log WHERE action = 'export' AND target LIKE 'map-image%' ORDER BY id DESC LIMIT 2");
         Assert.Equal(before + 2, await app.Database.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'export' AND target LIKE 'map-image%'"));
         Assert.All(entries, e => Assert.Equal(Analyst, e.User));
+    }
+
+    [Fact]
+    public async Task TileJson_and_the_OGC_district_collection_link_to_the_image()
+    {
+        var client = app.CreateClient();
+        var tileJson = (await Json.GetAsync(client, "/tiles/districts.json")).GetProperty("map_image").GetString()!;
+        var ogc = (await Json.GetAsync(client, "/ogc/collections/districts")).GetProperty("links").EnumerateArray()
+            .Single(l => l.GetProperty("rel").GetString() == MapImageEndpoints.MapRelation);
+
+        Assert.EndsWith("/api/maps/image.png?level=district", tileJson);
+        Assert.Equal(tileJson, ogc.GetProperty("href").GetString());
+        Assert.Equal("image/png", ogc.GetProperty("type").GetString());
+        using var image = await PngAsync(client, "level=district");
+        Assert.Equal((1600, 1000), (image.Width, image.Height));
     }
 }
