@@ -10,4 +10,18 @@ public sealed record OutlineStyle(string Color, double Weight, string? DashArray
 /// <param name="Classes">Fill colours of risk levels 1 (very low) … 5 (very high).</param>
 public sealed record ChoroplethPalette(
     IReadOnlyList<string> Classes, string NoData, string Suppressed, string Outside, double FillOpacity,
-    OutlineStyle Outline, OutlineStyle LowReliabilityOutline, OutlineStyle SuppressedOutline, OutlineStyle Region);
+    OutlineStyle Outline, OutlineStyle LowReliabilityOutline, OutlineStyle SuppressedOutline, OutlineStyle Region)
+{
+    /// <summary>A unit's fill, as choropleth.js's districtStyle chooses it.</summary>
+    public string Fill(ShownLevel shown) => shown switch
+    {
+        { Suppressed: true } => Suppressed,
+        { Outside: true } => Outside,
+        { Level: >= 1 and <= 5 } => Classes[shown.Level.Value - 1],
+        _ => NoData,
+    };
+
+    /// <summary>A unit's outline: dotted when withheld, dashed when of low reliability.</summary>
+    public OutlineStyle OutlineOf(ShownLevel shown) =>
+        shown.Suppressed ? SuppressedOutline : shown.LowReliability ? LowReliabilityOutline : Outline;
+}

@@ -1,11 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
 
 namespace RiskMap.Core.Maps;
-
-/// <summary>How a district is coloured: its risk level (1–5, null: no data), withheld (too few pupils) or not, and low reliability.</summary>
-public sealed record ShownLevel(int? Level, bool Suppressed, bool LowReliability);
 
 /// <summary>
 /// Draws the map's first view as SVG, as Leaflet draws it: the districts filled by their risk level under the region
@@ -28,15 +24,8 @@ public static class ChoroplethSvg
             .Append(Invariant($"<g fill-rule=\"evenodd\" stroke-linejoin=\"round\" stroke-linecap=\"round\" fill-opacity=\"{palette.FillOpacity}\">"));
         foreach (var district in districts)
         {
-            var shown = levels.GetValueOrDefault(district.Kato) ?? new ShownLevel(null, false, false);
-            var (key, fill) = shown switch
-            {
-                { Suppressed: true } => ("suppressed", palette.Suppressed),
-                { Level: >= 1 and <= 5 } => (shown.Level.Value.ToString(CultureInfo.InvariantCulture), palette.Classes[shown.Level.Value - 1]),
-                _ => ("none", palette.NoData),
-            };
-            var outline = shown.Suppressed ? palette.SuppressedOutline : shown.LowReliability ? palette.LowReliabilityOutline : palette.Outline;
-            svg.Append($"<path data-kato=\"{WebUtility.HtmlEncode(district.Kato)}\" data-level=\"{key}\" fill=\"{fill}\"{Stroke(outline)} d=\"");
+            var shown = levels.GetValueOrDefault(district.Kato) ?? ShownLevel.NoData;
+            svg.Append($"<path data-kato=\"{WebUtility.HtmlEncode(district.Kato)}\" data-level=\"{shown.Key}\" fill=\"{palette.Fill(shown)}\"{Stroke(palette.OutlineOf(shown))} d=\"");
             AppendPath(svg, district, zoom);
             svg.Append("\"/>");
         }

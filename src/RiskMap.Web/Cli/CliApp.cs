@@ -52,6 +52,8 @@ public static class CliApp
                     services.GetRequiredService<IConfiguration>(), GeodataOption(services, arguments),
                     (arguments.Option("schools") ?? "7700,100000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList(),
                     keep: arguments.Option("keep") == "true"),
+                "bench" when arguments.Words.ElementAtOrDefault(1) == "map-image" => await MapImageBenchmark.RunAsync(services,
+                    int.Parse(arguments.Option("rounds") ?? "20", CultureInfo.InvariantCulture)),
                 "bench" when arguments.Words.ElementAtOrDefault(1) == "forecast" => await ForecastBenchmark.RunAsync(services),
                 "bench" when arguments.Words.ElementAtOrDefault(1) == "exports" => await ExportBenchmark.RunAsync(
                     services.GetRequiredService<IConfiguration>(), GeodataOption(services, arguments),
@@ -203,6 +205,7 @@ public static class CliApp
               riskmap bench exports [--rows 10000,100000] [--keep]    CSV/XLSX export time and memory against COPY ... TO STDOUT
               riskmap bench forecast                       rolling-origin backtest of the forecasts and their baselines, per level and horizon
               riskmap bench tiles [--seconds 60]           tile latency vs direct ST_AsMVT, wrk throughput vs a static file, z5 size
+              riskmap bench map-image [--rounds 20]        national district PNG 1600x1000: cold, drawn and cached, against 300 ms
             Every import is all-or-nothing; --lang kk|ru|en chooses the language of the messages.
             The database comes from ConnectionStrings__RiskMap.
             """);

@@ -99,7 +99,7 @@ internal static partial class TileBenchmark
     private static double Duration(string serverTiming, string metric) =>
         Regex.Match(serverTiming, $@"\b{metric};dur=([\d.]+)") is { Success: true } m ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
 
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+    internal static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static async Task SizeAtZoom5Async(HttpClient http, string origin)
     {

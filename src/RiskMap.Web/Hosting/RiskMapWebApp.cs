@@ -11,6 +11,7 @@ using RiskMap.Web.Features.Geography;
 using RiskMap.Web.Features.Health;
 using RiskMap.Web.Features.Hotspots;
 using RiskMap.Web.Features.Imports;
+using RiskMap.Web.Features.MapImages;
 using RiskMap.Web.Features.Jobs;
 using RiskMap.Web.Features.Scoring;
 using RiskMap.Web.Features.Tiles;
@@ -50,7 +51,9 @@ public static class RiskMapWebApp
         builder.Services.AddSingleton<MapDataWatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MapDataWatcher>());
         builder.Services.AddSingleton<TileCache>();
+        builder.Services.AddSingleton(services => FrontEndLook.Read(services.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
         builder.Services.AddSingleton<FirstFrameMaker>();
+        builder.Services.AddMapImages();
         builder.Services.AddSingleton<Features.Scoring.IndicatorValues>();
         builder.Services.AddProgrammes();
         builder.Services.AddSingleton<RatingReport>();
@@ -115,6 +118,7 @@ public static class RiskMapWebApp
         api.MapIndicatorEndpoints();
         api.MapCountEndpoints();
         api.MapExportEndpoints();
+        api.MapMapImageEndpoints();
         api.MapHotspotEndpoints();
         api.MapEmergingHotSpotEndpoints();
         api.MapForecastEndpoints();

@@ -1,7 +1,7 @@
 // RiskMap: the national map of Kazakhstan, districts coloured by risk class under region outlines, on Leaflet.
 // Leaflet is loaded as a classic script before this module (global L). This module exposes no globals.
 
-import { fetchDistrictScores, fetchIndicators, fetchProfile, fetchRegionScores, reportBug } from "../shared/api.js";
+import { fetchDistrictScores, fetchIndicators, fetchProfile, fetchRegionScores, mapImageUrl, reportBug } from "../shared/api.js";
 import { renderBreadcrumb } from "./breadcrumb.js";
 import { classKey, classSummary, districtStyle, isOutside, REGION_OUTLINE } from "./choropleth.js";
 import { readView, writeView } from "./deeplink.js";
@@ -10,7 +10,7 @@ import { createDistricts } from "./districts.js";
 import { emergingHotSpots } from "./emerging-data.js";
 import { unitForecast } from "./forecast-data.js";
 import { createHotspotTable } from "./hotspots.js";
-import { formatArea, formatChange, formatNumber, formatQuarter, formatScore, localizedName, t } from "../shared/i18n.js";
+import { formatArea, formatChange, formatNumber, formatQuarter, formatScore, getLanguage, localizedName, t } from "../shared/i18n.js";
 import { renderLegend } from "./legend.js";
 import { createMapExport } from "./mapexport.js";
 import "./messages.js";
@@ -350,6 +350,13 @@ function describeMap() {
     demo: state.about?.demo === true,
     attribution: map.attributionControl.getContainer().textContent.trim(),
   };
+}
+
+/** The server's image of the shown score view at a size; null for the emerging hot-spot layer, drawn in the browser. */
+function mapImageAddress(size) {
+  if (state.layer || !state.shown) return null;
+  const { measure, period, classification } = state.shown;
+  return mapImageUrl({ measure, period, classes: classification }, { region: state.region, lang: getLanguage(), ...size });
 }
 
 function mapFileName() {
@@ -872,7 +879,7 @@ function initPanel() {
     regionOf: (kato) => regionName(regionKatoOf(kato)),
     onSelect: (level, kato) => (level === "region" ? openRegionProfile(kato) : openLinkedUnit(kato)),
   });
-  mapExport = createMapExport(els.hotspots.parentElement, { container: els.map, legend: els.legend, describe: describeMap, fileName: mapFileName });
+  mapExport = createMapExport(els.hotspots.parentElement, { container: els.map, legend: els.legend, describe: describeMap, fileName: mapFileName, imageUrl: mapImageAddress });
   for (const part of [hotspots, ranking, mapExport]) part.retranslate();
   state.me.then((me) => {
     hotspots.setCaller(me);

@@ -1,6 +1,8 @@
-// "Download map": the map as the user sees it, as a PNG made in the browser from what is already drawn (no request):
-// the basemap tiles of this origin, the district and region layers (SVG), a title (measure, quarter, area), the
-// legend as the page shows it, the demo marker and the attribution. Plain ES module: no globals.
+// "Download map": the server's PNG of the view shown (GET /api/maps/image.png: drawn from PostGIS with the caller's
+// scope, titled, with legend, scale bar, north arrow, attribution and demo marker) at the map's size in device pixels.
+// The emerging hot-spot layer, which the server does not draw, is drawn here from what is on screen instead: the
+// basemap tiles of this origin, the district and region layers (SVG), a title, the legend as the page shows it, the demo
+// marker and the attribution. Plain ES module: no globals.
 
 import { element } from "../shared/dom.js";
 import { t } from "../shared/i18n.js";
@@ -109,11 +111,32 @@ export async function renderMapImage(container, legend, describe) {
   return canvas;
 }
 
+/** The container's size in device pixels, within the 200–4000 pixels the server draws. */
+function imageSize(container) {
+  const box = container.getBoundingClientRect();
+  const scale = window.devicePixelRatio || 1;
+  const side = (length) => String(Math.min(4000, Math.max(200, Math.round(length * scale))));
+  return { width: side(box.width), height: side(box.height) };
+}
+
+async function serverImage(url) {
+  const response = await fetch(url, { credentials: "same-origin" });
+  if (!response.ok) throw new Error(`map image ${response.status}`);
+  return response.blob();
+}
+
+async function browserImage(container, legend, describe) {
+  const canvas = await renderMapImage(container, legend, describe);
+  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("no image"))), "image/png"));
+}
+
 /**
- * Adds a "Download map (PNG)" button to panel; describe() as for renderMapImage, fileName() the file's name; id and
- * label() (the button's text) where a page has several maps. The button stays hidden until show() is called (once the map is coloured).
+ * Adds a "Download map (PNG)" button to panel. imageUrl({ width, height }) is the server image's address for the view
+ * shown, or null when the view is one the server does not draw (or no imageUrl is given); then the image is drawn here
+ * (describe() as for renderMapImage). fileName() is the file's name; id and label() (the button's text) where a page has
+ * several maps. The button stays hidden until show() is called (once the map is coloured).
  */
-export function createMapExport(panel, { container, legend, describe, fileName, id = "map-download", label = () => t("mapexport.download") }) {
+export function createMapExport(panel, { container, legend, describe, fileName, imageUrl = () => null, id = "map-download", label = () => t("mapexport.download") }) {
   const button = element("button", { className: "map-download", attrs: { type: "button", id } });
   const status = element("span", { className: "map-download-status", attrs: { role: "status" } });
   const wrap = element("p", { className: "map-download-box" });
@@ -126,8 +149,8 @@ export function createMapExport(panel, { container, legend, describe, fileName, 
   button.addEventListener("click", async () => {
     status.textContent = "";
     try {
-      const canvas = await renderMapImage(container, legend, describe);
-      const blob = await new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error("no image"))), "image/png"));
+      const url = imageUrl(imageSize(container));
+      const blob = url ? await serverImage(url) : await browserImage(container, legend, describe);
       if (lastUrl) URL.revokeObjectURL(lastUrl);
       lastUrl = URL.createObjectURL(blob);
       const link = element("a", { attrs: { href: lastUrl, download: fileName() } });

@@ -222,6 +222,16 @@ async function fetchScores({ run, ...view }, filters) {
   return data;
 }
 
+/**
+ * The address of the server's PNG of the district map of a view (measure, period, classes as for fetchScores), fitted to
+ * a region when one is given, in a language and size (GET /api/maps/image.png).
+ */
+export function mapImageUrl(view, { region, lang, width, height }) {
+  const params = viewParams(view, { level: "district", lang, width, height });
+  if (region) params.set("region", region);
+  return `/api/maps/image.png?${params}`;
+}
+
 /** The region score table (see fetchScores). Units outside the caller's scope carry their class only. */
 export async function fetchRegionScores(view) {
   return fetchScores(view, { level: "region" });

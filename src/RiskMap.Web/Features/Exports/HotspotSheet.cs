@@ -16,12 +16,6 @@ public sealed class HotspotSheet
     /// <summary>The unit's own columns (before the domain scores).</summary>
     private const int UnitColumns = 19;
 
-    private static readonly (string Kk, string Ru, string En)[] RiskLevels =
-    [
-        ("Өте төмен", "Очень низкий", "Very low"), ("Төмен", "Низкий", "Low"), ("Орташа", "Средний", "Medium"),
-        ("Жоғары", "Высокий", "High"), ("Өте жоғары", "Очень высокий", "Very high"),
-    ];
-
     private readonly Language _language;
     private readonly IReadOnlyList<string> _domains;
     private readonly IReadOnlyDictionary<string, string> _indicatorNames;
@@ -98,7 +92,7 @@ public sealed class HotspotSheet
     private string Name(UnitScoreView u) => (u.NameKk, u.NameRu, u.NameEn ?? u.NameRu).In(_language);
 
     /// <summary>The glossary's word for a risk level (1–5).</summary>
-    private string RiskLevel(int level) => RiskLevels[Math.Clamp(level, 1, 5) - 1].In(_language);
+    private string RiskLevel(int level) => RiskLevelNames.Name(level, _language);
 
     // 0–18: the unit's columns (15–18: methodology 2.0's uncertainty, empty for a 1.0 run); 19: domain score; 20–21:
     // reason, points; 22: the data column's heading. The levels are headed with the glossary's "risk level" in every

@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.FileProviders;
 using RiskMap.Core.Access;
 using RiskMap.Core.Geography;
 using RiskMap.Core.Maps;
@@ -17,14 +15,12 @@ namespace RiskMap.Web.Features.FirstFrame;
 /// withheld, no scores), under the region outlines, from the very outlines the map loads first. Public by design, so
 /// one frame serves every caller; built once per published run and boundary version and kept gzipped in the <see cref="TileCache"/>.
 /// </summary>
-public sealed class FirstFrameMaker(IWebHostEnvironment environment, GeographyQueries geography, ScoreQueries scores, TileCache cache)
+public sealed class FirstFrameMaker(FrontEndLook look, GeographyQueries geography, ScoreQueries scores, TileCache cache)
 {
     /// <summary>Vertices are rounded to this zoom's pixels: half a pixel at the country's zoom on a laptop's map (about 5).</summary>
     public const double Zoom = 6;
 
-    private readonly FrontEndLook _look = FrontEndLook.Read(environment.WebRootFileProvider);
-
-    public FirstView View => _look.View;
+    public FirstView View => look.View;
 
     /// <summary>The frame of the version's published run, gzipped; null when nothing is published or its run has no quarter.</summary>
     public async Task<(byte[] Gzipped, string ServerTiming)?> GzippedAsync(MapDataVersion version)
@@ -34,30 +30,9 @@ public sealed class FirstFrameMaker(IWebHostEnvironment environment, GeographyQu
         {
             var table = await scores.TableAsync(run, EntityLevel.District, period, null, null, ScoreMeasure.Composite, false, AccessScope.Public);
             var levels = (table?.Units ?? []).ToDictionary(u => u.Code, u => new ShownLevel(u.Class, u.Suppressed, u.LowReliability));
-            var districts = MapShape.FromFeatureCollection(await geography.DistrictsAsync(null, _look.DistrictSimplify));
-            var regions = MapShape.FromFeatureCollection(await geography.RegionsAsync(_look.RegionSimplify));
-            return Encoding.UTF8.GetBytes(ChoroplethSvg.Render(_look.View, Zoom, _look.Palette, districts, levels, regions));
+            var districts = MapShape.FromFeatureCollection(await geography.DistrictsAsync(null, look.DistrictSimplify));
+            var regions = MapShape.FromFeatureCollection(await geography.RegionsAsync(look.RegionSimplify));
+            return Encoding.UTF8.GetBytes(ChoroplethSvg.Render(look.View, Zoom, look.Palette, districts, levels, regions));
         });
-    }
-
-    /// <summary>What the front end's map is drawn with, read from its JSON files so that both draw alike.</summary>
-    private sealed record FrontEndLook(FirstView View, double RegionSimplify, double DistrictSimplify, ChoroplethPalette Palette)
-    {
-        private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-        private sealed record ViewFile(double[][] Bounds, int Padding, double ZoomSnap, double RegionSimplify, double DistrictSimplify);
-
-        public static FrontEndLook Read(IFileProvider webRoot)
-        {
-            var view = Load<ViewFile>(webRoot, "js/map/first-view.json");
-            return new FrontEndLook(new FirstView(view.Bounds[0][0], view.Bounds[0][1], view.Bounds[1][0], view.Bounds[1][1], view.Padding, view.ZoomSnap),
-                view.RegionSimplify, view.DistrictSimplify, Load<ChoroplethPalette>(webRoot, "js/map/palette.json"));
-        }
-
-        private static T Load<T>(IFileProvider webRoot, string path)
-        {
-            using var stream = webRoot.GetFileInfo(path).CreateReadStream();
-            return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidOperationException($"{path} is empty.");
-        }
     }
 }

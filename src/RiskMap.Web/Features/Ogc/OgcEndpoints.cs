@@ -8,6 +8,7 @@ using RiskMap.Data.Queries;
 using RiskMap.Data.Tiles;
 using RiskMap.Web.Features.Tiles;
 using RiskMap.Web.Features.Access;
+using RiskMap.Web.Features.MapImages;
 using RiskMap.Web.Hosting;
 
 namespace RiskMap.Web.Features.Ogc;
@@ -183,10 +184,13 @@ public static class OgcEndpoints
                 },
                 ["temporal"] = temporal is null ? null : new JsonObject { ["interval"] = temporal, ["trs"] = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian" },
             },
-            ["links"] = Links(
+            ["links"] = Links([
                 Link(http, $"/ogc/collections/{c.Id}", "self", Json, c.Title),
                 Link(http, $"/ogc/collections/{c.Id}/items", "items", GeoJson, $"{c.Title} as GeoJSON"),
-                Link(http, $"/ogc/collections/{c.Id}/items?f=html", "items", Html, $"{c.Title} as HTML")),
+                Link(http, $"/ogc/collections/{c.Id}/items?f=html", "items", Html, $"{c.Title} as HTML"),
+                .. MapImageEndpoints.PngPath(c.Level) is { } image
+                    ? [Link(http, image, MapImageEndpoints.MapRelation, MapImageEndpoints.Png, $"{c.Title} on a map image (PNG; .svg for SVG)")]
+                    : Array.Empty<JsonObject>()]),
         };
     }
 

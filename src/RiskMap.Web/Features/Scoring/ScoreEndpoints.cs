@@ -141,7 +141,7 @@ public static class ScoreEndpoints
     }
 
     /// <summary>Domains and indicators are detail: the public sees composite classes only.</summary>
-    private static IResult? RefuseMeasure(AccessScope scope, ScoreMeasure measure) =>
+    internal static IResult? RefuseMeasure(AccessScope scope, ScoreMeasure measure) =>
         !scope.SeesDetail && measure != ScoreMeasure.Composite
             ? ApiProblems.OutOfScope("Without a sign-in the map shows composite classes only; domains and indicators need an analyst, planner or education role.")
             : null;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
-using Microsoft.Extensions.Caching.Memory;
+using RiskMap.Web.Hosting;
 
 namespace RiskMap.Web.Features.Tiles;
 
@@ -11,21 +11,18 @@ namespace RiskMap.Web.Features.Tiles;
 /// </summary>
 public sealed class TileCache(IConfiguration configuration) : IDisposable
 {
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions
-    {
-        SizeLimit = configuration.GetValue("Tiles:CacheMegabytes", 128L) * 1024 * 1024,
-    });
+    private readonly ByteCache _cache = new(configuration.GetValue("Tiles:CacheMegabytes", 128L));
 
     /// <summary>The gzipped tile, and where its time went as a Server-Timing header value (browsers' developer tools show it).</summary>
     public async Task<(byte[] Gzipped, string ServerTiming)> GetOrAddAsync(string key, Func<Task<byte[]>> make)
     {
-        if (_cache.TryGetValue(key, out byte[]? cached) && cached is not null) return (cached, "cache;desc=hit");
+        if (_cache.Get(key) is { } cached) return (cached, "cache;desc=hit");
         var started = Stopwatch.GetTimestamp();
         var tile = await make();
         var queried = Stopwatch.GetTimestamp();
         var gzipped = tile.Length == 0 ? tile : Gzip(tile);
         var compressed = Stopwatch.GetTimestamp();
-        _cache.Set(key, gzipped, new MemoryCacheEntryOptions { Size = Math.Max(1, gzipped.Length) + key.Length * 2 });
+        _cache.Set(key, gzipped);
         return (gzipped, string.Create(CultureInfo.InvariantCulture,
             $"db;dur={Stopwatch.GetElapsedTime(started, queried).TotalMilliseconds:0.###}, gzip;dur={Stopwatch.GetElapsedTime(queried, compressed).TotalMilliseconds:0.###}"));
     }

@@ -73,6 +73,8 @@ public static class TileEndpoints
                     ["maxzoom"] = tileLayer.MaxZoom,
                     ["bounds"] = Kazakhstan.Bounds,
                     ["center"] = new double[] { 67.0, 48.0, 4 },
+                    // Not a TileJSON key: where the same data are drawn as one image by the server (region and district layers).
+                    ["map_image"] = MapImages.MapImageEndpoints.PngPath(tileLayer.Level) is { } image ? $"{origin}{image}" : null,
                     ["vector_layers"] = new[]
                     {
                         new { id = tileLayer.Name, description = $"One feature per {tileLayer.Level.ToCode()}", minzoom = tileLayer.MinZoom, maxzoom = tileLayer.MaxZoom, fields = tileLayer.Fields },

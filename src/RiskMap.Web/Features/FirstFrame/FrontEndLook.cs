@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Microsoft.Extensions.FileProviders;
+using RiskMap.Core.Maps;
+
+namespace RiskMap.Web.Features.FirstFrame;
+
+/// <summary>
+/// What the front end's map is drawn with, read from its JSON files so that the server's pictures (the first frame, map
+/// images) and the map draw alike: the first view's box, the outlines' simplification and the palette.
+/// </summary>
+public sealed record FrontEndLook(FirstView View, double RegionSimplify, double DistrictSimplify, ChoroplethPalette Palette)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private sealed record ViewFile(double[][] Bounds, int Padding, double ZoomSnap, double RegionSimplify, double DistrictSimplify);
+
+    public static FrontEndLook Read(IFileProvider webRoot)
+    {
+        var view = Load<ViewFile>(webRoot, "js/map/first-view.json");
+        return new FrontEndLook(new FirstView(view.Bounds[0][0], view.Bounds[0][1], view.Bounds[1][0], view.Bounds[1][1], view.Padding, view.ZoomSnap),
+            view.RegionSimplify, view.DistrictSimplify, Load<ChoroplethPalette>(webRoot, "js/map/palette.json"));
+    }
+
+    private static T Load<T>(IFileProvider webRoot, string path)
+    {
+        using var stream = webRoot.GetFileInfo(path).CreateReadStream();
+        return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidOperationException($"{path} is empty.");
+    }
+}

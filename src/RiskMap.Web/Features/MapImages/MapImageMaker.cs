@@ -1,0 +1,85 @@
+using RiskMap.Core.Access;
+using RiskMap.Core.Geography;
+using RiskMap.Core.Localization;
+using RiskMap.Core.Maps;
+using RiskMap.Data.Queries;
+using RiskMap.Data.Scoring;
+using RiskMap.Data.Tiles;
+using RiskMap.Web.Features.Catalogue;
+using RiskMap.Web.Features.Exports;
+using RiskMap.Web.Features.FirstFrame;
+
+namespace RiskMap.Web.Features.MapImages;
+
+public enum MapImageFormat
+{
+    Png,
+    Svg,
+}
+
+/// <summary>
+/// A map image of a view as the caller may see it: the level's units coloured from the score table the map's own view
+/// reads (<see cref="ScoreQueries.TableAsync"/>, cut by <c>SeenScores</c> as the tiles are, so a unit outside the scope
+/// shows only what the public sees, and a withheld one nothing), fitted to the country, a region or a district. Kept in
+/// the <see cref="MapImageCache"/> per published data version and scope key.
+/// </summary>
+public sealed class MapImageMaker(FrontEndLook look, MapShapes shapes, ScoreQueries scores, GeographyQueries geography,
+    CatalogueQueries catalogue, MapImageCache cache, MapImageDrawing drawing)
+{
+    /// <summary>A margin around a region or district the image is fitted to, as a share of its size.</summary>
+    private const double Margin = 0.04;
+
+    /// <returns>The image and whether it came from the cache; throws <see cref="ArgumentException"/> for a domain or indicator the run lacks.</returns>
+    public Task<(byte[] Image, bool Hit)> ImageAsync(MapImageRequest request, MapImageFormat format, MapDataVersion version, string period, AccessScope scope) =>
+        cache.GetOrAddAsync(request.CacheKey(format.ToString(), version.Tag, period, scope.Key), async () =>
+        {
+            var picture = await PictureAsync(request, version, period, scope);
+            return format == MapImageFormat.Png ? drawing.Png(picture) : drawing.Svg(picture);
+        });
+
+    public async Task<MapPicture> PictureAsync(MapImageRequest request, MapDataVersion version, string period, AccessScope scope)
+    {
+        var (_, measure, quantiles) = request.View;
+        var table = await scores.TableAsync(version.Run ?? 0, request.Level, period, null, null, measure, quantiles, scope)
+                    ?? throw new ArgumentException($"Score run {version.Run} is not stored.");
+        var composite = measure == ScoreMeasure.Composite;
+        var levels = table.Units.ToDictionary(u => u.Code, u => new ShownLevel(u.Class, u.Suppressed, u.LowReliability,
+            // As choropleth.js's isOutside: a domain's or indicator's class is detail the caller sees only in their own area.
+            Outside: !composite && !u.Detailed && u.Class is null && !u.Suppressed));
+
+        var extent = await ExtentAsync(request, version.Boundaries);
+        var degreesPerPixel = new MapFrame(extent, 0, 0, request.Width, request.Height).DegreesPerPixel;
+        var tolerance = MapShapes.ToleranceFor(degreesPerPixel);
+        var units = await shapes.OfAsync(version.Boundaries, request.Level, tolerance);
+        var regions = await shapes.OfAsync(version.Boundaries, EntityLevel.Region, tolerance);
+
+        var language = request.Language;
+        var areaKato = request.DistrictKato ?? request.RegionKato;
+        var area = ExportTexts.Area(request.RegionKato, request.DistrictKato, areaKato is null ? null : await geography.NamesAsync(areaKato), language);
+        var quarter = QuarterNames.Name(period, language);
+        var classification = MapImageTexts.Classification(quantiles, language);
+        string[] title =
+        [
+            Capitalised(ExportTexts.Measure(table.Measure, await catalogue.IndicatorsAsync(), language)),
+            $"{area} · {MapImageTexts.Level(request.Level == EntityLevel.Region, language)} · {quarter}",
+        ];
+        var demo = await catalogue.HoldsDemoDataAsync() ? Capitalised(ExportTexts.Demo(language)) : null;
+        return new MapPicture(request.Width, request.Height, language, extent, units, levels,
+            request.Level == EntityLevel.District ? regions : [], title, MapImageTexts.Period(quarter, language), classification,
+            table.Thresholds, demo, AboutEndpoints.BoundaryAttribution);
+    }
+
+    /// <summary>The country's box as the map fits it first, else the box of the region or district with a margin.</summary>
+    private async Task<GeoBox> ExtentAsync(MapImageRequest request, long boundaryVersion)
+    {
+        if ((request.DistrictKato ?? request.RegionKato) is not { } kato)
+            return new GeoBox(look.View.West, look.View.South, look.View.East, look.View.North);
+        var level = request.DistrictKato is null ? EntityLevel.Region : EntityLevel.District;
+        var unit = (await shapes.OfAsync(boundaryVersion, level, MapShapes.ForExtent)).Where(s => s.Kato == kato);
+        var box = GeoBox.Around(unit) ?? throw new ArgumentException($"There is no {level.ToCode()} {kato} in the serving boundaries.");
+        var (dx, dy) = ((box.East - box.West) * Margin, (box.North - box.South) * Margin);
+        return new GeoBox(box.West - dx, box.South - dy, box.East + dx, box.North + dy);
+    }
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}
