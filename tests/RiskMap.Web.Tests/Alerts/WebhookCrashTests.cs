@@ -10,56 +10,33 @@ namespace RiskMap.Web.Tests.Alerts;
 /// instance delivers the alert, the delivery log shows one delivered attempt and nothing left under way, and the
 /// receiver sees the same delivery twice (why receivers must be idempotent, README "Alerts").
 /// </summary>
-public sealed class WebhookCrashTests : IAsyncLifetime
+public sealed class WebhookCrashTests() : KilledNodeTest<BoundariesDatabase>(new Dictionary<string, string>
 {
-    private readonly BoundariesDatabase _db = new();
-    private ServiceProcess? _nodeA;
-    private ClusterNode? _nodeB;
-
-    private static readonly Dictionary<string, string> Settings = new()
-    {
-        ["Webhooks:PollSeconds"] = "1",
-        ["Webhooks:FirstRetrySeconds"] = "1",
-        // Longer than any wait here: the held request must still be open when its instance is killed.
-        ["Webhooks:TimeoutSeconds"] = "600",
-    };
-
-    public Task InitializeAsync() => _db.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        _nodeA?.Dispose();
-        if (_nodeB is not null) await _nodeB.DisposeAsync();
-        await _db.DisposeAsync();
-    }
-
+    ["Webhooks:PollSeconds"] = "1",
+    ["Webhooks:FirstRetrySeconds"] = "1",
+    // Longer than any wait here: the held request must still be open when its instance is killed.
+    ["Webhooks:TimeoutSeconds"] = "600",
+})
+{
     [Fact]
     public async Task A_delivery_held_open_when_its_instance_is_killed_is_made_by_another_and_logged_once()
     {
-        _nodeA = new ServiceProcess(_db.ConnectionString, new Dictionary<string, string>(Settings)
-        {
-            ["Scheduler:InstanceId"] = "node-a",
-            ["Scheduler:InvisibilityTimeoutSeconds"] = "5",
-            ["Scoring:ImportCheckSeconds"] = "3600",
-            ["Scoring:Forecasts"] = "false",
-        });
-        using var nodeA = await _nodeA.StartedClientAsync();
-        await TestUsers.EnsureAsync(_db.DataSource, "steward");
+        using var nodeA = await NodeA.StartedClientAsync();
+        await TestUsers.EnsureAsync(Db.DataSource, "steward");
         nodeA.UseToken(await TestUsers.TokenAsync(nodeA, "steward"));
         var release = new TaskCompletionSource();
         await using var receiver = new LoopbackReceiver { HoldFirst = release };
         var subscriber = (await Json.ReadAsync(await nodeA.PostAsJsonAsync("/api/alert-webhooks", new { url = receiver.Url, region = (string?)null }),
             HttpStatusCode.Created)).GetProperty("subscriber").GetProperty("id").GetInt64();
-        var alert = (await _db.QueryAsync<long>("""
+        var alert = (await Db.QueryAsync<long>("""
             INSERT INTO alerts (rule, level, code, period, score, change, run_id, rule_version_id)
             SELECT 'clear-rise', 'region', min(kato), '2002Q1', 7.5, 0.9, 1, 1 FROM regions RETURNING id
             """))[0];
         await Eventually.HoldsAsync(() => Task.FromResult(!receiver.Requests.IsEmpty), "the delivery to be under way on node-a");
 
-        await _nodeA.KillAsync();
+        await NodeA.KillAsync();
         release.SetResult();
-        _nodeB = new ClusterNode(_db.ConnectionString, "node-b", Settings);
-        var nodeB = _nodeB.CreateClient();
+        var nodeB = NodeB.CreateClient();
         nodeB.UseToken(await TestUsers.TokenAsync(nodeB, "steward"));
 
         JsonElement delivery = default;
@@ -80,7 +57,7 @@ public sealed class WebhookCrashTests : IAsyncLifetime
         Assert.All(bodies, b => Assert.Equal(delivery.GetProperty("id").GetInt64(), b.GetProperty("delivery").GetInt64()));
         Assert.All(bodies, b => Assert.Equal(alert, b.GetProperty("alert").GetProperty("id").GetInt64()));
         // Hangfire gives up on the killed instance's job too: after its invisibility timeout nothing runs on node-a.
-        await Eventually.HoldsAsync(() => Task.FromResult(_nodeB.Jobs.GetMonitoringApi().ProcessingJobs(0, 1000)
+        await Eventually.HoldsAsync(() => Task.FromResult(NodeB.Jobs.GetMonitoringApi().ProcessingJobs(0, 1000)
             .All(j => j.Value.ServerId?.StartsWith("node-a", StringComparison.Ordinal) != true)), "no job left running on the killed node-a");
     }
 }
