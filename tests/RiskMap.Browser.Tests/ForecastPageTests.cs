@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -5,7 +6,8 @@ namespace RiskMap.Browser.Tests;
 
 /// <summary>
 /// Forecasts in the UI: the forecast line of a district's profile for a caller who may see it (in Russian), and the model
-/// card "How reliable are forecasts" with the stored backtest (in Kazakh).
+/// card "How reliable are forecasts" with the stored backtest (in Kazakh). On the demo, districts publish their counts
+/// from one method and the probability of level 4–5 from another (each chosen by its own backtest): both are named.
 /// </summary>
 public class ForecastPageTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowserApp>
 {
@@ -21,7 +23,11 @@ public class ForecastPageTests(ScoredBrowserApp app) : IClassFixture<ScoredBrows
         await Assertions.Expect(profile.Locator(".profile-forecast"))
             .ToHaveTextAsync(new Regex(@"^1 квартал 2026 г\.: балл \d+,\d–\d+,\d \(80 % интервал\)$"));
         await Assertions.Expect(profile.Locator(".profile-forecast-risk")).ToHaveTextAsync(new Regex(@"^Вероятность уровня риска Высокий или Очень высокий: \d+\s?%$"));
-        await Assertions.Expect(profile.Locator(".profile-forecast-method")).ToHaveTextAsync(new Regex("^Публикуемый метод: .+"));
+        var published = await FetchAsync(page, $"/api/forecasts?level=district&unit={AstanaDistrict}&lang=ru");
+        Assert.NotEqual(published.GetProperty("method").GetString(), published.GetProperty("probabilityMethod").GetString());
+        await Assertions.Expect(profile.Locator(".profile-forecast-method")).ToHaveTextAsync(
+            $"Метод для числа случаев и балла: {published.GetProperty("methodName").GetString()}; " +
+            $"для вероятности уровня 4–5: {published.GetProperty("probabilityMethodName").GetString()}");
         await Assertions.Expect(profile.Locator(".profile-forecast-note")).ToContainTextAsync("Это прогноз, а не факт.");
         await Assertions.Expect(profile.Locator(".profile-forecast-note a")).ToHaveAttributeAsync("href", "/forecasts.html?lang=ru");
         Assert.Empty(errors);
@@ -46,10 +52,25 @@ public class ForecastPageTests(ScoredBrowserApp app) : IClassFixture<ScoredBrows
             .ToContainTextAsync("Аудандар");
         await Assertions.Expect(page.Locator("#skill-body .skill-published")).ToHaveCountAsync(6);
         await Assertions.Expect(page.Locator("#skill-body .skill-published").First).ToHaveTextAsync("(жарияланады)");
+        // One row per level and horizon is marked as publishing the probability of level 4–5: for districts, not the counts' method.
+        var marked = page.Locator("#skill-body .skill-published-probability");
+        await Assertions.Expect(marked).ToHaveCountAsync(6);
+        await Assertions.Expect(marked.First).ToHaveTextAsync("(4–5 деңгей ықтималдығы осыдан жарияланады)");
+        var skill = await FetchAsync(page, "/api/forecasts/skill?lang=kk");
+        var probabilityMethod = skill.GetProperty("rows").EnumerateArray()
+            .Single(r => r.GetProperty("level").GetString() == "district" && r.GetProperty("horizon").GetInt32() == 1 && r.GetProperty("publishedProbability").GetBoolean())
+            .GetProperty("method").GetString();
+        await Assertions.Expect(page.Locator($"#skill-body tr[data-level='district'][data-method='{probabilityMethod}'] .skill-published-probability"))
+            .ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator($"#skill-body tr[data-level='district'][data-method='{probabilityMethod}'] .skill-published")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#children-text")).ToContainTextAsync("баланы немесе отбасын белгілеу үшін қолдануға болмайды");
         // The width rule: the table needs no horizontal scrolling at 1366 px.
         var widths = await page.Locator("#skill-table").EvaluateAsync<int[]>("e => [e.scrollWidth, e.closest('.table-wrap').clientWidth]");
         Assert.True(widths[0] <= widths[1], $"table {widths[0]} px in a {widths[1]} px frame");
         Assert.Empty(errors);
     }
+
+    /// <summary>An API answer as the page's own session gets it.</summary>
+    private static Task<JsonElement> FetchAsync(IPage page, string path) =>
+        page.EvaluateAsync<JsonElement>("async path => (await fetch(path, { credentials: 'same-origin' })).json()", path);
 }

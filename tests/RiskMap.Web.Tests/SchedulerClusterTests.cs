@@ -27,14 +27,24 @@ public sealed class RecordOccurrenceJob(NpgsqlDataSource dataSource)
 public sealed class ClusterNode(string connectionString, string instanceId, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>A node's settings (also those of a node run as a process of its own): its name, a short invisibility timeout, and <paramref name="extra"/>.</summary>
+    public static Dictionary<string, string> SettingsOf(string instanceId, IReadOnlyDictionary<string, string>? extra)
+    {
+        var all = new Dictionary<string, string>
+        {
+            ["Scheduler:InstanceId"] = instanceId,
+            ["Scheduler:InvisibilityTimeoutSeconds"] = "5",
+            ["Scoring:ImportCheckSeconds"] = "3600",
+            ["Scoring:Forecasts"] = "false",
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>()) all[key] = value;
+        return all;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("ConnectionStrings:RiskMap", connectionString);
-        builder.UseSetting("Scheduler:InstanceId", instanceId);
-        builder.UseSetting("Scheduler:InvisibilityTimeoutSeconds", "5");
-        builder.UseSetting("Scoring:ImportCheckSeconds", "3600");
-        builder.UseSetting("Scoring:Forecasts", "false");
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+        foreach (var (key, value) in SettingsOf(instanceId, settings)) builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.AddTransient<RecordOccurrenceJob>());
     }
 

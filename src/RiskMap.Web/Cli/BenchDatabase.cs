@@ -1,6 +1,9 @@
 using Dapper;
 using Npgsql;
+using RiskMap.Data;
 using RiskMap.Data.Imports;
+using RiskMap.Data.Schema;
+using RiskMap.Data.Scoring;
 
 namespace RiskMap.Web.Cli;
 
@@ -51,6 +54,17 @@ internal static class BenchDatabase
             """, new { schools, extra = Indicators - 14, quarters = Quarters }, commandTimeout: 7200);
         // VACUUM cannot run inside the implicit transaction of a multi-statement command.
         await connection.ExecuteAsync("VACUUM ANALYZE observations", commandTimeout: 7200);
+    }
+
+    /// <summary>The scratch database's data services, its schema migrated and, when <paramref name="generate"/>, filled by <see cref="GenerateAsync"/>.</summary>
+    public static async Task<ServiceProvider> ServicesAsync(NpgsqlConnectionStringBuilder server, string database, string geodata, int schools,
+        bool generate, ScoringOptions scoring)
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database, CommandTimeout = 3600 }.ConnectionString;
+        var provider = new ServiceCollection().AddLogging().AddRiskMapData(connectionString, new ImportLimits(), scoring).BuildServiceProvider();
+        await provider.GetRequiredService<MigrationRunner>().ApplyAsync();
+        if (generate) await GenerateAsync(provider, geodata, schools);
+        return provider;
     }
 
     /// <returns>false when the database was already there (kept from an earlier run).</returns>

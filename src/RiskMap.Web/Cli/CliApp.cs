@@ -54,6 +54,9 @@ public static class CliApp
                     keep: arguments.Option("keep") == "true"),
                 "bench" when arguments.Words.ElementAtOrDefault(1) == "map-image" => await MapImageBenchmark.RunAsync(services,
                     int.Parse(arguments.Option("rounds") ?? "20", CultureInfo.InvariantCulture)),
+                "bench" when arguments.Words.ElementAtOrDefault(1) == "forecast" && arguments.Option("schools") is { } schools => await ForecastBenchmark.RunAsync(
+                    services.GetRequiredService<IConfiguration>(), GeodataOption(services, arguments), int.Parse(schools, CultureInfo.InvariantCulture),
+                    keep: arguments.Option("keep") == "true"),
                 "bench" when arguments.Words.ElementAtOrDefault(1) == "forecast" => await ForecastBenchmark.RunAsync(services),
                 "bench" when arguments.Words.ElementAtOrDefault(1) == "exports" => await ExportBenchmark.RunAsync(
                     services.GetRequiredService<IConfiguration>(), GeodataOption(services, arguments),
@@ -203,7 +206,8 @@ public static class CliApp
               riskmap bench scoring [--schools 7700,100000,1000000] [--keep]   time a full recompute against one table scan
               riskmap bench scoring --core [--schools N,..] [--replications 50,100,200] [--rounds 1]   the scoring alone in memory, 2.0 against 1.0
               riskmap bench exports [--rows 10000,100000] [--keep]    CSV/XLSX export time and memory against COPY ... TO STDOUT
-              riskmap bench forecast                       rolling-origin backtest of the forecasts and their baselines, per level and horizon
+              riskmap bench forecast [--schools N] [--keep]   rolling-origin backtest of the forecasts and their baselines, per level and horizon,
+                                                           and the time; --schools: on the scoring benchmark's N synthetic schools
               riskmap bench tiles [--seconds 60]           tile latency vs direct ST_AsMVT, wrk throughput vs a static file, z5 size
               riskmap bench map-image [--rounds 20]        national district PNG 1600x1000: cold, drawn and cached, against 300 ms
             Every import is all-or-nothing; --lang kk|ru|en chooses the language of the messages.

@@ -31,11 +31,7 @@ internal static class ExportBenchmark
         var generate = await BenchDatabase.CreateAsync(server, database);
         try
         {
-            var connectionString = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = database, CommandTimeout = 3600 }.ConnectionString;
-            var services = new ServiceCollection().AddLogging().AddRiskMapData(connectionString, new ImportLimits(), new ScoringOptions());
-            await using var provider = services.BuildServiceProvider();
-            await provider.GetRequiredService<MigrationRunner>().ApplyAsync();
-            if (generate) await BenchDatabase.GenerateAsync(provider, geodata, schools);
+            await using var provider = await BenchDatabase.ServicesAsync(server, database, geodata, schools, generate, new ScoringOptions());
             var scores = provider.GetRequiredService<ScoreQueries>();
             var runs = provider.GetRequiredService<ScoreRunQueries>();
             if (await runs.PublishedRunAsync() is null)

@@ -7,12 +7,13 @@ import { getLanguage } from "../shared/i18n.js";
 
 const NOT_SHOWN = new Set(["HTTP 401", "HTTP 403", "HTTP 404"]);
 
-/** { method, methodName, forecasts } of the unit in the UI language, or null where the caller is shown none. */
+/** { method, methodName, probabilityMethod, probabilityMethodName, forecasts } of the unit in the UI language, or null where the caller is shown none. */
 export async function unitForecast({ level, code }) {
   try {
     const answer = await requestJson(`/api/forecasts?${new URLSearchParams({ level, unit: code, lang: getLanguage() })}`);
     const unit = answer.units[0];
-    return unit ? { method: answer.method, methodName: answer.methodName, forecasts: unit.forecasts } : null;
+    const { method, methodName, probabilityMethod, probabilityMethodName } = answer;
+    return unit ? { method, methodName, probabilityMethod, probabilityMethodName, forecasts: unit.forecasts } : null;
   } catch (error) {
     if (error instanceof ApiError && NOT_SHOWN.has(error.detail)) return null;
     throw error;

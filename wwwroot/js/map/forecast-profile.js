@@ -1,5 +1,5 @@
 // A unit's forecast line in its profile: next quarter's score interval and probability of risk level 4–5, the method
-// the level publishes, that it is a forecast and not a fact, about the area and never a child, and the model card.
+// the level publishes (and the one publishing the probability, when its own backtest chose another), that it is a forecast and not a fact, about the area and never a child, and the model card.
 // Plain ES module.
 
 import { element } from "../shared/dom.js";
@@ -24,7 +24,19 @@ export function forecastSection(forecast) {
       className: "profile-forecast-risk",
       text: t("forecast.highRisk", { probability: formatNumber(next.highRiskProbability, { style: "percent", maximumFractionDigits: 0 }) }),
     }),
-    element("p", { className: "profile-forecast-method", attrs: { "data-method": forecast.method }, text: t("forecast.method", { method: forecast.methodName }) }),
+    methodLine(forecast),
     note,
   ];
+}
+
+/** The published method; when the probability of level 4–5 comes from another one (docs/forecasting.md §5), both, each named. */
+function methodLine({ method, methodName, probabilityMethod, probabilityMethodName }) {
+  const differs = probabilityMethod && probabilityMethod !== method;
+  return element("p", {
+    className: "profile-forecast-method",
+    attrs: { "data-method": method, "data-probability-method": probabilityMethod ?? method },
+    text: differs
+      ? t("forecast.methods", { method: methodName, probabilityMethod: probabilityMethodName })
+      : t("forecast.method", { method: methodName }),
+  });
 }
