@@ -52,7 +52,7 @@ public class MapImageTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
             """, new { kato })).Single();
         var version = await app.Services.GetRequiredService<MapDataWatcher>().CurrentAsync();
         var picture = await app.Services.GetRequiredService<MapImageMaker>().PictureAsync(request, version, version.LatestPeriod!, scope);
-        var (x, y) = MapImageDrawing.Frame(picture).Point(point.X, point.Y);
+        var (x, y) = app.Services.GetRequiredService<MapImageDrawing>().Frame(picture).Point(point.X, point.Y);
         return ((int)Math.Round(x), (int)Math.Round(y));
     }
 

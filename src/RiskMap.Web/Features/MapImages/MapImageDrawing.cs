@@ -34,11 +34,21 @@ public sealed class MapImageDrawing(MapFonts fonts, FrontEndLook look)
         return stream.ToArray();
     }
 
-    /// <summary>Where the map itself lies in the image: below the title lines, inside the margin.</summary>
-    public static MapFrame Frame(MapPicture picture)
+    /// <summary>
+    /// Where the map itself lies in the image: below the title lines, inside the margin, and beside or above the legend,
+    /// whichever leaves the map larger, so that the legend covers no unit.
+    /// </summary>
+    public MapFrame Frame(MapPicture picture)
     {
         var area = MapArea(picture);
-        return new MapFrame(picture.Extent, area.Left, area.Top, area.Width, area.Height);
+        var pad = Pad(picture);
+        var legend = Legend(picture);
+        var besideWidth = area.Width - legend.Width - 2 * pad;
+        var aboveHeight = area.Height - legend.Height - 2 * pad;
+        var whole = new MapFrame(picture.Extent, area.Left, area.Top, area.Width, area.Height);
+        var beside = besideWidth > 0 ? new MapFrame(picture.Extent, area.Right - besideWidth, area.Top, besideWidth, area.Height) : null;
+        var above = aboveHeight > 0 ? new MapFrame(picture.Extent, area.Left, area.Top, area.Width, aboveHeight) : null;
+        return new[] { beside, above }.OfType<MapFrame>().MinBy(f => f.DegreesPerPixel) ?? whole;
     }
 
     private static float Scale(MapPicture picture) => Math.Clamp(Math.Min(picture.Width, picture.Height) / 800f, 0.5f, 3f);
@@ -147,11 +157,15 @@ public sealed class MapImageDrawing(MapFonts fonts, FrontEndLook look)
         return path.Detach();
     }
 
-    /// <summary>The legend box in the map's lower left corner, as the page's legend lists it: levels 5 to 1, then the others.</summary>
-    private void DrawLegend(SKCanvas canvas, MapPicture picture, SKPoint bottomLeft, float scale, float pad)
+    /// <summary>The legend's entries (levels 5 to 1, then the others, as the page's legend lists them) and its box's size.</summary>
+    private sealed record LegendLayout(string Heading, string[] Meta, List<(ShownLevel Shown, string Text)> Items, float Line, float Swatch,
+        float Width, float Height);
+
+    private LegendLayout Legend(MapPicture picture)
     {
-        var palette = look.Palette;
         var language = picture.Language;
+        var scale = Scale(picture);
+        var pad = Pad(picture);
         var items = new List<(ShownLevel Shown, string Text)>();
         for (var level = 5; level >= 1; level--) items.Add((new ShownLevel(level, false, false), LevelLabel(level, picture.Thresholds, language)));
         items.Add((ShownLevel.NoData, MapImageTexts.NoData(language)));
@@ -164,14 +178,24 @@ public sealed class MapImageDrawing(MapFonts fonts, FrontEndLook look)
         var line = 18 * scale;
         var swatch = 12 * scale;
         string[] meta = [picture.Period, picture.Classification];
-        var width = Math.Max(heading.MeasureText(MapImageTexts.Legend(language)),
+        var title = MapImageTexts.Legend(language);
+        var width = Math.Max(heading.MeasureText(title),
             Math.Max(meta.Max(m => font.MeasureText(m)), items.Max(i => font.MeasureText(i.Text) + swatch + 6 * scale))) + 2 * pad;
-        var height = (items.Count + meta.Length + 1) * line + pad;
+        return new LegendLayout(title, meta, items, line, swatch, width, (items.Count + meta.Length + 1) * line + pad);
+    }
+
+    /// <summary>The legend box in the map area's lower left corner.</summary>
+    private void DrawLegend(SKCanvas canvas, MapPicture picture, SKPoint bottomLeft, float scale, float pad)
+    {
+        var palette = look.Palette;
+        var (title, meta, items, line, swatch, width, height) = Legend(picture);
+        using var heading = new SKFont(fonts.Bold, 13 * scale);
+        using var font = new SKFont(fonts.Regular, 12 * scale);
         var box = SKRect.Create(bottomLeft.X, bottomLeft.Y - height, width, height);
         using (var background = new SKPaint { Color = Panel, Style = SKPaintStyle.Fill }) canvas.DrawRect(box, background);
 
         var y = box.Top + pad / 2 + line * 0.8f;
-        Text(canvas, MapImageTexts.Legend(language), box.Left + pad, y, heading, Ink);
+        Text(canvas, title, box.Left + pad, y, heading, Ink);
         foreach (var text in meta)
         {
             y += line;
