@@ -18,7 +18,9 @@ public sealed class RiskmapUpTests : IAsyncLifetime
 {
     private readonly string _database = "riskmap_up_" + Guid.NewGuid().ToString("N")[..10];
     private readonly int _port = FreePort();
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    // A limit, not a wait: a service that has just started on a machine busy with other tests took over 10 s to answer its
+    // first /api/about (load average 30).
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(90) };
 
     public Task InitializeAsync()
     {
