@@ -2,10 +2,10 @@
 // published run against the baselines (GET /api/forecasts/skill, open to everyone: it holds no unit's data), the known
 // limits, and that forecasts are about areas, never children. Plain ES module: no globals.
 
-import { reportBug, requestJson } from "../shared/api.js";
+import { requestJson } from "../shared/api.js";
 import { element } from "../shared/dom.js";
 import { formatNumber, getLanguage, t } from "../shared/i18n.js";
-import { initPage, loadDemoBanner } from "../shared/page.js";
+import { initPage, loadDemoBanner, loadTable } from "../shared/page.js";
 import "./forecasts-messages.js";
 
 const els = {
@@ -47,18 +47,12 @@ function render() {
   els.none.hidden = rows.length > 0;
 }
 
-async function load() {
-  try {
+function load() {
+  return loadTable(els.error, async () => {
     const answer = await requestJson(`/api/forecasts/skill?${new URLSearchParams({ lang: getLanguage() })}`, { cache: "no-store" });
     rows = answer.rows;
-    els.error.hidden = true;
     render();
-    document.body.dataset.ready = "true";
-  } catch (error) {
-    reportBug(error);
-    els.error.hidden = false;
-    document.body.dataset.ready = "error";
-  }
+  });
 }
 
 initPage({ titleKey: "card.title", onTranslate: () => { if (rows) load(); } });

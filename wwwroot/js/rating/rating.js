@@ -2,10 +2,9 @@
 // with each component on 0–100, the rank band, the caveat that a rating is a conversation starter, not proof, and a link
 // to the method (docs/rating.md, served at /rating.md). Plain ES module: no globals.
 
-import { reportBug } from "../shared/api.js";
 import { element } from "../shared/dom.js";
 import { formatNumber, formatQuarter, getLanguage, localizedName, t, tPlural } from "../shared/i18n.js";
-import { initPage, loadDemoBanner } from "../shared/page.js";
+import { initPage, loadDemoBanner, loadTable } from "../shared/page.js";
 import { fetchRating, ratingQuery } from "./rating-api.js";
 import "./rating-messages.js";
 
@@ -61,16 +60,10 @@ function render() {
 
 async function load(me) {
   region = me?.role === "planner" ? me.scopeRegion : new URLSearchParams(location.search).get("region");
-  try {
+  await loadTable(els.error, async () => {
     table = await fetchRating(region);
-    els.error.hidden = true;
     render();
-    document.body.dataset.ready = "true";
-  } catch (error) {
-    reportBug(error);
-    els.error.hidden = false;
-    document.body.dataset.ready = "error";
-  }
+  });
 }
 
 initPage({ titleKey: "rating.title", onTranslate: render }).then(load);

@@ -139,3 +139,19 @@ export async function loadDemoBanner() {
     reportBug(error);
   }
 }
+
+/**
+ * Runs a page's load(), which fetches and renders its table; on failure shows errorBox instead. Either way the page is
+ * marked ready ("true" or "error") for the user's screen reader and the browser tests.
+ */
+export async function loadTable(errorBox, load) {
+  try {
+    await load();
+    errorBox.hidden = true;
+    document.body.dataset.ready = "true";
+  } catch (error) {
+    reportBug(error);
+    errorBox.hidden = false;
+    document.body.dataset.ready = "error";
+  }
+}

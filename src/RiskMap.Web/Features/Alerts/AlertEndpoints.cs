@@ -119,18 +119,12 @@ public static class AlertEndpoints
                 });
                 return await TableFile.ResultAsync(http, sheet, format, sep, $"riskmap-alerts-{filter.RegionKato ?? "kz"}{(demo ? "-demo" : "")}");
             })
-            .WithTags("Exports", "Alerts")
             .WithSummary("The alert list (as GET /api/alerts gives it, every page, at most 10,000) as a CSV or XLSX file.")
             .WithDescription(Scope + Filters + "format: csv (default; UTF-8 with a byte order mark) or xlsx (a title row, a bold, filtered and " +
                 "frozen header, the sheet named in the language); sep: ',' (default) or ';' (then with decimal commas); lang: kk, ru or en " +
                 "for every heading and text (rules, levels, hot spot categories, statuses). Named riskmap-alerts-REGION|kz[-demo].EXT; audited " +
                 "(format, filters, rows); at most Access:ExportsPerMinute per user.")
-            .AsBulkRead()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .AsExport("Alerts");
     }
 
     /// <summary>401 for the public, 403 for a steward or a region outside the scope, 404 for an unknown region.</summary>

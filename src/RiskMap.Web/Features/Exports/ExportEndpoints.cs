@@ -49,8 +49,9 @@ public static class ExportEndpoints
             .AsExport();
     }
 
-    private static RouteHandlerBuilder AsExport(this RouteHandlerBuilder endpoint) => endpoint
-        .WithTags("Exports")
+    /// <summary>What every file export declares: its tags (Exports and the feature's), the bulk-read limits, a CSV answer and its problems.</summary>
+    public static RouteHandlerBuilder AsExport(this RouteHandlerBuilder endpoint, params string[] featureTags) => endpoint
+        .WithTags(["Exports", .. featureTags])
         .AsBulkRead()
         .Produces(StatusCodes.Status200OK, contentType: "text/csv")
         .ProducesProblem(StatusCodes.Status400BadRequest)

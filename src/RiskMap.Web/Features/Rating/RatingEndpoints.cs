@@ -60,18 +60,12 @@ public static class RatingEndpoints
                 });
                 return await TableFile.ResultAsync(http, sheet, format, sep, $"riskmap-rating-{table.Level}-{table.Region ?? "kz"}-{table.Period}{(demo ? "-demo" : "")}");
             })
-            .WithTags("Exports", "Rating")
             .WithSummary("The rating of akimats (as GET /api/rating gives it, the rated units) as a CSV or XLSX file.")
             .WithDescription("period and region as for GET /api/rating. format: csv (default; UTF-8 with a byte order mark) or xlsx (a title " +
                 "row naming the rating, units, quarter, area and the caveat; a bold, filtered and frozen header; the sheet named in the " +
                 "language); sep: ',' (default) or ';' (then with decimal commas); lang: kk, ru or en for every heading and text. Named " +
                 "riskmap-rating-LEVEL-REGION|kz-PERIOD[-demo].EXT; audited (format, filters, rows); at most Access:ExportsPerMinute per user.")
-            .AsBulkRead()
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .AsExport("Rating");
     }
 
     private static async Task<(RatingTable? Table, IResult? Refusal)> TableAsync(HttpContext http, RatingReport report, GeographyQueries geography,
