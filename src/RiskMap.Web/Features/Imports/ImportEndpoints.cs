@@ -23,7 +23,7 @@ public static class ImportEndpoints
             .WithDescription(BatchStatuses)
             .Produces<IReadOnlyList<ImportBatchView>>();
 
-        imports.MapGet("/{id:long}", async (HttpRequest request, ImportBatchQueries queries, long id) =>
+        imports.MapGet("/batches/{id:long}", async (HttpRequest request, ImportBatchQueries queries, long id) =>
                 await queries.FindAsync(id) is { } batch
                     ? Results.Ok(ImportBatchView.From(batch, RequestLanguage(request)))
                     : ApiProblems.NotFound("import batch", $"There is no import batch {id}."))
@@ -127,7 +127,7 @@ public static class ImportEndpoints
             });
             var view = new ImportResultView(result.BatchId, result.Kind.Code(), result.Counts.RowsRead, result.Counts.Inserted,
                 result.Counts.Updated, result.Counts.Unchanged, result.Warnings.Select(w => ImportIssueView.From(w, language, OptionSpelling.Query)).ToList());
-            return Results.Created($"/api/imports/{result.BatchId}", view);
+            return Results.Created($"/api/imports/batches/{result.BatchId}", view);
         }
         catch (ImportFailedException failed) when (dryRun)
         {
