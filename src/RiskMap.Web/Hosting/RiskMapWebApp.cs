@@ -77,9 +77,11 @@ public static class RiskMapWebApp
                 return Task.CompletedTask;
             });
             options.AddDocumentTransformer<SecuritySchemes>();
+            options.AddDocumentTransformer<TagDescriptions>();
             options.AddSchemaTransformer<ClientSchemas>();
             options.AddDocumentTransformer<ClientSchemas>();
             options.AddSchemaTransformer<ProblemSchemas>();
+            options.AddSchemaTransformer<AlertRuleEnumSchemas>();
             options.AddOperationTransformer<OperationIds>();
             options.AddOperationTransformer<OperationSecurity>();
             options.AddOperationTransformer<OperationExamples>();
