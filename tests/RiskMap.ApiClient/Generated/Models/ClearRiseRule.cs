@@ -15,7 +15,7 @@ namespace RiskMap.ApiClient.Models
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
         /// <summary>The compare property</summary>
-        public int? Compare { get; set; }
+        public global::RiskMap.ApiClient.Models.RiseComparison? Compare { get; set; }
         /// <summary>The minimumScore property</summary>
         public double? MinimumScore { get; set; }
         /// <summary>
@@ -24,7 +24,7 @@ namespace RiskMap.ApiClient.Models
         public ClearRiseRule()
         {
             AdditionalData = new Dictionary<string, object>();
-            Compare = 0;
+            Compare = global::RiskMap.ApiClient.Models.RiseComparison.Either;
         }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -44,7 +44,7 @@ namespace RiskMap.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "compare", n => { Compare = n.GetIntValue(); } },
+                { "compare", n => { Compare = n.GetEnumValue<global::RiskMap.ApiClient.Models.RiseComparison>(); } },
                 { "minimumScore", n => { MinimumScore = n.GetDoubleValue(); } },
             };
         }
@@ -55,7 +55,7 @@ namespace RiskMap.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteIntValue("compare", Compare);
+            writer.WriteEnumValue<global::RiskMap.ApiClient.Models.RiseComparison>("compare", Compare);
             writer.WriteDoubleValue("minimumScore", MinimumScore);
             writer.WriteAdditionalData(AdditionalData);
         }

@@ -17,10 +17,10 @@ namespace RiskMap.ApiClient.Models
         /// <summary>The categories property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<int?>? Categories { get; set; }
+        public List<global::RiskMap.ApiClient.Models.EmergingCategory?>? Categories { get; set; }
 #nullable restore
 #else
-        public List<int?> Categories { get; set; }
+        public List<global::RiskMap.ApiClient.Models.EmergingCategory?> Categories { get; set; }
 #endif
         /// <summary>
         /// Instantiates a new <see cref="global::RiskMap.ApiClient.Models.EmergingHotSpotRule"/> and sets the default values.
@@ -47,7 +47,7 @@ namespace RiskMap.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "categories", n => { Categories = n.GetCollectionOfPrimitiveValues<int?>()?.AsList(); } },
+                { "categories", n => { Categories = n.GetCollectionOfEnumValues<global::RiskMap.ApiClient.Models.EmergingCategory>()?.AsList(); } },
             };
         }
         /// <summary>
@@ -57,7 +57,7 @@ namespace RiskMap.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteCollectionOfPrimitiveValues<int?>("categories", Categories);
+            writer.WriteCollectionOfEnumValues<global::RiskMap.ApiClient.Models.EmergingCategory>("categories", Categories);
             writer.WriteAdditionalData(AdditionalData);
         }
     }
