@@ -69,7 +69,7 @@ public class ImportApiTests(ImportApp app) : IClassFixture<ImportApp>
         Assert.Equal([(2, "pupils", "Значение не является числом."), (3, "code", "Этот код встречается в файле несколько раз.")], issues);
         Assert.Equal(before, await app.Database.DataFingerprintAsync());
 
-        var batch = await Json.GetAsync(_client, $"/api/imports/{problem.GetProperty("batchId").GetInt64()}");
+        var batch = await Json.GetAsync(_client, $"/api/imports/batches/{problem.GetProperty("batchId").GetInt64()}");
         Assert.Equal("failed", batch.GetProperty("status").GetString());
     }
 
@@ -110,6 +110,6 @@ public class ImportApiTests(ImportApp app) : IClassFixture<ImportApp>
         await Json.ProblemAsync(await _client.PostAsync("/api/imports/schools", new MultipartFormDataContent { { new StringContent("x"), "other" } }),
             HttpStatusCode.BadRequest);
         await Json.ProblemAsync(await _client.PostAsync("/api/imports/pupils", Upload("s.csv", Schools)), HttpStatusCode.NotFound);
-        await Json.ProblemAsync(await _client.GetAsync("/api/imports/987654"), HttpStatusCode.NotFound);
+        await Json.ProblemAsync(await _client.GetAsync("/api/imports/batches/987654"), HttpStatusCode.NotFound);
     }
 }

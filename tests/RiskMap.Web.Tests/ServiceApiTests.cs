@@ -45,7 +45,7 @@ public class ServiceApiTests(DemoApp app)
         var document = await Json.GetAsync(_client, "/openapi/v1.json");
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Superset(new HashSet<string> { "/health", "/api/regions", "/api/districts", "/api/schools", "/api/indicators", "/api/about",
-            "/api/imports", "/api/imports/{id}", "/api/imports/{kind}" }, paths.ToHashSet());
+            "/api/imports", "/api/imports/batches/{id}", "/api/imports/{kind}" }, paths.ToHashSet());
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/swagger/index.html")).StatusCode);
     }
 

@@ -72,8 +72,18 @@ public static class RiskMapWebApp
             {
                 document.Info.Title = "RiskMap API";
                 document.Info.Description = "Child-protection risk map of Kazakhstan: boundaries, schools, indicators, imports, scores, tiles and OGC API – Features.";
+                // A generated client appends "/api/…" to the server's URL: a trailing slash would double it.
+                foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
                 return Task.CompletedTask;
             });
+            options.AddDocumentTransformer<SecuritySchemes>();
+            options.AddDocumentTransformer<TagDescriptions>();
+            options.AddSchemaTransformer<ClientSchemas>();
+            options.AddDocumentTransformer<ClientSchemas>();
+            options.AddSchemaTransformer<ProblemSchemas>();
+            options.AddSchemaTransformer<AlertRuleEnumSchemas>();
+            options.AddOperationTransformer<OperationIds>();
+            options.AddOperationTransformer<OperationSecurity>();
             options.AddOperationTransformer<OperationExamples>();
         });
         var uploadLimit = builder.Configuration.GetValue("Imports:MaxFileBytes", 256L * 1024 * 1024);

@@ -17,8 +17,11 @@ public static class AccessSetup
 {
     public const string CookieScheme = "cookie";
     public const string BearerScheme = "bearer";
+    /// <summary>Agency systems pushing data (no handler yet: the OpenAPI document declares it for the feed endpoints).</summary>
+    public const string MachineClientScheme = "apiKey";
+    public const string MachineClientHeader = "X-Api-Key";
     public const string SessionCookie = "riskmap.session";
-    private const string EitherScheme = "cookie-or-bearer";
+    public const string EitherScheme = "cookie-or-bearer";
 
     public const string StewardPolicy = "steward";
     public const string SignInLimit = "sign-in";

@@ -23,7 +23,7 @@ public static class ImportEndpoints
             .WithDescription(BatchStatuses)
             .Produces<IReadOnlyList<ImportBatchView>>();
 
-        imports.MapGet("/{id:long}", async (HttpRequest request, ImportBatchQueries queries, long id) =>
+        imports.MapGet("/batches/{id:long}", async (HttpRequest request, ImportBatchQueries queries, long id) =>
                 await queries.FindAsync(id) is { } batch
                     ? Results.Ok(ImportBatchView.From(batch, RequestLanguage(request)))
                     : ApiProblems.NotFound("import batch", $"There is no import batch {id}."))
@@ -42,7 +42,7 @@ public static class ImportEndpoints
                              "?dryRun=true checks and applies the file in a transaction that is rolled back, stores nothing (not even a log entry) " +
                              "and answers 200 with the counts it would have and the first changed rows (key, field, old → new); a stored value " +
                              "is shown only to the user who imported it (oldWithheld otherwise). Dry runs list changed rows for indicator values.")
-            .Accepts<IFormFile>("multipart/form-data")
+            .Accepts<ImportUploadForm>("multipart/form-data")
             .Produces<ImportResultView>(StatusCodes.Status201Created)
             .Produces<ImportPreviewView>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -58,6 +58,9 @@ public static class ImportEndpoints
 
     private static Language RequestLanguage(HttpRequest request) =>
         Languages.FromCode(request.Query["lang"].FirstOrDefault() ?? request.Headers.AcceptLanguage.FirstOrDefault());
+
+    /// <summary>The upload's form as clients send it (the handler reads the form itself, to answer 413 for a file too large).</summary>
+    public sealed record ImportUploadForm(IFormFile File);
 
     public sealed record ImportResultView(long BatchId, string Kind, int RowsRead, int Inserted, int Updated, int Unchanged, IReadOnlyList<ImportIssueView> Warnings);
 
@@ -127,7 +130,7 @@ public static class ImportEndpoints
             });
             var view = new ImportResultView(result.BatchId, result.Kind.Code(), result.Counts.RowsRead, result.Counts.Inserted,
                 result.Counts.Updated, result.Counts.Unchanged, result.Warnings.Select(w => ImportIssueView.From(w, language, OptionSpelling.Query)).ToList());
-            return Results.Created($"/api/imports/{result.BatchId}", view);
+            return Results.Created($"/api/imports/batches/{result.BatchId}", view);
         }
         catch (ImportFailedException failed) when (dryRun)
         {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -13,7 +12,7 @@ namespace RiskMap.Web.Hosting.OpenApi;
 /// response documented without a media type gets the one the example was served with, and a status the endpoint does not
 /// declare (the OGC endpoints negotiate HTML or JSON themselves) is added.
 /// </summary>
-internal sealed partial class OperationExamples : IOpenApiOperationTransformer
+internal sealed class OperationExamples : IOpenApiOperationTransformer
 {
     public const string ResourceName = "RiskMap.Web.openapi-examples.json";
 
@@ -26,11 +25,8 @@ internal sealed partial class OperationExamples : IOpenApiOperationTransformer
         return JsonNode.Parse(stream)!.AsObject();
     }
 
-    /// <summary>"GET /api/imports/{id}" for the route "api/imports/{id:long}/".</summary>
-    public static string Key(string method, string route) => $"{method.ToUpperInvariant()} /{RouteConstraint().Replace(route.Trim('/'), "}")}";
-
-    [GeneratedRegex(@":[^}]+\}")]
-    private static partial Regex RouteConstraint();
+    /// <summary>"GET /api/imports/batches/{id}" for the route "api/imports/batches/{id:long}/".</summary>
+    public static string Key(string method, string route) => $"{method.ToUpperInvariant()} {OpenApiRoutes.Path(route)}";
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
