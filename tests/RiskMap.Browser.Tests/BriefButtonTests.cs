@@ -16,15 +16,20 @@ public class BriefButtonTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowse
         await Assertions.Expect(profile).ToHaveAttributeAsync("data-profile", "ready");
         var button = profile.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Справка (PDF)" });
 
+        IDownload? download = null;
         var response = await page.RunAndWaitForResponseAsync(
-            () => page.RunAndWaitForDownloadAsync(() => button.ClickAsync()),
+            async () => download = await page.RunAndWaitForDownloadAsync(() => button.ClickAsync()),
             r => r.Url.Contains("/api/briefs/region.pdf", StringComparison.Ordinal));
         Assert.Equal(200, response.Status);
         Assert.Equal("application/pdf", (await response.HeaderValueAsync("content-type"))?.Split(';')[0]);
         Assert.Contains($"region={Almaty}", response.Url);
         Assert.Contains("lang=ru", response.Url);
 
-        using var pdf = PdfDocument.Open(await response.BodyAsync());
+        Assert.EndsWith(".pdf", download!.SuggestedFilename);
+        await using var stream = await download.CreateReadStreamAsync();
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer);
+        using var pdf = PdfDocument.Open(buffer.ToArray());
         var text = string.Join("\n", pdf.GetPages().Select(p => p.Text));
         Assert.Contains("Региональная справка", text);
         Assert.Contains("город Алматы", text);
