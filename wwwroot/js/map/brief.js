@@ -38,7 +38,7 @@ async function fetchBrief(url) {
  * the country's) and saves it. Returns { element, retranslate }.
  */
 export function briefButton({ id, which }) {
-  const button = element("button", { className: "brief-download", attrs: { type: "button", id } });
+  const button = element("button", { attrs: { type: "button", id } });
   const status = element("span", { className: "map-download-status", attrs: { role: "status" } });
   const box = element("p", { className: "map-download-box" });
   box.append(button, status);
