@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using RiskMap.Web.Tests.Programmes;
 using UglyToad.PdfPig;
 using static RiskMap.Web.Tests.Access.Callers;
 
@@ -84,6 +85,31 @@ public class BriefTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         var level = RiskLevels[top.GetProperty("class").GetInt32() - 1];
         Assert.Contains($"{district}{level}{districtScore}", riskiest);
         Assert.Contains(top.GetProperty("nameRu").GetString()!, russian.Text);
+    }
+
+    [Fact]
+    public async Task The_programme_status_counts_the_measures_due_overdue_and_done_as_the_programme_list_does()
+    {
+        const string Title = "Brief test";
+        var planner = await app.ClientAsAsync(Planner75);
+        var programme = await ProgrammeClient.CreateAsync(planner, Title);
+        var target = await ProgrammeClient.AddTargetAsync(planner, programme.Id(), "district", AlmatyDistrict);
+        var ahead = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        foreach (var measure in new[] { ProgrammeClient.Measure("2025-06-30"), ProgrammeClient.Measure(ahead), ProgrammeClient.Measure(ahead, status: "done") })
+            await ProgrammeClient.AddMeasureAsync(planner, programme.Id(), target.Id(), measure);
+        var listed = (await Json.GetAsync(planner, "/api/programmes")).EnumerateArray().Single(p => p.Id() == programme.Id());
+        var (all, overdue, done) = (listed.GetProperty("measures").GetInt32(), listed.GetProperty("overdueMeasures").GetInt32(), listed.GetProperty("doneMeasures").GetInt32());
+        Assert.Equal((3, 1, 1), (all, overdue, done));
+
+        var brief = await PdfAsync(planner, $"{Region}?region={Almaty}&lang=en");
+        var national = await PdfAsync(await app.ClientAsAsync(Analyst), $"{National}?lang=en");
+        var astana = await PdfAsync(await app.ClientAsAsync(Planner71), $"{Region}?region={Astana}&lang=en");
+
+        // One row, cell after cell: title, period, measures, due, overdue, done.
+        Assert.Contains($"{Title}Q1 2025 – Q4 2025{all}{all - overdue - done}{overdue}{done}", brief.Text);
+        Assert.Contains(Title, national.Text);
+        Assert.DoesNotContain(Title, astana.Text);
+        Assert.Contains("There are no programmes.", astana.Text);
     }
 
     [Fact]
