@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using RiskMap.Web.Features.Access;
+using RiskMap.Web.Features.Briefs;
 using RiskMap.Web.Features.Catalogue;
 using RiskMap.Web.Features.Counts;
 using RiskMap.Web.Features.Alerts;
@@ -54,6 +55,7 @@ public static class RiskMapWebApp
         builder.Services.AddSingleton(services => FrontEndLook.Read(services.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
         builder.Services.AddSingleton<FirstFrameMaker>();
         builder.Services.AddMapImages();
+        builder.Services.AddBriefs();
         builder.Services.AddSingleton<Features.Scoring.IndicatorValues>();
         builder.Services.AddProgrammes();
         builder.Services.AddSingleton<RatingReport>();
@@ -129,6 +131,7 @@ public static class RiskMapWebApp
         api.MapCountEndpoints();
         api.MapExportEndpoints();
         api.MapMapImageEndpoints();
+        api.MapBriefEndpoints();
         api.MapHotspotEndpoints();
         api.MapEmergingHotSpotEndpoints();
         api.MapForecastEndpoints();

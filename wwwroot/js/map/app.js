@@ -13,6 +13,7 @@ import { createHotspotTable } from "./hotspots.js";
 import { formatArea, formatChange, formatNumber, formatQuarter, formatScore, getLanguage, localizedName, t } from "../shared/i18n.js";
 import { renderLegend } from "./legend.js";
 import { createMapExport } from "./mapexport.js";
+import { briefButton, mapBriefRegion } from "./brief.js";
 import "./messages.js";
 import { applyDemoBanner, initPage } from "../shared/page.js";
 import { hideProfile, initProfile, retranslateProfile, showProfile } from "./profile.js";
@@ -112,6 +113,8 @@ let unitSearch = null;
 let programmeActions = null;
 let ranking = null;
 let mapExport = null;
+/** "Brief (PDF)" of the region shown, the caller's own or the country (mapBriefRegion); null for callers who get none. */
+let mapBrief = null;
 let districtLabels = null;
 
 // ---------------------------------------------------------------------------
@@ -149,6 +152,7 @@ function applyTranslations() {
   hotspots?.retranslate();
   ranking?.retranslate();
   mapExport?.retranslate();
+  mapBrief?.retranslate();
   unitSearch.render();
   if (map) {
     addZoomControl();
@@ -884,6 +888,9 @@ function initPanel() {
   state.me.then((me) => {
     hotspots.setCaller(me);
     ranking.allow(me.seesSchools);
+    if (mapBriefRegion(me, state.region) === undefined) return;
+    mapBrief = briefButton({ id: "map-brief", which: () => ({ region: mapBriefRegion(me, state.region), period: state.shown?.period }) });
+    els.hotspots.parentElement.append(mapBrief.element);
   });
   renderHotspots();
   if (state.shown) mapExport.show();

@@ -3,6 +3,8 @@
 
 import { formatChange, t } from "../shared/i18n.js";
 import "./change-messages.js";
+// The rule's sizes, shared with the server's documents (RiskMap.Core/Scoring/ChangeRule.cs reads this file).
+import rule from "./change-rule.json" with { type: "json" };
 
 /** The changes the API gives per unit, by what they compare with. */
 export const CHANGE_KINDS = Object.freeze(["quarter", "year"]);
@@ -12,9 +14,9 @@ export const CHANGE_KINDS = Object.freeze(["quarter", "year"]);
  * within what the method's uncertainty moves a score (scores are relative within a quarter): it is shown, but not as
  * a rise or a fall.
  */
-const CHANGE_WITHIN_UNCERTAINTY = 0.25;
+const CHANGE_WITHIN_UNCERTAINTY = rule.withinUncertainty;
 /** Changes are shown with one decimal. */
-const ROUNDS_TO_ZERO = 0.05;
+const ROUNDS_TO_ZERO = rule.roundsToZero;
 
 /** The unit's change of the kind ("quarter" or "year"), or null where it has none or the caller sees none. */
 export function changeOf(unit, kind) {

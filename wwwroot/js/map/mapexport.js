@@ -5,6 +5,7 @@
 // marker and the attribution. Plain ES module: no globals.
 
 import { element } from "../shared/dom.js";
+import { saveFile } from "../shared/download.js";
 import { t } from "../shared/i18n.js";
 import "./mapexport-messages.js";
 
@@ -143,20 +144,12 @@ export function createMapExport(panel, { container, legend, describe, fileName, 
   wrap.append(button, status);
   wrap.hidden = true;
   panel.append(wrap);
-  /** The previous image's address, released at the next download (the browser may still be saving it now). */
-  let lastUrl = null;
 
   button.addEventListener("click", async () => {
     status.textContent = "";
     try {
       const url = imageUrl(imageSize(container));
-      const blob = url ? await serverImage(url) : await browserImage(container, legend, describe);
-      if (lastUrl) URL.revokeObjectURL(lastUrl);
-      lastUrl = URL.createObjectURL(blob);
-      const link = element("a", { attrs: { href: lastUrl, download: fileName() } });
-      document.body.append(link);
-      link.click();
-      link.remove();
+      saveFile(url ? await serverImage(url) : await browserImage(container, legend, describe), fileName());
     } catch {
       status.textContent = t("mapexport.failed");
     }

@@ -2,10 +2,12 @@
 // view it shows: its risk level, score with its interval, probability of risk level 4 or 5, rank with its uncertainty
 // band, change (a rise or fall only when clear), reliability, what drives the score and
 // its quarterly trend with the shown quarter marked, saying which quarters were carried across a boundary change; for
-// callers shown them, the unit's next-quarter forecast and its emerging hot spot category with its hot/cold strip by quarter. The panel is the <aside id="profile"> of index.html. Plain ES module.
+// callers shown them, the unit's next-quarter forecast and its emerging hot spot category with its hot/cold strip by quarter;
+// for a region, its brief (PDF). The panel is the <aside id="profile"> of index.html. Plain ES module.
 
 import { CHANGE_KINDS, changeDirection, changeText } from "./change.js";
 import { barChart, lineChart } from "../shared/charts.js";
+import { briefButton } from "./brief.js";
 import { carriedNotes } from "./carried.js";
 import { classColor, isSuppressed, unitClass } from "./choropleth.js";
 import { element } from "../shared/dom.js";
@@ -153,6 +155,8 @@ function detailed(profile, hotSpot, forecast) {
     viewLine(profile),
     facts,
     methodologyNote(),
+    // A region the caller sees in full is one whose brief they may have.
+    ...(level === "region" ? [briefButton({ id: "profile-brief", which: () => ({ region: latest.code, period }) }).element] : []),
     ...forecastSection(forecast),
     ...(hotSpot ? hotSpotSection(hotSpot.unit, hotSpot.periods) : []),
     element("h3", { className: "profile-subtitle", text: t("profile.contributions") }),

@@ -50,10 +50,14 @@ public static class ExportEndpoints
     }
 
     /// <summary>What every file export declares: its tags (Exports and the feature's), the bulk-read limits, a CSV answer and its problems.</summary>
-    public static RouteHandlerBuilder AsExport(this RouteHandlerBuilder endpoint, params string[] featureTags) => endpoint
+    public static RouteHandlerBuilder AsExport(this RouteHandlerBuilder endpoint, params string[] featureTags) =>
+        endpoint.AsExport(mediaType: "text/csv", featureTags);
+
+    /// <summary>As <see cref="AsExport(RouteHandlerBuilder, string[])"/>, for a file of another media type (a PDF brief).</summary>
+    public static RouteHandlerBuilder AsExport(this RouteHandlerBuilder endpoint, string mediaType, string[] featureTags) => endpoint
         .WithTags(["Exports", .. featureTags])
         .AsBulkRead()
-        .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+        .Produces(StatusCodes.Status200OK, contentType: mediaType)
         .ProducesProblem(StatusCodes.Status400BadRequest)
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status403Forbidden)

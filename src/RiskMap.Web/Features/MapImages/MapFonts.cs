@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace RiskMap.Web.Features.MapImages;
 
 /// <summary>
-/// The typefaces of map images: a sans-serif with every Kazakh and Russian letter, from Debian's fonts-dejavu-core
+/// The typefaces of map images and briefs: a sans-serif with every Kazakh and Russian letter, from Debian's fonts-dejavu-core
 /// (./riskmap installs it) or fonts-noto-core, or the files MapImages:FontFile and MapImages:BoldFontFile name.
 /// Loaded at the first image, so a machine without them serves everything else and says what is missing.
 /// </summary>
@@ -21,19 +21,27 @@ public sealed class MapFonts(IConfiguration configuration) : IDisposable
     /// <summary>Letters a map image writes that a Latin-only font lacks (Kazakh ә, ғ, қ, ң, ө, ұ, ү, һ, і and Russian ё).</summary>
     private const string Cyrillic = "әғқңөұүһіёЖЩ";
 
-    private readonly Lazy<(SKTypeface Regular, SKTypeface Bold)> _typefaces = new(() => Load(configuration));
+    private sealed record Face(string File, SKTypeface Typeface);
 
-    public SKTypeface Regular => _typefaces.Value.Regular;
+    private readonly Lazy<(Face Regular, Face Bold)> _typefaces = new(() => Load(configuration));
 
-    public SKTypeface Bold => _typefaces.Value.Bold;
+    public SKTypeface Regular => _typefaces.Value.Regular.Typeface;
 
-    private static (SKTypeface, SKTypeface) Load(IConfiguration configuration)
+    public SKTypeface Bold => _typefaces.Value.Bold.Typeface;
+
+    /// <summary>The TrueType file of <see cref="Regular"/>, for documents that embed it.</summary>
+    public string RegularFile => _typefaces.Value.Regular.File;
+
+    /// <summary>The TrueType file of <see cref="Bold"/>.</summary>
+    public string BoldFile => _typefaces.Value.Bold.File;
+
+    private static (Face, Face) Load(IConfiguration configuration)
     {
         var regular = Open(configuration["MapImages:FontFile"], RegularFiles);
         return (regular, Open(configuration["MapImages:BoldFontFile"], BoldFiles) ?? regular)!;
     }
 
-    private static SKTypeface Open(string? configured, string[] candidates)
+    private static Face Open(string? configured, string[] candidates)
     {
         foreach (var path in configured is null ? candidates : [configured])
         {
@@ -41,7 +49,7 @@ public sealed class MapFonts(IConfiguration configuration) : IDisposable
             var typeface = SKTypeface.FromFile(path);
             if (typeface is null) continue;
             using (var font = new SKFont(typeface))
-                if (font.ContainsGlyphs(Cyrillic)) return typeface;
+                if (font.ContainsGlyphs(Cyrillic)) return new Face(path, typeface);
             typeface.Dispose();
         }
         throw new Missing("Map images need a font with Kazakh and Russian letters: install Debian's fonts-dejavu-core " +
@@ -51,7 +59,7 @@ public sealed class MapFonts(IConfiguration configuration) : IDisposable
     public void Dispose()
     {
         if (!_typefaces.IsValueCreated) return;
-        _typefaces.Value.Regular.Dispose();
-        if (!ReferenceEquals(_typefaces.Value.Bold, _typefaces.Value.Regular)) _typefaces.Value.Bold.Dispose();
+        _typefaces.Value.Regular.Typeface.Dispose();
+        if (!ReferenceEquals(_typefaces.Value.Bold, _typefaces.Value.Regular)) _typefaces.Value.Bold.Typeface.Dispose();
     }
 }

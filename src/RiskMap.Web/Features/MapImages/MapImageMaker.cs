@@ -81,5 +81,6 @@ public sealed class MapImageMaker(FrontEndLook look, MapShapes shapes, ScoreQuer
         return new GeoBox(box.West - dx, box.South - dy, box.East + dx, box.North + dy);
     }
 
-    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    /// <summary>The text with its first letter in capitals (a label that opens a line).</summary>
+    internal static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -1,9 +1,11 @@
 namespace RiskMap.Web.Features.Programmes;
 
-/// <summary>Today's date in Kazakhstan, which decides whether a measure is overdue.</summary>
+/// <summary>The time in Kazakhstan (Asia/Almaty): today's date decides whether a measure is overdue; documents are dated by it.</summary>
 public sealed class ProgrammeClock(TimeProvider time)
 {
     private static readonly TimeZoneInfo Almaty = TimeZoneInfo.FindSystemTimeZoneById("Asia/Almaty");
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Almaty).DateTime);
+    public DateTimeOffset Now => TimeZoneInfo.ConvertTime(time.GetUtcNow(), Almaty);
+
+    public DateOnly Today => DateOnly.FromDateTime(Now.DateTime);
 }
