@@ -18,7 +18,7 @@ public class MethodologyStorageTests(DemoDatabase db) : IClassFixture<DemoDataba
 
     private async Task<long> RunAsync(string version)
     {
-        var service = new ScoreRunService(db.DataSource, new ScoringOptions { Methodology = new Methodology { Version = version } },
+        var service = new ScoreRunService(db.DataSource, TestScoring.Options(version: version),
             NullLogger<ScoreRunService>.Instance);
         var outcome = await service.RunAsync(ScoreTrigger.Manual, "test", force: true);
         Assert.Equal(ScoreRunStatus.Succeeded, outcome.Status);

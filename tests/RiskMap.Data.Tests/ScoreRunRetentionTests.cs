@@ -8,7 +8,7 @@ namespace RiskMap.Data.Tests;
 /// <summary>Boundaries, two schools and their values, keeping only the two newest score runs.</summary>
 public sealed class TwoRunsDatabase : BoundariesDatabase
 {
-    protected override ScoringOptions Scoring => new() { KeepRuns = 2 };
+    protected override ScoringOptions Scoring => new() { Methodology = TestScoring.Methodology(), KeepRuns = 2 };
 
     public override async Task InitializeAsync()
     {

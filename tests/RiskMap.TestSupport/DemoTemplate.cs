@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -76,7 +77,7 @@ public static class DemoTemplate
     private static async Task FillAsync(string connectionString, bool scored, bool with2018)
     {
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddRiskMapData(connectionString, new ImportLimits());
+        services.AddRiskMapData(connectionString, new ImportLimits(), TestScoring.Options(forecasts: true));
         await using var provider = services.BuildServiceProvider();
         if (with2018)
         {
@@ -122,6 +123,7 @@ public static class DemoTemplate
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(source));
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(TestScoring.Methodology()));
         // Sources, not assemblies: a build stamps the commit into its assemblies, and a commit alone changes no data.
         var root = GeoData.RepositoryRoot();
         var sources = SourceFolders.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(root, folder), "*", SearchOption.AllDirectories))

@@ -33,9 +33,7 @@ public class RiskMapWebFactory<TDatabase> : WebApplicationFactory<Program>, IAsy
         builder.UseSetting("Access:SigningKey", "riskmap-tests-signing-key-of-at-least-32-bytes");
         // Many test classes sign in from the same (in-memory) address; the limit itself has its own test.
         builder.UseSetting("Access:SignInsPerMinute", "10000");
-        // Runs made by a test leave the forecasts stage out (the backtest is most of a run); the scored demo template has
-        // its forecasts, and a class about forecasts made by a run sets it back to true.
-        builder.UseSetting("Scoring:Forecasts", "false");
+        foreach (var (key, value) in TestScoring.HostSettings) builder.UseSetting(key, value);
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

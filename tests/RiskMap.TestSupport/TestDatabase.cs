@@ -34,7 +34,7 @@ public class TestDatabase : IAsyncLifetime
     protected virtual ImportLimits Limits => new();
 
     /// <summary>Scoring settings for this database's score runs.</summary>
-    protected virtual RiskMap.Data.Scoring.ScoringOptions Scoring => new();
+    protected virtual RiskMap.Data.Scoring.ScoringOptions Scoring => TestScoring.Options();
 
     /// <summary>The server the database is made on.</summary>
     public TestServer Server { get; private set; } = null!;

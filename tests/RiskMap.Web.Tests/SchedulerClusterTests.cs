@@ -30,12 +30,11 @@ public sealed class ClusterNode(string connectionString, string instanceId, IRea
     /// <summary>A node's settings (also those of a node run as a process of its own): its name, a short invisibility timeout, and <paramref name="extra"/>.</summary>
     public static Dictionary<string, string> SettingsOf(string instanceId, IReadOnlyDictionary<string, string>? extra)
     {
-        var all = new Dictionary<string, string>
+        var all = new Dictionary<string, string>(TestScoring.HostSettings)
         {
             ["Scheduler:InstanceId"] = instanceId,
             ["Scheduler:InvisibilityTimeoutSeconds"] = "5",
             ["Scoring:ImportCheckSeconds"] = "3600",
-            ["Scoring:Forecasts"] = "false",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string>()) all[key] = value;
         return all;

@@ -87,8 +87,14 @@ public class ForecastRunTests(ScoredDemoDatabase db) : IClassFixture<ScoredDemoD
     }
 }
 
+/// <summary>The scored demo, keeping only the newest score run (and the published one), whose runs make forecasts.</summary>
+public sealed class OneRunKeptForecastingDatabase : OneRunKeptDemoDatabase
+{
+    protected override bool Forecasts => true;
+}
+
 /// <summary>A failed run leaves no forecasts behind, and a pruned run takes its own with it.</summary>
-public class ForecastRunLifeTests(OneRunKeptDemoDatabase db) : IClassFixture<OneRunKeptDemoDatabase>
+public class ForecastRunLifeTests(OneRunKeptForecastingDatabase db) : IClassFixture<OneRunKeptForecastingDatabase>
 {
     private Task<long> RowsOfAsync(long? run) => db.ScalarAsync<long>(
         "SELECT (SELECT count(*) FROM forecasts WHERE run_id = @run) + (SELECT count(*) FROM forecast_skill WHERE run_id = @run)", new { run });

@@ -60,11 +60,14 @@ public class EmergingHotSpotDemoRunTests(ScoredDemoDatabase db, ITestOutputHelpe
 }
 
 /// <summary>The scored demo, keeping only the newest score run (and the published one).</summary>
-public sealed class OneRunKeptDemoDatabase : DemoDatabase
+public class OneRunKeptDemoDatabase : DemoDatabase
 {
     protected override bool Scored => true;
 
-    protected override ScoringOptions Scoring => new() { KeepRuns = 1 };
+    /// <summary>Whether its runs make forecasts.</summary>
+    protected virtual bool Forecasts => false;
+
+    protected override ScoringOptions Scoring => new() { Methodology = TestScoring.Methodology(), KeepRuns = 1, Forecasts = Forecasts };
 }
 
 /// <summary>A failed run leaves no hot spots behind, and a pruned run takes its own with it.</summary>
