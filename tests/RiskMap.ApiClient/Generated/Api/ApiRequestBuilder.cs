@@ -8,6 +8,7 @@ using RiskMap.ApiClient.Api.AlertWebhooks;
 using RiskMap.ApiClient.Api.Alerts;
 using RiskMap.ApiClient.Api.Audit;
 using RiskMap.ApiClient.Api.Auth;
+using RiskMap.ApiClient.Api.Briefs;
 using RiskMap.ApiClient.Api.Counts;
 using RiskMap.ApiClient.Api.Districts;
 using RiskMap.ApiClient.Api.Exports;
@@ -69,6 +70,11 @@ namespace RiskMap.ApiClient.Api
         public global::RiskMap.ApiClient.Api.Auth.AuthRequestBuilder Auth
         {
             get => new global::RiskMap.ApiClient.Api.Auth.AuthRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The briefs property</summary>
+        public global::RiskMap.ApiClient.Api.Briefs.BriefsRequestBuilder Briefs
+        {
+            get => new global::RiskMap.ApiClient.Api.Briefs.BriefsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The counts property</summary>
         public global::RiskMap.ApiClient.Api.Counts.CountsRequestBuilder Counts
