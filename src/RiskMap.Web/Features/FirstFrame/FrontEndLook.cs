@@ -6,9 +6,9 @@ namespace RiskMap.Web.Features.FirstFrame;
 
 /// <summary>
 /// What the front end's map is drawn with, read from its JSON files so that the server's pictures (the first frame, map
-/// images) and the map draw alike: the first view's box, the outlines' simplification and the palette.
+/// images) and the map draw alike: the first view's box, the outlines' simplification, the palette and the overlays' look.
 /// </summary>
-public sealed record FrontEndLook(FirstView View, double RegionSimplify, double DistrictSimplify, ChoroplethPalette Palette)
+public sealed record FrontEndLook(FirstView View, double RegionSimplify, double DistrictSimplify, ChoroplethPalette Palette, OverlayPalette Overlays)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -18,7 +18,7 @@ public sealed record FrontEndLook(FirstView View, double RegionSimplify, double 
     {
         var view = Load<ViewFile>(webRoot, "js/map/first-view.json");
         return new FrontEndLook(new FirstView(view.Bounds[0][0], view.Bounds[0][1], view.Bounds[1][0], view.Bounds[1][1], view.Padding, view.ZoomSnap),
-            view.RegionSimplify, view.DistrictSimplify, Load<ChoroplethPalette>(webRoot, "js/map/palette.json"));
+            view.RegionSimplify, view.DistrictSimplify, Load<ChoroplethPalette>(webRoot, "js/map/palette.json"), Load<OverlayPalette>(webRoot, "js/map/palette.json"));
     }
 
     private static T Load<T>(IFileProvider webRoot, string path)
