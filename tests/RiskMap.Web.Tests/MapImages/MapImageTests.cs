@@ -130,10 +130,10 @@ public class MapImageTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     }
 
     [Theory]
-    [InlineData("kk", "Жиынтық балл", "аудандар бойынша")]
-    [InlineData("ru", "Сводный балл", "по районам")]
-    [InlineData("en", "Composite score", "by district")]
-    public async Task The_svg_writes_its_title_as_text_in_the_language(string lang, string measure, string level)
+    [InlineData("kk", "Жиынтық балл", "аудандар бойынша", "Шекаралар: geokz")]
+    [InlineData("ru", "Сводный балл", "по районам", "Границы: geokz")]
+    [InlineData("en", "Composite score", "by district", "Boundaries: geokz")]
+    public async Task The_svg_writes_its_title_and_attribution_as_text_in_the_language(string lang, string measure, string level, string attribution)
     {
         var answer = await app.CreateClient().GetAsync($"/api/maps/image.svg?lang={lang}&width=800&height=500");
         Assert.Equal("image/svg+xml", answer.Content.Headers.ContentType?.MediaType);
@@ -141,7 +141,7 @@ public class MapImageTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
 
         Assert.Contains(measure, text);
         Assert.Contains(level, text);
-        Assert.Contains("geokz © Alexander Rodionov, CC BY 4.0", text);
+        Assert.Contains($"{attribution} © Alexander Rodionov, CC BY 4.0", text);
         Assert.Contains(Capitalised(RiskMap.Web.Features.Exports.ExportTexts.Demo(Languages.FromCode(lang))), text);
     }
 
@@ -153,6 +153,8 @@ public class MapImageTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     [InlineData("level=school", "level")]
     [InlineData("lang=de", "lang")]
     [InlineData("region=750000000&district=751110000", "district")]
+    [InlineData("hotspots=all", "hotspots")]
+    [InlineData("targets=programme", "targets")]
     public async Task Bad_parameters_are_problems(string query, string parameter)
     {
         var answer = await app.CreateClient().GetAsync($"{Png}?{query}");

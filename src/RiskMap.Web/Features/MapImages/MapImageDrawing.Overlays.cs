@@ -22,11 +22,11 @@ public sealed partial class MapImageDrawing
     private void DrawTarget(SKCanvas canvas, SKPath path, float scale)
     {
         var style = look.Overlays.Target;
-        using var pen = new SKPaint { Color = SKColor.Parse(style.Color), Style = SKPaintStyle.Stroke, StrokeWidth = 1.5f * scale, IsAntialias = true };
+        using var pen = new SKPaint { Color = SKColor.Parse(style.Color), Style = SKPaintStyle.Stroke, StrokeWidth = 2 * scale, IsAntialias = true };
         var box = path.Bounds;
         canvas.Save();
         canvas.ClipPath(path, antialias: true);
-        for (var x = box.Left - box.Height; x < box.Right; x += 7 * scale) canvas.DrawLine(x, box.Bottom, x + box.Height, box.Top, pen);
+        for (var x = box.Left - box.Height; x < box.Right; x += 8 * scale) canvas.DrawLine(x, box.Bottom, x + box.Height, box.Top, pen);
         canvas.Restore();
         using var stroke = new SKPaint { Style = SKPaintStyle.Stroke, IsAntialias = true, StrokeJoin = SKStrokeJoin.Round };
         Outline(canvas, path, stroke, style, scale);
