@@ -7,7 +7,6 @@ using RiskMap.TestSupport;
 using RiskMap.Web.Features.FirstFrame;
 using RiskMap.Web.Features.MapImages;
 using RiskMap.Web.Tests.Programmes;
-using RiskMap.Web.Features.Tiles;
 using SkiaSharp;
 using static RiskMap.Web.Tests.Access.Callers;
 
@@ -20,14 +19,9 @@ namespace RiskMap.Web.Tests.MapImages;
 /// </summary>
 public class MapImageOverlayTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
 {
-    private const string Png = "/api/maps/image.png";
+    private const string Png = MapImageProbe.Png;
 
-    private static async Task<SKBitmap> PngAsync(HttpClient client, string query)
-    {
-        var answer = await client.GetAsync($"{Png}?{query}");
-        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        return SKBitmap.Decode(await answer.Content.ReadAsByteArrayAsync());
-    }
+    private static Task<SKBitmap> PngAsync(HttpClient client, string query) => MapImageProbe.PngAsync(client, query);
 
     private static MapImageRequest Request(string query)
     {
@@ -36,20 +30,9 @@ public class MapImageOverlayTests(ScoredDemoApp app) : IClassFixture<ScoredDemoA
             parameters["width"], parameters["height"], parameters["targets"], parameters["hotspots"]);
     }
 
-    private async Task<MapPicture> PictureAsync(string query, AccessScope scope)
-    {
-        var version = await app.Services.GetRequiredService<MapDataWatcher>().CurrentAsync();
-        return await app.Services.GetRequiredService<MapImageMaker>().PictureAsync(Request(query), version, version.LatestPeriod!, scope);
-    }
+    private Task<MapPicture> PictureAsync(string query, AccessScope scope) => MapImageProbe.PictureAsync(app, Request(query), scope);
 
-    /// <summary>Where PostGIS's point on a district's surface falls in the image of the query, as the caller sees it.</summary>
-    private async Task<(int X, int Y)> PixelOfAsync(string kato, string query, AccessScope scope)
-    {
-        var point = (await app.Database.QueryAsync<(double X, double Y)>(
-            "SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(geom) AS p FROM districts WHERE kato = @kato) d", new { kato })).Single();
-        var (x, y) = app.Services.GetRequiredService<MapImageDrawing>().Frame(await PictureAsync(query, scope)).Point(point.X, point.Y);
-        return ((int)Math.Round(x), (int)Math.Round(y));
-    }
+    private Task<(int X, int Y)> PixelOfAsync(string kato, string query, AccessScope scope) => MapImageProbe.PixelOfAsync(app, kato, Request(query), scope);
 
     private SKColor TargetColour => SKColor.Parse(app.Services.GetRequiredService<FrontEndLook>().Overlays.Target.Color);
 

@@ -41,8 +41,9 @@ public sealed partial class MapImageDrawing(MapFonts fonts, FrontEndLook look)
 
     public static byte[] EncodePng(SKImage image)
     {
-        using var pixels = image.PeekPixels();
-        using var data = pixels.Encode(Encoding);
+        // A raster image's pixels are in memory, so they can always be peeked at.
+        using var pixels = image.PeekPixels()!;
+        using var data = pixels.Encode(Encoding) ?? throw new InvalidOperationException("Skia could not encode the map image as PNG.");
         return data.ToArray();
     }
 
@@ -133,13 +134,16 @@ public sealed partial class MapImageDrawing(MapFonts fonts, FrontEndLook look)
     private void DrawUnits(SKCanvas canvas, MapPicture picture, MapFrame frame, float scale)
     {
         var palette = look.Palette;
-        using var fill = new SKPaint { Style = SKPaintStyle.Fill, IsAntialias = true };
+        // Fills are opaque, their colour at the palette's opacity already mixed with the white ground (the same pixels as
+        // drawing them translucent: units do not overlap), and not anti-aliased, as every edge gets an anti-aliased
+        // outline over it: blending and anti-aliasing the fills took a third of the drawing's time.
+        using var fill = new SKPaint { Style = SKPaintStyle.Fill, IsAntialias = false };
         using var stroke = new SKPaint { Style = SKPaintStyle.Stroke, IsAntialias = true, StrokeJoin = SKStrokeJoin.Round, StrokeCap = SKStrokeCap.Round };
         var paths = picture.Units.Select(unit => PathOf(unit, frame)).ToList();
         for (var i = 0; i < paths.Count; i++)
         {
             var shown = picture.Levels.GetValueOrDefault(picture.Units[i].Kato) ?? ShownLevel.NoData;
-            fill.Color = SKColor.Parse(palette.Fill(shown)).WithAlpha((byte)Math.Round(255 * palette.FillOpacity));
+            fill.Color = OverWhite(SKColor.Parse(palette.Fill(shown)), palette.FillOpacity);
             canvas.DrawPath(paths[i], fill);
             Outline(canvas, paths[i], stroke, palette.OutlineOf(shown), scale);
         }
@@ -151,6 +155,12 @@ public sealed partial class MapImageDrawing(MapFonts fonts, FrontEndLook look)
         }
         DrawHotSpots(canvas, picture, frame, scale);
         foreach (var path in paths) path.Dispose();
+    }
+
+    private static SKColor OverWhite(SKColor colour, double opacity)
+    {
+        byte Mix(byte channel) => (byte)Math.Round(channel * opacity + 255 * (1 - opacity));
+        return new SKColor(Mix(colour.Red), Mix(colour.Green), Mix(colour.Blue));
     }
 
     private static void Outline(SKCanvas canvas, SKPath path, SKPaint stroke, OutlineStyle style, float scale)
