@@ -44,9 +44,6 @@ public sealed class MapFrame
     /// <summary>Degrees per pixel along the equator: a simplification tolerance below it changes nothing visible.</summary>
     public double DegreesPerPixel => 360 / (256 * Math.Pow(2, _zoom));
 
-    /// <summary>Frames with equal placements put every point at the same pixel (outlines projected once serve both).</summary>
-    public (double Zoom, double OffsetX, double OffsetY) Placement => (_zoom, _offsetX, _offsetY);
-
     public (float X, float Y) Point(double longitude, double latitude)
     {
         var (x, y) = WebMercator.Pixel(longitude, latitude, _zoom);
