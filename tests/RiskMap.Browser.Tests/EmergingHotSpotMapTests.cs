@@ -7,7 +7,7 @@ namespace RiskMap.Browser.Tests;
 /// <summary>
 /// Emerging hot spots in the map's UI (docs/emerging-hotspots.md §7): "Colour by → Emerging hot spots" for an analyst
 /// (the whole country) and a planner (their region's districts only, the others "not shown"), kept in the link; absent
-/// for the public; the category in a district's profile and under its name in the hotspot list.
+/// for the public; the category in a district's profile and under its name in the hotspot list; "Download map" with them.
 /// </summary>
 public class EmergingHotSpotMapTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowserApp>
 {
@@ -33,6 +33,12 @@ public class EmergingHotSpotMapTests(ScoredBrowserApp app) : IClassFixture<Score
         await Assertions.Expect(page.Locator("body")).ToHaveAttributeAsync("data-layer", "hotspots");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("[?&]measure=hotspots(&|$)"));
         await AssertLayerAsync(page, periods, units, persistent);
+        // "Download map" asks the server for the image with the hot spots over it.
+        var image = await page.RunAndWaitForRequestFinishedAsync(
+            () => page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Download map (PNG)" }).ClickAsync(),
+            new PageRunAndWaitForRequestFinishedOptions { Predicate = r => r.Url.Contains("/api/maps/image.png") });
+        Assert.Contains("hotspots=emerging", image.Url);
+        Assert.Equal(200, (await image.ResponseAsync())!.Status);
         Assert.Empty(errors);
 
         // The link opens the same layer in a new page.

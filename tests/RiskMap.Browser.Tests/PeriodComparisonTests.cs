@@ -6,7 +6,7 @@ namespace RiskMap.Browser.Tests;
 /// <summary>
 /// Two quarters compared on the compare page: a link opens both quarters side by side where it left them, the maps pan
 /// together, the change map says "no clear change" for a change within its uncertainty, and a planner's change map
-/// shows no change outside their scope.
+/// shows no change outside their scope; the same for the change map of an indicator's rate.
 /// </summary>
 public class PeriodComparisonTests(ScoredBrowserApp app) : IClassFixture<ScoredBrowserApp>
 {
@@ -77,6 +77,32 @@ public class PeriodComparisonTests(ScoredBrowserApp app) : IClassFixture<ScoredB
             () => [...document.querySelectorAll('#periods-form select, #change-download')]
                 .every((el) => el.getBoundingClientRect().right <= document.documentElement.clientWidth)
             """));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_link_opens_the_rate_change_map_with_clear_and_unclear_changes_only_inside_a_planner_s_city()
+    {
+        const string Link = "/compare.html?lang=en&compare=quarters&show=rate-change&measure=indicator:offences_against_minors&against=year";
+        var (page, errors) = await app.OpenAsync(Link, signedInAs: "planner-75");
+        await page.WaitForSelectorAsync("body[data-comparison='ready']");
+        var map = page.Locator("#change-map");
+
+        await Assertions.Expect(page.Locator("#change-label")).ToContainTextAsync("Rate change map");
+        await Assertions.Expect(page.Locator("#change-legend")).ToContainTextAsync("Change in rate per 1,000 pupils");
+        await Assertions.Expect(page.Locator("#change-legend li[data-change='rise-1']")).ToContainTextAsync("under 25% of the earlier rate");
+        await Assertions.Expect(map.Locator("path[data-kato^='75']:not([data-change='none'])").First).ToBeAttachedAsync();
+        Assert.Equal(0, await map.Locator("path[data-kato]:not([data-kato^='75']):not([data-change='none'])").CountAsync());
+        var changes = await map.Locator("path[data-kato^='75']").EvaluateAllAsync<string[]>("paths => paths.map(p => p.dataset.change)");
+        Assert.All(changes, change => Assert.Matches("^(rise-[1-3]|fall-[1-3]|steady|none)$", change));
+        await Assertions.Expect(page.Locator("#change-download")).ToBeVisibleAsync();
+        Assert.Contains("show=rate-change", page.Url);
+
+        // The composite score has no rate: the page says to choose an indicator, and draws no change map.
+        await page.Locator("#measure-select").SelectOptionAsync("composite");
+        await page.WaitForSelectorAsync("body[data-comparison='ready']");
+        await Assertions.Expect(page.Locator("#periods-note")).ToContainTextAsync("choose one under");
+        await Assertions.Expect(page.Locator("#change-figure")).ToBeHiddenAsync();
         Assert.Empty(errors);
     }
 }

@@ -1,12 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
-using Microsoft.Extensions.DependencyInjection;
 using RiskMap.Core.Access;
 using RiskMap.Core.Localization;
 using RiskMap.TestSupport;
 using RiskMap.Web.Features.MapImages;
-using RiskMap.Web.Features.Tiles;
 using RiskMap.Web.Hosting;
 using SkiaSharp;
 using static RiskMap.Web.Tests.Access.Callers;
@@ -20,7 +18,7 @@ namespace RiskMap.Web.Tests.MapImages;
 /// </summary>
 public class MapImageTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
 {
-    private const string Png = "/api/maps/image.png";
+    private const string Png = MapImageProbe.Png;
 
     private static JsonElement Palette() =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(RiskMapConfiguration.CheckoutRoot()!, "wwwroot", "js", "map", "palette.json"))).RootElement;
@@ -36,25 +34,9 @@ public class MapImageTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
         return new SKColor(Blend(colour.Red), Blend(colour.Green), Blend(colour.Blue));
     }
 
-    private static async Task<SKBitmap> PngAsync(HttpClient client, string query)
-    {
-        var answer = await client.GetAsync($"{Png}?{query}");
-        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
-        Assert.Equal("image/png", answer.Content.Headers.ContentType?.MediaType);
-        return SKBitmap.Decode(await answer.Content.ReadAsByteArrayAsync());
-    }
+    private static Task<SKBitmap> PngAsync(HttpClient client, string query) => MapImageProbe.PngAsync(client, query);
 
-    /// <summary>Where a point of a unit's interior (PostGIS's point on its surface) falls in the image of the request.</summary>
-    private async Task<(int X, int Y)> PixelOfAsync(string kato, MapImageRequest request, AccessScope scope)
-    {
-        var point = (await app.Database.QueryAsync<(double X, double Y)>("""
-            SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_PointOnSurface(geom) AS p FROM districts WHERE kato = @kato) d
-            """, new { kato })).Single();
-        var version = await app.Services.GetRequiredService<MapDataWatcher>().CurrentAsync();
-        var picture = await app.Services.GetRequiredService<MapImageMaker>().PictureAsync(request, version, version.LatestPeriod!, scope);
-        var (x, y) = app.Services.GetRequiredService<MapImageDrawing>().Frame(picture).Point(point.X, point.Y);
-        return ((int)Math.Round(x), (int)Math.Round(y));
-    }
+    private Task<(int X, int Y)> PixelOfAsync(string kato, MapImageRequest request, AccessScope scope) => MapImageProbe.PixelOfAsync(app, kato, request, scope);
 
     private static MapImageRequest Request(string? region = null, string? district = null, string? domain = null, int width = 1600, int height = 1000) =>
         MapImageRequest.Parse(null, region, district, null, null, domain, null, "en", null, width.ToString(), height.ToString());
@@ -130,10 +112,10 @@ public class MapImageTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     }
 
     [Theory]
-    [InlineData("kk", "Жиынтық балл", "аудандар бойынша")]
-    [InlineData("ru", "Сводный балл", "по районам")]
-    [InlineData("en", "Composite score", "by district")]
-    public async Task The_svg_writes_its_title_as_text_in_the_language(string lang, string measure, string level)
+    [InlineData("kk", "Жиынтық балл", "аудандар бойынша", "Шекаралар: geokz")]
+    [InlineData("ru", "Сводный балл", "по районам", "Границы: geokz")]
+    [InlineData("en", "Composite score", "by district", "Boundaries: geokz")]
+    public async Task The_svg_writes_its_title_and_attribution_as_text_in_the_language(string lang, string measure, string level, string attribution)
     {
         var answer = await app.CreateClient().GetAsync($"/api/maps/image.svg?lang={lang}&width=800&height=500");
         Assert.Equal("image/svg+xml", answer.Content.Headers.ContentType?.MediaType);
@@ -141,7 +123,7 @@ public class MapImageTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
 
         Assert.Contains(measure, text);
         Assert.Contains(level, text);
-        Assert.Contains("geokz © Alexander Rodionov, CC BY 4.0", text);
+        Assert.Contains($"{attribution} © Alexander Rodionov, CC BY 4.0", text);
         Assert.Contains(Capitalised(RiskMap.Web.Features.Exports.ExportTexts.Demo(Languages.FromCode(lang))), text);
     }
 
@@ -153,6 +135,8 @@ public class MapImageTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     [InlineData("level=school", "level")]
     [InlineData("lang=de", "lang")]
     [InlineData("region=750000000&district=751110000", "district")]
+    [InlineData("hotspots=all", "hotspots")]
+    [InlineData("targets=programme", "targets")]
     public async Task Bad_parameters_are_problems(string query, string parameter)
     {
         var answer = await app.CreateClient().GetAsync($"{Png}?{query}");

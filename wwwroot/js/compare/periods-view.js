@@ -1,6 +1,6 @@
 // The quarter comparison's view in the address (compare.html?compare=quarters): the selected quarter and what it is
 // compared with (the previous quarter or the same quarter a year before: the changes whose clearness a run publishes),
-// the units, measure and classes, split maps or the change map, and the extent both maps show, so that a link opens
+// the units, measure and classes, split maps or a change map (of the score or of an indicator's rate), and the extent both maps show, so that a link opens
 // the same comparison. Pure (no DOM), so it has unit tests beside it. Plain ES module: no globals.
 
 import { addressWithView, viewFromSearch } from "../map/deeplink.js";
@@ -9,7 +9,10 @@ const KEYS = Object.freeze(["compare", "period", "against", "level", "measure", 
 export const QUARTERS = "quarters";
 export const AGAINST = Object.freeze(["quarter", "year"]);
 export const LEVELS = Object.freeze(["district", "region"]);
-export const SHOWS = Object.freeze(["split", "change"]);
+/** Two maps side by side, the change of the score, or the change of an indicator's rate per 1,000 pupils. */
+export const SHOWS = Object.freeze(["split", "change", "rate-change"]);
+/** Which of SHOWS is a change map. */
+export const CHANGE_SHOWS = Object.freeze(["change", "rate-change"]);
 /** How far back each comparison reaches among the run's quarters (as the run's changes are computed). */
 const QUARTERS_BACK = Object.freeze({ quarter: 1, year: 4 });
 /** Map centres keep 4 decimals (about 10 m), zooms 2. */

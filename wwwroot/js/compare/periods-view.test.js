@@ -21,6 +21,11 @@ test("the extent is rounded to what a map can show, and an unreadable one is no 
   }
 });
 
+test("a link to the rate change map opens it", () => {
+  const rate = { ...view, measure: "indicator:bullying_reports", show: "rate-change" };
+  assert.deepEqual(periodsViewFromSearch(new URL(addressWithPeriodsView("https://riskmap.example/compare.html", rate)).search), rate);
+});
+
 test("a missing or unknown choice takes its default", () => {
   assert.deepEqual(periodsViewFromSearch("?compare=quarters&against=decade&show=3d"),
     { period: null, against: "quarter", level: "district", measure: null, classes: null, show: "split", extent: null });

@@ -1,5 +1,6 @@
 // RiskMap: two quarters of the published run compared (compare.html?compare=quarters): side by side on two maps whose
-// pan and zoom follow each other, or one map coloured by the change in score between them. Leaflet is loaded when this
+// pan and zoom follow each other, or one map coloured by the change in score (or in an indicator's rate per 1,000 pupils)
+// between them. Leaflet is loaded when this
 // view opens. The score tables are the caller's (the API cuts them to the caller's scope). Plain ES module: no globals.
 
 import { fetchAbout, fetchDistrictScores, fetchDistricts, fetchIndicators, fetchRegionScores, fetchRegions, fetchScoreRunStatus, reportBug } from "../shared/api.js";
@@ -7,8 +8,8 @@ import { element } from "../shared/dom.js";
 import { formatQuarter, formatScore, localizedName, t } from "../shared/i18n.js";
 import { applyDemoBanner, initPage } from "../shared/page.js";
 import { loadScript } from "../shared/scripts.js";
-import { changeText } from "../map/change.js";
-import { changeColor, changeKey } from "../map/change-style.js";
+import { changeText, rateChangeText } from "../map/change.js";
+import { changeColor, changeKey, rateChangeKey } from "../map/change-style.js";
 import { classKey, classSummary, districtStyle, isOutside, REGION_OUTLINE } from "../map/choropleth.js";
 import { renderLegend } from "../map/legend.js";
 import { createMapExport } from "../map/mapexport.js";
@@ -16,7 +17,7 @@ import "../map/messages.js";
 import { initSelectors, measureTitle, retranslateSelectors, selectView, selectedView } from "../map/selectors.js";
 import firstView from "../map/first-view.json" with { type: "json" };
 import { renderChangeLegend } from "./change-legend.js";
-import { addressWithPeriodsView, earlierPeriod, periodsViewFromSearch } from "./periods-view.js";
+import { addressWithPeriodsView, CHANGE_SHOWS, earlierPeriod, periodsViewFromSearch } from "./periods-view.js";
 import "./periods-messages.js";
 
 const LEAFLET_SCRIPT = "/lib/leaflet/leaflet.js";
@@ -79,7 +80,7 @@ function writeAddress() {
 }
 
 function shownSlots() {
-  return state.shown?.show === "change" ? [slots.change] : [slots.earlier, slots.later];
+  return CHANGE_SHOWS.includes(state.shown?.show) ? [slots.change] : [slots.earlier, slots.later];
 }
 
 // ---------------------------------------------------------------------------
@@ -153,9 +154,18 @@ function tooltip(name, rows) {
   return root;
 }
 
-/** How a slot draws a unit: its style, its data-* key and its tooltip rows. */
+/** How a slot draws a unit: its style, its data-* key and its tooltip rows. The rate change map's units are { earlier, later } pairs. */
 function drawing(slot) {
-  const { measure, against } = state.shown;
+  const { measure, against, show } = state.shown;
+  if (slot.name === "change" && show === "rate-change") {
+    const key = (pair) => rateChangeKey(pair?.earlier, pair?.later);
+    return {
+      attribute: "change",
+      key,
+      style: (pair) => ({ ...CHANGE_OUTLINE, fillColor: changeColor(key(pair)) }),
+      rows: (pair) => [[t("periods.rateChange.tooltip"), rateChangeText(pair?.earlier, pair?.later)]],
+    };
+  }
   if (slot.name === "change") {
     return {
       attribute: "change",
@@ -210,10 +220,11 @@ function drawUnits(slot) {
 
 function renderSlotText(slot) {
   if (!state.shown || !slot.period) return;
-  const { measure, classification, from, to } = state.shown;
+  const { measure, classification, from, to, show } = state.shown;
   if (slot.name === "change") {
-    slot.label.textContent = t("periods.change.label", { from: formatQuarter(from), to: formatQuarter(to) });
-    renderChangeLegend(slot.legend, { from, to });
+    const rate = show === "rate-change";
+    slot.label.textContent = t(rate ? "periods.rateChange.label" : "periods.change.label", { from: formatQuarter(from), to: formatQuarter(to) });
+    renderChangeLegend(slot.legend, { from, to, rate });
   } else {
     slot.label.textContent = t("periods.map.label", { period: formatQuarter(slot.period) });
     renderLegend(slot.legend, { ...slot.shown, title: measureTitle(measure), classification }, { titleId: `${slot.name}-legend-title` });
@@ -222,13 +233,14 @@ function renderSlotText(slot) {
 }
 
 function describe(slot) {
-  const { measure, classification, from, to } = state.shown;
+  const { measure, classification, from, to, show } = state.shown;
+  const keys = show === "rate-change" ? "periods.rateLegend" : "periods.legend";
   const title = slot.name === "change"
-    ? [t("periods.legend.title", { from: formatQuarter(from), to: formatQuarter(to) }), measureTitle(measure)]
+    ? [t(`${keys}.title`, { from: formatQuarter(from), to: formatQuarter(to) }), measureTitle(measure)]
     : [measureTitle(measure), `${formatQuarter(slot.period)} · ${t(`classes.${classification}`)}`];
   return {
     title: [...title, t("mapexport.kazakhstan")],
-    legendTitle: slot.name === "change" ? t("periods.legend.unit") : t("mapexport.legend"),
+    legendTitle: slot.name === "change" ? t(`${keys}.unit`) : t("mapexport.legend"),
     demo: state.about?.demo === true,
     attribution: state.about?.attribution ?? "",
   };
@@ -241,7 +253,7 @@ function exportOf(slot) {
     describe: () => describe(slot),
     id: `${slot.name}-download`,
     label: () => (slot.name === "change" ? t("periods.downloadChange") : t("periods.download", { period: formatQuarter(slot.period ?? "") })),
-    fileName: () => `riskmap-${slot.name === "change" ? `change-${state.shown.from}-${state.shown.to}` : slot.period}${state.about?.demo ? "-demo" : ""}.png`,
+    fileName: () => `riskmap-${slot.name === "change" ? `${state.shown.show}-${state.shown.from}-${state.shown.to}` : slot.period}${state.about?.demo ? "-demo" : ""}.png`,
   });
   return slot.export;
 }
@@ -258,7 +270,7 @@ function retranslate() {
     renderSlotText(slot);
     if (slot.units) drawUnits(slot);
   }
-  if (state.shown && !state.shown.from) els.note.textContent = t("periods.noEarlier", { period: formatQuarter(state.shown.to) });
+  if (state.shown) els.note.textContent = noteText(state.shown);
   renderStatus();
 }
 
@@ -271,6 +283,16 @@ function showError(error) {
   els.errorBox.hidden = false;
 }
 
+/** Why no map is shown, or "": no earlier quarter, or a rate change map asked of a measure that is not an indicator. */
+function noteText({ from, to, show, measure }) {
+  if (!from) return t("periods.noEarlier", { period: formatQuarter(to) });
+  return show === "rate-change" && !measure.startsWith("indicator:") ? t("periods.rateChange.needsIndicator") : "";
+}
+
+function byKato(table) {
+  return new Map(table.units.map((unit) => [String(unit.code), unit]));
+}
+
 /** Loads the tables the chosen comparison needs and draws them, unless a newer choice came meanwhile. */
 async function compareQuarters() {
   const request = ++state.requests;
@@ -281,20 +303,27 @@ async function compareQuarters() {
   renderStatus();
   const fetchTable = view.level === "region" ? fetchRegionScores : fetchDistrictScores;
   const table = (period) => fetchTable({ run: state.run.id, period, measure: view.measure, classes: view.classes });
-  // The change map reads the selected quarter's changes, which the run computed against the earlier quarter.
-  const periods = !from ? [] : view.show === "change" ? [["change", view.period]] : [["earlier", from], ["later", view.period]];
-  const tables = await Promise.all(periods.map(([, period]) => table(period)));
+  const note = noteText({ ...view, from, to: view.period });
+  // The score's change map reads the selected quarter's changes, which the run computed against the earlier quarter;
+  // the rate's compares the two quarters' rates.
+  const maps = note ? [] : { split: [["earlier", [from]], ["later", [view.period]]], change: [["change", [view.period]]], "rate-change": [["change", [from, view.period]]] }[view.show];
+  const tables = await Promise.all(maps.map(([, periods]) => Promise.all(periods.map(table))));
   if (request !== state.requests) return;
-  state.shown = { ...view, from, to: view.period, classification: tables[0]?.classification ?? view.classes };
-  els.note.hidden = from !== null;
-  els.note.textContent = from ? "" : t("periods.noEarlier", { period: formatQuarter(view.period) });
-  els.maps.dataset.show = from ? view.show : "none";
-  for (const slot of Object.values(slots)) slot.figure.hidden = !periods.some(([name]) => name === slot.name);
-  periods.forEach(([name, period], i) => {
+  state.shown = { ...view, from, to: view.period, classification: tables[0]?.[0]?.classification ?? view.classes };
+  els.note.hidden = note === "";
+  els.note.textContent = note;
+  els.maps.dataset.show = note ? "none" : view.show;
+  for (const slot of Object.values(slots)) slot.figure.hidden = !maps.some(([name]) => name === slot.name);
+  maps.forEach(([name, periods], i) => {
     const slot = slots[name];
+    const later = tables[i].at(-1);
+    const earlier = tables[i].length === 2 ? byKato(tables[i][0]) : null;
+    const period = periods.at(-1);
     slot.period = period;
-    slot.unitsByKato = new Map(tables[i].units.map((unit) => [String(unit.code), unit]));
-    slot.shown = { period: tables[i].period, thresholds: tables[i].thresholds, outside: tables[i].units.some((unit) => isOutside(unit, view.measure)) };
+    slot.unitsByKato = earlier
+      ? new Map([...byKato(later)].map(([kato, unit]) => [kato, { earlier: earlier.get(kato), later: unit }]))
+      : byKato(later);
+    slot.shown = { period: later.period, thresholds: later.thresholds, outside: later.units.some((unit) => isOutside(unit, view.measure)) };
     slot.figure.dataset.period = period;
     drawUnits(slot);
     renderSlotText(slot);

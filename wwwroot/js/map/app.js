@@ -4,7 +4,7 @@
 import { fetchDistrictScores, fetchIndicators, fetchProfile, fetchRegionScores, mapImageUrl, reportBug } from "../shared/api.js";
 import { renderBreadcrumb } from "./breadcrumb.js";
 import { classKey, classSummary, districtStyle, isOutside, REGION_OUTLINE } from "./choropleth.js";
-import { readView, writeView } from "./deeplink.js";
+import { PROGRAMME_PARAM, readView, writeView } from "./deeplink.js";
 import { createDistrictLabels } from "./districtlabels.js";
 import { createDistricts } from "./districts.js";
 import { emergingHotSpots } from "./emerging-data.js";
@@ -356,11 +356,18 @@ function describeMap() {
   };
 }
 
-/** The server's image of the shown score view at a size; null for the emerging hot-spot layer, drawn in the browser. */
+/**
+ * The server's image of the shown score view at a size, with the overlays shown: the linked programme's targets (its
+ * panel's "Hide" takes it out of the address) and, while the map is coloured by them, the emerging hot spots (drawn by
+ * the server as symbols over the composite classes).
+ */
 function mapImageAddress(size) {
-  if (state.layer || !state.shown) return null;
+  if (!state.shown) return null;
   const { measure, period, classification } = state.shown;
-  return mapImageUrl({ measure, period, classes: classification }, { region: state.region, lang: getLanguage(), ...size });
+  return mapImageUrl({ measure, period, classes: classification }, {
+    region: state.region, lang: getLanguage(), ...size,
+    targets: new URLSearchParams(window.location.search).get(PROGRAMME_PARAM), hotspots: state.layer ? "emerging" : null,
+  });
 }
 
 function mapFileName() {

@@ -1,8 +1,8 @@
-// How a unit is drawn on the change map: by its score's change between two quarters, on a diverging scale (blue falls,
-// red rises, both stronger with the size of the change), a change within its uncertainty as "no clear change" (neutral,
-// hatched) and a unit without a change as no data. Whether a change is clear is change.js's rule. Plain ES module: no globals.
+// How a unit is drawn on the change map: by its score's (or an indicator's rate's) change between two quarters, on a
+// diverging scale (blue falls, red rises, both stronger with the size of the change), a change within its uncertainty as
+// "no clear change" (neutral, hatched) and a unit without a change as no data. Whether a change is clear is change.js's rule. Plain ES module: no globals.
 
-import { changeDirection, changeOf } from "./change.js";
+import { changeDirection, changeOf, rateChange } from "./change.js";
 import palette from "./palette.json" with { type: "json" };
 
 /** Score points at which a clear change moves to the next, stronger colour: below 0.5, 0.5–1.5, 1.5 and more. */
@@ -31,6 +31,18 @@ export function changeStep(value) {
 export function changeKey(unit, kind) {
   const category = changeCategory(unit, kind);
   return category === "rise" || category === "fall" ? `${category}-${changeStep(changeOf(unit, kind))}` : category;
+}
+
+/** Shares of the earlier rate at which a clear change of a rate moves to the next, stronger colour: below 25 %, 25–50 %, 50 % and more. */
+export const RATE_STEPS = Object.freeze([0.25, 0.5]);
+
+/** The data-change key of a rate's change between two quarters' units: as changeKey, stronger with the change's share of the earlier rate (a rise from none the strongest). */
+export function rateChangeKey(earlierUnit, laterUnit) {
+  const rate = rateChange(earlierUnit, laterUnit);
+  if (rate === null) return "none";
+  if (rate.direction === "steady") return "steady";
+  const share = rate.earlier > 0 ? Math.abs(rate.change) / rate.earlier : Infinity;
+  return `${rate.direction}-${1 + RATE_STEPS.filter((step) => share >= step).length}`;
 }
 
 /** The fill colour of a data-change key. */

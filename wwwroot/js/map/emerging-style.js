@@ -7,36 +7,18 @@
 // for every colour-vision deficiency and in greyscale; red against blue stays apart for the common (red-green)
 // deficiencies. Plain ES module: no DOM, no globals.
 
-/** The outline of a lasting, a recent and an irregular pattern, and of no pattern (Leaflet path options). */
-const PATTERN_OUTLINE = Object.freeze({ color: "#1b1f24", weight: 1.6 });
-export const OUTLINES = Object.freeze({
-  solid: Object.freeze({ ...PATTERN_OUTLINE, dashArray: null }),
-  dashed: Object.freeze({ ...PATTERN_OUTLINE, dashArray: "6 3" }),
-  dotted: Object.freeze({ ...PATTERN_OUTLINE, dashArray: "1 3" }),
-  plain: Object.freeze({ color: "#5f6b7a", weight: 0.8, dashArray: null }),
-});
-const [SOLID, DASHED, DOTTED, PLAIN] = ["solid", "dashed", "dotted", "plain"];
+import palette from "./palette.json" with { type: "json" };
 
-/** The categories in the legend's order (hot first, lasting first; then cold; then no pattern), with fill and outline (a key of OUTLINES). */
-export const CATEGORY_STYLES = Object.freeze([
-  ["intensifying-hot-spot", "#67001f", SOLID],
-  ["persistent-hot-spot", "#b2182b", SOLID],
-  ["diminishing-hot-spot", "#f4a582", SOLID],
-  ["historical-hot-spot", "#fddbc7", SOLID],
-  ["consecutive-hot-spot", "#8c1a1a", DASHED],
-  ["new-hot-spot", "#e8705f", DASHED],
-  ["oscillating-hot-spot", "#d73027", DOTTED],
-  ["sporadic-hot-spot", "#fdbb84", DOTTED],
-  ["intensifying-cold-spot", "#08306b", SOLID],
-  ["persistent-cold-spot", "#2166ac", SOLID],
-  ["diminishing-cold-spot", "#92c5de", SOLID],
-  ["historical-cold-spot", "#d1e5f0", SOLID],
-  ["consecutive-cold-spot", "#084594", DASHED],
-  ["new-cold-spot", "#6baed6", DASHED],
-  ["oscillating-cold-spot", "#2171b5", DOTTED],
-  ["sporadic-cold-spot", "#a6cee3", DOTTED],
-  ["no-pattern", "#c8c8c8", PLAIN],
-].map(([category, fill, outline]) => Object.freeze({ category, fill, outline })));
+/** The outline of a lasting, a recent and an irregular pattern, and of no pattern (Leaflet path options). */
+export const OUTLINES = Object.freeze(Object.fromEntries(
+  Object.entries(palette.emerging.outlines).map(([kind, outline]) => [kind, Object.freeze({ ...outline })]),
+));
+
+/**
+ * The categories in the legend's order (hot first, lasting first; then cold; then no pattern), with fill and outline (a
+ * key of OUTLINES), from palette.json, which the server's map images read too.
+ */
+export const CATEGORY_STYLES = Object.freeze(palette.emerging.categories.map(([category, fill, outline]) => Object.freeze({ category, fill, outline })));
 
 const BY_CATEGORY = new Map(CATEGORY_STYLES.map((style) => [style.category, style]));
 

@@ -1,8 +1,8 @@
 // "Download map": the server's PNG of the view shown (GET /api/maps/image.png: drawn from PostGIS with the caller's
 // scope, titled, with legend, scale bar, north arrow, attribution and demo marker) at the map's size in device pixels.
-// The emerging hot-spot layer, which the server does not draw, is drawn here from what is on screen instead: the
-// basemap tiles of this origin, the district and region layers (SVG), a title, the legend as the page shows it, the demo
-// marker and the attribution. Plain ES module: no globals.
+// A map the server does not draw (the quarter comparison's) is drawn here from what is on screen instead: the basemap
+// tiles of this origin, the district and region layers (SVG), a title, the legend as the page shows it, the demo marker
+// and the attribution. Plain ES module: no globals.
 
 import { element } from "../shared/dom.js";
 import { saveFile } from "../shared/download.js";

@@ -9,11 +9,12 @@ import "./programmes-messages.js";
 import { pageHref } from "./programme-list.js";
 import { fetchProgramme, fetchProgrammeTargets } from "./programmes-api.js";
 import { PROGRAMME_PARAM as PARAM } from "../map/deeplink.js";
+import palette from "../map/palette.json" with { type: "json" };
 
 const L = window.L;
 const PANE = "programme-targets";
 /** Outlines apart from the class colours; overdue ones are also dashed, so colour is not the only sign. */
-const TARGET_COLOR = "#5b2a86";
+const TARGET_COLOR = palette.target.color;
 const OVERDUE_COLOR = "#a01818";
 
 function targetName(props) {
@@ -39,7 +40,7 @@ function layerOf(collection) {
     style: (feature) => {
       const overdue = feature.properties.overdueMeasures > 0;
       const color = overdue ? OVERDUE_COLOR : TARGET_COLOR;
-      return { color, fillColor: color, fillOpacity: 0.5, weight: 3, fill: feature.geometry.type === "Point", dashArray: overdue ? "6 4" : null };
+      return { color, fillColor: color, fillOpacity: 0.5, weight: palette.target.weight, fill: feature.geometry.type === "Point", dashArray: overdue ? "6 4" : null };
     },
   });
 }

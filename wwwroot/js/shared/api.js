@@ -224,11 +224,14 @@ async function fetchScores({ run, ...view }, filters) {
 
 /**
  * The address of the server's PNG of the district map of a view (measure, period, classes as for fetchScores), fitted to
- * a region when one is given, in a language and size (GET /api/maps/image.png).
+ * a region when one is given, in a language and size (GET /api/maps/image.png), with the overlays given: targets (a
+ * programme's id) and hotspots ("emerging").
  */
-export function mapImageUrl(view, { region, lang, width, height }) {
+export function mapImageUrl(view, { region, lang, width, height, targets = null, hotspots = null }) {
   const params = viewParams(view, { level: "district", lang, width, height });
   if (region) params.set("region", region);
+  if (targets) params.set("targets", targets);
+  if (hotspots) params.set("hotspots", hotspots);
   return `/api/maps/image.png?${params}`;
 }
 

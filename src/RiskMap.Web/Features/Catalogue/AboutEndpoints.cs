@@ -1,10 +1,12 @@
+using RiskMap.Core.Localization;
 using RiskMap.Data.Queries;
 
 namespace RiskMap.Web.Features.Catalogue;
 
 public static class AboutEndpoints
 {
-    public const string BoundaryAttribution = "Boundaries: geokz © Alexander Rodionov, CC BY 4.0";
+    /// <summary>The boundaries' credit in English, for machine clients (TileJSON, /api/about); images write it in their language.</summary>
+    public static readonly string BoundaryAttribution = MapImageTexts.Attribution(Language.En);
 
     public static void MapAboutEndpoints(this IEndpointRouteBuilder api, IConfiguration configuration)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using RiskMap.Core.Access;
 using RiskMap.Core.Geography;
 using RiskMap.Core.HotSpots;
 using RiskMap.Core.Localization;
@@ -47,11 +48,14 @@ public static class EmergingHotSpotEndpoints
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+    /// <summary>401 for the public, 403 for a data steward: hot spots are derived from scores in full (also map images' overlay).</summary>
+    public static IResult? RefuseReader(AccessScope scope) => scope.RefuseWithoutDetail("emerging hot spots");
+
     private static async Task<Results<Ok<EmergingHotSpotAnswer>, ProblemHttpResult>> ListAsync(HttpContext http, EmergingHotSpotQueries hotSpots,
         GeographyQueries geography, MapDataWatcher published, [FromQuery] string? level, [FromQuery] string? region, [FromQuery] string? lang)
     {
         var scope = http.CallerScope();
-        if (scope.RefuseWithoutDetail("emerging hot spots") is { } refusal) return (ProblemHttpResult)refusal;
+        if (RefuseReader(scope) is { } refusal) return (ProblemHttpResult)refusal;
         var entityLevel = level switch
         {
             null or "district" => EntityLevel.District,

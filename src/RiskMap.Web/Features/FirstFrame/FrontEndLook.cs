@@ -7,10 +7,11 @@ namespace RiskMap.Web.Features.FirstFrame;
 
 /// <summary>
 /// What the front end's map is drawn with, read from its JSON files so that the server's pictures (the first frame, map
-/// images) and the map draw alike: the first view's box, the outlines' simplification and the palette; and so that the
-/// server's documents (briefs) call a change a rise or a fall exactly where the map does.
+/// images) and the map draw alike: the first view's box, the outlines' simplification, the palette and the overlays' look;
+/// and so that the server's documents (briefs) call a change a rise or a fall exactly where the map does.
 /// </summary>
-public sealed record FrontEndLook(FirstView View, double RegionSimplify, double DistrictSimplify, ChoroplethPalette Palette, ChangeRule Change)
+public sealed record FrontEndLook(FirstView View, double RegionSimplify, double DistrictSimplify, ChoroplethPalette Palette, OverlayPalette Overlays,
+    ChangeRule Change)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -20,7 +21,7 @@ public sealed record FrontEndLook(FirstView View, double RegionSimplify, double 
     {
         var view = Load<ViewFile>(webRoot, "js/map/first-view.json");
         return new FrontEndLook(new FirstView(view.Bounds[0][0], view.Bounds[0][1], view.Bounds[1][0], view.Bounds[1][1], view.Padding, view.ZoomSnap),
-            view.RegionSimplify, view.DistrictSimplify, Load<ChoroplethPalette>(webRoot, "js/map/palette.json"),
+            view.RegionSimplify, view.DistrictSimplify, Load<ChoroplethPalette>(webRoot, "js/map/palette.json"), Load<OverlayPalette>(webRoot, "js/map/palette.json"),
             Load<ChangeRule>(webRoot, "js/map/change-rule.json"));
     }
 

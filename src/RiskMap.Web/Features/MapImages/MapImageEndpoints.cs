@@ -2,8 +2,11 @@ using System.Diagnostics;
 using RiskMap.Core.Geography;
 using RiskMap.Core.Localization;
 using RiskMap.Data.Access;
+using RiskMap.Data.Programmes;
 using RiskMap.Data.Queries;
 using RiskMap.Web.Features.Access;
+using RiskMap.Web.Features.EmergingHotSpots;
+using RiskMap.Web.Features.Programmes;
 using RiskMap.Web.Features.Scoring;
 using RiskMap.Web.Features.Tiles;
 using RiskMap.Web.Hosting;
@@ -31,11 +34,11 @@ public static class MapImageEndpoints
 
     public static void MapMapImageEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/maps/image.png", (HttpContext http, MapDataWatcher watcher, MapImageMaker maker, GeographyQueries geography) =>
-                AnswerAsync(MapImageFormat.Png, http, watcher, maker, geography))
+        api.MapGet("/maps/image.png", (HttpContext http, MapDataWatcher watcher, MapImageMaker maker, GeographyQueries geography, ProgrammeStore programmes) =>
+                AnswerAsync(MapImageFormat.Png, http, watcher, maker, geography, programmes))
             .Describe(Png, "PNG");
-        api.MapGet("/maps/image.svg", (HttpContext http, MapDataWatcher watcher, MapImageMaker maker, GeographyQueries geography) =>
-                AnswerAsync(MapImageFormat.Svg, http, watcher, maker, geography))
+        api.MapGet("/maps/image.svg", (HttpContext http, MapDataWatcher watcher, MapImageMaker maker, GeographyQueries geography, ProgrammeStore programmes) =>
+                AnswerAsync(MapImageFormat.Svg, http, watcher, maker, geography, programmes))
             .Describe(Svg, "SVG (text kept as text)");
     }
 
@@ -45,8 +48,11 @@ public static class MapImageEndpoints
         .WithDescription(MapImageRequest.Description + " The units are coloured as the map colours them for the caller: outside the " +
                          "caller's scope only the public's composite classes, none by a domain or an indicator ('outside your area'), " +
                          "and no class where a unit has fewer pupils than Access:MinimumPupilsForClass. Domains and indicators need an " +
-                         "analyst, planner or education role. Every image is audited like an export; images are kept per published " +
-                         "run, import and scope. 404 when nothing is published or the measure or unit is unknown; 503 when the " +
+                         "analyst, planner or education role, and so do the overlays: targets as the programme API (401 for the public, 403 " +
+                         "for a data steward, 404 for a programme outside the caller's region or unknown), hotspots=emerging as " +
+                         "GET /api/hotspots/emerging (401, 403), drawn only on units the caller sees in full. Every image is audited " +
+                         "like an export; images are kept per published run, import, scope and overlay. 404 when nothing is published " +
+                         "or the measure or unit is unknown; 503 when the " +
                          "server lacks a font with Kazakh and Russian letters.")
         .Produces(StatusCodes.Status200OK, contentType: mediaType)
         .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -56,14 +62,17 @@ public static class MapImageEndpoints
         .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static async Task<IResult> AnswerAsync(MapImageFormat format, HttpContext http, MapDataWatcher watcher, MapImageMaker maker,
-        GeographyQueries geography)
+        GeographyQueries geography, ProgrammeStore programmes)
     {
         var query = http.Request.Query;
         var request = MapImageRequest.Parse(query["level"], query["region"], query["district"], query["period"], query["classes"],
-            query["domain"], query["indicator"], query["lang"], http.Request.Headers.AcceptLanguage.FirstOrDefault(), query["width"], query["height"]);
+            query["domain"], query["indicator"], query["lang"], http.Request.Headers.AcceptLanguage.FirstOrDefault(), query["width"], query["height"],
+            query["targets"], query["hotspots"]);
         var scope = http.CallerScope();
         if ((ScoreEndpoints.RefuseMeasure(scope, request.View.Measure)
-             ?? await scope.RefuseFiltersAsync(geography, request.RegionKato, request.DistrictKato, schoolLevel: false)) is { } refusal)
+             ?? await scope.RefuseFiltersAsync(geography, request.RegionKato, request.DistrictKato, schoolLevel: false)
+             ?? (request.EmergingHotSpots ? EmergingHotSpotEndpoints.RefuseReader(scope) : null)
+             ?? (request.Programme is { } programme ? (await scope.ReadableAsync(programmes, programme)).Refusal : null)) is { } refusal)
             return refusal;
         var version = await watcher.CurrentAsync();
         if (version.Run is null || QueryParameters.PublishedQuarter("period", request.View.Period, version) is not { } period)
@@ -92,7 +101,8 @@ public static class MapImageEndpoints
             ["format"] = format.ToString().ToLowerInvariant(), ["level"] = request.Level.ToCode(), ["region"] = request.RegionKato,
             ["district"] = request.DistrictKato, ["period"] = period, ["by"] = request.View.Measure.ToString(),
             ["classes"] = request.View.QuantileClasses ? "quantile" : "fixed", ["lang"] = request.Language.Code(),
-            ["width"] = request.Width, ["height"] = request.Height,
+            ["width"] = request.Width, ["height"] = request.Height, ["targets"] = request.Programme,
+            ["hotspots"] = request.EmergingHotSpots ? "emerging" : null,
         });
         var extension = format == MapImageFormat.Png ? "png" : "svg";
         return Results.File(answer.Image, format == MapImageFormat.Png ? Png : Svg,
