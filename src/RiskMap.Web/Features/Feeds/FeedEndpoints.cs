@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
 using RiskMap.Core.Localization;
 using RiskMap.Data.Access;
 using RiskMap.Data.Feeds;
@@ -26,7 +27,9 @@ public static partial class FeedEndpoints
 
     public static void MapFeedEndpoints(this IEndpointRouteBuilder api)
     {
-        var feeds = api.MapGroup("/feeds").WithTags("Feeds").RequireAuthorization(FeedAccess.FeedPolicy);
+        // The scheme named in the metadata too, so the OpenAPI document declares the X-Api-Key requirement.
+        var feeds = api.MapGroup("/feeds").WithTags("Feeds")
+            .RequireAuthorization(new AuthorizeAttribute(FeedAccess.FeedPolicy) { AuthenticationSchemes = FeedAccess.ApiKeyScheme });
 
         feeds.MapPost("/observations", PushAsync)
             .RequireRateLimiting(FeedAccess.FeedLimit)
