@@ -31,7 +31,17 @@ public sealed class AgencyClientStore(NpgsqlDataSource dataSource)
     /// <summary>How long the last use of a key may lag: a busy client's requests do not each write its key's row.</summary>
     private static readonly TimeSpan LastUseGranularity = TimeSpan.FromMinutes(1);
 
-    private sealed record ClientRow(long Id, string Name, string Description, string[] Indicators, string[] Regions, string CreatedBy, DateTime CreatedAt);
+    // A class, not a positional record: Dapper matches constructors by the reader's field types, which say Array for text[].
+    private sealed class ClientRow
+    {
+        public long Id { get; init; }
+        public string Name { get; init; } = "";
+        public string Description { get; init; } = "";
+        public string[] Indicators { get; init; } = [];
+        public string[] Regions { get; init; } = [];
+        public string CreatedBy { get; init; } = "";
+        public DateTime CreatedAt { get; init; }
+    }
 
     private sealed record KeyRow(long Id, long ClientId, string PublicId, string CreatedBy, DateTime CreatedAt, DateTime ExpiresAt,
         DateTime? RevokedAt, string? RevokedBy, DateTime? LastUsedAt)
@@ -139,9 +149,8 @@ public sealed class AgencyClientStore(NpgsqlDataSource dataSource)
     public async Task<FeedPermissions> PermissionsAsync(long clientId)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
-        var (indicators, regions) = await connection.QuerySingleAsync<(string[], string[])>(
-            "SELECT indicators, regions FROM agency_clients WHERE id = @clientId", new { clientId });
-        return new FeedPermissions(indicators.ToHashSet(), regions.ToHashSet());
+        var client = await connection.QuerySingleAsync<ClientRow>($"{Clients} WHERE id = @clientId", new { clientId });
+        return new FeedPermissions(client.Indicators.ToHashSet(), client.Regions.ToHashSet());
     }
 
     private const string Clients =
