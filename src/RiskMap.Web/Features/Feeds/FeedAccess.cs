@@ -10,7 +10,8 @@ namespace RiskMap.Web.Features.Feeds;
 /// </summary>
 public static class FeedAccess
 {
-    public const string ApiKeyScheme = "api-key";
+    /// <summary>The name main's OpenAPI document declares for X-Api-Key (AccessSetup.MachineClientScheme there), so the feed operations reference it.</summary>
+    public const string ApiKeyScheme = "apiKey";
     public const string FeedPolicy = "agency-client";
     public const string FeedLimit = "feeds";
 
