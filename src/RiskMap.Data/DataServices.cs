@@ -44,6 +44,8 @@ public static class DataServices
         services.AddSingleton<IImporter, SchoolImporter>();
         services.AddSingleton<IImporter, ObservationImporter>();
         services.AddSingleton<ImportService>();
+        services.AddSingleton<Feeds.AgencyClientStore>();
+        services.AddSingleton<Feeds.FeedService>();
         services.AddSingleton<GeographyQueries>();
         services.AddSingleton<SchoolQueries>();
         services.AddSingleton<UnitSearch>();

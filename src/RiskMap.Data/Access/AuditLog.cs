@@ -41,6 +41,10 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         public const string AlertRulesChanged = "alert-rules-changed";
         public const string WebhookRegistered = "webhook-registered";
         public const string WebhookRemoved = "webhook-removed";
+        public const string AgencyClientRegistered = "agency-client-registered";
+        public const string AgencyKeyIssued = "agency-key-issued";
+        public const string AgencyKeyRevoked = "agency-key-revoked";
+        public const string FeedRefused = "feed-refused";
     }
 
     public async Task WriteAsync(AuditEntry entry)

@@ -6,7 +6,10 @@ using RiskMap.Core.Imports;
 
 namespace RiskMap.Data.Imports;
 
-public sealed record ImportRequest(ImportKind Kind, string FilePath, string FileName, string ImportedBy, ImportOptions Options);
+/// <param name="BeforeCommit">Run in the import's transaction once its rows are stored (never in a dry run), for a record
+/// that must exist exactly when they do, such as a feed batch's.</param>
+public sealed record ImportRequest(ImportKind Kind, string FilePath, string FileName, string ImportedBy, ImportOptions Options,
+    Func<ImportContext, ImportCounts, Task>? BeforeCommit = null);
 
 /// <summary>
 /// The one code path of every import, from the command line and from HTTP uploads alike: size limits, the batch
@@ -90,6 +93,7 @@ public sealed class ImportService(
                 logger.LogInformation("Import batch {BatchId} (dry run) rolled back: {Counts}", batchId, counts);
                 return (new ImportResult(0, request.Kind, counts, warnings), preview!.Changes);
             }
+            if (request.BeforeCommit is { } beforeCommit) await beforeCommit(context, counts);
             await Tiles.MapDataVersion.NotifyAsync(connection, transaction, request.Kind.Code());
             await transaction.CommitAsync(cancellationToken);
 

@@ -58,6 +58,9 @@ public static class CliApp
                     services.GetRequiredService<IConfiguration>(), GeodataOption(services, arguments), int.Parse(schools, CultureInfo.InvariantCulture),
                     keep: arguments.Option("keep") == "true"),
                 "bench" when arguments.Words.ElementAtOrDefault(1) == "forecast" => await ForecastBenchmark.RunAsync(services),
+                "bench" when arguments.Words.ElementAtOrDefault(1) == "feed" => await FeedBenchmark.RunAsync(
+                    services.GetRequiredService<IConfiguration>(), GeodataOption(services, arguments),
+                    int.Parse(arguments.Option("values") ?? "100000", CultureInfo.InvariantCulture), keep: arguments.Option("keep") == "true"),
                 "bench" when arguments.Words.ElementAtOrDefault(1) == "exports" => await ExportBenchmark.RunAsync(
                     services.GetRequiredService<IConfiguration>(), GeodataOption(services, arguments),
                     (arguments.Option("rows") ?? "100000").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture)).ToList(),
@@ -206,6 +209,7 @@ public static class CliApp
               riskmap bench scoring [--schools 7700,100000,1000000] [--keep]   time a full recompute against one table scan
               riskmap bench scoring --core [--schools N,..] [--replications 50,100,200] [--rounds 1]   the scoring alone in memory, 2.0 against 1.0
               riskmap bench exports [--rows 10000,100000] [--keep]    CSV/XLSX export time and memory against COPY ... TO STDOUT
+              riskmap bench feed [--values 100000] [--keep]   an agency feed batch through POST /api/feeds/observations against binary COPY
               riskmap bench forecast [--schools N] [--keep]   rolling-origin backtest of the forecasts and their baselines, per level and horizon,
                                                            and the time; --schools: on the scoring benchmark's N synthetic schools
               riskmap bench tiles [--seconds 60]           tile latency vs direct ST_AsMVT, wrk throughput vs a static file, z5 size

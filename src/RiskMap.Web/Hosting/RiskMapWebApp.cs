@@ -7,6 +7,7 @@ using RiskMap.Web.Features.Alerts;
 using RiskMap.Web.Features.EmergingHotSpots;
 using RiskMap.Web.Features.Forecasts;
 using RiskMap.Web.Features.Exports;
+using RiskMap.Web.Features.Feeds;
 using RiskMap.Web.Features.FirstFrame;
 using RiskMap.Web.Features.Geography;
 using RiskMap.Web.Features.Health;
@@ -66,6 +67,7 @@ public static class RiskMapWebApp
         builder.ConfigureRequestLimits();
         builder.Services.AddExceptionHandler<TextInputGuard.DatabaseTextRefusal>();
         builder.Services.AddRiskMapAccess(builder.Configuration);
+        builder.Services.AddAgencyFeeds(builder.Configuration);
         builder.Services.AddOpenApi(options =>
         {
             // OGC API – Features declares the OpenAPI 3.0 conformance class.
@@ -140,6 +142,8 @@ public static class RiskMapWebApp
         api.MapAlertRuleEndpoints();
         api.MapWebhookEndpoints();
         api.MapImportEndpoints();
+        api.MapAgencyClientEndpoints();
+        api.MapFeedEndpoints();
         api.MapVintageEndpoints();
         api.MapScoreEndpoints();
         api.MapScoreRunEndpoints();

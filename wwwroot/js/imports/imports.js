@@ -6,6 +6,7 @@ import { element } from "../shared/dom.js";
 import { formatNumber, formatQuarter, formatTime, getLanguage, localizedName, t, tPlural } from "../shared/i18n.js";
 import "./imports-messages.js";
 import { loadVintages, renderVintages } from "./vintages.js";
+import { loadAgencyClients, renderAgencyClients } from "./agency-clients.js";
 import { initPage, loadDemoBanner } from "../shared/page.js";
 import { addFact, cellWith, statusBadge, timeElement } from "../shared/status-view.js";
 
@@ -366,6 +367,7 @@ function render() {
   renderResult();
   renderBatches();
   renderVintages();
+  renderAgencyClients();
   renderStatusLine();
 }
 
@@ -411,6 +413,7 @@ function showAccess(me) {
       renderCodes();
     }, reportBug);
     loadVintages().catch(reportBug);
+    loadAgencyClients().catch(reportBug);
     refresh();
     return;
   }

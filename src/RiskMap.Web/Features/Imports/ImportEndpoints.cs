@@ -150,14 +150,15 @@ public static class ImportEndpoints
         }
     }
 
-    private static IResult Rejected(ImportFailedException failed, Language language)
+    /// <summary>The problem answering a refused import: every finding, its status from the gravest; <paramref name="title"/> for other than a file.</summary>
+    internal static IResult Rejected(ImportFailedException failed, Language language, string? title = null)
     {
         var errors = failed.Issues.Where(i => !i.IsWarning).ToList();
         var status = errors.Any(i => i.Problem is ImportProblem.FileTooLarge or ImportProblem.TooManyRows) ? StatusCodes.Status413PayloadTooLarge
             : errors.Any(i => i.Problem is ImportProblem.MalformedJson or ImportProblem.NotAFeatureCollection or ImportProblem.UnreadableFile
                 or ImportProblem.EmptyFile or ImportProblem.MissingColumn) ? StatusCodes.Status400BadRequest
             : StatusCodes.Status422UnprocessableEntity;
-        return Results.Problem(statusCode: status, title: RejectedTitle(language),
+        return Results.Problem(statusCode: status, title: title ?? RejectedTitle(language),
             detail: string.Join(" ", errors.Take(3).Select(e => ImportProblemTexts.Describe(e.Problem, language, OptionSpelling.Query))),
             extensions: new Dictionary<string, object?>
             {
