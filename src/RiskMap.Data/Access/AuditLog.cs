@@ -41,6 +41,8 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         public const string AlertRulesChanged = "alert-rules-changed";
         public const string WebhookRegistered = "webhook-registered";
         public const string WebhookRemoved = "webhook-removed";
+        public const string HeldValuesAccepted = "held-values-accepted";
+        public const string HeldValuesRejected = "held-values-rejected";
     }
 
     public async Task WriteAsync(AuditEntry entry)

@@ -9,24 +9,29 @@ namespace RiskMap.Data.Queries;
 public sealed record ImportBatch(
     long Id, string Kind, string FileName, string Sha256, long SizeBytes, string ImportedBy, string Source, string Status,
     DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int RowsRead, int RowsInserted, int RowsUpdated, int RowsUnchanged,
-    IReadOnlyList<ImportIssue> Issues);
+    int RowsHeld, int RowsStillHeld, IReadOnlyList<ImportIssue> Issues);
 
 /// <summary>
 /// The import log, newest first. A batch still marked running whose lease has lapsed was left by a process that died
 /// (<see cref="BatchLease"/>): it is shown as <c>interrupted</c>, and its data were rolled back with its transaction.
+/// A batch of indicator values counts the values the quarantine held (migration 0025) and how many still wait for a steward.
 /// </summary>
 public sealed class ImportBatchQueries(NpgsqlDataSource dataSource)
 {
     private sealed record Row(
         long Id, string Kind, string FileName, string Sha256, long SizeBytes, string ImportedBy, string Source, string Status,
-        DateTime StartedAt, DateTime? FinishedAt, int RowsRead, int RowsInserted, int RowsUpdated, int RowsUnchanged, string Issues);
+        DateTime StartedAt, DateTime? FinishedAt, int RowsRead, int RowsInserted, int RowsUpdated, int RowsUnchanged, int RowsHeld, int RowsStillHeld,
+        string Issues);
 
     private const string Select = $"""
         SELECT id, kind, file_name AS FileName, sha256, size_bytes AS SizeBytes, imported_by AS ImportedBy, source,
                CASE WHEN status = 'running' AND NOT {ImportBatchLog.RunningSql} THEN 'interrupted' ELSE status END AS Status,
                started_at AS StartedAt, finished_at AS FinishedAt, rows_read AS RowsRead, rows_inserted AS RowsInserted,
-               rows_updated AS RowsUpdated, rows_unchanged AS RowsUnchanged, issues::text AS Issues
-        FROM import_batches
+               rows_updated AS RowsUpdated, rows_unchanged AS RowsUnchanged,
+               (SELECT count(*) FROM held_observations h WHERE h.import_batch_id = b.id)::int AS RowsHeld,
+               (SELECT count(*) FROM held_observations h WHERE h.import_batch_id = b.id AND h.status = 'held')::int AS RowsStillHeld,
+               issues::text AS Issues
+        FROM import_batches b
         """;
 
     public async Task<IReadOnlyList<ImportBatch>> ListAsync(int limit)
@@ -47,6 +52,6 @@ public sealed class ImportBatchQueries(NpgsqlDataSource dataSource)
         r.Id, r.Kind, r.FileName, r.Sha256, r.SizeBytes, r.ImportedBy, r.Source, r.Status,
         new DateTimeOffset(DateTime.SpecifyKind(r.StartedAt, DateTimeKind.Utc)),
         r.FinishedAt is { } f ? new DateTimeOffset(DateTime.SpecifyKind(f, DateTimeKind.Utc)) : null,
-        r.RowsRead, r.RowsInserted, r.RowsUpdated, r.RowsUnchanged,
+        r.RowsRead, r.RowsInserted, r.RowsUpdated, r.RowsUnchanged, r.RowsHeld, r.RowsStillHeld,
         JsonSerializer.Deserialize<List<ImportIssue>>(r.Issues, ImportBatchLog.IssueJson) ?? []);
 }

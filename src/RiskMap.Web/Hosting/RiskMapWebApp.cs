@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Features;
 using RiskMap.Web.Features.Access;
+using RiskMap.Web.Features.Quarantine;
 using RiskMap.Web.Features.Catalogue;
 using RiskMap.Web.Features.Counts;
 using RiskMap.Web.Features.Alerts;
@@ -127,6 +128,7 @@ public static class RiskMapWebApp
         api.MapAlertRuleEndpoints();
         api.MapWebhookEndpoints();
         api.MapImportEndpoints();
+        api.MapQuarantineEndpoints();
         api.MapVintageEndpoints();
         api.MapScoreEndpoints();
         api.MapScoreRunEndpoints();
