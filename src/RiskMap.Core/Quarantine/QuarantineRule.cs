@@ -9,8 +9,8 @@ namespace RiskMap.Core.Quarantine;
 /// <list type="number">
 /// <item>far from history: the robust z-score against the median and MAD of the unit's last quarters is above
 /// <see cref="QuarantineOptions.RobustZ"/> (the MAD no smaller than <see cref="QuarantineOptions.MinimumSpread"/>);</item>
-/// <item>tenfold jump: (1 + value) is <see cref="QuarantineOptions.JumpFactor"/> times (1 + the stored value it replaces,
-/// else the unit's latest one), or that divided by it;</item>
+/// <item>tenfold jump: the value is <see cref="QuarantineOptions.JumpFactor"/> times the stored value it replaces (else the
+/// unit's latest one) or more, or that part of it or less; a zero counts as one, so a count going from 0 to 3 is no jump;</item>
 /// <item>broad change: more than <see cref="QuarantineOptions.BroadShare"/> of one area's values in the batch move by more
 /// than <see cref="QuarantineOptions.BroadChange"/> the same way; then all of that area's values are held. A value that
 /// replaces a stored one is measured against it; a new quarter's against the unit's median, less the area's usual move
@@ -33,7 +33,7 @@ public static class QuarantineRule
             if (m.Z is { } z && Math.Abs(z) > options.RobustZ) reasons.Add(HoldReason.FarFromHistory);
             if (m.Reference is { } last && IsJump(c.Value, last, options.JumpFactor)) reasons.Add(HoldReason.TenfoldJump);
             if (broad.Contains(c.Area)) reasons.Add(HoldReason.BroadChange);
-            return new QuarantineVerdict(reasons, m.Median is { } median ? Math.Exp(median) - 1 : null, m.Reference, m.Z);
+            return new QuarantineVerdict(reasons, m.Median is null ? null : Median(c.History.TakeLast(options.HistoryQuarters)), m.Reference, m.Z);
         }).ToList();
     }
 
@@ -52,8 +52,8 @@ public static class QuarantineRule
 
     private static bool IsJump(double value, double reference, double factor)
     {
-        var ratio = (1 + value) / (1 + reference);
-        return ratio >= factor || ratio <= 1 / factor;
+        var (low, high) = value < reference ? (value, reference) : (reference, value);
+        return high >= factor * (low > 0 ? low : 1);
     }
 
     /// <summary>The areas of which more than the allowed share of values move the same way in this batch.</summary>
