@@ -21,10 +21,30 @@ public sealed record HeldSelection(long? Id, long? BatchId);
 /// </summary>
 public sealed class HeldValues(NpgsqlDataSource dataSource)
 {
-    private sealed record Row(
-        long Id, long BatchId, string Level, string Code, string? NameKk, string? NameRu, string? NameEn, string Indicator, string Period,
-        double Value, double? Denominator, double? StoredValue, double? HistoryMedian, double? LastValue, double? RobustZ, string[] Reasons,
-        string Status, string? DecidedBy, DateTime? DecidedAt, string? Note);
+    /// <summary>Settable: Dapper fills array columns (the reasons) only through properties.</summary>
+    private sealed class Row
+    {
+        public long Id { get; set; }
+        public long BatchId { get; set; }
+        public string Level { get; set; } = "";
+        public string Code { get; set; } = "";
+        public string? NameKk { get; set; }
+        public string? NameRu { get; set; }
+        public string? NameEn { get; set; }
+        public string Indicator { get; set; } = "";
+        public string Period { get; set; } = "";
+        public double Value { get; set; }
+        public double? Denominator { get; set; }
+        public double? StoredValue { get; set; }
+        public double? HistoryMedian { get; set; }
+        public double? LastValue { get; set; }
+        public double? RobustZ { get; set; }
+        public string[] Reasons { get; set; } = [];
+        public string Status { get; set; } = "";
+        public string? DecidedBy { get; set; }
+        public DateTime? DecidedAt { get; set; }
+        public string? Note { get; set; }
+    }
 
     /// <param name="status">held, accepted, rejected or superseded; null for all.</param>
     /// <param name="batchId">Only this import batch's; null for every batch.</param>

@@ -14,9 +14,20 @@ namespace RiskMap.Data.Quarantine;
 /// </summary>
 public sealed class QuarantineGate(QuarantineOptions options)
 {
-    private sealed record Row(
-        string Level, string Code, string Indicator, string Period, double Value, double? Denominator, string Area,
-        double? Stored, double[] History, double? YearAgo);
+    /// <summary>A staged value and its unit's stored history (settable: Dapper fills array columns only through properties).</summary>
+    private sealed class Row
+    {
+        public string Level { get; set; } = "";
+        public string Code { get; set; } = "";
+        public string Indicator { get; set; } = "";
+        public string Period { get; set; } = "";
+        public double Value { get; set; }
+        public double? Denominator { get; set; }
+        public string Area { get; set; } = "";
+        public double? Stored { get; set; }
+        public double[] History { get; set; } = [];
+        public double? YearAgo { get; set; }
+    }
 
     /// <summary>Holds back the staged values the rule finds suspicious, and says how many and why as warnings.</summary>
     /// <returns>How many values were held.</returns>

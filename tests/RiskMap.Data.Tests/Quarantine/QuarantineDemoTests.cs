@@ -85,7 +85,13 @@ public class QuarantineDemoTests(ITestOutputHelper output) : IAsyncLifetime
             """));
     }
 
-    private sealed record Held(string Level, string Code, string Indicator, string[] Reasons);
+    private sealed class Held
+    {
+        public string Level { get; set; } = "";
+        public string Code { get; set; } = "";
+        public string Indicator { get; set; } = "";
+        public string[] Reasons { get; set; } = [];
+    }
 
     private async Task<ScoredDemoDatabase> DemoAsync()
     {
