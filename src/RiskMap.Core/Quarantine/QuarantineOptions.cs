@@ -21,7 +21,7 @@ public sealed class QuarantineOptions
     /// <summary>The smallest spread (on the log(1 + value) scale) a history is taken to have, so a flat history does not hold every change.</summary>
     public double MinimumSpread { get; set; } = 0.25;
 
-    /// <summary>Held when the value and the one it replaces (else the unit's last) differ by this factor or more, either way (a zero counts as one).</summary>
+    /// <summary>Held when the value and the one it replaces (else its history's median) differ by this factor or more, either way (a zero counts as one).</summary>
     public double JumpFactor { get; set; } = 10;
 
     /// <summary>A value "moves" when it departs from its reference by more than this share (0.5: by more than +50 % or −33 %).</summary>

@@ -10,7 +10,9 @@ namespace RiskMap.Core.Quarantine;
 /// <item>far from history: the robust z-score against the median and MAD of the unit's last quarters is above
 /// <see cref="QuarantineOptions.RobustZ"/> (the MAD no smaller than <see cref="QuarantineOptions.MinimumSpread"/>);</item>
 /// <item>tenfold jump: the value is <see cref="QuarantineOptions.JumpFactor"/> times the stored value it replaces (else the
-/// unit's latest one) or more, or that part of it or less; a zero counts as one, so a count going from 0 to 3 is no jump;</item>
+/// median of the unit's history, or with too little history its latest value) or more, or that part of it or less; a
+/// zero counts as one, so a count going from 0 to 3 is no jump. The median, not the latest value, because one noisy
+/// quarter would otherwise hide a jump or make one;</item>
 /// <item>broad change: more than <see cref="QuarantineOptions.BroadShare"/> of one area's values in the batch move by more
 /// than <see cref="QuarantineOptions.BroadChange"/> the same way; then all of that area's values are held. A value that
 /// replaces a stored one is measured against it; a new quarter's against the unit's median, less the area's usual move
@@ -31,23 +33,24 @@ public static class QuarantineRule
             var m = judged[i];
             var reasons = new List<HoldReason>();
             if (m.Z is { } z && Math.Abs(z) > options.RobustZ) reasons.Add(HoldReason.FarFromHistory);
-            if (m.Reference is { } last && IsJump(c.Value, last, options.JumpFactor)) reasons.Add(HoldReason.TenfoldJump);
+            if (m.JumpFrom is { } from && IsJump(c.Value, from, options.JumpFactor)) reasons.Add(HoldReason.TenfoldJump);
             if (broad.Contains(c.Area)) reasons.Add(HoldReason.BroadChange);
-            return new QuarantineVerdict(reasons, m.Median is null ? null : Median(c.History.TakeLast(options.HistoryQuarters)), m.Reference, m.Z);
+            return new QuarantineVerdict(reasons, m.Median is null ? null : Median(c.History.TakeLast(options.HistoryQuarters)), m.Last, m.Z);
         }).ToList();
     }
 
-    /// <summary>A candidate against its own history: the log-scale median, robust z, and the value a jump is measured from.</summary>
-    private sealed record Measured(double? Median, double? Z, double? Reference);
+    /// <summary>A candidate against its own history: the log-scale median, robust z, the value it replaces or follows, and the one a jump is measured from.</summary>
+    private sealed record Measured(double? Median, double? Z, double? Last, double? JumpFrom);
 
     private static Measured Measure(QuarantineCandidate c, QuarantineOptions options)
     {
-        var reference = c.Stored ?? (c.History.Count > 0 ? c.History[^1] : null);
-        if (c.History.Count < options.MinimumHistory) return new Measured(null, null, reference);
-        var logs = c.History.TakeLast(options.HistoryQuarters).Select(Log).ToList();
+        var last = c.Stored ?? (c.History.Count > 0 ? c.History[^1] : null);
+        if (c.History.Count < options.MinimumHistory) return new Measured(null, null, last, last);
+        var history = c.History.TakeLast(options.HistoryQuarters).ToList();
+        var logs = history.Select(Log).ToList();
         var median = Median(logs);
         var spread = Math.Max(MadToSd * Median(logs.Select(l => Math.Abs(l - median))), options.MinimumSpread);
-        return new Measured(median, (Log(c.Value) - median) / spread, reference);
+        return new Measured(median, (Log(c.Value) - median) / spread, last, c.Stored ?? Median(history));
     }
 
     private static bool IsJump(double value, double reference, double factor)

@@ -58,6 +58,15 @@ public class QuarantineRuleTests
     }
 
     [Fact]
+    public void A_jump_is_measured_from_the_history_s_median_so_one_noisy_quarter_neither_hides_nor_makes_one()
+    {
+        // The last quarter was unusually low (4): 40 from it is tenfold, from the median (40.5) nothing.
+        double[] dip = [38, 42, 40, 45, 37, 41, 43, 4];
+        Assert.DoesNotContain(HoldReason.TenfoldJump, One(New(40, dip)).Reasons);
+        Assert.Contains(HoldReason.TenfoldJump, One(New(4.05, Steady)).Reasons);
+    }
+
+    [Fact]
     public void With_too_little_history_only_a_jump_can_hold_a_value()
     {
         var verdict = One(New(60, history: [38, 42, 40]));
@@ -107,7 +116,7 @@ public class QuarantineRuleTests
     {
         Assert.False(One(New(90, history: [10])).Held);
         Assert.True(QuarantineRule.Judge([New(90, history: [10])], new QuarantineOptions { JumpFactor = 5 }).Single().Held);
-        Assert.True(QuarantineRule.Judge([New(400)], new QuarantineOptions { RobustZ = 100 }).Single().Reasons is [HoldReason.TenfoldJump]);
+        Assert.True(QuarantineRule.Judge([New(410)], new QuarantineOptions { RobustZ = 100 }).Single().Reasons is [HoldReason.TenfoldJump]);
     }
 
     [Theory]
