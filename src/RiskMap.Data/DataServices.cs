@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using RiskMap.Core.Privacy;
+using RiskMap.Core.Quarantine;
 using RiskMap.Data.Geometry;
 using RiskMap.Data.Imports;
 using RiskMap.Data.Model;
@@ -17,9 +18,10 @@ public static class DataServices
     /// <param name="ownerConnectionString">The schema owner's connection, for migrations; null to migrate with <paramref name="connectionString"/>.</param>
     /// <param name="smallAreas">When the queries withhold a region's or district's class; null for the default minimum of pupils.</param>
     /// <param name="pool">The connection pool's size and waits; null for the defaults.</param>
+    /// <param name="quarantine">The thresholds of the quarantine of indicator values; null for the defaults.</param>
     public static IServiceCollection AddRiskMapData(this IServiceCollection services, string connectionString, ImportLimits limits,
         Scoring.ScoringOptions? scoring = null, string? ownerConnectionString = null, SmallAreaSuppression? smallAreas = null,
-        ConnectionPoolOptions? pool = null)
+        ConnectionPoolOptions? pool = null, QuarantineOptions? quarantine = null)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
             throw new InvalidOperationException(
@@ -38,6 +40,9 @@ public static class DataServices
         services.AddSingleton(limits);
         services.AddSingleton(scoring ?? new Scoring.ScoringOptions());
         services.AddSingleton(smallAreas ?? new SmallAreaSuppression());
+        services.AddSingleton(quarantine ?? new QuarantineOptions());
+        services.AddSingleton<Quarantine.QuarantineGate>();
+        services.AddSingleton<Quarantine.HeldValues>();
         services.AddSingleton<CoordinateSystemResolver>();
         services.AddSingleton<ImportBatchLog>();
         services.AddSingleton<IImporter, BoundaryImporter>();

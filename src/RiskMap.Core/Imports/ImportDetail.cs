@@ -1,4 +1,5 @@
 using System.Globalization;
+using RiskMap.Core.Quarantine;
 
 namespace RiskMap.Core.Imports;
 
@@ -48,6 +49,12 @@ public enum DetailText
     RegionNotInVintage,
     /// <summary>A district code not among the units of the vintage (First) in force in the quarter (Second).</summary>
     DistrictNotInVintage,
+    /// <summary>Held: a robust z-score against the unit's history above First.</summary>
+    HeldFarFromHistory,
+    /// <summary>Held: First times the unit's last value, or less than its First-th part.</summary>
+    HeldTenfoldJump,
+    /// <summary>Held: more than First % of a region's values moved by more than Second % the same way.</summary>
+    HeldBroadChange,
 }
 
 /// <summary>
@@ -77,6 +84,14 @@ public sealed record ImportDetail(DetailText Text, string? First = null, string?
     /// <summary>A region's or district's code is not among the units of the vintage in force in the row's quarter.</summary>
     public static ImportDetail NotInVintage(bool district, int vintage, string quarter) =>
         new(district ? DetailText.DistrictNotInVintage : DetailText.RegionNotInVintage, vintage.ToString(CultureInfo.InvariantCulture), quarter);
+
+    /// <summary>Why values were held, with the threshold that held them.</summary>
+    public static ImportDetail HeldBecause(HoldReason reason, QuarantineOptions options) => reason switch
+    {
+        HoldReason.FarFromHistory => new(DetailText.HeldFarFromHistory, Number(options.RobustZ)),
+        HoldReason.TenfoldJump => new(DetailText.HeldTenfoldJump, Number(options.JumpFactor)),
+        _ => new(DetailText.HeldBroadChange, Number(Math.Round(options.BroadShare * 100, 1)), Number(Math.Round(options.BroadChange * 100, 1))),
+    };
 
     private static string Number(double value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -35,11 +35,13 @@ public enum ImportProblem
     SchoolOutsideDistricts,
     NameNormalised,
     CoverageGap,
+    /// <summary>Values held back from the scores by the quarantine until a steward accepts them; Value is how many.</summary>
+    ValuesHeld,
 }
 
 public static class ImportProblems
 {
     public static bool IsWarning(this ImportProblem problem) =>
         problem is ImportProblem.GeometryRepaired or ImportProblem.SchoolUnassigned or ImportProblem.SchoolOutsideDistricts
-        or ImportProblem.NameNormalised or ImportProblem.CoverageGap;
+        or ImportProblem.NameNormalised or ImportProblem.CoverageGap or ImportProblem.ValuesHeld;
 }

@@ -70,6 +70,9 @@ public static class ImportProblemTexts
         ImportProblem.CoverageGap => ("Облыстың бір бөлігі ешбір аудан ішінде емес.", "Часть области не покрыта ни одним районом.",
             "Part of the region lies in no district."),
         ImportProblem.NameNormalised => ("Атаудағы кириллица әріптеріне ұқсас латын әріптері кириллицаға ауыстырылды.", "Латинские буквы, похожие на кириллицу, в названии заменены кириллическими.", "Latin letters that look like Cyrillic ones in the name were made Cyrillic."),
+        ImportProblem.ValuesHeld => ("Мәндер стюард қабылдағанға дейін бағалауға жіберілмей, карантинде ұсталды.",
+            "Значения задержаны в карантине и не попадут в оценки, пока их не примет стюард данных.",
+            "Values were held in quarantine and will not reach the scores until a data steward accepts them."),
         _ => throw new ArgumentOutOfRangeException(nameof(problem)),
     };
 
@@ -123,6 +126,14 @@ public static class ImportProblemTexts
             "региона нет в границах {0} г., действовавших в период «{1}»", "region not in the {0} boundaries in force in {1}"),
         DetailText.DistrictNotInVintage => ("аудан {1} кезеңінде күшінде болған {0} жылғы шекараларда жоқ",
             "района нет в границах {0} г., действовавших в период «{1}»", "district not in the {0} boundaries in force in {1}"),
+        DetailText.HeldFarFromHistory => ("бірліктің өз тарихынан тым алыс (робаст z-бағасы {0}-ден жоғары)",
+            "далеко за пределами собственной истории единицы (робастная z-оценка выше {0})",
+            "far outside the unit's own history (robust z-score above {0})"),
+        DetailText.HeldTenfoldJump => ("бірліктің соңғы мәнінен {0} есе көп немесе {0} есе аз",
+            "в {0} раз больше или меньше последнего значения единицы", "at least {0} times the unit's last value, or at most 1/{0} of it"),
+        DetailText.HeldBroadChange => ("бір файлда облыс мәндерінің {0} %-дан астамы бір бағытта {1} %-дан астам өзгерді",
+            "в одном файле более {0} % значений области изменились более чем на {1} % в одну сторону",
+            "more than {0} % of a region's values in one file moved by more than {1} % the same way"),
         DetailText.InvalidCoordinate => ("координата жарамсыз", "недопустимая координата", "an invalid coordinate"),
         _ => throw new ArgumentOutOfRangeException(nameof(text)),
     };

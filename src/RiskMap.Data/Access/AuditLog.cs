@@ -45,6 +45,8 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         public const string AgencyKeyIssued = "agency-key-issued";
         public const string AgencyKeyRevoked = "agency-key-revoked";
         public const string FeedRefused = "feed-refused";
+        public const string HeldValuesAccepted = "held-values-accepted";
+        public const string HeldValuesRejected = "held-values-rejected";
     }
 
     public async Task WriteAsync(AuditEntry entry)

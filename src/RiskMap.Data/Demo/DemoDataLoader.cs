@@ -54,6 +54,17 @@ public sealed class DemoDataLoader(NpgsqlDataSource dataSource, ImportService im
     public async Task<DemoObservationGenerator.Scenario> ScenarioAsync(string geodataDirectory) =>
         DemoObservationGenerator.Plan(DemoSchoolGenerator.Generate(await DistrictsAsync(), DemoRegionTotals.Read(geodataDirectory), Seed), Seed);
 
+    /// <summary>
+    /// The quarter after the demo's last, made the demo's way: the generator run for one quarter more, whose risk landscape
+    /// is the demo's and whose slowly moving parts are drawn anew, so it is an ordinary next quarter of the same units.
+    /// </summary>
+    public async Task<IReadOnlyList<DemoObservation>> NextQuarterAsync(string geodataDirectory)
+    {
+        var schools = DemoSchoolGenerator.Generate(await DistrictsAsync(), DemoRegionTotals.Read(geodataDirectory), Seed);
+        var next = DemoObservationGenerator.Nth(DemoObservationGenerator.Quarters);
+        return DemoObservationGenerator.Generate(schools, Seed, DemoObservationGenerator.Quarters + 1).Where(o => o.Period == next).ToList();
+    }
+
     private Task<string> ImportBoundaryAsync(string path, CancellationToken cancellationToken) =>
         File.Exists(path)
             ? ImportAsync(ImportKind.Boundaries, path, "geokz", cancellationToken)

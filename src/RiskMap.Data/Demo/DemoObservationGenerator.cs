@@ -49,7 +49,9 @@ public static class DemoObservationGenerator
         IReadOnlySet<string> Hotspots, IReadOnlySet<string> StaleDistricts, IReadOnlySet<string> Rising, IReadOnlySet<string> Falling,
         IReadOnlyDictionary<string, double[]> DistrictPath, IReadOnlyDictionary<string, double[]> SchoolPath);
 
-    public static Scenario Plan(IReadOnlyList<DemoSchool> schools, int seed)
+    /// <param name="quarters">How many quarters from <see cref="First"/>: the demo's <see cref="Quarters"/>, or more for a quarter after
+    /// them (the same risk landscape; the slowly moving parts drawn anew).</param>
+    public static Scenario Plan(IReadOnlyList<DemoSchool> schools, int seed, int quarters = Quarters)
     {
         var random = new DemoRandom(seed);
         var districts = schools.Select(s => s.DistrictKato).Distinct().Order().ToList();
@@ -66,15 +68,16 @@ public static class DemoObservationGenerator
         var trending = districts.Where(d => !hotspots.Contains(d)).OrderBy(_ => moving.Uniform()).Take(RisingDistricts + FallingDistricts).ToList();
         var rising = trending.Take(RisingDistricts).ToHashSet();
         var falling = trending.Skip(RisingDistricts).ToHashSet();
-        var districtPath = districts.ToDictionary(d => d, d => DemoRiskPath.Draw(moving, Quarters, shockSd: 0.12,
+        var districtPath = districts.ToDictionary(d => d, d => DemoRiskPath.Draw(moving, quarters, shockSd: 0.12,
             trend: rising.Contains(d) ? moving.Uniform(0.06, 0.10) : falling.Contains(d) ? -moving.Uniform(0.04, 0.07) : 0));
-        var schoolPath = schools.ToDictionary(s => s.Code, _ => DemoRiskPath.Draw(moving, Quarters, shockSd: 0.08));
+        var schoolPath = schools.ToDictionary(s => s.Code, _ => DemoRiskPath.Draw(moving, quarters, shockSd: 0.08));
         return new Scenario(districtRisk, schoolRisk, hotspots, stale, rising, falling, districtPath, schoolPath);
     }
 
-    public static IEnumerable<DemoObservation> Generate(IReadOnlyList<DemoSchool> schools, int seed)
+    /// <param name="quarters">As for <see cref="Plan"/>.</param>
+    public static IEnumerable<DemoObservation> Generate(IReadOnlyList<DemoSchool> schools, int seed, int quarters = Quarters)
     {
-        var scenario = Plan(schools, seed);
+        var scenario = Plan(schools, seed, quarters);
         var random = new DemoRandom(seed + 1);
         var byDistrict = schools.GroupBy(s => s.DistrictKato).OrderBy(g => g.Key).ToList();
         var totalPupils = (double)schools.Sum(s => s.Pupils);
@@ -88,7 +91,7 @@ public static class DemoObservationGenerator
             scenario.SchoolRisk[school.Code] * scenario.SchoolPath[school.Code][quarter] * scenario.DistrictPath[school.DistrictKato][quarter]
             * Hot(school.DistrictKato, quarter);
 
-        for (var q = 0; q < Quarters; q++)
+        for (var q = 0; q < quarters; q++)
         {
             var period = Nth(q);
             // The pupil-weighted mean multiplier of the quarter: dividing by it keeps the national totals the table's.
@@ -98,7 +101,7 @@ public static class DemoObservationGenerator
             {
                 var pupils = district.Sum(s => s.Pupils);
                 var relative = DistrictMultiplier(district.Key, q) / districtMean;
-                var stale = scenario.StaleDistricts.Contains(district.Key) && q == Quarters - 1;
+                var stale = scenario.StaleDistricts.Contains(district.Key) && q == quarters - 1;
                 foreach (var (indicator, perYear, perSchool, season) in Counts)
                 {
                     var nationalInQuarter = perYear / 4 * DemoSeasons.Factor(season, period);

@@ -2,7 +2,8 @@ using RiskMap.Core.Imports;
 
 namespace RiskMap.Data.Imports;
 
-public sealed record ImportCounts(int RowsRead, int Inserted, int Updated, int Unchanged);
+/// <param name="Held">Indicator values the quarantine held back until a steward accepts them (not among the others).</param>
+public sealed record ImportCounts(int RowsRead, int Inserted, int Updated, int Unchanged, int Held = 0);
 
 /// <summary>What a successful import did, with the warnings it raised (repaired geometries, unassigned schools).</summary>
 public sealed record ImportResult(long BatchId, ImportKind Kind, ImportCounts Counts, IReadOnlyList<ImportIssue> Warnings);

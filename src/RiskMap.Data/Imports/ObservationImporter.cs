@@ -3,6 +3,7 @@ using NpgsqlTypes;
 using RiskMap.Core.Geography;
 using RiskMap.Core.Imports;
 using RiskMap.Core.Indicators;
+using RiskMap.Data.Quarantine;
 
 namespace RiskMap.Data.Imports;
 
@@ -11,9 +12,10 @@ namespace RiskMap.Data.Imports;
 /// <c>entity_level,entity_code,indicator,period,value[,denominator]</c>. Every indicator and every unit must already be
 /// known: a school today, a region or district in the boundary vintage in force in the row's quarter (quarter_vintage,
 /// migration 0014), so 2018 codes serve for quarters of 2018's days. Re-importing the same rows changes nothing. Values
-/// of count indicators are whole numbers.
+/// of count indicators are whole numbers. Values the quarantine finds suspicious are held back instead of stored
+/// (<see cref="QuarantineGate"/>).
 /// </summary>
-public sealed class ObservationImporter : IImporter
+public sealed class ObservationImporter(QuarantineGate quarantine) : IImporter
 {
     public ImportKind Kind => ImportKind.Indicators;
 
@@ -157,7 +159,7 @@ public sealed class ObservationImporter : IImporter
             ? value is < 0 or > 100 ? ImportDetail.Between(0, 100) : null
             : value < 0 ? ImportDetail.ZeroOrMore : null;
 
-    private static async Task<ImportCounts> WriteAsync(ImportContext context, IReadOnlyList<Observation> observations)
+    private async Task<ImportCounts> WriteAsync(ImportContext context, IReadOnlyList<Observation> observations)
     {
         await Staging.LoadAsync(context, """
             CREATE TEMP TABLE observation_staging (entity_level text, entity_code text, indicator_code text, period char(6),
@@ -174,6 +176,7 @@ public sealed class ObservationImporter : IImporter
                 if (o.Denominator is { } d) await copy.WriteAsync(d, NpgsqlDbType.Double, token);
                 else await copy.WriteNullAsync(token);
             });
+        var held = await quarantine.HoldAsync(context);
 
         if (context.Preview is { } preview)
             preview.AddRange(await context.Connection.QueryAsync<ImportChange>("""
@@ -188,13 +191,14 @@ public sealed class ObservationImporter : IImporter
                 LIMIT @limit
                 """, new { importedBy = context.ImportedBy, source = context.Options.Source, limit = preview.Limit }, context.Transaction));
 
-        return await Upsert.CountAsync(context, """
+        var counts = await Upsert.CountAsync(context, """
             INSERT INTO observations AS t (entity_level, entity_code, indicator_code, period, value, denominator, source, import_batch_id)
             SELECT entity_level, entity_code, indicator_code, period, value, denominator, @source, @batchId FROM observation_staging
             ON CONFLICT (entity_level, entity_code, indicator_code, period) DO UPDATE
             SET value = EXCLUDED.value, denominator = EXCLUDED.denominator, source = EXCLUDED.source, import_batch_id = EXCLUDED.import_batch_id
             WHERE (t.value, t.denominator, t.source) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.denominator, EXCLUDED.source)
             RETURNING (xmax = 0) AS inserted
-            """, new { source = context.Options.Source, batchId = context.BatchId }, observations.Count);
+            """, new { source = context.Options.Source, batchId = context.BatchId }, observations.Count - held);
+        return counts with { RowsRead = observations.Count, Held = held };
     }
 }

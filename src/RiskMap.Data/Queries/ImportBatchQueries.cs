@@ -9,7 +9,7 @@ namespace RiskMap.Data.Queries;
 public sealed record ImportBatch(
     long Id, string Kind, string FileName, string Sha256, long SizeBytes, string ImportedBy, string Source, string Status,
     DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int RowsRead, int RowsInserted, int RowsUpdated, int RowsUnchanged,
-    IReadOnlyList<ImportIssue> Issues, FeedProvenance? Feed = null);
+    int RowsHeld, int RowsStillHeld, IReadOnlyList<ImportIssue> Issues, FeedProvenance? Feed = null);
 
 /// <summary>Where a pushed batch came from: the agency client, its batch key and when it was received (the source system is the batch's source).</summary>
 public sealed record FeedProvenance(string Client, string BatchKey, DateTimeOffset ReceivedAt);
@@ -17,19 +17,23 @@ public sealed record FeedProvenance(string Client, string BatchKey, DateTimeOffs
 /// <summary>
 /// The import log, newest first. A batch still marked running whose lease has lapsed was left by a process that died
 /// (<see cref="BatchLease"/>): it is shown as <c>interrupted</c>, and its data were rolled back with its transaction.
+/// A batch of indicator values counts the values the quarantine held (migration 0025) and how many still wait for a steward.
 /// </summary>
 public sealed class ImportBatchQueries(NpgsqlDataSource dataSource)
 {
     private sealed record Row(
         long Id, string Kind, string FileName, string Sha256, long SizeBytes, string ImportedBy, string Source, string Status,
-        DateTime StartedAt, DateTime? FinishedAt, int RowsRead, int RowsInserted, int RowsUpdated, int RowsUnchanged, string Issues,
-        string? FeedClient, string? FeedBatchKey, DateTime? FeedReceivedAt);
+        DateTime StartedAt, DateTime? FinishedAt, int RowsRead, int RowsInserted, int RowsUpdated, int RowsUnchanged, int RowsHeld, int RowsStillHeld,
+        string Issues, string? FeedClient, string? FeedBatchKey, DateTime? FeedReceivedAt);
 
     private const string Select = $"""
         SELECT b.id, kind, file_name AS FileName, sha256, size_bytes AS SizeBytes, imported_by AS ImportedBy, source,
                CASE WHEN status = 'running' AND NOT {ImportBatchLog.RunningSql} THEN 'interrupted' ELSE status END AS Status,
                started_at AS StartedAt, finished_at AS FinishedAt, b.rows_read AS RowsRead, b.rows_inserted AS RowsInserted,
-               b.rows_updated AS RowsUpdated, b.rows_unchanged AS RowsUnchanged, issues::text AS Issues,
+               b.rows_updated AS RowsUpdated, b.rows_unchanged AS RowsUnchanged,
+               (SELECT count(*) FROM held_observations h WHERE h.import_batch_id = b.id)::int AS RowsHeld,
+               (SELECT count(*) FROM held_observations h WHERE h.import_batch_id = b.id AND h.status = 'held')::int AS RowsStillHeld,
+               issues::text AS Issues,
                c.name AS FeedClient, f.batch_key AS FeedBatchKey, f.received_at AS FeedReceivedAt
         FROM import_batches b
         LEFT JOIN feed_batches f ON f.import_batch_id = b.id
@@ -54,7 +58,7 @@ public sealed class ImportBatchQueries(NpgsqlDataSource dataSource)
         r.Id, r.Kind, r.FileName, r.Sha256, r.SizeBytes, r.ImportedBy, r.Source, r.Status,
         new DateTimeOffset(DateTime.SpecifyKind(r.StartedAt, DateTimeKind.Utc)),
         r.FinishedAt is { } f ? new DateTimeOffset(DateTime.SpecifyKind(f, DateTimeKind.Utc)) : null,
-        r.RowsRead, r.RowsInserted, r.RowsUpdated, r.RowsUnchanged,
+        r.RowsRead, r.RowsInserted, r.RowsUpdated, r.RowsUnchanged, r.RowsHeld, r.RowsStillHeld,
         JsonSerializer.Deserialize<List<ImportIssue>>(r.Issues, ImportBatchLog.IssueJson) ?? [],
         r.FeedClient is null ? null : new FeedProvenance(r.FeedClient, r.FeedBatchKey!, new DateTimeOffset(DateTime.SpecifyKind(r.FeedReceivedAt!.Value, DateTimeKind.Utc))));
 }

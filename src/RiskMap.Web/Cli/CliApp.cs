@@ -115,7 +115,7 @@ public static class CliApp
             foreach (var warning in result.Warnings) PrintIssue(Console.Out, ImportIssueView.From(warning, language, OptionSpelling.CommandLine));
             var c = result.Counts;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Imported {kind.Code()} from {request.FileName} (batch {result.BatchId}): {c.RowsRead} rows read, {c.Inserted} new, {c.Updated} updated, {c.Unchanged} unchanged, {result.Warnings.Count} warning(s)."));
+                $"Imported {kind.Code()} from {request.FileName} (batch {result.BatchId}): {c.RowsRead} rows read, {c.Inserted} new, {c.Updated} updated, {c.Unchanged} unchanged, {c.Held} held in quarantine, {result.Warnings.Count} warning(s)."));
             return 0;
         }
         catch (ImportFailedException failed)

@@ -1,4 +1,5 @@
 using RiskMap.Core.Privacy;
+using RiskMap.Core.Quarantine;
 using RiskMap.Data;
 using RiskMap.Data.Imports;
 using RiskMap.Data.Scoring;
@@ -15,7 +16,10 @@ public static class RiskMapConfiguration
         var scoring = configuration.GetSection("Scoring").Get<ScoringOptions>() ?? new ScoringOptions();
         var smallAreas = new SmallAreaSuppression(AccessOptions.From(configuration).MinimumPupilsForClass);
         var pool = configuration.GetSection("Database").Get<ConnectionPoolOptions>() ?? new ConnectionPoolOptions();
-        return services.AddRiskMapData(configuration.GetConnectionString("RiskMap") ?? "", limits, scoring, configuration.GetConnectionString("RiskMapOwner"), smallAreas, pool);
+        var quarantine = configuration.GetSection("Quarantine").Get<QuarantineOptions>() ?? new QuarantineOptions();
+        if (quarantine.Problem() is { } problem) throw new InvalidOperationException(problem);
+        return services.AddRiskMapData(configuration.GetConnectionString("RiskMap") ?? "", limits, scoring, configuration.GetConnectionString("RiskMapOwner"),
+            smallAreas, pool, quarantine);
     }
 
     /// <summary>Where the demo's boundary files are: RISKMAP_GEODATA, else ../shared/geodata beside the checkout.</summary>

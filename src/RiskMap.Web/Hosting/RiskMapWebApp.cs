@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using RiskMap.Web.Features.Access;
 using RiskMap.Web.Features.Briefs;
+using RiskMap.Web.Features.Quarantine;
 using RiskMap.Web.Features.Catalogue;
 using RiskMap.Web.Features.Counts;
 using RiskMap.Web.Features.Alerts;
@@ -144,6 +145,7 @@ public static class RiskMapWebApp
         api.MapImportEndpoints();
         api.MapAgencyClientEndpoints();
         api.MapFeedEndpoints();
+        api.MapQuarantineEndpoints();
         api.MapVintageEndpoints();
         api.MapScoreEndpoints();
         api.MapScoreRunEndpoints();

@@ -7,6 +7,7 @@ import { formatNumber, formatQuarter, formatTime, getLanguage, localizedName, t,
 import "./imports-messages.js";
 import { loadVintages, renderVintages } from "./vintages.js";
 import { loadAgencyClients, renderAgencyClients } from "./agency-clients.js";
+import { loadHeld, renderHeld } from "./quarantine.js";
 import { initPage, loadDemoBanner } from "../shared/page.js";
 import { addFact, cellWith, statusBadge, timeElement } from "../shared/status-view.js";
 
@@ -206,6 +207,7 @@ async function send(dryRun) {
   renderResult();
   els.resultHeading.focus();
   refresh(); // the log now holds this batch
+  if (state.result.outcome === "succeeded" && state.result.view.held > 0) loadHeld().catch(reportBug);
 }
 
 // ---------------------------------------------------------------------------
@@ -226,12 +228,7 @@ function renderResult() {
     const view = result.view;
     els.resultHeading.textContent = t("imports.result.succeeded", { batch: batchId(view.batchId) });
     body.append(element("p", { text: t("imports.result.succeededText", { file: result.fileName, kind: kindLabel(view.kind) }) }));
-    const facts = element("dl", { className: "facts" });
-    addFact(facts, t("imports.result.rowsRead"), countText(view.rowsRead));
-    addFact(facts, t("imports.result.inserted"), countText(view.inserted));
-    addFact(facts, t("imports.result.updated"), countText(view.updated));
-    addFact(facts, t("imports.result.unchanged"), countText(view.unchanged));
-    body.append(facts);
+    body.append(countFacts(view));
     if (view.warnings.length > 0) body.append(issueTable(view.warnings, t("imports.warnings.caption", { count: formatNumber(view.warnings.length) })));
     return;
   }
@@ -255,6 +252,7 @@ function countFacts(view) {
   addFact(facts, t("imports.result.inserted"), countText(view.inserted));
   addFact(facts, t("imports.result.updated"), countText(view.updated));
   addFact(facts, t("imports.result.unchanged"), countText(view.unchanged));
+  if (view.held > 0) addFact(facts, t("imports.result.held"), countText(view.held));
   return facts;
 }
 
@@ -368,6 +366,7 @@ function render() {
   renderBatches();
   renderVintages();
   renderAgencyClients();
+  renderHeld();
   renderStatusLine();
 }
 
@@ -411,9 +410,11 @@ function showAccess(me) {
     fetchIndicators().then((indicators) => {
       state.indicators = indicators;
       renderCodes();
+      renderHeld();
     }, reportBug);
     loadVintages().catch(reportBug);
     loadAgencyClients().catch(reportBug);
+    loadHeld(indicatorName).catch(reportBug);
     refresh();
     return;
   }

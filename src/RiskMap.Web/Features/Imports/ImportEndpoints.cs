@@ -41,7 +41,9 @@ public static class ImportEndpoints
                              "like any other; a missing column does not stop the checks of the other columns. " +
                              "?dryRun=true checks and applies the file in a transaction that is rolled back, stores nothing (not even a log entry) " +
                              "and answers 200 with the counts it would have and the first changed rows (key, field, old → new); a stored value " +
-                             "is shown only to the user who imported it (oldWithheld otherwise). Dry runs list changed rows for indicator values.")
+                             "is shown only to the user who imported it (oldWithheld otherwise). Dry runs list changed rows for indicator values. " +
+                             "Indicator values the quarantine finds suspicious are held back from the scores (held, and a values-held warning " +
+                             "per reason) until a steward accepts them: /api/quarantine.")
             .Accepts<ImportUploadForm>("multipart/form-data")
             .Produces<ImportResultView>(StatusCodes.Status201Created)
             .Produces<ImportPreviewView>(StatusCodes.Status200OK)
@@ -62,9 +64,10 @@ public static class ImportEndpoints
     /// <summary>The upload's form as clients send it (the handler reads the form itself, to answer 413 for a file too large).</summary>
     public sealed record ImportUploadForm(IFormFile File);
 
-    public sealed record ImportResultView(long BatchId, string Kind, int RowsRead, int Inserted, int Updated, int Unchanged, IReadOnlyList<ImportIssueView> Warnings);
+    public sealed record ImportResultView(long BatchId, string Kind, int RowsRead, int Inserted, int Updated, int Unchanged, int Held,
+        IReadOnlyList<ImportIssueView> Warnings);
 
-    public sealed record ImportPreviewView(bool DryRun, string Kind, int RowsRead, int Inserted, int Updated, int Unchanged,
+    public sealed record ImportPreviewView(bool DryRun, string Kind, int RowsRead, int Inserted, int Updated, int Unchanged, int Held,
         IReadOnlyList<ImportIssueView> Warnings, IReadOnlyList<ImportChange> Changes);
 
     private static async Task<IResult> UploadAsync(HttpRequest request, string kind, ImportService imports, CancellationToken cancellationToken)
@@ -121,15 +124,16 @@ public static class ImportEndpoints
             {
                 var preview = await imports.PreviewAsync(new ImportRequest(importKind, path, fileName, importedBy, options), cancellationToken);
                 return Results.Ok(new ImportPreviewView(true, preview.Kind.Code(), preview.Counts.RowsRead, preview.Counts.Inserted, preview.Counts.Updated,
-                    preview.Counts.Unchanged, preview.Warnings.Select(w => ImportIssueView.From(w, language, OptionSpelling.Query)).ToList(), preview.Changes));
+                    preview.Counts.Unchanged, preview.Counts.Held, preview.Warnings.Select(w => ImportIssueView.From(w, language, OptionSpelling.Query)).ToList(), preview.Changes));
             }
             var result = await imports.ImportAsync(new ImportRequest(importKind, path, fileName, importedBy, options), cancellationToken: cancellationToken);
             await request.HttpContext.AuditAsync(AuditLog.Actions.Import, $"{importKind.Code()} batch {result.BatchId}", new Dictionary<string, object?>
             {
                 ["file"] = fileName, ["rowsRead"] = result.Counts.RowsRead, ["inserted"] = result.Counts.Inserted, ["updated"] = result.Counts.Updated,
+                ["held"] = result.Counts.Held,
             });
             var view = new ImportResultView(result.BatchId, result.Kind.Code(), result.Counts.RowsRead, result.Counts.Inserted,
-                result.Counts.Updated, result.Counts.Unchanged, result.Warnings.Select(w => ImportIssueView.From(w, language, OptionSpelling.Query)).ToList());
+                result.Counts.Updated, result.Counts.Unchanged, result.Counts.Held, result.Warnings.Select(w => ImportIssueView.From(w, language, OptionSpelling.Query)).ToList());
             return Results.Created($"/api/imports/batches/{result.BatchId}", view);
         }
         catch (ImportFailedException failed) when (dryRun)

@@ -8,7 +8,7 @@ namespace RiskMap.Web.Features.Scoring;
 /// <summary>
 /// Whether the published scores are behind their inputs (an import or a weight change newer than the published run),
 /// and when the recompute that follows imports may start: once no import is running (an interrupted one does not count)
-/// and none has finished for the
+/// and none has finished, nor a held value been accepted, for the
 /// debounce interval, so a series of uploads makes one run, not one each.
 /// </summary>
 public sealed record PendingRecompute(bool InputsChanged, bool ImportRunning, DateTime? StartsAfter, DateTime Now)
@@ -23,7 +23,8 @@ public sealed record PendingRecompute(bool InputsChanged, bool ImportRunning, Da
             SELECT (score_input_watermark() > COALESCE((SELECT input_watermark FROM published), 0)
                     OR (SELECT max(id) FROM weight_versions) > COALESCE((SELECT weight_version_id FROM published), 0)) AS InputsChanged,
                    EXISTS (SELECT 1 FROM import_batches WHERE {ImportBatchLog.RunningSql}) AS ImportRunning,
-                   (SELECT max(finished_at) FROM import_batches) + make_interval(secs => @debounce) AS StartsAfter,
+                   greatest((SELECT max(finished_at) FROM import_batches),
+                            (SELECT max(decided_at) FROM held_observations WHERE status = 'accepted')) + make_interval(secs => @debounce) AS StartsAfter,
                    now() AS Now
             """, new { debounce = (double)options.ImportDebounceSeconds });
     }
