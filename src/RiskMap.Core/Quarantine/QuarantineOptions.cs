@@ -22,7 +22,7 @@ public sealed class QuarantineOptions
     public double MinimumSpread { get; set; } = 0.25;
 
     /// <summary>Held when the value and the one it replaces (else its history's median) differ by this factor or more, either way (a zero counts as one).</summary>
-    public double JumpFactor { get; set; } = 10;
+    public double JumpFactor { get; set; } = 7;
 
     /// <summary>A value "moves" when it departs from its reference by more than this share (0.5: by more than +50 % or −33 %).</summary>
     public double BroadChange { get; set; } = 0.5;

@@ -56,7 +56,8 @@ public static class QuarantineRule
     private static bool IsJump(double value, double reference, double factor)
     {
         var (low, high) = value < reference ? (value, reference) : (reference, value);
-        return high >= factor * (low > 0 ? low : 1);
+        // A misplaced decimal point is exactly the factor 10, which the division of a decimal fraction misses by rounding.
+        return high >= factor * (low > 0 ? low : 1) * (1 - 1e-9);
     }
 
     /// <summary>The areas of which more than the allowed share of values move the same way in this batch.</summary>

@@ -37,7 +37,7 @@ public class QuarantineRuleTests
         var verdict = One(New(110, history: [10]));
         Assert.Equal([HoldReason.TenfoldJump], verdict.Reasons);
         Assert.Null(verdict.RobustZ);
-        Assert.False(One(New(90, history: [10])).Held);
+        Assert.False(One(New(60, history: [10])).Held);
     }
 
     [Fact]
@@ -114,8 +114,8 @@ public class QuarantineRuleTests
     [Fact]
     public void Thresholds_come_from_the_options()
     {
-        Assert.False(One(New(90, history: [10])).Held);
-        Assert.True(QuarantineRule.Judge([New(90, history: [10])], new QuarantineOptions { JumpFactor = 5 }).Single().Held);
+        Assert.False(One(New(60, history: [10])).Held);
+        Assert.True(QuarantineRule.Judge([New(60, history: [10])], new QuarantineOptions { JumpFactor = 5 }).Single().Held);
         Assert.True(QuarantineRule.Judge([New(410)], new QuarantineOptions { RobustZ = 100 }).Single().Reasons is [HoldReason.TenfoldJump]);
     }
 

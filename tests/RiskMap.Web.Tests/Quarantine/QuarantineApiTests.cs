@@ -102,7 +102,7 @@ public class QuarantineApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp
             kept.GetProperty("decidedBy").GetString(), kept.GetProperty("note").GetString()));
         Assert.Equal(1, await app.Database.ScalarAsync<int>(
             "SELECT count(*)::int FROM audit_log WHERE action = 'held-values-rejected' AND target = @target", new { target = $"indicators batch {batch}" }));
-        var log = await Json.GetAsync(steward, $"/api/imports/{batch}");
+        var log = await Json.GetAsync(steward, $"/api/imports/batches/{batch}");
         Assert.Equal((1, 0), (log.GetProperty("rowsHeld").GetInt32(), log.GetProperty("rowsStillHeld").GetInt32()));
     }
 

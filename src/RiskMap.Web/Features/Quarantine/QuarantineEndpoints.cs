@@ -41,16 +41,16 @@ public static class QuarantineEndpoints
             .Produces<IReadOnlyList<HeldValue>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        quarantine.MapPost("/{id:long}/{decision}", (HttpContext http, HeldValues held, long id, string decision, DecisionBody? body) =>
-                DecideAsync(http, held, new HeldSelection(id, null), decision, body?.Note, $"held value {id}"))
+        quarantine.MapPost("/{id:long}/{decision}", (HttpContext http, HeldValues held, long id, string decision, DecisionBody body) =>
+                DecideAsync(http, held, new HeldSelection(id, null), decision, body.Note, $"held value {id}"))
             .WithSummary("Accepts (the value is stored and reaches the next score run) or rejects (the stored value stays) one held value; audited.")
             .WithDescription(DecisionDescription)
             .Produces<DecisionResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        quarantine.MapPost("/batches/{batchId:long}/{decision}", (HttpContext http, HeldValues held, long batchId, string decision, DecisionBody? body) =>
-                DecideAsync(http, held, new HeldSelection(null, batchId), decision, body?.Note, $"indicators batch {batchId}"))
+        quarantine.MapPost("/batches/{batchId:long}/{decision}", (HttpContext http, HeldValues held, long batchId, string decision, DecisionBody body) =>
+                DecideAsync(http, held, new HeldSelection(null, batchId), decision, body.Note, $"indicators batch {batchId}"))
             .WithSummary("Accepts or rejects every value an import batch still has held; audited.")
             .WithDescription(DecisionDescription)
             .Produces<DecisionResult>()

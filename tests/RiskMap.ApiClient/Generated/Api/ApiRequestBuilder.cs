@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using RiskMap.ApiClient.Api.About;
+using RiskMap.ApiClient.Api.AgencyClients;
 using RiskMap.ApiClient.Api.AlertRules;
 using RiskMap.ApiClient.Api.AlertWebhooks;
 using RiskMap.ApiClient.Api.Alerts;
@@ -12,6 +13,7 @@ using RiskMap.ApiClient.Api.Briefs;
 using RiskMap.ApiClient.Api.Counts;
 using RiskMap.ApiClient.Api.Districts;
 using RiskMap.ApiClient.Api.Exports;
+using RiskMap.ApiClient.Api.Feeds;
 using RiskMap.ApiClient.Api.Forecasts;
 using RiskMap.ApiClient.Api.Hotspots;
 using RiskMap.ApiClient.Api.Imports;
@@ -20,6 +22,7 @@ using RiskMap.ApiClient.Api.Maps;
 using RiskMap.ApiClient.Api.Measures;
 using RiskMap.ApiClient.Api.Periods;
 using RiskMap.ApiClient.Api.Programmes;
+using RiskMap.ApiClient.Api.Quarantine;
 using RiskMap.ApiClient.Api.Rating;
 using RiskMap.ApiClient.Api.Regions;
 using RiskMap.ApiClient.Api.Schools;
@@ -45,6 +48,11 @@ namespace RiskMap.ApiClient.Api
         public global::RiskMap.ApiClient.Api.About.AboutRequestBuilder About
         {
             get => new global::RiskMap.ApiClient.Api.About.AboutRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The agencyClients property</summary>
+        public global::RiskMap.ApiClient.Api.AgencyClients.AgencyClientsRequestBuilder AgencyClients
+        {
+            get => new global::RiskMap.ApiClient.Api.AgencyClients.AgencyClientsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The alertRules property</summary>
         public global::RiskMap.ApiClient.Api.AlertRules.AlertRulesRequestBuilder AlertRules
@@ -91,6 +99,11 @@ namespace RiskMap.ApiClient.Api
         {
             get => new global::RiskMap.ApiClient.Api.Exports.ExportsRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The feeds property</summary>
+        public global::RiskMap.ApiClient.Api.Feeds.FeedsRequestBuilder Feeds
+        {
+            get => new global::RiskMap.ApiClient.Api.Feeds.FeedsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The forecasts property</summary>
         public global::RiskMap.ApiClient.Api.Forecasts.ForecastsRequestBuilder Forecasts
         {
@@ -130,6 +143,11 @@ namespace RiskMap.ApiClient.Api
         public global::RiskMap.ApiClient.Api.Programmes.ProgrammesRequestBuilder Programmes
         {
             get => new global::RiskMap.ApiClient.Api.Programmes.ProgrammesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The quarantine property</summary>
+        public global::RiskMap.ApiClient.Api.Quarantine.QuarantineRequestBuilder Quarantine
+        {
+            get => new global::RiskMap.ApiClient.Api.Quarantine.QuarantineRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The rating property</summary>
         public global::RiskMap.ApiClient.Api.Rating.RatingRequestBuilder Rating

@@ -8,13 +8,21 @@ using System;
 namespace RiskMap.ApiClient.Models
 {
     /// <summary>
-    /// One batch of the import log: status `running`, `succeeded`, `failed` or `interrupted` (itsprocess died and its lease lapsed; nothing of it was stored), with its findings in the reader&apos;s language.
+    /// One batch of the import log: status `running`, `succeeded`, `failed` or `interrupted` (itsprocess died and its lease lapsed; nothing of it was stored), with its findings in the reader&apos;s language; rowsHeld: thevalues the quarantine held back, rowsStillHeld: those of them no steward has decided on yet; and for a batch an agencyclient pushed, its provenance (client, batch key, time received; its source system is Source).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ImportBatchView : IAdditionalDataHolder, IParsable
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }
+        /// <summary>The feed property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::RiskMap.ApiClient.Models.ImportBatchView_feed? Feed { get; set; }
+#nullable restore
+#else
+        public global::RiskMap.ApiClient.Models.ImportBatchView_feed Feed { get; set; }
+#endif
         /// <summary>The fileName property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -51,10 +59,14 @@ namespace RiskMap.ApiClient.Models
 #else
         public string Kind { get; set; }
 #endif
+        /// <summary>The rowsHeld property</summary>
+        public int? RowsHeld { get; set; }
         /// <summary>The rowsInserted property</summary>
         public int? RowsInserted { get; set; }
         /// <summary>The rowsRead property</summary>
         public int? RowsRead { get; set; }
+        /// <summary>The rowsStillHeld property</summary>
+        public int? RowsStillHeld { get; set; }
         /// <summary>The rowsUnchanged property</summary>
         public int? RowsUnchanged { get; set; }
         /// <summary>The rowsUpdated property</summary>
@@ -112,14 +124,17 @@ namespace RiskMap.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "feed", n => { Feed = n.GetObjectValue<global::RiskMap.ApiClient.Models.ImportBatchView_feed>(global::RiskMap.ApiClient.Models.ImportBatchView_feed.CreateFromDiscriminatorValue); } },
                 { "fileName", n => { FileName = n.GetStringValue(); } },
                 { "finishedAt", n => { FinishedAt = n.GetDateTimeOffsetValue(); } },
                 { "id", n => { Id = n.GetLongValue(); } },
                 { "importedBy", n => { ImportedBy = n.GetStringValue(); } },
                 { "issues", n => { Issues = n.GetCollectionOfObjectValues<global::RiskMap.ApiClient.Models.ImportIssueView>(global::RiskMap.ApiClient.Models.ImportIssueView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "kind", n => { Kind = n.GetStringValue(); } },
+                { "rowsHeld", n => { RowsHeld = n.GetIntValue(); } },
                 { "rowsInserted", n => { RowsInserted = n.GetIntValue(); } },
                 { "rowsRead", n => { RowsRead = n.GetIntValue(); } },
+                { "rowsStillHeld", n => { RowsStillHeld = n.GetIntValue(); } },
                 { "rowsUnchanged", n => { RowsUnchanged = n.GetIntValue(); } },
                 { "rowsUpdated", n => { RowsUpdated = n.GetIntValue(); } },
                 { "sha256", n => { Sha256 = n.GetStringValue(); } },
@@ -136,14 +151,17 @@ namespace RiskMap.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteObjectValue<global::RiskMap.ApiClient.Models.ImportBatchView_feed>("feed", Feed);
             writer.WriteStringValue("fileName", FileName);
             writer.WriteDateTimeOffsetValue("finishedAt", FinishedAt);
             writer.WriteLongValue("id", Id);
             writer.WriteStringValue("importedBy", ImportedBy);
             writer.WriteCollectionOfObjectValues<global::RiskMap.ApiClient.Models.ImportIssueView>("issues", Issues);
             writer.WriteStringValue("kind", Kind);
+            writer.WriteIntValue("rowsHeld", RowsHeld);
             writer.WriteIntValue("rowsInserted", RowsInserted);
             writer.WriteIntValue("rowsRead", RowsRead);
+            writer.WriteIntValue("rowsStillHeld", RowsStillHeld);
             writer.WriteIntValue("rowsUnchanged", RowsUnchanged);
             writer.WriteIntValue("rowsUpdated", RowsUpdated);
             writer.WriteStringValue("sha256", Sha256);

@@ -24,6 +24,8 @@ namespace RiskMap.ApiClient.Models
 #endif
         /// <summary>The dryRun property</summary>
         public bool? DryRun { get; set; }
+        /// <summary>The held property</summary>
+        public int? Held { get; set; }
         /// <summary>The inserted property</summary>
         public int? Inserted { get; set; }
         /// <summary>The kind property</summary>
@@ -75,6 +77,7 @@ namespace RiskMap.ApiClient.Models
             {
                 { "changes", n => { Changes = n.GetCollectionOfObjectValues<global::RiskMap.ApiClient.Models.ImportChange>(global::RiskMap.ApiClient.Models.ImportChange.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "dryRun", n => { DryRun = n.GetBoolValue(); } },
+                { "held", n => { Held = n.GetIntValue(); } },
                 { "inserted", n => { Inserted = n.GetIntValue(); } },
                 { "kind", n => { Kind = n.GetStringValue(); } },
                 { "rowsRead", n => { RowsRead = n.GetIntValue(); } },
@@ -92,6 +95,7 @@ namespace RiskMap.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::RiskMap.ApiClient.Models.ImportChange>("changes", Changes);
             writer.WriteBoolValue("dryRun", DryRun);
+            writer.WriteIntValue("held", Held);
             writer.WriteIntValue("inserted", Inserted);
             writer.WriteStringValue("kind", Kind);
             writer.WriteIntValue("rowsRead", RowsRead);
