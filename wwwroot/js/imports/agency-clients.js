@@ -3,7 +3,7 @@
 // keys, and sees each key's expiry and last use. A key is shown once, right after it is issued.
 // Plain ES module: no globals.
 
-import { reportBug, requestJson } from "../shared/api.js";
+import { loadSection, reportBug, requestJson } from "../shared/api.js";
 import { element } from "../shared/dom.js";
 import { formatDate, formatDateTime, t } from "../shared/i18n.js";
 import "./agency-clients-messages.js";
@@ -124,14 +124,7 @@ function register(event) {
 
 /** Reads the clients; resolves once they are shown. */
 export async function loadAgencyClients() {
-  try {
-    state.clients = await requestJson(URL, { cache: "no-store" });
-    state.failed = false;
-  } catch (error) {
-    reportBug(error);
-    state.failed = true;
-  }
-  state.loaded = true;
+  await loadSection(state, "clients", URL);
   renderTable();
 }
 

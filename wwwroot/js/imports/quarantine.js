@@ -2,7 +2,7 @@
 // scores, each with its unit's history and the reasons, and accepts or rejects them one by one or a batch at once.
 // Plain ES module: no globals.
 
-import { reportBug, requestJson } from "../shared/api.js";
+import { loadSection, reportBug, requestJson } from "../shared/api.js";
 import { element } from "../shared/dom.js";
 import { formatNumber, formatQuarter, localizedName, t, tPlural } from "../shared/i18n.js";
 import { confirmAction, field, openFormDialog } from "../shared/form-dialog.js";
@@ -142,14 +142,7 @@ function decide(path, reject) {
 /** Reads the values still held; resolves once they are shown. indicatorName names codes in the page's language. */
 export async function loadHeld(indicatorName) {
   if (indicatorName) state.indicatorName = indicatorName;
-  try {
-    state.held = await requestJson("/api/quarantine?status=held", { cache: "no-store" });
-    state.failed = false;
-  } catch (error) {
-    reportBug(error);
-    state.failed = true;
-  }
-  state.loaded = true;
+  await loadSection(state, "held", "/api/quarantine?status=held");
   els.section.hidden = false;
   renderList();
 }

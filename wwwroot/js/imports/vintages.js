@@ -3,7 +3,7 @@
 // another current or deletes one that is not, and reads a refusal with what stands in the way.
 // Plain ES module: no globals.
 
-import { reportBug, requestJson } from "../shared/api.js";
+import { loadSection, reportBug, requestJson } from "../shared/api.js";
 import { element } from "../shared/dom.js";
 import { formatDate, formatNumber, formatQuarter, getLanguage, t, tPlural } from "../shared/i18n.js";
 import { confirmAction } from "../shared/form-dialog.js";
@@ -254,14 +254,7 @@ function remove(vintage) {
 
 /** Reads the vintages; resolves once they are shown. */
 export async function loadVintages() {
-  try {
-    state.vintages = await requestJson("/api/vintages", { cache: "no-store" });
-    state.failed = false;
-  } catch (error) {
-    reportBug(error);
-    state.failed = true;
-  }
-  state.loaded = true;
+  await loadSection(state, "vintages", "/api/vintages");
   renderTable();
 }
 

@@ -69,6 +69,21 @@ export async function requestJson(path, { method = "GET", cache = "default", bod
   }
 }
 
+/**
+ * Reads what a section of a page lists into state[key], fresh from the server: state.failed says it could not be read
+ * (the error is reported, not thrown), state.loaded that the section may be drawn either way.
+ */
+export async function loadSection(state, key, path) {
+  try {
+    state[key] = await requestJson(path, { cache: "no-store" });
+    state.failed = false;
+  } catch (error) {
+    reportBug(error);
+    state.failed = true;
+  }
+  state.loaded = true;
+}
+
 /** The problem JSON of an error response, or null. */
 async function readProblem(response) {
   if (!(response.headers.get("Content-Type") ?? "").includes("json")) return null;
