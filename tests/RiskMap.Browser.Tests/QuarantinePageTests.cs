@@ -4,12 +4,19 @@ using Microsoft.Playwright;
 
 namespace RiskMap.Browser.Tests;
 
+/// <summary>The demo with the quarantine on, as the service runs.</summary>
+public sealed class QuarantineBrowserApp : BrowserApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings =>
+        new Dictionary<string, string>(base.Settings) { ["Quarantine:Enabled"] = "true" };
+}
+
 /// <summary>
 /// The quarantine on the import page, in Russian: an upload with a misplaced decimal point says a value was held, the
 /// held value is listed with its unit, its history and the reason, and accepting it stores it and empties the list.
 /// The class has its own demo database.
 /// </summary>
-public class QuarantinePageTests(BrowserApp app) : IClassFixture<BrowserApp>
+public class QuarantinePageTests(QuarantineBrowserApp app) : IClassFixture<QuarantineBrowserApp>
 {
     private const float ImportTimeoutMs = 60_000;
 

@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using RiskMap.Core.Quarantine;
 using RiskMap.Data;
 using RiskMap.Data.Imports;
 using RiskMap.Data.Schema;
@@ -33,6 +34,12 @@ public class TestDatabase : IAsyncLifetime
     /// <summary>Limits for this database's imports; tests that check the limits lower them.</summary>
     protected virtual ImportLimits Limits => new();
 
+    /// <summary>
+    /// The quarantine of this database's imports: off, since tests import values made up for them rather than drawn from
+    /// the units' history; a class about the quarantine turns it on.
+    /// </summary>
+    protected virtual QuarantineOptions Quarantine => new() { Enabled = false };
+
     /// <summary>Scoring settings for this database's score runs.</summary>
     protected virtual RiskMap.Data.Scoring.ScoringOptions Scoring => TestScoring.Options();
 
@@ -59,7 +66,7 @@ public class TestDatabase : IAsyncLifetime
         ConnectionString = Server.OwnerOf(Name);
         AppConnectionString = Server.AppOf(Name);
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddRiskMapData(ConnectionString, Limits, Scoring);
+        services.AddRiskMapData(ConnectionString, Limits, Scoring, quarantine: Quarantine);
         Services = services.BuildServiceProvider();
         await Services.GetRequiredService<MigrationRunner>().ApplyAsync();
     }

@@ -55,7 +55,8 @@ public class PrecompressedFrontEndTests(DemoApp app)
 
         var preloaded = Regex.Matches(page, "<link rel=\"modulepreload\" href=\"(/js/chunks/[^\"]+)\">")
             .Select(m => m.Groups[1].Value).ToList();
-        var imported = Regex.Matches(script, "from\"\\.\\./chunks/([^\"]+)\"")
+        // Static imports: `from"…"`, and `import"…"` for a module imported for its effects alone (not `import(…)`).
+        var imported = Regex.Matches(script, "(?:from|import)\"\\.\\./chunks/([^\"]+)\"")
             .Select(m => "/js/chunks/" + m.Groups[1].Value).ToList();
         Assert.NotEmpty(imported);
         Assert.Equal(imported.Order(), preloaded.Order());

@@ -95,9 +95,9 @@ public class QuarantineDemoTests(ITestOutputHelper output) : IAsyncLifetime
         public string[] Reasons { get; set; } = [];
     }
 
-    private async Task<ScoredDemoDatabase> DemoAsync()
+    private async Task<QuarantinedDemoDatabase> DemoAsync()
     {
-        var demo = new ScoredDemoDatabase();
+        var demo = new QuarantinedDemoDatabase();
         _copies.Add(demo);
         await demo.InitializeAsync();
         return demo;
@@ -162,4 +162,12 @@ public class QuarantineDemoTests(ITestOutputHelper output) : IAsyncLifetime
                     $"| {f.Case} | {f.Values:N0} | {f.Planted} | {f.Caught} | {f.FalseAlarms} | {f.Reasons} |"))]);
         }
     }
+}
+
+/// <summary>The scored demo whose imports pass the quarantine, as the service's do.</summary>
+public sealed class QuarantinedDemoDatabase : DemoDatabase
+{
+    protected override bool Scored => true;
+
+    protected override QuarantineOptions Quarantine => new();
 }

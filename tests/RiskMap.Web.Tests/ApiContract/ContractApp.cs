@@ -6,8 +6,6 @@ public sealed class ContractApp : ScoredDemoApp
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Scoring:ImportCheckSeconds"] = "3600",
-        // The client's batch is made up, not from the units' history: the quarantine, tested on its own, would hold it.
-        ["Quarantine:Enabled"] = "false",
     };
 
     /// <summary>The checkout the tests run from (where RiskMap.sln is).</summary>

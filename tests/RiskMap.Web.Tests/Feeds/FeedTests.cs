@@ -6,10 +6,7 @@ using RiskMap.Web.Tests.Access;
 
 namespace RiskMap.Web.Tests.Feeds;
 
-/// <summary>
-/// The scored demo without the scheduler (a pushed batch's recompute stays pending), five batches per client a minute,
-/// and no quarantine: the values are made up for the tests, not from the units' history (the quarantine has its own tests).
-/// </summary>
+/// <summary>The scored demo without the scheduler (a pushed batch's recompute stays pending) and five batches per client a minute.</summary>
 public sealed class FeedApp : ScoredDemoApp
 {
     public const int BatchesPerMinute = 5;
@@ -17,7 +14,6 @@ public sealed class FeedApp : ScoredDemoApp
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Scheduler:Enabled"] = "false",
-        ["Quarantine:Enabled"] = "false",
         ["Feeds:BatchesPerMinute"] = BatchesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 }

@@ -6,13 +6,19 @@ using System.Text.Json;
 
 namespace RiskMap.Web.Tests.Quarantine;
 
+/// <summary>The scored demo with the quarantine on, as the service runs.</summary>
+public sealed class QuarantineApp : ScoredDemoApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Quarantine:Enabled"] = "true" };
+}
+
 /// <summary>
 /// The steward's side of the quarantine on the scored demo: an upload with a misplaced decimal point holds the value
 /// back from what score runs read, says so in the result, lists it with the unit's history, and the steward accepts it
 /// (it reaches the scores' inputs and a recompute is due) or rejects it (the stored value stays); both audited. Each
 /// test changes a unit of its own.
 /// </summary>
-public class QuarantineApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
+public class QuarantineApiTests(QuarantineApp app) : IClassFixture<QuarantineApp>
 {
     private const string Period = "2025Q4";
     private const string Indicator = "minors_on_police_register";
