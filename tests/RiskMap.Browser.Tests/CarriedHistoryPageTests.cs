@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RiskMap.Data.Imports;
 using RiskMap.Data.Scoring;
@@ -23,7 +22,8 @@ public sealed class CarriedHistoryPageTests(VintageBrowserApp app) : IClassFixtu
             district,196200000,suicides,2022Q4,8
             district,194000000,suicides,2022Q4,6
             """));
-        var run = await app.Database.Services.GetRequiredService<ScoreRunService>().RunAsync(ScoreTrigger.Manual, "test");
+        // With forecasts, as the service's runs: the profile asks for the unit's forecast.
+        var run = await TestScoring.ForecastingRuns(app.Database).RunAsync(ScoreTrigger.Manual, "test");
         Assert.Equal(ScoreRunStatus.Succeeded, run.Status);
 
         var (page, errors) = await app.OpenAsync("/?lang=ru&unit=191000000", signedInAs: "analyst");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using RiskMap.Core.Scoring;
 using RiskMap.Data.Scoring;
 
@@ -23,6 +24,10 @@ public static class TestScoring
     /// </summary>
     public static ScoringOptions Options(bool forecasts = false, string version = RiskMap.Core.Scoring.Methodology.CurrentVersion) =>
         new() { Methodology = Methodology(version), Forecasts = forecasts };
+
+    /// <summary>Runs of a test database made as the service makes them, with forecasts (the forecast alerts and the profile's forecast line come from them).</summary>
+    public static ScoreRunService ForecastingRuns(TestDatabase database) =>
+        new(database.DataSource, Options(forecasts: true), NullLogger<ScoreRunService>.Instance);
 
     /// <summary>The same as settings of a service under test (a class about forecasts made by a run sets them back to true).</summary>
     public static IReadOnlyDictionary<string, string> HostSettings { get; } = new Dictionary<string, string>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Logging.Abstractions;
 using RiskMap.Data.Scoring;
 using RiskMap.TestSupport;
 
@@ -17,7 +16,7 @@ public class AlertRunTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     private const string Rules = "/api/alert-rules";
 
     /// <summary>Runs that make forecasts, as the service's do: the forecast rule's alerts are raised from them.</summary>
-    private ScoreRunService Runs => new(app.Database.DataSource, TestScoring.Options(forecasts: true), NullLogger<ScoreRunService>.Instance);
+    private ScoreRunService Runs => TestScoring.ForecastingRuns(app.Database);
 
     private Task<IReadOnlyList<(long Id, string Rule, string Level, string Code, string Period, long RunId, DateTime RaisedAt)>> AlertsAsync() =>
         app.Database.QueryAsync<(long, string, string, string, string, long, DateTime)>(
