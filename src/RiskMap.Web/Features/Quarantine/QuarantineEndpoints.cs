@@ -43,20 +43,19 @@ public static class QuarantineEndpoints
 
         quarantine.MapPost("/{id:long}/{decision}", (HttpContext http, HeldValues held, long id, string decision, DecisionBody body) =>
                 DecideAsync(http, held, new HeldSelection(id, null), decision, body.Note, $"held value {id}"))
-            .WithSummary("Accepts (the value is stored and reaches the next score run) or rejects (the stored value stays) one held value; audited.")
-            .WithDescription(DecisionDescription)
-            .Produces<DecisionResult>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .AsDecision("Accepts (the value is stored and reaches the next score run) or rejects (the stored value stays) one held value; audited.");
 
         quarantine.MapPost("/batches/{batchId:long}/{decision}", (HttpContext http, HeldValues held, long batchId, string decision, DecisionBody body) =>
                 DecideAsync(http, held, new HeldSelection(null, batchId), decision, body.Note, $"indicators batch {batchId}"))
-            .WithSummary("Accepts or rejects every value an import batch still has held; audited.")
-            .WithDescription(DecisionDescription)
-            .Produces<DecisionResult>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .AsDecision("Accepts or rejects every value an import batch still has held; audited.");
     }
+
+    private static RouteHandlerBuilder AsDecision(this RouteHandlerBuilder endpoint, string summary) => endpoint
+        .WithSummary(summary)
+        .WithDescription(DecisionDescription)
+        .Produces<DecisionResult>()
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status404NotFound);
 
     private const string DecisionDescription =
         """decision is accept or reject. Body: {"note": "why"}: required to reject, optional to accept, at most 1,000 characters. """ +
