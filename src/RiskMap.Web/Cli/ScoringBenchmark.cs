@@ -25,7 +25,7 @@ internal static class ScoringBenchmark
     public static async Task<int> RunAsync(IConfiguration configuration, string geodata, IReadOnlyList<int> sizes, bool keep)
     {
         var server = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString("RiskMap"));
-        Console.WriteLine("schools    method       observations  scan (s)  recompute (s)  ratio  load / score / write+publish (s)  per 1k schools (s)");
+        Console.WriteLine("schools    method       observations  scan (s)  recompute (s)  ratio  per 1k schools (s)  stages (s)");
         foreach (var schools in sizes)
         {
             var database = keep ? $"riskmap_bench_{schools}" : $"riskmap_bench_{schools}_{Environment.ProcessId}";
@@ -38,7 +38,7 @@ internal static class ScoringBenchmark
                     var figures = await MeasureAsync(connectionString, geodata, schools, generate, new Methodology { Version = version });
                     generate = false;
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{schools,9:N0}  {version,-11}  {figures.Observations,12:N0}  {figures.Scan,8:0.00}  {figures.Recompute,13:0.00}  {figures.Recompute / figures.Scan,5:0.0}×  {figures.Load,6:0.00} / {figures.Score,6:0.00} / {figures.Write,6:0.00}  {figures.Recompute / schools * 1000,10:0.000}"));
+                        $"{schools,9:N0}  {version,-11}  {figures.Observations,12:N0}  {figures.Scan,8:0.00}  {figures.Recompute,13:0.00}  {figures.Recompute / figures.Scan,5:0.0}×  {figures.Recompute / schools * 1000,18:0.000}  {string.Join(", ", figures.Stages.Select(s => $"{s.Stage} {s.Seconds:0.00}"))}"));
                 }
             }
             finally
@@ -126,7 +126,8 @@ internal static class ScoringBenchmark
         return input;
     }
 
-    private sealed record Figures(long Observations, double Scan, double Recompute, double Load, double Score, double Write);
+    /// <summary>A run's figures; <c>Stages</c> are the run's stages (<see cref="ScoreRunService.RunAsync"/>'s) in order, with their seconds.</summary>
+    private sealed record Figures(long Observations, double Scan, double Recompute, IReadOnlyList<(string Stage, double Seconds)> Stages);
 
     private static async Task<Figures> MeasureAsync(string connectionString, string geodata, int schools, bool generate, Methodology methodology)
     {
@@ -137,14 +138,14 @@ internal static class ScoringBenchmark
         if (generate) await BenchDatabase.GenerateAsync(provider, geodata, schools);
 
         var scan = await ScanAsync(dataSource);
-        var stages = new Dictionary<string, double>();
+        var starts = new List<(string Stage, double At)>();
         var clock = Stopwatch.StartNew();
         var outcome = await provider.GetRequiredService<ScoreRunService>().RunAsync(ScoreTrigger.Manual, "bench", force: true,
-            onStage: stage => stages[stage] = clock.Elapsed.TotalSeconds);
+            onStage: stage => starts.Add((stage, clock.Elapsed.TotalSeconds)));
         var total = clock.Elapsed.TotalSeconds;
         if (outcome.Status != ScoreRunStatus.Succeeded) throw new InvalidOperationException($"The benchmark run failed: {outcome.Error}");
-        return new Figures(scan.Rows, scan.Seconds, total,
-            stages["scoring"] - stages["loading"], stages["writing"] - stages["scoring"], total - stages["writing"]);
+        var stages = starts.Select((s, i) => (s.Stage, (i + 1 < starts.Count ? starts[i + 1].At : total) - s.At)).ToList();
+        return new Figures(scan.Rows, scan.Seconds, total, stages);
     }
 
     /// <summary>One sequential scan of the observations (no parallel workers), after a first scan that warms the cache.</summary>
