@@ -34,7 +34,7 @@ public sealed class QuarantineOptions
     public int BroadMinimumValues { get; set; } = 10;
 
     /// <summary>A count is held when the probability of one at least this large (or at most this small), given its unit's history, is below this.</summary>
-    public double CountTail { get; set; } = 1e-4;
+    public double CountTail { get; set; } = 2e-3;
 
     /// <summary>The least overdispersion α (variance μ + αμ²) a count's history is taken to have, however calm it was.</summary>
     public double MinimumDispersion { get; set; } = 0.2;
