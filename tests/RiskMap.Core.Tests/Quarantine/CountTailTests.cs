@@ -29,9 +29,9 @@ public class CountTailTests
     {
         // Mean 68 / 8 = 8.5, variance 246 / 7 = 35.143; μ = 68.5 / 8 = 8.5625; α = (35.143 − 8.5625) / 8.5625² = 0.36254,
         // the predictive α = 0.36254 · 9/8 + 1 / (8 · 8.5625) = 0.42246, k = 2.3671. Summing P(X = j) for j < 60:
-        // P(X ≥ 60) = 1.329 · 10⁻⁵, P(X ≥ 40) = 1.0586 · 10⁻³ and P(X ≥ 20) = 0.06249.
+        // P(X ≥ 60) = 1.329 · 10⁻⁵, P(X ≥ 40) = 1.0591 · 10⁻³ and P(X ≥ 20) = 0.06249.
         Assert.Equal(1.329e-5, CountTail.Probability(60, Noisy, 0.2), 8);
-        Assert.Equal(1.0586e-3, CountTail.Probability(40, Noisy, 0.2), 7);
+        Assert.Equal(1.0591e-3, CountTail.Probability(40, Noisy, 0.2), 7);
         Assert.Equal(0.06249, CountTail.Probability(20, Noisy, 0.2), 4);
     }
 
