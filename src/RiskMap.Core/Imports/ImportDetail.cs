@@ -55,6 +55,8 @@ public enum DetailText
     HeldTenfoldJump,
     /// <summary>Held: more than First % of a region's values moved by more than Second % the same way.</summary>
     HeldBroadChange,
+    /// <summary>Held: a count this large or this small has a probability below First given the unit's history.</summary>
+    HeldImprobableCount,
 }
 
 /// <summary>
@@ -90,6 +92,7 @@ public sealed record ImportDetail(DetailText Text, string? First = null, string?
     {
         HoldReason.FarFromHistory => new(DetailText.HeldFarFromHistory, Number(options.RobustZ)),
         HoldReason.TenfoldJump => new(DetailText.HeldTenfoldJump, Number(options.JumpFactor)),
+        HoldReason.ImprobableCount => new(DetailText.HeldImprobableCount, Number(options.CountTail)),
         _ => new(DetailText.HeldBroadChange, Number(Math.Round(options.BroadShare * 100, 1)), Number(Math.Round(options.BroadChange * 100, 1))),
     };
 

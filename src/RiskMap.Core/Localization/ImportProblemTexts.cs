@@ -134,6 +134,9 @@ public static class ImportProblemTexts
         DetailText.HeldBroadChange => ("бір файлда облыс мәндерінің {0} %-дан астамы бір бағытта {1} %-дан астам өзгерді",
             "в одном файле более {0} % значений области изменились более чем на {1} % в одну сторону",
             "more than {0} % of a region's values in one file moved by more than {1} % the same way"),
+        DetailText.HeldImprobableCount => ("бірліктің өз тарихы бойынша мұндай сан ықтималдығы {0}-ден төмен (теріс биномдық үлестірім)",
+            "при истории единицы вероятность такого числа ниже {0} (отрицательное биномиальное распределение)",
+            "a count this large or this small has a probability below {0} given the unit's history (negative binomial)"),
         DetailText.InvalidCoordinate => ("координата жарамсыз", "недопустимая координата", "an invalid coordinate"),
         _ => throw new ArgumentOutOfRangeException(nameof(text)),
     };

@@ -11,6 +11,9 @@ public enum HoldReason
 
     /// <summary>Part of a batch that moves a large share of one region's values the same way at once.</summary>
     BroadChange,
+
+    /// <summary>A count this large (or this small) is improbable given the unit's history of it (a negative binomial tail).</summary>
+    ImprobableCount,
 }
 
 public static class HoldReasons
@@ -20,6 +23,7 @@ public static class HoldReasons
         HoldReason.FarFromHistory => "far-from-history",
         HoldReason.TenfoldJump => "tenfold-jump",
         HoldReason.BroadChange => "broad-change",
+        HoldReason.ImprobableCount => "improbable-count",
         _ => throw new ArgumentOutOfRangeException(nameof(reason)),
     };
 

@@ -7,7 +7,9 @@ namespace RiskMap.Core.Quarantine;
 /// <param name="Stored">The value stored for the same unit, indicator and quarter, which this one would replace; null for a new quarter.</param>
 /// <param name="History">The unit's stored values of the indicator in the quarters before this one, oldest first, at most <see cref="QuarantineOptions.HistoryQuarters"/>.</param>
 /// <param name="YearAgo">The stored value of the same quarter a year before, if there is one (the unit's season).</param>
-public sealed record QuarantineCandidate(string Indicator, string Area, double Value, double? Stored, IReadOnlyList<double> History, double? YearAgo);
+/// <param name="IsCount">The indicator counts events (judged also by <see cref="CountTail"/>), rather than a rate or share.</param>
+public sealed record QuarantineCandidate(string Indicator, string Area, double Value, double? Stored, IReadOnlyList<double> History, double? YearAgo,
+    bool IsCount = false);
 
 /// <summary>
 /// What the quarantine found about one candidate: the reasons it is held (none: it passes), and the history a steward

@@ -33,6 +33,12 @@ public sealed class QuarantineOptions
     /// <summary>A region needs at least this many judged values in the batch before the broad-change rule applies to it.</summary>
     public int BroadMinimumValues { get; set; } = 10;
 
+    /// <summary>A count is held when the probability of one at least this large (or at most this small), given its unit's history, is below this.</summary>
+    public double CountTail { get; set; } = 2e-3;
+
+    /// <summary>The least overdispersion α (variance μ + αμ²) a count's history is taken to have, however calm it was.</summary>
+    public double MinimumDispersion { get; set; } = 0.2;
+
     /// <summary>The first broken setting, or null when all are usable.</summary>
     public string? Problem() =>
         HistoryQuarters is < 2 or > 40 ? "Quarantine:HistoryQuarters must be between 2 and 40"
@@ -43,5 +49,7 @@ public sealed class QuarantineOptions
         : !(BroadChange > 0) ? "Quarantine:BroadChange must be more than 0"
         : !(BroadShare is > 0 and < 1) ? "Quarantine:BroadShare must be between 0 and 1"
         : BroadMinimumValues < 1 ? "Quarantine:BroadMinimumValues must be at least 1"
+        : !(CountTail is > 0 and < 0.5) ? "Quarantine:CountTail must be between 0 and 0.5"
+        : !(MinimumDispersion is >= 0 and <= 10) ? "Quarantine:MinimumDispersion must be between 0 and 10"
         : null;
 }

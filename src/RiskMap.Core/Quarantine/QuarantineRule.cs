@@ -5,7 +5,7 @@ namespace RiskMap.Core.Quarantine;
 /// <summary>
 /// Decides which values of one batch are held back from the scores (docs/quarantine.md). Values are compared on the
 /// log(1 + value) scale, where a misplaced decimal point is the same step (log 10) for counts and rates alike, and zero
-/// is allowed. Three rules:
+/// is allowed. Four rules:
 /// <list type="number">
 /// <item>far from history: the robust z-score against the median and MAD of the unit's last quarters is above
 /// <see cref="QuarantineOptions.RobustZ"/> (the MAD no smaller than <see cref="QuarantineOptions.MinimumSpread"/>);</item>
@@ -16,7 +16,11 @@ namespace RiskMap.Core.Quarantine;
 /// <item>broad change: more than <see cref="QuarantineOptions.BroadShare"/> of one area's values in the batch move by more
 /// than <see cref="QuarantineOptions.BroadChange"/> the same way; then all of that area's values are held. A value that
 /// replaces a stored one is measured against it; a new quarter's against the unit's median, less the area's usual move
-/// in that quarter (its values a year before against the same medians), so that a season is not a change.</item>
+/// in that quarter (its values a year before against the same medians), so that a season is not a change;</item>
+/// <item>improbable count: for a count with enough history, the probability of one at least this large (or at most this
+/// small) under a negative binomial fitted to the unit's history (<see cref="CountTail"/>) is below
+/// <see cref="QuarantineOptions.CountTail"/>. A count's noise grows with its size, which the log scale's fixed spread
+/// does not know: a ×10 of a small, noisy count stays within six of its spreads.</item>
 /// </list>
 /// </summary>
 public static class QuarantineRule
@@ -35,6 +39,9 @@ public static class QuarantineRule
             if (m.Z is { } z && Math.Abs(z) > options.RobustZ) reasons.Add(HoldReason.FarFromHistory);
             if (m.JumpFrom is { } from && IsJump(c.Value, from, options.JumpFactor)) reasons.Add(HoldReason.TenfoldJump);
             if (broad.Contains(c.Area)) reasons.Add(HoldReason.BroadChange);
+            if (c.IsCount && m.Median is not null
+                && CountTail.Probability(c.Value, [.. c.History.TakeLast(options.HistoryQuarters)], options.MinimumDispersion) < options.CountTail)
+                reasons.Add(HoldReason.ImprobableCount);
             return new QuarantineVerdict(reasons, m.Median is null ? null : Median(c.History.TakeLast(options.HistoryQuarters)), m.Last, m.Z);
         }).ToList();
     }

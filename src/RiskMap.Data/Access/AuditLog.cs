@@ -42,6 +42,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         public const string WebhookRegistered = "webhook-registered";
         public const string WebhookRemoved = "webhook-removed";
         public const string AgencyClientRegistered = "agency-client-registered";
+        public const string AgencyClientChanged = "agency-client-changed";
         public const string AgencyKeyIssued = "agency-key-issued";
         public const string AgencyKeyRevoked = "agency-key-revoked";
         public const string FeedRefused = "feed-refused";

@@ -79,6 +79,28 @@ public sealed class AgencyClientStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// Changes what a client may write and its description (a null field stays as it is), audited with what it was and
+    /// is; the next batch the client pushes is checked against the new permissions. Null when there is no such client.
+    /// </summary>
+    public async Task<AgencyClient?> ChangeAsync(long clientId, string? description, IReadOnlyList<string>? indicators, IReadOnlyList<string>? regions,
+        Func<AgencyClient, AgencyClient, AuditEntry> audit)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var before = await connection.QuerySingleOrDefaultAsync<ClientRow>($"{Clients} WHERE id = @clientId FOR UPDATE", new { clientId }, transaction);
+        if (before is null) return null;
+        await connection.ExecuteAsync("""
+            UPDATE agency_clients SET description = COALESCE(@description, description), indicators = COALESCE(@indicators, indicators),
+                                      regions = COALESCE(@regions, regions)
+            WHERE id = @clientId
+            """, new { clientId, description, indicators = indicators?.ToArray(), regions = regions?.ToArray() }, transaction);
+        var after = await connection.QuerySingleAsync<ClientRow>($"{Clients} WHERE id = @clientId", new { clientId }, transaction);
+        await AuditLog.WriteAsync(audit(ToClient(before, []), ToClient(after, [])), connection, transaction);
+        await transaction.CommitAsync();
+        return await FindAsync(clientId);
+    }
+
+    /// <summary>
     /// Issues a new key. With <paramref name="replaces"/>, a rotation: the old key stays in force until
     /// <paramref name="overlapUntil"/> (or its own expiry, if sooner), so the client can switch without a gap. Null when
     /// the client, or the replaced key among its keys in force, does not exist.

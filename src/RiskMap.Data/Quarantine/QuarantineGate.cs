@@ -27,6 +27,7 @@ public sealed class QuarantineGate(QuarantineOptions options)
         public double? Stored { get; set; }
         public double[] History { get; set; } = [];
         public double? YearAgo { get; set; }
+        public bool IsCount { get; set; }
     }
 
     /// <summary>Holds back the staged values the rule finds suspicious, and says how many and why as warnings.</summary>
@@ -50,8 +51,9 @@ public sealed class QuarantineGate(QuarantineOptions options)
                    ARRAY(SELECT h.value FROM observations h
                          WHERE (h.entity_level, h.entity_code, h.indicator_code) = (s.entity_level, s.entity_code, s.indicator_code) AND h.period < s.period
                          ORDER BY h.period DESC LIMIT @history) AS History,
-                   y.value AS YearAgo
+                   y.value AS YearAgo, i.is_count AS IsCount
             FROM observation_staging s
+            JOIN indicators i ON i.code = s.indicator_code
             LEFT JOIN schools sc ON s.entity_level = 'school' AND sc.code = s.entity_code
             LEFT JOIN observations o ON (o.entity_level, o.entity_code, o.indicator_code, o.period) = (s.entity_level, s.entity_code, s.indicator_code, s.period)
             LEFT JOIN observations y ON (y.entity_level, y.entity_code, y.indicator_code) = (s.entity_level, s.entity_code, s.indicator_code)
@@ -61,7 +63,7 @@ public sealed class QuarantineGate(QuarantineOptions options)
         if (rows.Count == 0) return 0;
 
         var verdicts = QuarantineRule.Judge(
-            rows.Select(r => new QuarantineCandidate(r.Indicator, r.Area, r.Value, r.Stored, [.. r.History.Reverse()], r.YearAgo)).ToList(), options);
+            rows.Select(r => new QuarantineCandidate(r.Indicator, r.Area, r.Value, r.Stored, [.. r.History.Reverse()], r.YearAgo, r.IsCount)).ToList(), options);
         var held = rows.Zip(verdicts).Where(x => x.Second.Held).ToList();
         if (held.Count == 0) return 0;
 

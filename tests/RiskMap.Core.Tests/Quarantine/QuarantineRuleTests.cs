@@ -123,6 +123,7 @@ public class QuarantineRuleTests
     [InlineData(nameof(QuarantineOptions.RobustZ), "Quarantine:RobustZ")]
     [InlineData(nameof(QuarantineOptions.BroadShare), "Quarantine:BroadShare")]
     [InlineData(nameof(QuarantineOptions.MinimumHistory), "Quarantine:MinimumHistory")]
+    [InlineData(nameof(QuarantineOptions.CountTail), "Quarantine:CountTail")]
     public void A_broken_setting_is_named(string setting, string named)
     {
         var options = new QuarantineOptions();

@@ -143,6 +143,43 @@ public class FeedTests(FeedApp app) : IClassFixture<FeedApp>
     }
 
     [Fact]
+    public async Task The_steward_changes_what_a_client_may_write_audited_with_before_and_after_and_its_next_batch_is_checked_against_it()
+    {
+        var client = await RegisterAsync("police-change");
+        var steward = await app.ClientAsAsync(Callers.Steward);
+        var path = $"{Clients}/{client.Id}";
+
+        var widened = await Json.ReadAsync(await steward.PatchAsJsonAsync(path,
+            new { description = "Police, Almaty and Astana", regions = new[] { Callers.Almaty, Callers.Astana } }), HttpStatusCode.OK);
+        static string Codes(JsonElement list) => string.Join(",", list.EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(("Police, Almaty and Astana", Suicides, $"{Callers.Almaty},{Callers.Astana}"),
+            (widened.GetProperty("description").GetString(), Codes(widened.GetProperty("indicators")), Codes(widened.GetProperty("regions"))));
+        await Json.ReadAsync(await WithKey(client.Key).PostAsJsonAsync(Push, Batch("change-1", Value(Callers.AstanaDistrict, "2026Q2", 4))), HttpStatusCode.Created);
+
+        await Json.ReadAsync(await steward.PatchAsJsonAsync(path, new { regions = new[] { Callers.Almaty } }), HttpStatusCode.OK);
+        var refused = await Json.ProblemAsync(await WithKey(client.Key).PostAsJsonAsync(Push, Batch("change-2", Value(Callers.AstanaDistrict, "2026Q2", 5))),
+            HttpStatusCode.Forbidden);
+        Assert.Equal("feed-not-permitted", refused.GetProperty("code").GetString());
+        Assert.Equal(4, await CountAsync("SELECT value::bigint FROM observations WHERE entity_code = @code AND indicator_code = @Suicides AND period = '2026Q2'",
+            new { code = Callers.AstanaDistrict, Suicides }));
+        var audit = JsonDocument.Parse(await app.Database.ScalarAsync<string>("""
+            SELECT json_build_object('actor', actor, 'details', details)::text FROM audit_log
+            WHERE action = 'agency-client-changed' AND target = @target ORDER BY id DESC LIMIT 1
+            """, new { target = $"agency client {client.Id}" })).RootElement;
+        Assert.Equal(("steward", $"{Callers.Almaty},{Callers.Astana}", Callers.Almaty), (audit.GetProperty("actor").GetString(),
+            Codes(audit.GetProperty("details").GetProperty("before").GetProperty("regions")), Codes(audit.GetProperty("details").GetProperty("after").GetProperty("regions"))));
+
+        // Checked as a registration is; nothing changes on a refusal.
+        await Json.ProblemAsync(await steward.PatchAsJsonAsync(path, new { regions = Array.Empty<string>() }), HttpStatusCode.BadRequest);
+        await Json.ProblemAsync(await steward.PatchAsJsonAsync(path, new { indicators = new[] { "rainfall" } }), HttpStatusCode.NotFound);
+        await Json.ProblemAsync(await steward.PatchAsJsonAsync(path, new { description = "x\u202e" }), HttpStatusCode.BadRequest);
+        await Json.ProblemAsync(await steward.PatchAsJsonAsync($"{Clients}/999999", new { description = "x" }), HttpStatusCode.NotFound);
+        await Json.ProblemAsync(await (await app.ClientAsAsync(Callers.Planner75)).PatchAsJsonAsync(path, new { description = "x" }), HttpStatusCode.Forbidden);
+        Assert.Equal(2, await CountAsync("SELECT count(*) FROM audit_log WHERE action = 'agency-client-changed' AND target = @target",
+            new { target = $"agency client {client.Id}" }));
+    }
+
+    [Fact]
     public async Task Bad_values_are_refused_with_the_imports_findings_by_row_and_field_in_the_users_language_and_nothing_is_written()
     {
         var client = await RegisterAsync("police-check");

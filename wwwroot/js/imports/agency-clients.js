@@ -1,6 +1,7 @@
 // RiskMap: the agency clients on the import page. The data steward registers a client (the indicators and regions it
-// may write) with its first API key, issues another key or rotates one (the old key stays in force for a day), revokes
-// keys, and sees each key's expiry and last use. A key is shown once, right after it is issued.
+// may write) with its first API key, changes what a client may write and its description, issues another key or rotates
+// one (the old key stays in force for a day), revokes keys, and sees each key's expiry and last use. A key is shown
+// once, right after it is issued.
 // Plain ES module: no globals.
 
 import { loadSection, reportBug, requestJson } from "../shared/api.js";
@@ -23,7 +24,12 @@ const state = {
   clients: [],
   loaded: false,
   failed: false,
-  /** { kind: "issued", client, key } (the only time a key is shown), { kind: "revoked", client } or { kind: "refused", detail }. */
+  /** The id of the client whose permissions are being edited, or null. */
+  editing: null,
+  /**
+   * { kind: "issued", client, key } (the only time a key is shown), { kind: "revoked", client }, { kind: "changed", client }
+   * or { kind: "refused", detail }.
+   */
   outcome: null,
 };
 
@@ -47,6 +53,47 @@ function keyItem(client, key) {
   return item;
 }
 
+function editField(name, label, value, maxlength) {
+  const field = element("label", { className: "import-field", text: label });
+  field.append(element("input", { attrs: { name, type: "text", value, maxlength: String(maxlength), autocomplete: "off", spellcheck: "false" } }));
+  return field;
+}
+
+/** The form that changes a client's description, indicators and regions, filled with what it has now. */
+function editForm(client) {
+  const form = element("form", { className: "client-edit", attrs: { novalidate: "" } });
+  const save = element("button", { className: "action-button", text: t("clients.save"), attrs: { type: "submit" } });
+  form.append(
+    editField("description", t("clients.description"), client.description, 500),
+    editField("indicators", t("clients.indicators"), client.indicators.join(", "), 2000),
+    editField("regions", t("clients.regions"), client.regions.join(", "), 2000),
+    save, " ",
+    button(t("clients.cancel"), t("clients.cancel"), () => {
+      state.editing = null;
+      renderTable();
+    }));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    changePermissions(client, form.elements);
+  });
+  return form;
+}
+
+function permissionsCell(client) {
+  const cell = element("td");
+  if (state.editing === client.id) {
+    cell.append(editForm(client));
+    return cell;
+  }
+  cell.append(element("span", { text: t("clients.permissions", { indicators: client.indicators.join(", "), regions: client.regions.join(", ") }) }), " ",
+    button(t("clients.edit"), t("clients.edit.label", { client: client.name }), () => {
+      state.editing = client.id;
+      renderTable();
+      els.body.querySelector(".client-edit input")?.focus();
+    }));
+  return cell;
+}
+
 function renderTable() {
   els.body.replaceChildren();
   els.error.hidden = !state.failed;
@@ -57,7 +104,7 @@ function renderTable() {
     name.append(element("strong", { text: client.name }));
     if (client.description) name.append(element("br"), element("span", { className: "field-hint", text: client.description }));
     row.append(name);
-    row.append(element("td", { text: t("clients.permissions", { indicators: client.indicators.join(", "), regions: client.regions.join(", ") }) }));
+    row.append(permissionsCell(client));
     const keys = element("td");
     const list = element("ul", { className: "client-keys" });
     for (const key of client.keys) list.append(keyItem(client, key));
@@ -80,6 +127,8 @@ function renderOutcome() {
     els.outcome.append(element("p", { text: t("clients.issued", { client: outcome.client }) }), key, element("p", { text: t("clients.issued.once") }));
   } else if (outcome.kind === "revoked") {
     els.outcome.append(element("p", { text: t("clients.revoked", { client: outcome.client }) }));
+  } else if (outcome.kind === "changed") {
+    els.outcome.append(element("p", { text: t("clients.changed", { client: outcome.client }) }));
   } else {
     els.outcome.append(element("p", { text: t("clients.refused", { detail: outcome.detail }) }));
   }
@@ -105,6 +154,18 @@ function issue(client, replaces) {
 function revoke(client, keyId) {
   return change(() => requestJson(`${URL}/${client.id}/keys/${keyId}`, { method: "DELETE" }),
     () => ({ kind: "revoked", client: client.name })).catch(reportBug);
+}
+
+function changePermissions(client, fields) {
+  const body = {
+    description: fields.description.value.trim(),
+    indicators: codeList(fields.indicators.value),
+    regions: codeList(fields.regions.value),
+  };
+  return change(() => requestJson(`${URL}/${client.id}`, { method: "PATCH", body }), () => {
+    state.editing = null;
+    return { kind: "changed", client: client.name };
+  }).catch(reportBug);
 }
 
 function register(event) {

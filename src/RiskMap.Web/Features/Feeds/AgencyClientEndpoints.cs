@@ -8,6 +8,9 @@ namespace RiskMap.Web.Features.Feeds;
 
 public sealed record AgencyClientBody(string? Name, string? Description, IReadOnlyList<string>? Indicators, IReadOnlyList<string>? Regions, int? ExpiresInDays);
 
+/// <summary>A change of what a client may write; a field left out (null) stays as it is.</summary>
+public sealed record AgencyClientChange(string? Description, IReadOnlyList<string>? Indicators, IReadOnlyList<string>? Regions);
+
 /// <summary>
 /// A new key; with <c>Replaces</c>, a rotation: the key in force it replaces stays in force for <c>OverlapHours</c> more.
 /// </summary>
@@ -16,7 +19,7 @@ public sealed record KeyBody(long? Replaces, int? OverlapHours, int? ExpiresInDa
 /// <summary>A client with a key just issued: the only time the key (<c>rmk.&lt;id&gt;.&lt;secret&gt;</c>) is shown.</summary>
 public sealed record IssuedKey(AgencyClient Client, string Key);
 
-/// <summary>The data steward's agency clients: register one (with its first key), issue or rotate keys, revoke them; all audited.</summary>
+/// <summary>The data steward's agency clients: register one (with its first key), change what it may write, issue or rotate keys, revoke them; all audited.</summary>
 public static class AgencyClientEndpoints
 {
     private const int DefaultExpiryDays = 365;
@@ -36,17 +39,10 @@ public static class AgencyClientEndpoints
             {
                 if (body.Name is not { } name || !System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9][a-z0-9-]{1,59}$"))
                     return ApiProblems.BadParameter("name", "name must be 2 to 60 characters of a-z, 0-9 and '-', starting with a letter or digit.");
-                var description = body.Description?.Trim() ?? "";
-                if (description.Length > 500 || TextInputGuard.HasControlCharacters(description))
-                    return ApiProblems.BadParameter("description", "description must be at most 500 printable characters.");
-                if (body.Indicators is not { Count: > 0 } indicators) return ApiProblems.BadParameter("indicators", "indicators must list at least one indicator code.");
-                if (body.Regions is not { Count: > 0 } regions || regions.Any(r => QueryParameters.Kato("regions", r) is null))
-                    return ApiProblems.BadParameter("regions", "regions must list at least one region's nine-digit KATO code.");
                 if (Expiry(clock, body.ExpiresInDays) is not { } expiresAt)
                     return ApiProblems.BadParameter("expiresInDays", $"expiresInDays must be 1 to {MaxExpiryDays}.");
-                var unknown = await store.UnknownAsync(indicators, regions);
-                if (unknown.Indicators.Count > 0) return ApiProblems.NotFound("indicator", $"There is no indicator {string.Join(", ", unknown.Indicators)}.");
-                if (unknown.Regions.Count > 0) return ApiProblems.NotFound("region", $"There is no region with KATO {string.Join(", ", unknown.Regions)}.");
+                var (description, indicators, regions) = (body.Description?.Trim() ?? "", body.Indicators ?? [], body.Regions ?? []);
+                if (await RefusedPermissionsAsync(store, description, indicators, regions) is { } refused) return refused;
 
                 var scope = http.CallerScope();
                 var registered = await store.RegisterAsync(name, description, [.. indicators.Distinct()], [.. regions.Distinct()], expiresAt, scope.User,
@@ -67,6 +63,25 @@ public static class AgencyClientEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+
+        clients.MapPatch("/{id:long}", async (HttpContext http, AgencyClientStore store, long id, AgencyClientChange body) =>
+            {
+                var description = body.Description?.Trim();
+                if (await RefusedPermissionsAsync(store, description, body.Indicators, body.Regions) is { } refused) return refused;
+                var changed = await store.ChangeAsync(id, description, body.Indicators?.Distinct().ToList(), body.Regions?.Distinct().ToList(),
+                    (before, after) => Audit(http, AuditLog.Actions.AgencyClientChanged, id, new Dictionary<string, object?>
+                    {
+                        ["before"] = Permissions(before), ["after"] = Permissions(after),
+                    }));
+                return changed is null ? Unknown(id) : Results.Ok(changed);
+            })
+            .WithSummary("Changes what an agency client may write (indicators, regions) and its description (only the fields sent); audited with before and after.")
+            .WithDescription("""Body: any of {"description": "…", "indicators": ["offences_by_minors"], "regions": ["750000000"]}. """ +
+                "The client's next batch is checked against the new lists: values of an indicator or region taken away are refused. Data steward " +
+                "only; 400 for a malformed field, 404 for an unknown client, indicator or region.")
+            .Produces<AgencyClient>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         clients.MapPost("/{id:long}/keys", async (HttpContext http, AgencyClientStore store, TimeProvider clock, long id, KeyBody body) =>
             {
@@ -103,6 +118,29 @@ public static class AgencyClientEndpoints
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
+
+    /// <summary>
+    /// The refusal of a description, indicator list or region list that is given (not null) and not acceptable, the same
+    /// for a registration and a change; null when all given are.
+    /// </summary>
+    private static async Task<IResult?> RefusedPermissionsAsync(AgencyClientStore store, string? description, IReadOnlyList<string>? indicators,
+        IReadOnlyList<string>? regions)
+    {
+        if (description is { } text && (text.Length > 500 || TextInputGuard.HasControlCharacters(text)))
+            return ApiProblems.BadParameter("description", "description must be at most 500 printable characters.");
+        if (indicators is { Count: 0 }) return ApiProblems.BadParameter("indicators", "indicators must list at least one indicator code.");
+        if (regions is not null && (regions.Count == 0 || regions.Any(r => QueryParameters.Kato("regions", r) is null)))
+            return ApiProblems.BadParameter("regions", "regions must list at least one region's nine-digit KATO code.");
+        var unknown = await store.UnknownAsync(indicators ?? [], regions ?? []);
+        if (unknown.Indicators.Count > 0) return ApiProblems.NotFound("indicator", $"There is no indicator {string.Join(", ", unknown.Indicators)}.");
+        if (unknown.Regions.Count > 0) return ApiProblems.NotFound("region", $"There is no region with KATO {string.Join(", ", unknown.Regions)}.");
+        return null;
+    }
+
+    private static Dictionary<string, object?> Permissions(AgencyClient client) => new()
+    {
+        ["description"] = client.Description, ["indicators"] = client.Indicators, ["regions"] = client.Regions,
+    };
 
     private static DateTimeOffset? Expiry(TimeProvider clock, int? days) =>
         (days ?? DefaultExpiryDays) is var d and >= 1 and <= MaxExpiryDays ? clock.GetUtcNow().AddDays(d) : null;

@@ -37,7 +37,8 @@ public static class QuarantineEndpoints
                              "another value while it was held); batch=ID for one import batch's. reasons: far-from-history (robust " +
                              "z-score against the unit's last quarters above Quarantine:RobustZ), tenfold-jump (Quarantine:JumpFactor " +
                              "times the stored or latest value, or that part of it), broad-change (more than Quarantine:BroadShare of " +
-                             "one region's values in the batch moved by more than Quarantine:BroadChange the same way).")
+                             "one region's values in the batch moved by more than Quarantine:BroadChange the same way), improbable-count (a " +
+                             "count whose negative binomial tail probability given the unit's history is below Quarantine:CountTail).")
             .Produces<IReadOnlyList<HeldValue>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 

@@ -53,7 +53,7 @@ namespace RiskMap.ApiClient.Api.Quarantine
         {
         }
         /// <summary>
-        /// status=held (the default is every status), accepted, rejected or superseded (a later import brought another value while it was held); batch=ID for one import batch&apos;s. reasons: far-from-history (robust z-score against the unit&apos;s last quarters above Quarantine:RobustZ), tenfold-jump (Quarantine:JumpFactor times the stored or latest value, or that part of it), broad-change (more than Quarantine:BroadShare of one region&apos;s values in the batch moved by more than Quarantine:BroadChange the same way).
+        /// status=held (the default is every status), accepted, rejected or superseded (a later import brought another value while it was held); batch=ID for one import batch&apos;s. reasons: far-from-history (robust z-score against the unit&apos;s last quarters above Quarantine:RobustZ), tenfold-jump (Quarantine:JumpFactor times the stored or latest value, or that part of it), broad-change (more than Quarantine:BroadShare of one region&apos;s values in the batch moved by more than Quarantine:BroadChange the same way), improbable-count (a count whose negative binomial tail probability given the unit&apos;s history is below Quarantine:CountTail).
         /// </summary>
         /// <returns>A List&lt;global::RiskMap.ApiClient.Models.HeldValue&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -77,7 +77,7 @@ namespace RiskMap.ApiClient.Api.Quarantine
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// status=held (the default is every status), accepted, rejected or superseded (a later import brought another value while it was held); batch=ID for one import batch&apos;s. reasons: far-from-history (robust z-score against the unit&apos;s last quarters above Quarantine:RobustZ), tenfold-jump (Quarantine:JumpFactor times the stored or latest value, or that part of it), broad-change (more than Quarantine:BroadShare of one region&apos;s values in the batch moved by more than Quarantine:BroadChange the same way).
+        /// status=held (the default is every status), accepted, rejected or superseded (a later import brought another value while it was held); batch=ID for one import batch&apos;s. reasons: far-from-history (robust z-score against the unit&apos;s last quarters above Quarantine:RobustZ), tenfold-jump (Quarantine:JumpFactor times the stored or latest value, or that part of it), broad-change (more than Quarantine:BroadShare of one region&apos;s values in the batch moved by more than Quarantine:BroadChange the same way), improbable-count (a count whose negative binomial tail probability given the unit&apos;s history is below Quarantine:CountTail).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -105,7 +105,7 @@ namespace RiskMap.ApiClient.Api.Quarantine
             return new global::RiskMap.ApiClient.Api.Quarantine.QuarantineRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// status=held (the default is every status), accepted, rejected or superseded (a later import brought another value while it was held); batch=ID for one import batch&apos;s. reasons: far-from-history (robust z-score against the unit&apos;s last quarters above Quarantine:RobustZ), tenfold-jump (Quarantine:JumpFactor times the stored or latest value, or that part of it), broad-change (more than Quarantine:BroadShare of one region&apos;s values in the batch moved by more than Quarantine:BroadChange the same way).
+        /// status=held (the default is every status), accepted, rejected or superseded (a later import brought another value while it was held); batch=ID for one import batch&apos;s. reasons: far-from-history (robust z-score against the unit&apos;s last quarters above Quarantine:RobustZ), tenfold-jump (Quarantine:JumpFactor times the stored or latest value, or that part of it), broad-change (more than Quarantine:BroadShare of one region&apos;s values in the batch moved by more than Quarantine:BroadChange the same way), improbable-count (a count whose negative binomial tail probability given the unit&apos;s history is below Quarantine:CountTail).
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class QuarantineRequestBuilderGetQueryParameters 
