@@ -61,7 +61,7 @@ public static class RatingMethod
     {
         var parts = new List<double>();
         if (unit.QuartersExpected > 0) parts.Add(100.0 * unit.QuartersOnTime / unit.QuartersExpected);
-        if (unit.SchoolsExpected > 0) parts.Add(100.0 * unit.SchoolsWithData / unit.SchoolsExpected);
+        if (unit.ValuesExpected > 0) parts.Add(100.0 * unit.ValuesWithData / unit.ValuesExpected);
         return parts.Count == 0 ? null : parts.Average();
     }
 

@@ -16,8 +16,10 @@ public sealed record DeliverySummary(string Key, int Due, int Received, int Late
     {
         var list = cells.ToList();
         int Count(DeliveryStatus status) => list.Count(c => c.Status == status);
+        // Two sources expected for one indicator, region and quarter share its units: they are counted once.
+        var units = list.DistinctBy(c => (c.Indicator, c.Region, c.Period)).ToList();
         return new DeliverySummary(key, Count(DeliveryStatus.Due), Count(DeliveryStatus.Received), Count(DeliveryStatus.Late),
-            Count(DeliveryStatus.Missing), list.Sum(c => c.Units), list.Sum(c => c.UnitsWithValue));
+            Count(DeliveryStatus.Missing), units.Sum(c => c.Units), units.Sum(c => c.UnitsWithValue));
     }
 
     public static IReadOnlyList<DeliverySummary> By(IEnumerable<DeliveryCell> cells, Func<DeliveryCell, string> key) =>

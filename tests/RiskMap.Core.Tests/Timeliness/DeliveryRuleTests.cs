@@ -37,8 +37,8 @@ public class DeliveryRuleTests
     {
         var cells = new[]
         {
-            Cell("a", DeliveryStatus.Received, 10, 9), Cell("a", DeliveryStatus.Late, 10, 10), Cell("b", DeliveryStatus.Missing, 10, 0),
-            Cell("b", DeliveryStatus.Due, 10, 0),
+            Cell("a", DeliveryStatus.Received, 10, 9, "2026Q2"), Cell("a", DeliveryStatus.Late, 10, 10), Cell("b", DeliveryStatus.Missing, 10, 0),
+            Cell("b", DeliveryStatus.Due, 10, 0, "2026Q4"),
         };
         var bySource = DeliverySummary.By(cells, c => c.Source);
         Assert.Equal(["a", "b"], bySource.Select(s => s.Key));
@@ -66,6 +66,13 @@ public class DeliveryRuleTests
         Assert.False(DeliveryStatuses.TryParse("lost", out _));
     }
 
-    private static DeliveryCell Cell(string source, DeliveryStatus status, int units = 1, int withValue = 1) =>
-        new(source, "suicides", "750000000", "2026Q3", status, null, DeliveryRule.DueDate(Q3), units, withValue);
+    [Fact]
+    public void Two_sources_of_one_indicator_region_and_quarter_count_its_units_once()
+    {
+        var summary = DeliverySummary.Of("750000000", [Cell("client:police-75", DeliveryStatus.Received, 8, 6), Cell("files", DeliveryStatus.Missing, 8, 6)]);
+        Assert.Equal((2, 8, 6), (summary.Expected, summary.Units, summary.UnitsWithValue));
+    }
+
+    private static DeliveryCell Cell(string source, DeliveryStatus status, int units = 1, int withValue = 1, string period = "2026Q3") =>
+        new(source, "suicides", "750000000", period, status, null, DeliveryRule.DueDate(Q3), units, withValue);
 }
