@@ -6,11 +6,11 @@ namespace RiskMap.Data.Timeliness;
 
 /// <summary>
 /// One expected delivery as stored: a source (<c>client:NAME</c> for an agency client, <see cref="DeliveryQueries.FileImports"/>
-/// for the steward's file imports), an indicator, a region and a quarter; the day (Asia/Almaty) its first values arrived,
-/// if any; the region's units for the indicator (schools when it is delivered for schools, else districts) and of them
+/// for the steward's file imports), an indicator, a region and a quarter; the day (Asia/Almaty, yyyy-MM-dd) its first
+/// values arrived, if any; the region's units for the indicator (schools when it is delivered for schools, else districts) and of them
 /// those with a stored value.
 /// </summary>
-public sealed record DeliveryRow(string Source, string Indicator, string Region, string Period, DateTime? FirstArrival, int Units, int UnitsWithValue);
+public sealed record DeliveryRow(string Source, string Indicator, string Region, string Period, string? FirstArrival, int Units, int UnitsWithValue);
 
 public sealed record DeliveryRegion(string Code, string NameKk, string NameRu, string NameEn);
 
@@ -60,10 +60,10 @@ public sealed class DeliveryQueries(NpgsqlDataSource dataSource)
                 WHERE NOT EXISTS (SELECT 1 FROM agency_clients c WHERE i.code = ANY(c.indicators) AND r.region = ANY(c.regions))),
             arrivals AS (
                 SELECT COALESCE('client:' || c.name, '{FileImports}') AS source, d.indicator_code AS indicator, trim(d.region_kato) AS region,
-                       d.period::text AS period, (min(d.received_at) AT TIME ZONE 'Asia/Almaty')::date AS first_day
+                       d.period::text AS period, to_char(min(d.received_at) AT TIME ZONE 'Asia/Almaty', 'YYYY-MM-DD') AS first_day
                 FROM indicator_deliveries d
                 LEFT JOIN feed_batches f ON f.import_batch_id = d.import_batch_id LEFT JOIN agency_clients c ON c.id = f.client_id
-                WHERE d.period = ANY(@periods)
+                WHERE d.period = ANY(@periods::char(6)[])
                 GROUP BY 1, 2, 3, 4),
             {Completeness(EntityLevel.Region)}
             SELECT e.source, e.indicator, e.region, p.period, a.first_day AS FirstArrival,
@@ -121,7 +121,7 @@ public sealed class DeliveryQueries(NpgsqlDataSource dataSource)
             JOIN indicator_levels i ON i.code = o.indicator_code AND o.entity_level = CASE WHEN i.at_schools THEN 'school' ELSE 'district' END
             LEFT JOIN schools s ON o.entity_level = 'school' AND s.code = o.entity_code
             LEFT JOIN districts d ON o.entity_level = 'district' AND d.kato = o.entity_code
-            WHERE o.period = ANY(@periods)
+            WHERE o.period = ANY(@periods::char(6)[])
             GROUP BY 1, 2, 3)
         """;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using RiskMap.Core.Access;
 using RiskMap.Core.Indicators;
 using RiskMap.Core.Timeliness;
@@ -57,7 +58,7 @@ public sealed class DataDeliveryReport(DeliveryQueries queries, CatalogueQueries
         return rows.Select(r =>
         {
             Quarter.TryParse(r.Period, out var quarter);
-            DateOnly? arrived = r.FirstArrival is { } day ? DateOnly.FromDateTime(day) : null;
+            DateOnly? arrived = r.FirstArrival is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null;
             return new DeliveryCell(r.Source, r.Indicator, r.Region, r.Period, DeliveryRule.Status(quarter, arrived, today), arrived,
                 DeliveryRule.DueDate(quarter), r.Units, r.UnitsWithValue);
         }).ToList();
