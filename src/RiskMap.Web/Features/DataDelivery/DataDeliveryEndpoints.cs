@@ -48,9 +48,9 @@ public static partial class DataDeliveryEndpoints
                     return ApiProblems.NotFound("indicator", $"There is no indicator {indicator}.");
                 var regionKato = QueryParameters.Kato("region", region);
                 var regions = DataDeliveryReport.RegionsOf(scope);
+                if (await scope.RefuseFiltersAsync(geography, regionKato, null, schoolLevel: false) is { } unknown) return unknown;
                 if (regionKato is not null)
                 {
-                    if (!await geography.RegionExistsAsync(regionKato)) return ApiProblems.NotFound("region", $"There is no region with KATO {regionKato}.");
                     if (regions is not null && !regions.Contains(regionKato)) return ApiProblems.OutOfScope($"Region {regionKato} is outside your scope.");
                     regions = [regionKato];
                 }
