@@ -13,7 +13,7 @@ addMessages({
     "delivery.indicator": "Көрсеткіш",
     "delivery.all": "Барлығы",
     "delivery.files": "Деректер жөніндегі маманның файлдары",
-    "delivery.client": "{name} (ведомство)",
+    "delivery.client": "{name} (мекеме)",
     "delivery.status.received": "уақытында келді",
     "delivery.status.late": "кешікті",
     "delivery.status.missing": "келмеді",
