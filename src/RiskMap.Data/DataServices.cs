@@ -51,6 +51,7 @@ public static class DataServices
         services.AddSingleton<ImportService>();
         services.AddSingleton<Feeds.AgencyClientStore>();
         services.AddSingleton<Feeds.FeedService>();
+        services.AddSingleton<Timeliness.DeliveryQueries>();
         services.AddSingleton<GeographyQueries>();
         services.AddSingleton<SchoolQueries>();
         services.AddSingleton<UnitSearch>();

@@ -18,7 +18,7 @@ import zlib from "node:zlib";
 const webRoot = path.resolve(import.meta.dirname, "../../wwwroot");
 const bundleRoot = path.join(webRoot, "bundle");
 const outdir = path.join(bundleRoot, "js");
-const PAGES = [["map/app.js"], ["jobs/jobs.js"], ["compare/compare.js"], ["imports/imports.js"], ["programmes/programmes.js"], ["forecasts/forecasts.js"], ["alerts/alerts.js"], ["rating/rating.js"]];
+const PAGES = [["map/app.js"], ["jobs/jobs.js"], ["compare/compare.js"], ["imports/imports.js"], ["programmes/programmes.js"], ["forecasts/forecasts.js"], ["alerts/alerts.js"], ["rating/rating.js"], ["delivery/delivery.js"]];
 const COMPRESSED_TYPES = [".js", ".css", ".html"];
 
 await rm(bundleRoot, { recursive: true, force: true });

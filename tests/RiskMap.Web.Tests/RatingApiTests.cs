@@ -92,7 +92,7 @@ public class RatingApiTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>, I
         if (Number("effectDifference") is { } difference) components["effect"] = Centred(difference);
         var delivery = new List<double>();
         if (Whole("quartersExpected") > 0) delivery.Add(100.0 * Whole("quartersOnTime") / Whole("quartersExpected"));
-        if (Whole("schoolsExpected") > 0) delivery.Add(100.0 * Whole("schoolsWithData") / Whole("schoolsExpected"));
+        if (Whole("valuesExpected") > 0) delivery.Add(100.0 * Whole("valuesWithData") / Whole("valuesExpected"));
         if (delivery.Count > 0) components["data-delivery"] = delivery.Average();
         double Mean(double riskLevel) => components.Sum(c => weights[c.Key] * (c.Key == "risk-level" ? riskLevel : c.Value)) / components.Keys.Sum(k => weights[k]);
         var rating = Mean(components["risk-level"]);

@@ -8,8 +8,10 @@ namespace RiskMap.Core.Rating;
 /// <param name="MeasuresDue">Programme measures with a deadline by the quarter's end; of them <paramref name="DoneOnTime"/> done by the deadline and
 /// <paramref name="Overdue"/> not done at the quarter's end.</param>
 /// <param name="EffectDifference">The mean over the programme targets of (target's change − comparison group's change) in score points.</param>
-/// <param name="QuartersExpected">Quarters of the last four with observations; <paramref name="QuartersOnTime"/> of them delivered on time.</param>
-/// <param name="SchoolsExpected">Schools of the unit; <paramref name="SchoolsWithData"/> of them with an observation in the quarter.</param>
+/// <param name="QuartersExpected">Quarters of the last four whose deliveries are judged (Core/Timeliness); <paramref name="QuartersOnTime"/> of them
+/// with every expected delivery received on time.</param>
+/// <param name="ValuesExpected">Per indicator of the catalogue, the unit's schools (indicators delivered for schools) or districts, summed;
+/// <paramref name="ValuesWithData"/> of them with a stored value in the quarter.</param>
 public sealed record RatingInput(
     string Code,
     double? Score, double? ScoreLow, double? ScoreHigh,
@@ -17,4 +19,4 @@ public sealed record RatingInput(
     int MeasuresDue, int DoneOnTime, int Overdue,
     double? EffectDifference,
     int QuartersExpected, int QuartersOnTime,
-    int SchoolsExpected, int SchoolsWithData);
+    int ValuesExpected, int ValuesWithData);

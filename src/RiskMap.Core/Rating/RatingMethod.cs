@@ -1,5 +1,3 @@
-using RiskMap.Core.Indicators;
-
 namespace RiskMap.Core.Rating;
 
 /// <summary>
@@ -13,14 +11,8 @@ public static class RatingMethod
 
     public const double Neutral = 50;
 
-    /// <summary>A quarter's data are on time when they arrive within this many days after its end.</summary>
-    public const int DeliveryDays = 45;
-
     /// <summary>The quarters whose delivery is judged: the run's last four up to and including the rated one.</summary>
     public const int DeliveryQuarters = 4;
-
-    /// <summary>The first day (UTC) on which a quarter's data are late.</summary>
-    public static DateOnly LateFrom(Quarter quarter) => quarter.Next().FirstDay.AddDays(DeliveryDays);
 
     public static IReadOnlyList<RatedUnit> Rate(IReadOnlyList<RatingInput> units)
     {
@@ -69,7 +61,7 @@ public static class RatingMethod
     {
         var parts = new List<double>();
         if (unit.QuartersExpected > 0) parts.Add(100.0 * unit.QuartersOnTime / unit.QuartersExpected);
-        if (unit.SchoolsExpected > 0) parts.Add(100.0 * unit.SchoolsWithData / unit.SchoolsExpected);
+        if (unit.ValuesExpected > 0) parts.Add(100.0 * unit.ValuesWithData / unit.ValuesExpected);
         return parts.Count == 0 ? null : parts.Average();
     }
 

@@ -4,6 +4,7 @@ using RiskMap.Core.Geography;
 using RiskMap.Core.Imports;
 using RiskMap.Core.Indicators;
 using RiskMap.Data.Quarantine;
+using RiskMap.Data.Timeliness;
 
 namespace RiskMap.Data.Imports;
 
@@ -176,6 +177,7 @@ public sealed class ObservationImporter(QuarantineGate quarantine) : IImporter
                 if (o.Denominator is { } d) await copy.WriteAsync(d, NpgsqlDbType.Double, token);
                 else await copy.WriteNullAsync(token);
             });
+        await DeliveryLog.RecordAsync(context);
         var held = await quarantine.HoldAsync(context);
 
         if (context.Preview is { } preview)

@@ -4,6 +4,7 @@ using RiskMap.Web.Features.Briefs;
 using RiskMap.Web.Features.Quarantine;
 using RiskMap.Web.Features.Catalogue;
 using RiskMap.Web.Features.Counts;
+using RiskMap.Web.Features.DataDelivery;
 using RiskMap.Web.Features.Alerts;
 using RiskMap.Web.Features.EmergingHotSpots;
 using RiskMap.Web.Features.Forecasts;
@@ -61,6 +62,8 @@ public static class RiskMapWebApp
         builder.Services.AddSingleton<Features.Scoring.IndicatorValues>();
         builder.Services.AddProgrammes();
         builder.Services.AddSingleton<RatingReport>();
+        builder.Services.AddSingleton<RatingDelivery>();
+        builder.Services.AddSingleton<DataDeliveryReport>();
         builder.Services.AddAlertWebhooks(builder.Configuration, jobServer);
         builder.Services.AddErrorProblems();
         builder.Services.AddSingleton<PublicOrigin>();
@@ -140,6 +143,7 @@ public static class RiskMapWebApp
         api.MapForecastEndpoints();
         api.MapAlertEndpoints();
         api.MapRatingEndpoints();
+        api.MapDataDeliveryEndpoints();
         api.MapAlertRuleEndpoints();
         api.MapWebhookEndpoints();
         api.MapImportEndpoints();

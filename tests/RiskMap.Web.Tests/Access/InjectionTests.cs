@@ -77,6 +77,11 @@ public class InjectionTests(InjectionApp app) : IClassFixture<InjectionApp>
         (Steward, "/api/audit?before={0}"),
         (Steward, "/api/audit?limit={0}"),
         (Steward, "/api/imports?limit={0}"),
+        (Analyst, "/api/data-delivery?from={0}"),
+        (Analyst, "/api/data-delivery?to={0}"),
+        (Analyst, "/api/data-delivery?region={0}"),
+        (Analyst, "/api/data-delivery?source={0}"),
+        (Analyst, "/api/data-delivery?indicator={0}"),
     ];
 
     /// <summary>URLs with the payload as a path segment (a NUL cannot be sent in a path: servers refuse it before the app).</summary>

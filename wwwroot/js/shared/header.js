@@ -10,6 +10,8 @@ import { readsAlerts } from "../alerts/alerts-api.js";
 import { showAlertBadge } from "../alerts/alert-badge.js";
 import { readsRating } from "../rating/rating-api.js";
 import "../rating/rating-link-messages.js";
+import { readsDelivery } from "../delivery/delivery-api.js";
+import "../delivery/delivery-link-messages.js";
 
 /**
  * The pages in the header's order; shownTo(me) limits a link to some users (undefined: everyone); badge(link, me) adds
@@ -23,6 +25,7 @@ const PAGES = Object.freeze([
   { path: "/imports.html", key: "nav.imports", shownTo: (me) => me.managesData === true },
   { path: "/alerts.html", key: "nav.alerts", shownTo: readsAlerts, badge: showAlertBadge },
   { path: "/rating.html", key: "nav.rating", shownTo: readsRating },
+  { path: "/data-delivery.html", key: "nav.delivery", shownTo: readsDelivery },
 ]);
 
 /** Builds the header's content; the text is filled in by page.js (data-i18n) like the rest of the static text. */

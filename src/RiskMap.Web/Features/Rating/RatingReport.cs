@@ -11,12 +11,12 @@ namespace RiskMap.Web.Features.Rating;
 /// <summary>
 /// What the rating read of a unit, so a reader can recompute it (docs/rating.md): the composite score with its 5–95 %
 /// interval, its change on the year and whether that change is clear, the programme measures due, done by their deadline
-/// and overdue, the targets' mean difference from their comparison groups, the quarters delivered on time and the schools
-/// with data.
+/// and overdue, the targets' mean difference from their comparison groups, the quarters delivered on time and the values
+/// (units × indicators) present, as the data-delivery page counts them.
 /// </summary>
 public sealed record RatingInputsView(double? Score, double? ScoreLow, double? ScoreHigh, double? ChangeYear, bool? ClearChangeYear,
-    int MeasuresDue, int DoneOnTime, int Overdue, double? EffectDifference, int QuartersExpected, int QuartersOnTime, int SchoolsExpected,
-    int SchoolsWithData);
+    int MeasuresDue, int DoneOnTime, int Overdue, double? EffectDifference, int QuartersExpected, int QuartersOnTime, int ValuesExpected,
+    int ValuesWithData);
 
 /// <summary>
 /// One region or district. sight: full (every figure), class or withheld (name only: the rating rests on the unit's
@@ -35,7 +35,7 @@ public sealed record RatingTable(long Run, string Period, string Level, string? 
     IReadOnlyList<RatingEntry> Units);
 
 /// <summary>Builds the rating of akimats from the rating's inputs as the caller may see them and the method in Core.</summary>
-public sealed class RatingReport(RatingQueries queries, RatingEffects effects, ScoreSeries scores, ProgrammeClock clock)
+public sealed class RatingReport(RatingQueries queries, RatingEffects effects, ScoreSeries scores, ProgrammeClock clock, RatingDelivery delivery)
 {
     /// <returns>The table, or null when no score run is published.</returns>
     public async Task<RatingTable?> BuildAsync(Quarter period, string? regionKato, AccessScope scope)
@@ -44,11 +44,15 @@ public sealed class RatingReport(RatingQueries queries, RatingEffects effects, S
         var level = regionKato is null ? EntityLevel.Region : EntityLevel.District;
         var quarterEnd = period.Next().FirstDay;
         var asOf = clock.Today < quarterEnd ? clock.Today : quarterEnd;
-        var rows = await queries.UnitsAsync(run.Id, run.Periods, period, level, regionKato, asOf, scope);
+        var rows = await queries.UnitsAsync(run.Id, period, level, regionKato, asOf, scope);
         var differences = await effects.ByUnitAsync(run, period, level, regionKato, scope);
-        var inputs = rows.Where(r => r.Detailed).Select(r => new RatingInput(r.Code, r.Score, r.ScoreLow, r.ScoreHigh, r.ChangeYear, r.ClearChangeYear,
-            r.MeasuresDue, r.DoneOnTime, r.Overdue, differences.TryGetValue(r.Code, out var d) ? d : null, r.QuartersExpected, r.QuartersOnTime,
-            r.SchoolsExpected, r.SchoolsWithData)).ToList();
+        var delivered = await delivery.ByUnitAsync(run.Periods, period, level, regionKato);
+        var inputs = rows.Where(r => r.Detailed).Select(r =>
+        {
+            var (quarters, values) = (delivered.Quarters(r.RegionKato), delivered.Values(r.Code));
+            return new RatingInput(r.Code, r.Score, r.ScoreLow, r.ScoreHigh, r.ChangeYear, r.ClearChangeYear, r.MeasuresDue, r.DoneOnTime, r.Overdue,
+                differences.TryGetValue(r.Code, out var d) ? d : null, quarters.Expected, quarters.OnTime, values.Units, values.UnitsWithValue);
+        }).ToList();
         var rated = RatingMethod.Rate(inputs).ToDictionary(u => u.Code);
         var byCode = inputs.ToDictionary(i => i.Code);
         var entries = rows.Select(r => Entry(r, rated.GetValueOrDefault(r.Code), byCode.GetValueOrDefault(r.Code)))
@@ -63,6 +67,6 @@ public sealed class RatingReport(RatingQueries queries, RatingEffects effects, S
             unit.Rank, unit.RankBest, unit.RankWorst, unit.Components.ToDictionary(c => c.Key.ToCode(), c => c.Value),
             [.. unit.Missing.Select(c => c.ToCode())],
             new RatingInputsView(input.Score, input.ScoreLow, input.ScoreHigh, input.ChangeYear, input.ClearChangeYear, input.MeasuresDue,
-                input.DoneOnTime, input.Overdue, input.EffectDifference, input.QuartersExpected, input.QuartersOnTime, input.SchoolsExpected,
-                input.SchoolsWithData));
+                input.DoneOnTime, input.Overdue, input.EffectDifference, input.QuartersExpected, input.QuartersOnTime, input.ValuesExpected,
+                input.ValuesWithData));
 }

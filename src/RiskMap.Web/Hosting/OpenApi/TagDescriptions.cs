@@ -21,6 +21,7 @@ internal sealed class TagDescriptions : IOpenApiDocumentTransformer
         ["Forecasts"] = "Next-quarter forecasts of the published run and their backtest.",
         ["Alerts"] = "Early-warning alerts, their rules and webhook subscribers.",
         ["Rating"] = "The rating of akimats.",
+        ["Data delivery"] = "Timeliness and completeness of indicator data per source, indicator, region and quarter.",
         ["Scores"] = "Risk scores per unit and quarter, and one unit's profile.",
         ["Programmes"] = "Crisis-management programmes, their targets, measures and effectiveness.",
         ["Imports"] = "File imports of boundaries, schools and indicator values, and the import log.",

@@ -11,6 +11,7 @@ using RiskMap.ApiClient.Api.Audit;
 using RiskMap.ApiClient.Api.Auth;
 using RiskMap.ApiClient.Api.Briefs;
 using RiskMap.ApiClient.Api.Counts;
+using RiskMap.ApiClient.Api.DataDelivery;
 using RiskMap.ApiClient.Api.Districts;
 using RiskMap.ApiClient.Api.Exports;
 using RiskMap.ApiClient.Api.Feeds;
@@ -88,6 +89,11 @@ namespace RiskMap.ApiClient.Api
         public global::RiskMap.ApiClient.Api.Counts.CountsRequestBuilder Counts
         {
             get => new global::RiskMap.ApiClient.Api.Counts.CountsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The dataDelivery property</summary>
+        public global::RiskMap.ApiClient.Api.DataDelivery.DataDeliveryRequestBuilder DataDelivery
+        {
+            get => new global::RiskMap.ApiClient.Api.DataDelivery.DataDeliveryRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The districts property</summary>
         public global::RiskMap.ApiClient.Api.Districts.DistrictsRequestBuilder Districts

@@ -8,7 +8,7 @@ using System;
 namespace RiskMap.ApiClient.Models
 {
     /// <summary>
-    /// What the rating read of a unit, so a reader can recompute it (docs/rating.md): the composite score with its 5–95 %interval, its change on the year and whether that change is clear, the programme measures due, done by their deadlineand overdue, the targets&apos; mean difference from their comparison groups, the quarters delivered on time and the schoolswith data.
+    /// What the rating read of a unit, so a reader can recompute it (docs/rating.md): the composite score with its 5–95 %interval, its change on the year and whether that change is clear, the programme measures due, done by their deadlineand overdue, the targets&apos; mean difference from their comparison groups, the quarters delivered on time and the values(units × indicators) present, as the data-delivery page counts them.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RatingInputsView : IAdditionalDataHolder, IParsable
@@ -31,16 +31,16 @@ namespace RiskMap.ApiClient.Models
         public int? QuartersExpected { get; set; }
         /// <summary>The quartersOnTime property</summary>
         public int? QuartersOnTime { get; set; }
-        /// <summary>The schoolsExpected property</summary>
-        public int? SchoolsExpected { get; set; }
-        /// <summary>The schoolsWithData property</summary>
-        public int? SchoolsWithData { get; set; }
         /// <summary>The score property</summary>
         public double? Score { get; set; }
         /// <summary>The scoreHigh property</summary>
         public double? ScoreHigh { get; set; }
         /// <summary>The scoreLow property</summary>
         public double? ScoreLow { get; set; }
+        /// <summary>The valuesExpected property</summary>
+        public int? ValuesExpected { get; set; }
+        /// <summary>The valuesWithData property</summary>
+        public int? ValuesWithData { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::RiskMap.ApiClient.Models.RatingInputsView"/> and sets the default values.
         /// </summary>
@@ -74,11 +74,11 @@ namespace RiskMap.ApiClient.Models
                 { "overdue", n => { Overdue = n.GetIntValue(); } },
                 { "quartersExpected", n => { QuartersExpected = n.GetIntValue(); } },
                 { "quartersOnTime", n => { QuartersOnTime = n.GetIntValue(); } },
-                { "schoolsExpected", n => { SchoolsExpected = n.GetIntValue(); } },
-                { "schoolsWithData", n => { SchoolsWithData = n.GetIntValue(); } },
                 { "score", n => { Score = n.GetDoubleValue(); } },
                 { "scoreHigh", n => { ScoreHigh = n.GetDoubleValue(); } },
                 { "scoreLow", n => { ScoreLow = n.GetDoubleValue(); } },
+                { "valuesExpected", n => { ValuesExpected = n.GetIntValue(); } },
+                { "valuesWithData", n => { ValuesWithData = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -96,11 +96,11 @@ namespace RiskMap.ApiClient.Models
             writer.WriteIntValue("overdue", Overdue);
             writer.WriteIntValue("quartersExpected", QuartersExpected);
             writer.WriteIntValue("quartersOnTime", QuartersOnTime);
-            writer.WriteIntValue("schoolsExpected", SchoolsExpected);
-            writer.WriteIntValue("schoolsWithData", SchoolsWithData);
             writer.WriteDoubleValue("score", Score);
             writer.WriteDoubleValue("scoreHigh", ScoreHigh);
             writer.WriteDoubleValue("scoreLow", ScoreLow);
+            writer.WriteIntValue("valuesExpected", ValuesExpected);
+            writer.WriteIntValue("valuesWithData", ValuesWithData);
             writer.WriteAdditionalData(AdditionalData);
         }
     }
