@@ -29,6 +29,8 @@ export function removeFirstFrame() {
  * on screen until they had. The timeout runs after the frame's paint task, whose raster goes on beside the scripts.
  */
 export function afterFirstFrame() {
+  // A page opened in a background tab makes no frame until it is shown: its map is made at once.
+  if (document.visibilityState === "hidden") return Promise.resolve();
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 }
 
