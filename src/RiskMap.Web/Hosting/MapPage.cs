@@ -47,20 +47,25 @@ internal static class MapPage
         http.Response.Headers.CacheControl = "no-cache";
         var defaultView = DefaultView(http.Request);
         var version = await watcher.CurrentAsync();
-        var frame = run is not null && defaultView && version.Run == run.Id && version.LatestPeriod is not null ? Frame(version, frames.View) : "";
+        var svg = run is not null && defaultView && version.Run == run.Id ? await frames.SvgAsync(version) : null;
+        var frame = svg is null ? "" : Frame(svg, frames.View);
         return Results.Content(page.Replace(Marker, run is null ? "" : Naming(run, defaultView)).Replace(FrameMarker, frame), "text/html; charset=utf-8");
     }
 
     /// <summary>
     /// The first frame's image, aria-hidden (the map's region describes the map), with what the style sheet needs to
-    /// size it as Leaflet fits the first view: the view's size at zoom 0, the padding and the zoom step.
+    /// size it as Leaflet fits the first view: the view's size at zoom 0, the padding and the zoom step. The SVG is in the
+    /// page itself (a data: address), so it is painted in the page's first frame: as a separate request it queued behind
+    /// the scripts and the data on the browser's six connections. It shows public levels only, the same for every caller.
     /// </summary>
-    private static string Frame(RiskMap.Data.Tiles.MapDataVersion version, RiskMap.Core.Maps.FirstView view)
+    private static string Frame(string svg, RiskMap.Core.Maps.FirstView view)
     {
         var (width, height) = view.SizeAtZoomZero();
+        // In a data: address only % and # (the colours) must be escaped; the attribute's own escaping does the rest.
+        var address = "data:image/svg+xml," + svg.Replace("%", "%25", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal);
         return string.Create(CultureInfo.InvariantCulture,
-            $"<img class=\"first-frame\" src=\"{System.Net.WebUtility.HtmlEncode(FirstFrameEndpoints.Address(version))}\" alt=\"\" aria-hidden=\"true\" " +
-            $"elementtiming=\"first-frame\" fetchpriority=\"high\" data-width=\"{width:R}\" data-height=\"{height:R}\" data-padding=\"{view.Padding}\" data-snap=\"{view.ZoomSnap:R}\">");
+            $"<img class=\"first-frame\" src=\"{System.Net.WebUtility.HtmlEncode(address)}\" alt=\"\" aria-hidden=\"true\" " +
+            $"elementtiming=\"first-frame\" data-width=\"{width:R}\" data-height=\"{height:R}\" data-padding=\"{view.Padding}\" data-snap=\"{view.ZoomSnap:R}\">");
     }
 
     private static bool DefaultView(HttpRequest request) => !ViewParameters.Any(key => !string.IsNullOrEmpty(request.Query[key]));

@@ -1,5 +1,5 @@
 // RiskMap: the national map of Kazakhstan, districts coloured by risk class under region outlines, on Leaflet.
-// Leaflet is loaded as a classic script before this module (global L). This module exposes no globals.
+// Leaflet is run as a classic script (global L) by start(), after the page's first frame. This module exposes no globals.
 
 import { fetchDistrictScores, fetchIndicators, fetchProfile, fetchRegionScores, mapImageUrl, reportBug } from "../shared/api.js";
 import { renderBreadcrumb } from "./breadcrumb.js";
@@ -25,10 +25,8 @@ import { landingUnit } from "./landing.js";
 import { firstMapData, firstMe, requestMapData } from "./mapdata.js";
 import { initUnitSearch } from "./unitsearch.js";
 import { addressView, hotSpotsSelected, initSelectors, measureTitle, retranslateSelectors, selectView, selectedView } from "./selectors.js";
-import { markFirstFramePainted, removeFirstFrame } from "./firstframe.js";
+import { afterFirstFrame, markFirstFramePainted, removeFirstFrame, runLeaflet } from "./firstframe.js";
 import firstView from "./first-view.json" with { type: "json" };
-
-const L = window.L;
 
 /** Kazakhstan with a small margin, [[south, west], [north, east]], as the first view fits it (so does the server's first frame). */
 const KZ_BOUNDS = firstView.bounds;
@@ -904,7 +902,9 @@ function initPanel() {
   if (state.seesHotSpots) loadDistrictHotSpots().catch(reportBug);
 }
 
-function start() {
+async function start() {
+  await afterFirstFrame();
+  const leaflet = runLeaflet().then(() => true, () => false);
   unitSearch = initUnitSearch({
     input: document.getElementById("unit-search"),
     results: document.getElementById("unit-search-results"),
@@ -927,7 +927,7 @@ function start() {
   initProfile({ onClose: () => (state.school ? openDistrict(state.selected) : openRegion(state.region, { zoom: false })) });
   renderCrumbs();
 
-  if (typeof L === "undefined") {
+  if (!(await leaflet)) {
     showError(null);
     return;
   }

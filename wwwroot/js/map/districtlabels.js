@@ -1,8 +1,6 @@
 // District names over the map where they fit: none at the country's zoom, and from MIN_ZOOM on only those that overlap
 // no region name and no larger district's name already placed. Plain ES module: no globals.
 
-const L = window.L;
-
 /** At the country's zoom (about 5) 224 names would cover the map; from here a region's districts are readable. */
 const MIN_ZOOM = 7;
 /** Pixels kept clear around each name. */

@@ -2,8 +2,6 @@
 // with outlines) instead of a dozen vector tiles: one request that index.html preloads, and no tile decoding before the
 // first paint. Zoomed in, the vector tiles take over (districts.js). Plain ES module: no globals.
 
-const L = window.L;
-
 const katoOf = (feature) => String(feature.properties.kato);
 
 /**

@@ -6,7 +6,6 @@
 // renderer in _vectorTiles and the features of a tile, by getFeatureId, in the renderer's _features. That is used here
 // and only here.
 
-const L = window.L;
 const LAYER = "districts";
 
 /**

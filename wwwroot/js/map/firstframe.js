@@ -22,3 +22,25 @@ export function markFirstFramePainted() {
 export function removeFirstFrame() {
   document.querySelector(FRAME_SELECTOR)?.remove();
 }
+
+/**
+ * Resolves once the page's first frame (with the server's first frame of the map, when it has one) has been made, so
+ * that the map's scripts run after it: when they ran first (Leaflet's script deferred, this bundle), Chromium put nothing
+ * on screen until they had. The timeout runs after the frame's paint task, whose raster goes on beside the scripts.
+ */
+export function afterFirstFrame() {
+  // A page opened in a background tab makes no frame until it is shown: its map is made at once.
+  if (document.visibilityState === "hidden") return Promise.resolve();
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+}
+
+/** Runs Leaflet's script, which index.html preloads (#leaflet-script), as a classic script; resolves when it has run. */
+export function runLeaflet() {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.onload = resolve;
+    script.onerror = reject;
+    script.src = document.getElementById("leaflet-script").href;
+    document.head.append(script);
+  });
+}

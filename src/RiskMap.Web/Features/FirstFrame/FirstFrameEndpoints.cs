@@ -8,9 +8,6 @@ public static class FirstFrameEndpoints
 {
     public const string Svg = "image/svg+xml";
 
-    /// <summary>The frame's address for a version of the map data: a new publication or boundary import gives a new address.</summary>
-    public static string Address(RiskMap.Data.Tiles.MapDataVersion version) => $"/map/first-frame.svg?view=national&v={Tag(version)}";
-
     private static string Tag(RiskMap.Data.Tiles.MapDataVersion version) => $"{version.Run}-{version.Boundaries}";
 
     public static void MapFirstFrameEndpoints(this IEndpointRouteBuilder app)
@@ -35,8 +32,8 @@ public static class FirstFrameEndpoints
                              "run's latest quarter as the public sees it: a district with too few pupils is withheld (white, dotted outline), " +
                              "and no score, rank or school is in the image, so it is the same for every caller. Each district's path carries " +
                              "data-kato and data-level (1–5, suppressed or none). Projected to Web Mercator; the viewBox is the box the map " +
-                             "fits first. The map page shows it until Leaflet has drawn the map. ETag names the published run and the boundary " +
-                             "version; with v= naming them (as the map page links it) the answer is immutable; gzip when the client accepts it. " +
+                             "fits first. The map page has it inline and shows it until Leaflet has drawn the map. ETag names the published run and the boundary " +
+                             "version; with v= naming them (run-boundaries) the answer is immutable; gzip when the client accepts it. " +
                              "404 when nothing is published.")
             .Produces(StatusCodes.Status200OK, contentType: Svg)
             .Produces(StatusCodes.Status304NotModified)

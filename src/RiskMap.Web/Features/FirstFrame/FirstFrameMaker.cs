@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using RiskMap.Core.Access;
 using RiskMap.Core.Geography;
@@ -34,5 +35,14 @@ public sealed class FirstFrameMaker(FrontEndLook look, GeographyQueries geograph
             var regions = MapShape.FromFeatureCollection(await geography.RegionsAsync(look.RegionSimplify));
             return Encoding.UTF8.GetBytes(ChoroplethSvg.Render(look.View, Zoom, look.Palette, districts, levels, regions));
         });
+    }
+
+    /// <summary>The frame of the version's published run as SVG text (from the same cached frame); null as for <see cref="GzippedAsync"/>.</summary>
+    public async Task<string?> SvgAsync(MapDataVersion version)
+    {
+        if (await GzippedAsync(version) is not { } frame) return null;
+        using var gzip = new GZipStream(new MemoryStream(frame.Gzipped), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        return await reader.ReadToEndAsync();
     }
 }
