@@ -69,14 +69,14 @@ public class PrecompressedFrontEndTests(DemoApp app)
         }
     }
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string address, string? acceptEncoding = null)
+    internal static async Task<HttpResponseMessage> SendAsync(HttpClient client, string address, string? acceptEncoding = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, address);
         if (acceptEncoding is not null) request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
         return await client.SendAsync(request);
     }
 
-    private static byte[] Decompress(Stream compressed)
+    internal static byte[] Decompress(Stream compressed)
     {
         using var plain = new MemoryStream();
         using (compressed) compressed.CopyTo(plain);

@@ -129,6 +129,29 @@ public class FirstFrameTests(ScoredDemoApp app) : IClassFixture<ScoredDemoApp>
     }
 
     [Fact]
+    public async Task The_map_page_with_its_inline_first_frame_is_sent_gzipped_only_to_a_client_that_accepts_it_and_is_the_same_page()
+    {
+        var client = app.CreateClient();
+        var plain = await PrecompressedFrontEndTests.SendAsync(client, "/");
+        var gzip = await PrecompressedFrontEndTests.SendAsync(client, "/", "gzip, deflate, br");
+        var refused = await PrecompressedFrontEndTests.SendAsync(client, "/", "gzip;q=0");
+
+        var original = await plain.Content.ReadAsByteArrayAsync();
+        Assert.Contains("class=\"first-frame\"", System.Text.Encoding.UTF8.GetString(original));
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Empty(refused.Content.Headers.ContentEncoding);
+        Assert.Equal("gzip", Assert.Single(gzip.Content.Headers.ContentEncoding));
+        var gzipped = await gzip.Content.ReadAsByteArrayAsync();
+        Assert.True(gzipped.Length < original.Length / 2, $"the map page: {gzipped.Length} bytes gzipped of {original.Length}");
+        Assert.Equal(original, PrecompressedFrontEndTests.Decompress(new System.IO.Compression.GZipStream(new MemoryStream(gzipped), System.IO.Compression.CompressionMode.Decompress)));
+        foreach (var answer in new[] { plain, gzip, refused })
+        {
+            Assert.StartsWith("text/html", answer.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+            Assert.Contains("Accept-Encoding", answer.Headers.Vary);
+        }
+    }
+
+    [Fact]
     public async Task The_address_naming_the_published_run_is_immutable()
     {
         var client = app.CreateClient();
