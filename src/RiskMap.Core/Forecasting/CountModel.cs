@@ -150,6 +150,9 @@ public sealed class CountModel
         var gradient = new double[5];
         var information = new double[5, 5];
         Span<double> x = stackalloc double[5];
+        // A row's terms are the intercept, its own quarter (none for Q1) and the trend; the other quarters' x are 0 and
+        // add nothing, so only these are summed.
+        Span<int> terms = stackalloc int[3];
         var seen = new bool[4];
         foreach (var (u, t) in rows)
         {
@@ -159,12 +162,16 @@ public sealed class CountModel
             x[0] = 1;
             if (q > 0) x[q] = 1;
             x[4] = (t - origin) / 4.0;
+            terms[0] = 0;
+            terms[1] = q > 0 ? q : 4;
+            terms[2] = 4;
+            var active = terms[..(q > 0 ? 3 : 2)];
             var mu = panel.Pupils[u] * theta[u] * level[t];
             var residual = panel.Count(u, t) - mu;
-            for (var i = 0; i < 5; i++)
+            foreach (var i in active)
             {
                 gradient[i] += residual * x[i];
-                for (var j = 0; j < 5; j++) information[i, j] += mu * x[i] * x[j];
+                foreach (var j in active) information[i, j] += mu * x[i] * x[j];
             }
         }
         // A quarter of the year not yet seen (or a single quarter, no trend) has no information: hold its term at 0.
