@@ -39,16 +39,14 @@ public readonly record struct NegativeBinomial(double Mean, double Size)
         return [.. cdf];
     }
 
-    /// <summary>The smallest count whose cumulative probability reaches <paramref name="p"/>.</summary>
-    public int Quantile(double p) => Quantile(Cumulative(), p);
-
-    /// <summary>The 10, 50 and 90 % quantiles (<see cref="Quantile(double)"/>) from one pass over the distribution.</summary>
+    /// <summary>The 10, 50 and 90 % quantiles from one pass over the distribution.</summary>
     public (int Low, int Median, int High) Quantiles()
     {
         var cdf = Cumulative();
         return (Quantile(cdf, 0.1), Quantile(cdf, 0.5), Quantile(cdf, 0.9));
     }
 
+    /// <summary>The smallest count whose cumulative probability reaches <paramref name="p"/>.</summary>
     private static int Quantile(double[] cdf, double p)
     {
         for (var j = 0; j < cdf.Length; j++)
