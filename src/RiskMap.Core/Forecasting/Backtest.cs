@@ -80,9 +80,10 @@ public static class Backtest
         public void AddCount(NegativeBinomial forecast, double observed, double pupils)
         {
             _n++;
-            _crps += forecast.Crps(observed);
+            var (crps, coverage) = forecast.Score(observed);
+            _crps += crps;
             _rateError += Math.Abs(forecast.Mean - observed) / pupils * 1000;
-            _coverage += forecast.IntervalCoverage(observed);
+            _coverage += coverage;
         }
 
         /// <summary>Adds another tally's counts (entries are added one by one, never merged).</summary>

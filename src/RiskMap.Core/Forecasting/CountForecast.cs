@@ -24,8 +24,9 @@ public sealed record CountForecast(string Unit, Quarter Period, int Horizon, For
             {
                 if ((model is not null ? model.Forecast(u, h) : baseline![u]) is not { } d) continue;
                 var pupils = panel.Pupils[u];
+                var (low, median, high) = d.Quantiles();
                 result.Add(new CountForecast(panel.Units[u], period, h, method, d.Mean, pupils > 0 ? d.Mean / pupils * 1000 : null,
-                    d.Dispersion, d.Quantile(0.1), d.Quantile(0.5), d.Quantile(0.9)));
+                    d.Dispersion, low, median, high));
             }
         }
         return result;

@@ -86,39 +86,51 @@ public sealed class CountModel
         var expected = new double[units];
         var events = new double[units];
         foreach (var (u, t) in rows) events[u] += panel.Count(u, t);
+        var hasTrend = rows.Select(r => r.Period).Distinct().Count() >= 2;
+        // exp of the linear predictor depends on the quarter only: worked out once per quarter, not once per unit.
+        var level = new double[origin + 1];
 
         for (var iteration = 0; iteration < MaxIterations; iteration++)
         {
             var previous = (double[])beta.Clone();
-            NewtonStep(panel, origin, rows, theta, beta);
+            NewtonStep(panel, origin, rows, theta, beta, hasTrend, LevelByPeriod(panel, origin, beta, level));
+            LevelByPeriod(panel, origin, beta, level);
             Array.Clear(expected);
-            foreach (var (u, t) in rows) expected[u] += panel.Pupils[u] * Math.Exp(Linear(beta, Quarter(panel, t), t - origin));
+            foreach (var (u, t) in rows) expected[u] += panel.Pupils[u] * level[t];
             v = PriorVarianceOf(events, expected);
             for (var u = 0; u < units; u++) theta[u] = (1 / v + events[u]) / (1 / v + expected[u]);
             if (previous.Zip(beta).All(p => Math.Abs(p.First - p.Second) < 1e-7)) break;
         }
 
-        var dispersion = PearsonDispersion(panel, origin, rows, theta, beta);
-        var rho = NeighbourRegression(panel, theta, expected);
+        LevelByPeriod(panel, origin, beta, level);
+        var dispersion = PearsonDispersion(panel, rows, theta, level);
+        var logTheta = theta.Select(t => Math.Log(t)).ToArray();
+        var rho = NeighbourRegression(panel, logTheta, expected);
         var shape = new double[units];
         var rate = new double[units];
         for (var u = 0; u < units; u++)
         {
-            var neighbours = panel.Neighbours[u].Where(j => expected[j] > 0).ToArray();
-            var priorMean = neighbours.Length == 0 ? 1 : Math.Exp(rho * neighbours.Average(j => Math.Log(theta[j])));
+            var priorMean = NeighbourMean(panel.Neighbours[u], logTheta, expected) is { } mean ? Math.Exp(rho * mean) : 1;
             shape[u] = 1 / v;
             rate[u] = 1 / (v * priorMean);
         }
+        var weights = Enumerable.Range(0, origin + 1).Select(t => Math.Pow(Discount, origin - t)).ToArray();
         foreach (var (u, t) in rows)
         {
-            var weight = Math.Pow(Discount, origin - t);
-            shape[u] += weight * panel.Count(u, t);
-            rate[u] += weight * panel.Pupils[u] * Math.Exp(Linear(beta, Quarter(panel, t), t - origin));
+            shape[u] += weights[t] * panel.Count(u, t);
+            rate[u] += weights[t] * panel.Pupils[u] * level[t];
         }
         return new CountModel(panel, origin, beta, v, dispersion, rho, shape, rate);
     }
 
     private int Quarter(int period) => Quarter(_panel, period);
+
+    /// <summary>Fills <paramref name="level"/>[t] with exp of the linear predictor of quarter t (before pupils and θ).</summary>
+    private static double[] LevelByPeriod(CountPanel panel, int origin, double[] beta, double[] level)
+    {
+        for (var t = 0; t <= origin; t++) level[t] = Math.Exp(Linear(beta, Quarter(panel, t), t - origin));
+        return level;
+    }
 
     private static int Quarter(CountPanel panel, int period)
     {
@@ -132,11 +144,15 @@ public sealed class CountModel
         beta[0] + (quarter > 0 ? beta[quarter] : 0) + beta[4] * stepsFromOrigin / 4.0;
 
     /// <summary>One Newton–Raphson step of the Poisson log-likelihood in β with offset log pupils + log θ.</summary>
-    private static void NewtonStep(CountPanel panel, int origin, List<(int Unit, int Period)> rows, double[] theta, double[] beta)
+    private static void NewtonStep(CountPanel panel, int origin, List<(int Unit, int Period)> rows, double[] theta, double[] beta,
+        bool hasTrend, double[] level)
     {
         var gradient = new double[5];
         var information = new double[5, 5];
         Span<double> x = stackalloc double[5];
+        // A row's terms are the intercept, its own quarter (none for Q1) and the trend; the other quarters' x are 0 and
+        // add nothing, so only these are summed.
+        Span<int> terms = stackalloc int[3];
         var seen = new bool[4];
         foreach (var (u, t) in rows)
         {
@@ -146,18 +162,22 @@ public sealed class CountModel
             x[0] = 1;
             if (q > 0) x[q] = 1;
             x[4] = (t - origin) / 4.0;
-            var mu = panel.Pupils[u] * theta[u] * Math.Exp(Linear(beta, q, t - origin));
+            terms[0] = 0;
+            terms[1] = q > 0 ? q : 4;
+            terms[2] = 4;
+            var active = terms[..(q > 0 ? 3 : 2)];
+            var mu = panel.Pupils[u] * theta[u] * level[t];
             var residual = panel.Count(u, t) - mu;
-            for (var i = 0; i < 5; i++)
+            foreach (var i in active)
             {
                 gradient[i] += residual * x[i];
-                for (var j = 0; j < 5; j++) information[i, j] += mu * x[i] * x[j];
+                foreach (var j in active) information[i, j] += mu * x[i] * x[j];
             }
         }
         // A quarter of the year not yet seen (or a single quarter, no trend) has no information: hold its term at 0.
         for (var q = 1; q < 4; q++)
             if (!seen[q]) Fix(information, gradient, q);
-        if (rows.Select(r => r.Period).Distinct().Count() < 2) Fix(information, gradient, 4);
+        if (!hasTrend) Fix(information, gradient, 4);
         var step = Solve(information, gradient);
         for (var i = 0; i < 5; i++) beta[i] += Math.Clamp(step[i], -5, 5);
     }
@@ -213,12 +233,12 @@ public sealed class CountModel
         return denominator <= 0 ? MinPriorVariance : Math.Max(MinPriorVariance, numerator / denominator);
     }
 
-    private static double PearsonDispersion(CountPanel panel, int origin, List<(int Unit, int Period)> rows, double[] theta, double[] beta)
+    private static double PearsonDispersion(CountPanel panel, List<(int Unit, int Period)> rows, double[] theta, double[] level)
     {
         double numerator = 0, denominator = 0;
         foreach (var (u, t) in rows)
         {
-            var mu = panel.Pupils[u] * theta[u] * Math.Exp(Linear(beta, Quarter(panel, t), t - origin));
+            var mu = panel.Pupils[u] * theta[u] * level[t];
             var y = panel.Count(u, t);
             numerator += (y - mu) * (y - mu) - mu;
             denominator += mu * mu;
@@ -227,17 +247,29 @@ public sealed class CountModel
     }
 
     /// <summary>Least-squares slope of log θᵤ on its neighbours' mean log θ, through the origin, clipped to 0–1.</summary>
-    private static double NeighbourRegression(CountPanel panel, double[] theta, double[] expected)
+    private static double NeighbourRegression(CountPanel panel, double[] logTheta, double[] expected)
     {
         double sxy = 0, sxx = 0;
-        for (var u = 0; u < theta.Length; u++)
+        for (var u = 0; u < logTheta.Length; u++)
         {
-            var neighbours = panel.Neighbours[u].Where(j => expected[j] > 0).ToArray();
-            if (neighbours.Length == 0 || expected[u] <= 0) continue;
-            var x = neighbours.Average(j => Math.Log(theta[j]));
-            sxy += x * Math.Log(theta[u]);
+            if (expected[u] <= 0 || NeighbourMean(panel.Neighbours[u], logTheta, expected) is not { } x) continue;
+            sxy += x * logTheta[u];
             sxx += x * x;
         }
         return sxx <= 0 ? 0 : Math.Clamp(sxy / sxx, 0, 1);
+    }
+
+    /// <summary>The mean log θ of the neighbours with an expected count (summed in their order); null when none has one.</summary>
+    private static double? NeighbourMean(int[] neighbours, double[] logTheta, double[] expected)
+    {
+        double sum = 0;
+        var n = 0;
+        foreach (var j in neighbours)
+        {
+            if (expected[j] <= 0) continue;
+            sum += logTheta[j];
+            n++;
+        }
+        return n == 0 ? null : sum / n;
     }
 }

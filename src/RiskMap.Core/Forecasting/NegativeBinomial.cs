@@ -39,13 +39,27 @@ public readonly record struct NegativeBinomial(double Mean, double Size)
         return [.. cdf];
     }
 
-    /// <summary>The smallest count whose cumulative probability reaches <paramref name="p"/>.</summary>
-    public int Quantile(double p)
+    /// <summary>The 10, 50 and 90 % quantiles from one pass over the distribution.</summary>
+    public (int Low, int Median, int High) Quantiles()
     {
         var cdf = Cumulative();
+        return (Quantile(cdf, 0.1), Quantile(cdf, 0.5), Quantile(cdf, 0.9));
+    }
+
+    /// <summary>The smallest count whose cumulative probability reaches <paramref name="p"/>.</summary>
+    private static int Quantile(double[] cdf, double p)
+    {
         for (var j = 0; j < cdf.Length; j++)
             if (cdf[j] >= p) return j;
         return cdf.Length - 1;
+    }
+
+    /// <summary><see cref="Crps"/> and <see cref="IntervalCoverage"/> (10–90 %) of the observed count from one pass over the distribution.</summary>
+    public (double Crps, double Coverage) Score(double observed)
+    {
+        var y = (int)Math.Round(observed);
+        var cdf = Cumulative(y);
+        return (Crps(cdf, y), IntervalCoverage(cdf, y, 0.1, 0.9));
     }
 
     /// <summary>
@@ -55,7 +69,11 @@ public readonly record struct NegativeBinomial(double Mean, double Size)
     public double Crps(double observed)
     {
         var y = (int)Math.Round(observed);
-        var cdf = Cumulative(y);
+        return Crps(Cumulative(y), y);
+    }
+
+    private static double Crps(double[] cdf, int y)
+    {
         var sum = 0.0;
         for (var j = 0; j < cdf.Length; j++)
         {
@@ -75,7 +93,11 @@ public readonly record struct NegativeBinomial(double Mean, double Size)
     public double IntervalCoverage(double observed, double low = 0.1, double high = 0.9)
     {
         var y = (int)Math.Round(observed);
-        var cdf = Cumulative(y);
+        return IntervalCoverage(Cumulative(y), y, low, high);
+    }
+
+    private static double IntervalCoverage(double[] cdf, int y, double low, double high)
+    {
         var below = y == 0 ? 0 : cdf[y - 1];
         var at = cdf[y];
         if (at - below <= 0) return below >= low && below <= high ? 1 : 0;

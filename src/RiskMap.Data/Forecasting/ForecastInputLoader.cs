@@ -28,12 +28,40 @@ public sealed class ForecastInputLoader(NpgsqlDataSource dataSource)
         return await LoadAsync(connection, run, cancellationToken);
     }
 
-    /// <summary>The input with the scores of <paramref name="run"/> (none without a run), on the caller's connection: a
-    /// run being published reads its own scores inside its transaction.</summary>
-    public static async Task<IReadOnlyList<LevelForecastInput>> LoadAsync(NpgsqlConnection connection, long? run, CancellationToken cancellationToken)
+    /// <summary>The input with the scores of <paramref name="run"/> (none without a run), read from the database.</summary>
+    private static async Task<IReadOnlyList<LevelForecastInput>> LoadAsync(NpgsqlConnection connection, long? run, CancellationToken cancellationToken)
     {
         var (catalogue, _) = await ScoreCatalogue.LoadAsync(connection);
         var input = await ScoreInputLoader.LoadAsync(connection, catalogue, cancellationToken);
+        return await BuildAsync(connection, input, run, null);
+    }
+
+    /// <summary>
+    /// The input of a run being published, on its connection and inside its transaction, from what the run already
+    /// holds: the observations as loaded (<see cref="Unscored"/>, taken before scoring filled the gaps) and its scores,
+    /// rather than reading both again.
+    /// </summary>
+    public static Task<IReadOnlyList<LevelForecastInput>> OfRunAsync(NpgsqlConnection connection, ScoringInput unscored, long run,
+        ScoringResult result) => BuildAsync(connection, unscored, run, result.Scores);
+
+    /// <summary>A copy of the observations as loaded, for the forecasts: scoring carries values forward in place, a
+    /// forecast learns from reported quarters only.</summary>
+    public static ScoringInput Unscored(ScoringInput input) =>
+        input with { Schools = Copy(input.Schools), Districts = Copy(input.Districts), Regions = Copy(input.Regions) };
+
+    private static LevelData Copy(LevelData data)
+    {
+        var copy = new LevelData(data.Codes, data.Parents, data.Pupils, data.Indicators, data.Periods);
+        data.Values.CopyTo(copy.Values, 0);
+        data.Denominators.CopyTo(copy.Denominators, 0);
+        data.Age.CopyTo(copy.Age, 0);
+        return copy;
+    }
+
+    private static async Task<IReadOnlyList<LevelForecastInput>> BuildAsync(NpgsqlConnection connection, ScoringInput input, long? run,
+        IReadOnlyDictionary<EntityLevel, IReadOnlyList<UnitScore>>? scored)
+    {
+        var catalogue = input.Catalogue;
         var isCount = catalogue.Indicators.Select(i => i.IsCount).ToArray();
         input.Districts.AggregateFrom(input.Schools, isCount);
         input.Regions.AggregateFrom(input.Districts, isCount);
@@ -52,7 +80,7 @@ public sealed class ForecastInputLoader(NpgsqlDataSource dataSource)
                         values[u * data.Periods + t] = data.Values[data.Cell(t, i, u)];
                 counts.Add((catalogue.Indicators[i].Code, new CountPanel(data.Codes, input.Periods, values, data.Pupils, neighbours)));
             }
-            var scores = run is { } id ? await ScoresAsync(connection, id, level, data, input.Periods) : null;
+            var scores = run is { } id ? await ScoresAsync(connection, id, level, data, input.Periods, scored?[level]) : null;
             result.Add(new LevelForecastInput(level, input.Periods, counts, scores));
         }
         return result;
@@ -71,8 +99,9 @@ public sealed class ForecastInputLoader(NpgsqlDataSource dataSource)
             ? touching.Select(n => data.TryGetUnit(n, out var j) ? j : -1).Where(j => j >= 0).ToArray()
             : [])];
 
+    /// <param name="scored">The run's scores in memory; null: read them from the database.</param>
     private static async Task<ScorePanel?> ScoresAsync(NpgsqlConnection connection, long run, EntityLevel level, LevelData data,
-        IReadOnlyList<Core.Indicators.Quarter> periods)
+        IReadOnlyList<Core.Indicators.Quarter> periods, IReadOnlyList<UnitScore>? scored)
     {
         var thresholds = await connection.ExecuteScalarAsync<double[]>("SELECT score_run_class_thresholds(@run, @level)",
             new { run, level = level.ToCode() });
@@ -81,9 +110,10 @@ public sealed class ForecastInputLoader(NpgsqlDataSource dataSource)
         var scores = new double[data.Units * periods.Count];
         var levels = new int[scores.Length];
         Array.Fill(scores, double.NaN);
-        var rows = await connection.QueryAsync<(string Code, string Period, double? Score, short? Class)>(
-            "SELECT code, period, score, class FROM score_results WHERE run_id = @run AND level = @level",
-            new { run, level = level.ToCode() });
+        var rows = scored?.Select(s => (s.Code, Period: s.Period.ToString(), s.Score, Class: (short?)s.Class))
+            ?? await connection.QueryAsync<(string Code, string Period, double? Score, short? Class)>(
+                "SELECT code, period, score, class FROM score_results WHERE run_id = @run AND level = @level",
+                new { run, level = level.ToCode() });
         foreach (var row in rows)
         {
             if (!data.TryGetUnit(row.Code, out var u) || !periodIndex.TryGetValue(row.Period, out var t)) continue;

@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using RiskMap.Core.Forecasting;
 using RiskMap.Core.Geography;
+using RiskMap.Core.Scoring;
 
 namespace RiskMap.Data.Forecasting;
 
@@ -16,10 +17,13 @@ public static class ForecastWriter
     public const string Composite = "composite";
 
     /// <returns>The forecast rows written.</returns>
-    public static async Task<int> WriteAsync(NpgsqlConnection connection, long runId, CancellationToken cancellationToken = default)
+    /// <param name="unscored">The run's observations as loaded (<see cref="ForecastInputLoader.Unscored"/>).</param>
+    /// <param name="result">The run's scores.</param>
+    public static async Task<int> WriteAsync(NpgsqlConnection connection, long runId, ScoringInput unscored, ScoringResult result,
+        CancellationToken cancellationToken = default)
     {
         var rows = 0;
-        foreach (var input in await ForecastInputLoader.LoadAsync(connection, runId, cancellationToken))
+        foreach (var input in await ForecastInputLoader.OfRunAsync(connection, unscored, runId, result))
         {
             var level = input.Level.ToCode();
             var backtest = Backtest.Run(level, [.. input.Counts.Select(c => c.Panel)], input.Scores);
@@ -31,9 +35,13 @@ public static class ForecastWriter
                                 count_low, count_median, count_high, score, score_low, score_high, probability_method, high_risk_probability)
                 FROM STDIN (FORMAT BINARY)
                 """, cancellationToken);
-            foreach (var (indicator, panel) in input.Counts)
-                foreach (var f in CountForecast.Latest(panel, published))
+            // Each indicator's latest fit is independent of the others: fitted side by side, written in the indicators' order.
+            var latest = new IReadOnlyList<CountForecast>[input.Counts.Count];
+            Parallel.For(0, latest.Length, n => latest[n] = CountForecast.Latest(input.Counts[n].Panel, published));
+            for (var n = 0; n < latest.Length; n++)
+                foreach (var f in latest[n])
                 {
+                    var indicator = input.Counts[n].Indicator;
                     await StartAsync(copy, runId, level, f.Unit, indicator, f.Horizon, f.Period.ToString(), f.Method, cancellationToken);
                     await copy.WriteAsync(f.ExpectedCount, NpgsqlDbType.Double, cancellationToken);
                     await copy.WriteAsync(f.RatePer1000, NpgsqlDbType.Double, cancellationToken);

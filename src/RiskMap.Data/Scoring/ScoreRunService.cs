@@ -129,6 +129,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
     {
         onStage?.Invoke("loading");
         var input = await ScoreInputLoader.LoadAsync(connection, catalogue, cancellationToken);
+        var unscored = forecasts ? Forecasting.ForecastInputLoader.Unscored(input) : null;
         onStage?.Invoke("scoring");
         var result = ScoringEngine.Run(input, methodology);
 
@@ -159,7 +160,7 @@ public sealed class ScoreRunService(NpgsqlDataSource dataSource, ScoringOptions 
         if (forecasts)
         {
             onStage?.Invoke("forecasts");
-            await Forecasting.ForecastWriter.WriteAsync(connection, runId, cancellationToken);
+            await Forecasting.ForecastWriter.WriteAsync(connection, runId, unscored!, result, cancellationToken);
         }
         if (publish)
         {

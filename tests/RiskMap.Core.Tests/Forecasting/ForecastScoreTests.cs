@@ -29,9 +29,7 @@ public class ForecastScoreTests
     {
         var forecast = new NegativeBinomial(2, 1); // F(0) = 1/3, F(1) = 5/9, F(2) = 19/27 ≈ 0.7037, F(3) = 0.8025, F(4) = 0.8683
 
-        Assert.Equal(0, forecast.Quantile(0.1));
-        Assert.Equal(1, forecast.Quantile(0.5));
-        Assert.Equal(5, forecast.Quantile(0.9));
+        Assert.Equal((0, 1, 5), forecast.Quantiles());
         // y = 0: its PIT lies in [0, 1/3]; the part inside [0.1, 0.9] is (1/3 − 0.1) / (1/3) = 0.7.
         Assert.Equal(0.7, forecast.IntervalCoverage(0), 9);
         Assert.Equal(1, forecast.IntervalCoverage(2), 9);
